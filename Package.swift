@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Crescent",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "crescent", targets: ["crescent"]),
+    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "LuaHost"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // Lua 5.4 from the system (Debian: liblua5.4-dev; macOS: Homebrew lua).
+    .systemLibrary(
+      name: "CLua",
+      pkgConfig: "lua5.4",
+      providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]
+    ),
+    // Lua's function-like macros as functions, the error trampoline and the interrupt hook.
+    .target(name: "CLuaShim", dependencies: ["CLua"]),
+    // GEMM micro-kernels and fused elementwise kernels, chosen at run time by CPU features.
+    .target(name: "CKernels"),
+    // Core libraries: no Lua here.
+    .target(name: "Tensors", dependencies: ["CKernels"]),
+    .target(name: "Catalog", dependencies: ["Tensors"]),
+    // The bridge: the only importer of CLua.
+    .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog"]),
+    .executableTarget(
+      name: "crescent",
+      dependencies: ["LuaHost", "Tensors", "Catalog",
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"]),
+    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors"]),
+    .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,4 @@
+#ifndef CKERNELS_H
+#define CKERNELS_H
+#include "ck_cpu.h"
+#endif

@@ -1,0 +1,96 @@
+/// A dense float32 array with a shape, stored row-major.
+///
+/// `Tensor` is a value: copies share storage until one of them is written to (copy on write).
+public struct Tensor: @unchecked Sendable {
+  /// The extent of each dimension; empty for a scalar.
+  public private(set) var shape: [Int]
+  /// The buffer; shared between copies until one of them writes.
+  public private(set) var storage: TensorStorage
+
+  /// A tensor of the given shape filled with `value`.
+  public init(shape: [Int], repeating value: Float = 0) {
+    precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
+    self.shape = shape
+    self.storage = TensorStorage(count: shape.reduce(1, *), repeating: value)
+  }
+
+  /// A tensor of the given shape whose values are left for the caller to write.
+  public init(uninitializedShape shape: [Int]) {
+    precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
+    self.shape = shape
+    self.storage = TensorStorage(count: shape.reduce(1, *))
+  }
+
+  /// A tensor over existing storage; `storage.count` must equal the shape's element count.
+  public init(shape: [Int], storage: TensorStorage) {
+    precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match storage of \(storage.count)")
+    self.shape = shape
+    self.storage = storage
+  }
+
+  /// A tensor holding `scalars` in row-major order.
+  public init(shape: [Int], scalars: [Float]) {
+    precondition(shape.reduce(1, *) == scalars.count, "shape \(shape) needs \(shape.reduce(1, *)) values, got \(scalars.count)")
+    self.init(uninitializedShape: shape)
+    scalars.withUnsafeBufferPointer { storage.pointer.update(from: $0.baseAddress!, count: scalars.count) }
+  }
+
+  /// A scalar tensor.
+  public init(scalar: Float) { self.init(shape: [], repeating: scalar) }
+
+  public var rank: Int { shape.count }
+  public var count: Int { storage.count }
+  /// Rows of a matrix view: the first dimension (1 for a scalar).
+  public var rows: Int { shape.first ?? 1 }
+  /// Columns of a matrix view: everything after the first dimension multiplied out.
+  public var columns: Int { shape.count <= 1 ? (shape.first.map { _ in 1 } ?? 1) : shape.dropFirst().reduce(1, *) }
+
+  /// The values in row-major order.
+  public var scalars: [Float] { Array(UnsafeBufferPointer(start: storage.pointer, count: count)) }
+
+  /// The single value of a one-element tensor.
+  public var scalar: Float? { count == 1 ? storage.pointer[0] : nil }
+
+  /// Read access to the values.
+  @inlinable
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+    try body(UnsafeBufferPointer(start: storage.pointer, count: count))
+  }
+
+  /// Write access to the values; copies the storage first if another tensor shares it.
+  @inlinable
+  public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
+    makeUnique()
+    return try body(UnsafeMutableBufferPointer(start: storage.pointer, count: count))
+  }
+
+  /// Ensures this tensor is the only owner of its storage.
+  public mutating func makeUnique() {
+    if !isKnownUniquelyReferenced(&storage) { storage = TensorStorage(copying: storage) }
+  }
+
+  /// The same values under another shape with the same element count.
+  public func reshaped(_ newShape: [Int]) throws -> Tensor {
+    guard newShape.allSatisfy({ $0 >= 0 }), newShape.reduce(1, *) == count else {
+      throw TensorError("cannot reshape \(describeShape(shape)) (\(count) values) to \(describeShape(newShape))")
+    }
+    return Tensor(shape: newShape, storage: storage)
+  }
+
+  /// Element at a row-major multi-index (no bounds message; callers check).
+  public subscript(index: Int...) -> Float {
+    get { storage.pointer[flatIndex(index)] }
+    set { makeUnique(); storage.pointer[flatIndex(index)] = newValue }
+  }
+
+  @usableFromInline
+  func flatIndex(_ index: [Int]) -> Int {
+    precondition(index.count == shape.count, "index rank \(index.count) for shape \(shape)")
+    var flat = 0
+    for (i, d) in zip(index, shape) {
+      precondition(i >= 0 && i < d, "index \(index) out of range for shape \(shape)")
+      flat = flat * d + i
+    }
+    return flat
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A 64-byte-aligned buffer of float32 values, owned by one or more `Tensor`s.
+public final class TensorStorage: @unchecked Sendable {
+  public let count: Int
+  public let pointer: UnsafeMutablePointer<Float>
+
+  /// Bytes held by all live storages; lets a host (the Lua collector) see native memory.
+  nonisolated(unsafe) public private(set) static var liveBytes: Int = 0
+  private static let lock = NSLock()
+
+  public init(count: Int) {
+    precondition(count >= 0, "negative element count")
+    self.count = count
+    let bytes = max(count, 1) * MemoryLayout<Float>.stride
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+    pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
+    TensorStorage.lock.lock(); TensorStorage.liveBytes += bytes; TensorStorage.lock.unlock()
+  }
+
+  /// A storage filled with `value`.
+  public convenience init(count: Int, repeating value: Float) {
+    self.init(count: count)
+    pointer.initialize(repeating: value, count: count)
+  }
+
+  /// A copy of `other`'s values.
+  public convenience init(copying other: TensorStorage) {
+    self.init(count: other.count)
+    pointer.initialize(from: other.pointer, count: other.count)
+  }
+
+  public var byteCount: Int { max(count, 1) * MemoryLayout<Float>.stride }
+
+  deinit {
+    TensorStorage.lock.lock(); TensorStorage.liveBytes -= byteCount; TensorStorage.lock.unlock()
+    UnsafeMutableRawPointer(pointer).deallocate()
+  }
+}
