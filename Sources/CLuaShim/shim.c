@@ -1,1 +1,150 @@
 #include "cluashim.h"
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+
+static crescent_dispatch_fn dispatch = NULL;
+
+void crescent_set_dispatch(crescent_dispatch_fn fn) { dispatch = fn; }
+
+static int trampoline(lua_State *L) {
+  lua_Integer id = lua_tointeger(L, lua_upvalueindex(1));
+  int n = dispatch(L, id);
+  if (n == CRESCENT_RAISE) {
+    /* Swift has returned: raising here crosses no Swift frame. Strings get the caller's
+       file:line in front, as luaL_error does. */
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      luaL_where(L, 1);
+      lua_insert(L, -2);
+      lua_concat(L, 2);
+    }
+    return lua_error(L);
+  }
+  return n;
+}
+
+void crescent_push_function(lua_State *L, lua_Integer id) {
+  lua_pushinteger(L, id);
+  lua_pushcclosure(L, trampoline, 1);
+}
+
+void crescent_set_host(lua_State *L, void *host) { memcpy(lua_getextraspace(L), &host, sizeof host); }
+void *crescent_get_host(lua_State *L) {
+  void *host;
+  memcpy(&host, lua_getextraspace(L), sizeof host);
+  return host;
+}
+
+void crescent_pop(lua_State *L, int n) { lua_pop(L, n); }
+void crescent_newtable(lua_State *L) { lua_newtable(L); }
+const char *crescent_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
+int crescent_pcall(lua_State *L, int nargs, int nresults, int msgh) { return lua_pcall(L, nargs, nresults, msgh); }
+int crescent_upvalueindex(int i) { return lua_upvalueindex(i); }
+int crescent_registryindex(void) { return LUA_REGISTRYINDEX; }
+void crescent_insert(lua_State *L, int idx) { lua_insert(L, idx); }
+void crescent_remove(lua_State *L, int idx) { lua_remove(L, idx); }
+int crescent_isnoneornil(lua_State *L, int idx) { return lua_isnoneornil(L, idx); }
+int crescent_getmetatable_named(lua_State *L, const char *name) { return luaL_getmetatable(L, name); }
+void *crescent_newuserdata(lua_State *L, size_t size) { return lua_newuserdatauv(L, size, 0); }
+void crescent_gc_step(lua_State *L, int kilobytes) { lua_gc(L, LUA_GCSTEP, kilobytes); }
+void crescent_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
+int crescent_gc_kilobytes(lua_State *L) { return lua_gc(L, LUA_GCCOUNT); }
+const char *crescent_typename(lua_State *L, int idx) { return luaL_typename(L, idx); }
+
+int crescent_load_text(lua_State *L, const char *buffer, size_t size, const char *chunkname) {
+  return luaL_loadbufferx(L, buffer, size, chunkname, "t");
+}
+
+int crescent_traceback(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) msg = lua_tostring(L, -1);
+    else msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+/* `load` restricted to text chunks: the mode argument is ignored and forced to "t". */
+static int load_text_only(lua_State *L) {
+  int nargs = lua_gettop(L);
+  lua_pushvalue(L, lua_upvalueindex(1));           /* the original load */
+  lua_pushvalue(L, 1);                             /* chunk */
+  if (nargs >= 2) lua_pushvalue(L, 2); else lua_pushnil(L);  /* chunkname */
+  lua_pushliteral(L, "t");                         /* mode */
+  int n = 3;
+  if (nargs >= 4) { lua_pushvalue(L, 4); n = 4; }  /* env */
+  lua_call(L, n, LUA_MULTRET);
+  return lua_gettop(L) - nargs;
+}
+
+static void remove_field(lua_State *L, const char *table, const char *field) {
+  if (lua_getglobal(L, table) == LUA_TTABLE) {
+    lua_pushnil(L);
+    lua_setfield(L, -2, field);
+  }
+  lua_pop(L, 1);
+}
+
+void crescent_open_libraries(lua_State *L, int trusted) {
+  if (trusted) { luaL_openlibs(L); return; }
+  static const luaL_Reg allowed[] = {
+    {LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string}, {LUA_TABLIBNAME, luaopen_table},
+    {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine},
+    {LUA_OSLIBNAME, luaopen_os}, {NULL, NULL}};
+  for (const luaL_Reg *lib = allowed; lib->func; lib++) {
+    luaL_requiref(L, lib->name, lib->func, 1);
+    lua_pop(L, 1);
+  }
+  /* os keeps only its clock and calendar functions. */
+  static const char *os_removed[] = {"execute", "exit", "getenv", "remove", "rename", "setlocale", "tmpname", NULL};
+  for (const char **f = os_removed; *f; f++) remove_field(L, "os", *f);
+  /* No files and no bytecode from scripts. */
+  lua_pushnil(L); lua_setglobal(L, "dofile");
+  lua_pushnil(L); lua_setglobal(L, "loadfile");
+  lua_getglobal(L, "load");
+  lua_pushcclosure(L, load_text_only, 1);
+  lua_setglobal(L, "load");
+}
+
+/* ---- interruption ---- */
+
+static volatile sig_atomic_t interrupt_flag = 0;
+static crescent_limit_fn limit_check = NULL;
+
+void crescent_set_limit_check(crescent_limit_fn fn) { limit_check = fn; }
+
+double crescent_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void crescent_request_interrupt(void) { interrupt_flag = 1; }
+void crescent_clear_interrupt(void) { interrupt_flag = 0; }
+int crescent_interrupt_requested(void) { return interrupt_flag != 0; }
+
+static void hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  /* The flag stays set, so a script that catches the error with pcall is stopped again at
+     its next hook: an interrupt cannot be swallowed. */
+  const char *stop = NULL;
+  if (interrupt_flag) stop = CRESCENT_INTERRUPT_MESSAGE;
+  else if (limit_check && limit_check(L)) stop = CRESCENT_TIMEOUT_MESSAGE;
+  if (stop) {
+    /* From now on check at every instruction: an error raised inside a pcall is caught, but
+       the next instruction outside it raises again, so every level of pcall is escaped. */
+    lua_sethook(L, hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, stop);
+  }
+}
+
+void crescent_install_hook(lua_State *L) { lua_sethook(L, hook, LUA_MASKCOUNT, 10000); }
+
+static void on_sigint(int sig) {
+  (void)sig;
+  if (interrupt_flag) { signal(SIGINT, SIG_DFL); raise(SIGINT); return; }  /* second Ctrl-C: stop now */
+  interrupt_flag = 1;
+}
+
+void crescent_install_sigint_handler(void) { signal(SIGINT, on_sigint); }

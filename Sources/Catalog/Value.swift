@@ -1,13 +1,57 @@
 import Tensors
 
 /// A host-neutral value crossing between a scripting host and the core libraries.
+///
+/// Hosts convert their own values to and from this enum; the catalog checks and converts
+/// `Value`s against each entry's declared parameters, so the core never sees a host type.
 public indirect enum Value {
   case none
   case bool(Bool)
   case integer(Int)
   case number(Double)
   case string(String)
+  /// A sequence (a Lua table with keys 1...n, or an empty table).
   case list([Value])
+  /// A record with string keys, in the host's iteration order.
   case table([(key: String, value: Value)])
   case tensor(Tensor)
+  /// A core object exposed to scripts (a model, an optimizer, ...).
+  case object(AnyObject & CatalogObject)
+  /// A function the host can call back (a Lua function).
+  case function(HostFunction)
+
+  /// How the value is named in error messages: `a string "abc"`, `a 3x4 tensor`, `a table`.
+  public var summary: String {
+    switch self {
+    case .none: return "nil"
+    case .bool(let b): return "a boolean (\(b))"
+    case .integer(let i): return "an integer (\(i))"
+    case .number(let d): return "a number (\(Tensor.format(Float(d))))"
+    case .string(let s):
+      let shown = s.count > 40 ? String(s.prefix(40)) + "..." : s
+      return "a string \"\(shown)\""
+    case .list(let items): return items.isEmpty ? "an empty table" : "a list of \(items.count)"
+    case .table: return "a table"
+    case .tensor(let t): return "a \(describeShape(t.shape)) tensor"
+    case .object(let o): return "a \(type(of: o).typeName)"
+    case .function: return "a function"
+    }
+  }
+
+  /// The value of key `key` in a record.
+  public subscript(key: String) -> Value? {
+    if case .table(let pairs) = self { return pairs.first { $0.key == key }?.value }
+    return nil
+  }
+}
+
+/// A core object that scripts can hold; its methods are catalog entries of `typeName`.
+public protocol CatalogObject: AnyObject {
+  static var typeName: String { get }
+}
+
+/// A callable provided by the host (for callbacks into scripts).
+public final class HostFunction {
+  public let call: ([Value]) throws -> [Value]
+  public init(_ call: @escaping ([Value]) throws -> [Value]) { self.call = call }
 }

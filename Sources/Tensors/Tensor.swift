@@ -83,6 +83,9 @@ public struct Tensor: @unchecked Sendable {
     set { makeUnique(); storage.pointer[flatIndex(index)] = newValue }
   }
 
+  /// Element at a row-major multi-index given as an array.
+  public func element(at index: [Int]) -> Float { storage.pointer[flatIndex(index)] }
+
   @usableFromInline
   func flatIndex(_ index: [Int]) -> Int {
     precondition(index.count == shape.count, "index rank \(index.count) for shape \(shape)")

@@ -1,4 +1,71 @@
 #ifndef CLUASHIM_H
 #define CLUASHIM_H
+/*
+ * The C side of Crescent's Lua host.
+ *
+ * - Lua's function-like macros as real functions, so Swift can call them.
+ * - The one trampoline through which every Swift function is called from Lua. Swift never
+ *   raises a Lua error itself (a longjmp across Swift frames skips `defer` and leaks): the
+ *   Swift dispatcher returns CRESCENT_RAISE with the message on the stack, and the trampoline,
+ *   with no Swift frame left below it, raises.
+ * - A count hook that stops a running script on Ctrl-C or at a deadline.
+ */
+#include <stddef.h>
 #include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+/* Returned by the Swift dispatcher: "raise the value on top of the stack as an error". */
+#define CRESCENT_RAISE (-1)
+
+/* The Swift dispatcher: called with upvalue 1 holding the function's id. */
+typedef int (*crescent_dispatch_fn)(lua_State *L, lua_Integer id);
+void crescent_set_dispatch(crescent_dispatch_fn fn);
+/* Pushes a C closure that calls the dispatcher with `id`. */
+void crescent_push_function(lua_State *L, lua_Integer id);
+
+/* The host object pointer kept in the state's extra space (shared by its coroutines). */
+void crescent_set_host(lua_State *L, void *host);
+void *crescent_get_host(lua_State *L);
+
+/* Macros as functions. */
+void crescent_pop(lua_State *L, int n);
+void crescent_newtable(lua_State *L);
+const char *crescent_tostring(lua_State *L, int idx, size_t *len);
+int crescent_pcall(lua_State *L, int nargs, int nresults, int msgh);
+int crescent_upvalueindex(int i);
+int crescent_registryindex(void);
+void crescent_insert(lua_State *L, int idx);
+void crescent_remove(lua_State *L, int idx);
+int crescent_isnoneornil(lua_State *L, int idx);
+int crescent_getmetatable_named(lua_State *L, const char *name);
+void *crescent_newuserdata(lua_State *L, size_t size);
+void crescent_gc_step(lua_State *L, int kilobytes);
+void crescent_gc_collect(lua_State *L);
+int crescent_gc_kilobytes(lua_State *L);
+const char *crescent_typename(lua_State *L, int idx);
+
+/* Loads a chunk as text only (binary chunks are refused). */
+int crescent_load_text(lua_State *L, const char *buffer, size_t size, const char *chunkname);
+/* Message handler: the error value (made a string) with a traceback appended. */
+int crescent_traceback(lua_State *L);
+/* Opens the sandbox's standard libraries (base, string, table, math, utf8, coroutine, and
+ * os with clock/time/date/difftime only); `trusted` opens all of them. */
+void crescent_open_libraries(lua_State *L, int trusted);
+
+/* Interruption: a count hook checks a flag set by SIGINT and a deadline. */
+#define CRESCENT_INTERRUPT_MESSAGE "interrupted"
+#define CRESCENT_TIMEOUT_MESSAGE "time limit exceeded"
+void crescent_install_hook(lua_State *L);
+void crescent_install_sigint_handler(void);
+void crescent_request_interrupt(void);
+void crescent_clear_interrupt(void);
+int crescent_interrupt_requested(void);
+/* Called by the hook with the running state: nonzero stops the script with the timeout
+ * message (the host keeps a deadline per state). */
+typedef int (*crescent_limit_fn)(lua_State *L);
+void crescent_set_limit_check(crescent_limit_fn fn);
+/* Monotonic seconds, for deadlines. */
+double crescent_now(void);
+
 #endif

@@ -1,0 +1,200 @@
+import Tensors
+
+/// The checked, converted arguments of one call, by parameter name.
+public struct Arguments {
+  public let entry: Entry
+  private var values: [String: Value] = [:]
+
+  init(entry: Entry, raw: [Value]) throws {
+    self.entry = entry
+    var positional = raw
+    // A trailing record is the options table when the entry declares options.
+    var options: [(key: String, value: Value)] = []
+    if !entry.options.isEmpty, let last = positional.last {
+      let fixed = entry.parameters.filter { !$0.variadic }.count
+      switch last {
+      case .table(let pairs): options = pairs; positional.removeLast()
+      case .list(let items) where items.isEmpty && positional.count > fixed: positional.removeLast()
+      default: break
+      }
+    }
+    // Trailing nils are absent arguments.
+    while case .none? = positional.last { positional.removeLast() }
+
+    var index = 0
+    for p in entry.parameters {
+      if p.variadic {
+        var rest = Array(positional[index...])
+        if rest.count == 1, case .list(let items) = rest[0] { rest = items }
+        let checked = try rest.enumerated().map { k, v in
+          try Arguments.check(v, against: p.type, what: "argument \(index + k + 1) ('\(p.name)')")
+        }
+        values[p.name] = .list(checked)
+        index = positional.count
+        continue
+      }
+      let given: Value = index < positional.count ? positional[index] : .none
+      index += 1
+      if case .none = given {
+        if let d = p.defaultValue { values[p.name] = d; continue }
+        if p.optional { continue }
+        throw CatalogError("argument \(index) ('\(p.name)') is missing: expected \(p.type.description)")
+      }
+      values[p.name] = try Arguments.check(given, against: p.type, what: "argument \(index) ('\(p.name)')")
+    }
+    if index < positional.count {
+      let limit = entry.parameters.count
+      throw CatalogError("takes \(limit) argument\(limit == 1 ? "" : "s")\(entry.options.isEmpty ? "" : " and an options table"), got \(positional.count) (extra: \(positional[index].summary))")
+    }
+
+    for (key, value) in options {
+      guard let p = entry.options.first(where: { $0.name == key }) else {
+        let hint = Suggest.closest(to: key, among: entry.options.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+        let known = entry.options.map(\.name).joined(separator: ", ")
+        throw CatalogError("unknown option '\(key)'\(hint); options are: \(known)")
+      }
+      if case .none = value { continue }
+      values[p.name] = try Arguments.check(value, against: p.type, what: "option '\(p.name)'")
+    }
+    for p in entry.options where values[p.name] == nil {
+      if let d = p.defaultValue { values[p.name] = d }
+      else if p.isRequired { throw CatalogError("option '\(p.name)' is required: expected \(p.type.description)") }
+    }
+  }
+
+  /// Checks one value and converts it to the canonical form for its type.
+  static func check(_ v: Value, against type: ValueType, what: String) throws -> Value {
+    func fail() -> CatalogError { CatalogError("\(what) expects \(type.description), got \(v.summary)") }
+    switch type {
+    case .any: return v
+    case .bool:
+      if case .bool = v { return v }
+      throw fail()
+    case .integer, .positiveInteger, .nonNegativeInteger:
+      let i: Int
+      switch v {
+      case .integer(let x): i = x
+      case .number(let d) where d == d.rounded() && abs(d) < 9.0e15: i = Int(d)
+      default: throw fail()
+      }
+      if case .positiveInteger = type, i <= 0 { throw fail() }
+      if case .nonNegativeInteger = type, i < 0 { throw fail() }
+      return .integer(i)
+    case .number, .numberIn:
+      let d: Double
+      switch v {
+      case .integer(let x): d = Double(x)
+      case .number(let x): d = x
+      default: throw fail()
+      }
+      if case .numberIn(let lo, let hi) = type, !(d >= lo && d <= hi) { throw fail() }
+      return .number(d)
+    case .string:
+      if case .string = v { return v }
+      throw fail()
+    case .oneOf(let names):
+      guard case .string(let s) = v else { throw fail() }
+      if names.contains(s) { return v }
+      let hint = Suggest.closest(to: s, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+      throw CatalogError("\(what) expects \(type.description), got \"\(s)\"\(hint)")
+    case .tensor:
+      if case .tensor = v { return v }
+      throw fail()
+    case .tensorOrNumber:
+      switch v {
+      case .tensor: return v
+      case .integer(let i): return .number(Double(i))
+      case .number: return v
+      default: throw fail()
+      }
+    case .tensorLike:
+      switch v {
+      case .tensor: return v
+      case .integer(let i): return .tensor(Tensor(scalar: Float(i)))
+      case .number(let d): return .tensor(Tensor(scalar: Float(d)))
+      case .list:
+        do { return .tensor(try TensorLiteral.tensor(from: v)) } catch let e as TensorError {
+          throw CatalogError("\(what) expects \(type.description): \(e.message)")
+        }
+      default: throw fail()
+      }
+    case .list(let element):
+      guard case .list(let items) = v else { throw fail() }
+      return .list(try items.enumerated().map { k, item in
+        try check(item, against: element, what: "\(what) item \(k + 1)")
+      })
+    case .record:
+      switch v {
+      case .table: return v
+      case .list(let items) where items.isEmpty: return .table([])
+      default: throw fail()
+      }
+    case .function:
+      if case .function = v { return v }
+      throw fail()
+    case .object(let name):
+      if case .object(let o) = v, Swift.type(of: o).typeName == name { return v }
+      throw fail()
+    case .either(let a, let b):
+      if let r = try? check(v, against: a, what: what) { return r }
+      if let r = try? check(v, against: b, what: what) { return r }
+      throw fail()
+    }
+  }
+
+  // MARK: - Typed access (values were checked against the declaration)
+
+  public func value(_ name: String) -> Value { values[name] ?? .none }
+  public func has(_ name: String) -> Bool {
+    if case .none = value(name) { return false }
+    return true
+  }
+
+  public func tensor(_ name: String) -> Tensor {
+    if case .tensor(let t) = value(name) { return t }
+    preconditionFailure("\(entry.qualifiedName): '\(name)' is not a tensor parameter")
+  }
+
+  /// A tensor, or a number turned into a scalar tensor.
+  public func tensorOrScalar(_ name: String) -> Tensor {
+    switch value(name) {
+    case .tensor(let t): return t
+    case .number(let d): return Tensor(scalar: Float(d))
+    case .integer(let i): return Tensor(scalar: Float(i))
+    default: preconditionFailure("\(entry.qualifiedName): '\(name)' is not a tensor or number")
+    }
+  }
+
+  public func int(_ name: String) -> Int {
+    if case .integer(let i) = value(name) { return i }
+    preconditionFailure("\(entry.qualifiedName): '\(name)' is not an integer parameter")
+  }
+  public func optionalInt(_ name: String) -> Int? {
+    if case .integer(let i) = value(name) { return i }
+    return nil
+  }
+  public func double(_ name: String) -> Double {
+    switch value(name) {
+    case .number(let d): return d
+    case .integer(let i): return Double(i)
+    default: preconditionFailure("\(entry.qualifiedName): '\(name)' is not a number parameter")
+    }
+  }
+  public func optionalDouble(_ name: String) -> Double? { has(name) ? double(name) : nil }
+  public func float(_ name: String) -> Float { Float(double(name)) }
+  public func string(_ name: String) -> String {
+    if case .string(let s) = value(name) { return s }
+    preconditionFailure("\(entry.qualifiedName): '\(name)' is not a string parameter")
+  }
+  public func bool(_ name: String) -> Bool {
+    if case .bool(let b) = value(name) { return b }
+    preconditionFailure("\(entry.qualifiedName): '\(name)' is not a boolean parameter")
+  }
+  public func list(_ name: String) -> [Value] {
+    if case .list(let items) = value(name) { return items }
+    return []
+  }
+  public func ints(_ name: String) -> [Int] {
+    list(name).map { if case .integer(let i) = $0 { return i }; preconditionFailure("not an integer") }
+  }
+}

@@ -1,0 +1,64 @@
+/// The registry every script-facing function comes from: modules of entries and the object
+/// types their methods belong to. Hosts expose a catalog; the reference and the editor type
+/// file are rendered from it; plugins add to it. Nothing is declared twice.
+public final class Catalog {
+  public struct Module {
+    public let name: String
+    public let summary: String
+    public internal(set) var entries: [Entry]
+  }
+
+  public struct ObjectType {
+    public let name: String
+    public let summary: String
+  }
+
+  public private(set) var modules: [Module] = []
+  public private(set) var objectTypes: [ObjectType] = []
+
+  public init() {}
+
+  /// Declares an object type (`Tensor`) whose methods are entries with `methodOf` set.
+  public func registerType(_ name: String, summary: String) {
+    if !objectTypes.contains(where: { $0.name == name }) { objectTypes.append(ObjectType(name: name, summary: summary)) }
+  }
+
+  /// Adds entries to `module`, creating it with `summary` if new. A name already present in
+  /// the module is an error: a plugin cannot silently replace a built-in.
+  public func register(module name: String, summary: String, entries: [Entry]) throws {
+    let index: Int
+    if let i = modules.firstIndex(where: { $0.name == name }) { index = i } else {
+      modules.append(Module(name: name, summary: summary, entries: []))
+      index = modules.count - 1
+    }
+    for e in entries {
+      precondition(e.module == name, "entry \(e.qualifiedName) registered under module \(name)")
+      if modules[index].entries.contains(where: { $0.name == e.name }) {
+        throw CatalogError("\(e.qualifiedName) is already defined")
+      }
+      modules[index].entries.append(e)
+    }
+  }
+
+  public func module(_ name: String) -> Module? { modules.first { $0.name == name } }
+
+  /// The entry named `module.name`.
+  public func entry(_ qualifiedName: String) -> Entry? {
+    guard let dot = qualifiedName.lastIndex(of: ".") else { return nil }
+    let m = String(qualifiedName[..<dot]), n = String(qualifiedName[qualifiedName.index(after: dot)...])
+    return module(m)?.entries.first { $0.name == n }
+  }
+
+  /// The entries that are methods of `type`, in declaration order.
+  public func methods(of type: String) -> [Entry] {
+    modules.flatMap(\.entries).filter { $0.methodOf == type }
+  }
+
+  /// The catalog of everything built in.
+  public static func standard() -> Catalog {
+    let c = Catalog()
+    c.registerType("Tensor", summary: "A float32 array with a shape, stored row-major; arithmetic broadcasts rows, columns and scalars.")
+    try! c.register(module: "tensor", summary: "Create tensors and compute with them on native kernels.", entries: TensorLibrary.entries)
+    return c
+  }
+}

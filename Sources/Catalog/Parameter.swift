@@ -1,0 +1,43 @@
+/// One declared input of a catalog entry: a positional argument or a named option.
+public struct Parameter {
+  public let name: String
+  public let type: ValueType
+  public let doc: String
+  /// The value used when the caller gives none; nil means the parameter is required
+  /// (unless `optional`).
+  public let defaultValue: Value?
+  /// May be left out with no default (the entry then sees `.none`).
+  public let optional: Bool
+  /// Takes all remaining positional arguments (declared last).
+  public let variadic: Bool
+
+  public init(_ name: String, _ type: ValueType, _ doc: String, default defaultValue: Value? = nil,
+              optional: Bool = false, variadic: Bool = false) {
+    self.name = name
+    self.type = type
+    self.doc = doc
+    self.defaultValue = defaultValue
+    self.optional = optional || defaultValue != nil
+    self.variadic = variadic
+  }
+
+  public var isRequired: Bool { !optional && !variadic }
+}
+
+extension Value {
+  /// How a default prints in the reference and the type file.
+  public var literal: String {
+    switch self {
+    case .none: return "nil"
+    case .bool(let b): return String(b)
+    case .integer(let i): return String(i)
+    case .number(let d): return fmt(d)
+    case .string(let s): return "\"\(s)\""
+    case .list(let items): return "{" + items.map(\.literal).joined(separator: ", ") + "}"
+    case .table(let pairs): return "{" + pairs.map { "\($0.key) = \($0.value.literal)" }.joined(separator: ", ") + "}"
+    case .tensor(let t): return "tensor(\(t.shape.map(String.init).joined(separator: "x")))"
+    case .object(let o): return type(of: o).typeName
+    case .function: return "function"
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import Tensors
+
+/// The random streams of one run: everything random that a script asks for without a seed of
+/// its own draws from a stream named after what asked, derived from the run's root seed.
+public final class RandomContext {
+  public let rootSeed: UInt64
+  private var counters: [String: Int] = [:]
+
+  public init(rootSeed: UInt64) { self.rootSeed = rootSeed }
+
+  /// A fresh stream for the next call of `name` (`tensor.randn/1`, `tensor.randn/2`, ...).
+  public func nextStream(_ name: String) -> RandomStream {
+    let n = (counters[name] ?? 0) + 1
+    counters[name] = n
+    return RandomStream(root: rootSeed, name: "\(name)/\(n)")
+  }
+
+  /// The context used when a host has not set one.
+  nonisolated(unsafe) public static var current = RandomContext(rootSeed: UInt64.random(in: 0..<(1 << 53)))
+}

@@ -1,0 +1,56 @@
+import CLua
+import CLuaShim
+import Catalog
+
+extension LuaState {
+  /// Exposes every catalog module as a global table of functions, and every entry that is a
+  /// method or metamethod on its object type's metatable. All go through `invoke`, which
+  /// converts the Lua arguments, lets the catalog check and call, and pushes the results.
+  func installCatalog() {
+    for module in catalog.modules {
+      crescent_newtable(L)
+      for entry in module.entries {
+        let id = register { state, L in state.invoke(entry, in: L) }
+        crescent_push_function(L, id)
+        lua_setfield(L, -2, entry.name)
+        if let type = entry.methodOf {
+          _ = crescent_getmetatable_named(L, LuaState.metatableName(type))
+          lua_getfield(L, -1, "__index")
+          crescent_push_function(L, id)
+          lua_setfield(L, -2, entry.name)
+          crescent_pop(L, 1)
+          if let meta = entry.metamethod {
+            crescent_push_function(L, id)
+            lua_setfield(L, -2, meta)
+          }
+          crescent_pop(L, 1)
+        }
+      }
+      lua_setglobal(L, module.name)
+    }
+  }
+
+  /// One call of a catalog entry from Lua.
+  func invoke(_ entry: Entry, in L: OpaquePointer) -> Int32 {
+    let stack = LuaStack(self, L)
+    do {
+      var args: [Value] = []
+      args.reserveCapacity(Int(stack.top))
+      for i in stride(from: 1, through: stack.top, by: 1) {
+        do { args.append(try stack.value(at: i)) } catch let e as CatalogError {
+          throw CatalogError("\(entry.qualifiedName): argument \(i) \(e.message)")
+        }
+      }
+      let results = try entry.call(args)
+      guard lua_checkstack(L, Int32(results.count) + 4) != 0 else {
+        return raise("\(entry.qualifiedName): too many results for the Lua stack")
+      }
+      results.forEach(stack.push)
+      return Int32(results.count)
+    } catch let e as CatalogError {
+      return raise(e.message)
+    } catch {
+      return raise("\(entry.qualifiedName): \(error)")
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import CLua
+import CLuaShim
+import Catalog
+import Tensors
+
+/// A tensor held by Lua. Lua sees a few bytes; the collector is told of the native bytes.
+final class TensorBox {
+  let tensor: Tensor
+  init(_ tensor: Tensor) { self.tensor = tensor }
+}
+
+/// A Lua function kept alive in the registry for as long as a Swift value refers to it.
+final class LuaFunctionReference {
+  weak var state: LuaState?
+  let ref: Int32
+  init(state: LuaState, ref: Int32) { self.state = state; self.ref = ref }
+  deinit { if let state { luaL_unref(state.L, crescent_registryindex(), ref) } }
+}
+
+extension LuaState {
+  static func metatableName(_ typeName: String) -> String { "crescent.\(typeName)" }
+
+  /// Creates the metatable of every object type: `__gc` releases the Swift object, `__name`
+  /// names it in Lua's messages, and `__index` holds its methods (filled from the catalog).
+  func installObjectTypes() {
+    for type in catalog.objectTypes { makeMetatable(type.name) }
+  }
+
+  func makeMetatable(_ typeName: String) {
+    guard luaL_newmetatable(L, LuaState.metatableName(typeName)) != 0 else { crescent_pop(L, 1); return }
+    lua_pushstring(L, typeName)
+    lua_setfield(L, -2, "__name")
+    pushFunction { _, L in
+      if let raw = lua_touserdata(L, 1) {
+        let slot = raw.assumingMemoryBound(to: UnsafeRawPointer?.self)
+        if let p = slot.pointee {
+          Unmanaged<AnyObject>.fromOpaque(p).release()
+          slot.pointee = nil
+        }
+      }
+      return 0
+    }
+    lua_setfield(L, -2, "__gc")
+    crescent_newtable(L)
+    lua_setfield(L, -2, "__index")
+    crescent_pop(L, 1)
+  }
+
+  /// Pushes a userdata holding a retained reference to `object`.
+  func pushBox(_ object: AnyObject, typeName: String, in L: OpaquePointer) {
+    let raw = crescent_newuserdata(L, MemoryLayout<UnsafeRawPointer>.size)!
+    raw.assumingMemoryBound(to: UnsafeRawPointer?.self).pointee = UnsafeRawPointer(Unmanaged.passRetained(object).toOpaque())
+    if crescent_getmetatable_named(L, LuaState.metatableName(typeName)) == LUA_TNIL {
+      crescent_pop(L, 1)
+      makeMetatable(typeName)
+      _ = crescent_getmetatable_named(L, LuaState.metatableName(typeName))
+    }
+    lua_setmetatable(L, -2)
+    if let t = object as? TensorBox { noteNativeAllocation(t.tensor.storage.byteCount, in: L) }
+  }
+
+  /// The Swift object in the Crescent userdata at `index`, if it is one.
+  func box(at index: Int32, in L: OpaquePointer) -> AnyObject? {
+    guard lua_getmetatable(L, index) != 0 else { return nil }
+    lua_getfield(L, -1, "__name")
+    var len = 0
+    let name = crescent_tostring(L, -1, &len).map { String(cString: $0) }
+    crescent_pop(L, 2)
+    guard let name, catalog.objectTypes.contains(where: { $0.name == name }) || name == "Tensor" else { return nil }
+    guard luaL_testudata(L, index, LuaState.metatableName(name)) != nil,
+          let raw = lua_touserdata(L, index),
+          let p = raw.assumingMemoryBound(to: UnsafeRawPointer?.self).pointee else { return nil }
+    return Unmanaged<AnyObject>.fromOpaque(p).takeUnretainedValue()
+  }
+
+  /// Tells the collector about native memory: Lua counts a tensor as a few bytes, so a loop
+  /// of large temporaries would otherwise grow memory long before a collection runs.
+  func noteNativeAllocation(_ bytes: Int, in L: OpaquePointer) {
+    pendingNativeBytes += bytes
+    if pendingNativeBytes >= 32 << 20 {
+      pendingNativeBytes = 0
+      crescent_gc_collect(L)
+    } else if bytes >= 64 << 10 {
+      crescent_gc_step(L, Int32(bytes >> 10))
+    }
+  }
+
+  /// A Swift handle on the Lua function at `index`, callable through `lua_pcall`.
+  func hostFunction(at index: Int32, in L: OpaquePointer) -> HostFunction {
+    lua_pushvalue(L, index)
+    let ref = LuaFunctionReference(state: self, ref: luaL_ref(L, crescent_registryindex()))
+    return HostFunction { [weak self] args in
+      guard let self else { throw CatalogError("the Lua state that owned this function is closed") }
+      return try self.call(ref: ref.ref, args)
+    }
+  }
+
+  /// Calls the registered Lua function `ref` with `args` (on the main thread, protected).
+  func call(ref: Int32, _ args: [Value]) throws -> [Value] {
+    let stack = LuaStack(self, L)
+    let base = stack.top
+    lua_pushcclosure(L, crescent_traceback, 0)
+    lua_rawgeti(L, crescent_registryindex(), lua_Integer(ref))
+    args.forEach(stack.push)
+    let status = crescent_pcall(L, Int32(args.count), LUA_MULTRET, base + 1)
+    defer { lua_settop(L, base) }
+    if status != LUA_OK {
+      throw CatalogError(stack.string(at: -1) ?? "error in a Lua callback")
+    }
+    return try ((base + 2)...max(stack.top, base + 2)).filter { $0 <= stack.top }.map { try stack.value(at: $0) }
+  }
+}

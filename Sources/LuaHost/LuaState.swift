@@ -1,0 +1,112 @@
+import CLua
+import CLuaShim
+import Catalog
+import Tensors
+
+/// One Lua state: the sandboxed standard libraries, the catalog's modules as globals, and the
+/// Swift functions that back them. One state per run; not shared between threads.
+public final class LuaState {
+  public struct Options {
+    /// Open every standard library (io, os, debug, package) instead of the sandbox's.
+    public var trusted = false
+    /// Where `print` writes; standard output by default.
+    public var output: (String) -> Void = { Swift.print($0, terminator: "") }
+    /// Stop the script after this many seconds (nil: no limit).
+    public var timeout: Double? = nil
+    public init() {}
+  }
+
+  let L: OpaquePointer
+  public let catalog: Catalog
+  let options: Options
+  /// The Swift functions callable from Lua, by the id their trampoline carries.
+  var functions: [NativeFunction] = []
+  /// Native bytes allocated for tensors handed to Lua since the collector last stepped.
+  var pendingNativeBytes = 0
+  /// When the running script must stop (monotonic seconds), from `options.timeout`.
+  var deadline: Double?
+
+  public init(catalog: Catalog = .standard(), options: Options = Options()) {
+    guard let L = luaL_newstate() else { fatalError("Lua could not allocate its state") }
+    self.L = L
+    self.catalog = catalog
+    self.options = options
+    LuaState.installDispatcher()
+    crescent_set_host(L, Unmanaged.passUnretained(self).toOpaque())
+    crescent_open_libraries(L, options.trusted ? 1 : 0)
+    crescent_install_hook(L)
+    installPrint()
+    installObjectTypes()
+    installCatalog()
+  }
+
+  deinit { lua_close(L) }
+
+  /// The value of global `name` (for hosts and tests).
+  public func global(_ name: String) throws -> Value {
+    lua_getglobal(L, name)
+    defer { crescent_pop(L, 1) }
+    return try LuaStack(self, L).value(at: -1)
+  }
+
+  /// The state object that owns `L` (the main state or one of its coroutines).
+  static func host(of L: OpaquePointer) -> LuaState {
+    Unmanaged<LuaState>.fromOpaque(crescent_get_host(L)!).takeUnretainedValue()
+  }
+
+  /// Registers a Swift function and returns the id its trampoline calls it by.
+  func register(_ f: @escaping NativeFunction) -> lua_Integer {
+    functions.append(f)
+    return lua_Integer(functions.count - 1)
+  }
+
+  /// Pushes a Lua function backed by `f`.
+  func pushFunction(_ f: @escaping NativeFunction) {
+    crescent_push_function(L, register(f))
+  }
+
+  /// `print` writing through `options.output`, with tabs between values as Lua's does.
+  private func installPrint() {
+    pushFunction { state, L in
+      let n = lua_gettop(L)
+      var parts: [String] = []
+      for i in 1...max(n, 1) where n > 0 {
+        var len = 0
+        guard let s = luaL_tolstring(L, i, &len) else { return state.raise("print: value \(i) cannot be shown") }
+        parts.append(String(decoding: UnsafeRawBufferPointer(start: s, count: len), as: UTF8.self))
+        crescent_pop(L, 1)
+      }
+      state.options.output(parts.joined(separator: "\t") + "\n")
+      return 0
+    }
+    lua_setglobal(L, "print")
+  }
+}
+
+/// A Swift function callable from Lua: returns the number of results pushed, or
+/// `CRESCENT_RAISE` with an error message pushed.
+typealias NativeFunction = (LuaState, OpaquePointer) -> Int32
+
+extension LuaState {
+  /// Pushes `message` and returns the code that makes the trampoline raise it.
+  func raise(_ message: String) -> Int32 {
+    lua_pushstring(L, message)
+    return CRESCENT_RAISE
+  }
+
+  nonisolated(unsafe) private static var dispatcherInstalled = false
+
+  static func installDispatcher() {
+    if dispatcherInstalled { return }
+    dispatcherInstalled = true
+    crescent_set_dispatch { L, id in
+      guard let L else { return 0 }
+      let state = LuaState.host(of: L)
+      return state.functions[Int(id)](state, L)
+    }
+    crescent_set_limit_check { L in
+      guard let L, let d = LuaState.host(of: L).deadline else { return 0 }
+      return crescent_now() >= d ? 1 : 0
+    }
+  }
+}

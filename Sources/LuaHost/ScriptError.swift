@@ -1,0 +1,26 @@
+/// Why a script did not finish, with the message a person should see.
+public struct ScriptError: Error, CustomStringConvertible {
+  public enum Kind: Equatable {
+    /// The script could not be read.
+    case unreadable
+    /// The script does not parse.
+    case syntax
+    /// The script raised an error while running.
+    case runtime
+    /// Ctrl-C stopped it.
+    case interrupted
+    /// It ran past its time limit.
+    case timeout
+  }
+
+  public let kind: Kind
+  /// The error message, starting with `file:line:` where Lua knows it.
+  public let message: String
+  /// Lua's traceback of the failing call, when there is one.
+  public let traceback: String?
+
+  public var description: String {
+    guard let traceback, !traceback.isEmpty else { return message }
+    return message + "\n" + traceback
+  }
+}

@@ -1,0 +1,66 @@
+/// Reductions over all elements or along one axis.
+public enum Reduction: String, CaseIterable, Sendable {
+  case sum, mean, max, min, argmax, argmin
+}
+
+extension Tensor {
+  /// Reduces all elements to a scalar tensor. Sums accumulate in Double, in index order.
+  public func reduced(_ r: Reduction) throws -> Tensor {
+    try reduced(r, axis: nil, keepDims: false)
+  }
+
+  /// Reduces along `axis` (0-based; nil: all elements). The axis is removed from the shape
+  /// unless `keepDims`. `argmax`/`argmin` give 0-based indices as floats.
+  public func reduced(_ r: Reduction, axis: Int?, keepDims: Bool = false) throws -> Tensor {
+    if count == 0, r != .sum {
+      throw TensorError("cannot take \(r.rawValue) of an empty tensor")
+    }
+    guard let axis else {
+      let v = Tensor.reduceRun(storage.pointer, count: count, stride: 1, r)
+      return keepDims ? Tensor(shape: shape.map { _ in 1 }, repeating: v) : Tensor(scalar: v)
+    }
+    guard axis >= 0, axis < rank else {
+      throw TensorError("axis \(axis + 1) is out of range for a \(rank)-dimensional tensor of shape \(describeShape(shape))")
+    }
+    if shape[axis] == 0, r != .sum {
+      throw TensorError("cannot take \(r.rawValue) along an empty dimension")
+    }
+    let outer = shape[..<axis].reduce(1, *)
+    let n = shape[axis]
+    let inner = shape[(axis + 1)...].reduce(1, *)
+    var outShape = shape
+    if keepDims { outShape[axis] = 1 } else { outShape.remove(at: axis) }
+    var out = Tensor(uninitializedShape: outShape)
+    let src = storage.pointer, dst = out.storage.pointer
+    for o in 0..<outer {
+      for i in 0..<inner {
+        dst[o * inner + i] = Tensor.reduceRun(src + o * n * inner + i, count: n, stride: inner, r)
+      }
+    }
+    return out
+  }
+
+  static func reduceRun(_ p: UnsafePointer<Float>, count n: Int, stride s: Int, _ r: Reduction) -> Float {
+    switch r {
+    case .sum, .mean:
+      var acc = 0.0
+      for i in 0..<n { acc += Double(p[i * s]) }
+      return Float(r == .mean ? acc / Double(n) : acc)
+    case .max, .min:
+      var best = p[0]
+      for i in 1..<max(n, 1) {
+        let v = p[i * s]
+        if v.isNaN { return .nan }
+        if r == .max ? v > best : v < best { best = v }
+      }
+      return best
+    case .argmax, .argmin:
+      var best = p[0], at = 0
+      for i in 1..<max(n, 1) {
+        let v = p[i * s]
+        if r == .argmax ? v > best : v < best { best = v; at = i }
+      }
+      return Float(at)
+    }
+  }
+}

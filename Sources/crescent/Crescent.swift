@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Crescent: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "crescent",
+    abstract: "Machine-learning experiments as Lua scripts, run on native kernels.",
+    subcommands: [RunCommand.self, DocCommand.self, TypesCommand.self, BenchCommand.self]
+  )
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Catalog
+import Foundation
+import LuaHost
+
+struct DocCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "doc",
+    abstract: "Print the reference of a module, a function or a type.",
+    discussion: "Examples: `crescent doc`, `crescent doc tensor`, `crescent doc tensor.randn`, `crescent doc Tensor`."
+  )
+
+  @Argument(help: "A module (tensor), an entry (tensor.randn) or a type (Tensor).") var topic: String?
+
+  func run() throws {
+    do {
+      print(try ReferenceRenderer(catalog: .standard()).render(topic), terminator: "")
+    } catch let e as CatalogError {
+      FileHandle.standardError.write(Data("crescent doc: \(e.message)\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}
+
+struct TypesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "types",
+    abstract: "Write a lua-language-server definition file for editors: `crescent types > crescent.d.lua`."
+  )
+
+  func run() throws {
+    print(TypeFileRenderer(catalog: .standard()).render(), terminator: "")
+  }
+}

@@ -1,0 +1,140 @@
+import Testing
+@testable import LuaHost
+import Catalog
+import Tensors
+
+/// Scripts run in-process with their output captured.
+final class Captured {
+  var text = ""
+}
+
+func runScript(_ source: String, trusted: Bool = false, timeout: Double? = nil) -> (output: String, error: ScriptError?) {
+  let out = Captured()
+  var options = LuaState.Options()
+  options.trusted = trusted
+  options.timeout = timeout
+  options.output = { out.text += $0 }
+  let state = LuaState(options: options)
+  do { try state.run(source, chunkName: "test.lua") } catch let e as ScriptError { return (out.text, e) } catch {
+    return (out.text, ScriptError(kind: .runtime, message: "\(error)", traceback: nil))
+  }
+  return (out.text, nil)
+}
+
+@Suite struct LuaHostTests {
+  @Test func tensorsComputeFromLua() {
+    let r = runScript("""
+      local a = tensor.from{{1, 2}, {3, 4}}
+      print(a:matmul(a):to_table()[2][1], (a + 1):sum(), a:shape())
+      print((a - a:mean(2, {keepdims = true})):sum(2):to_table()[1])
+      print(a:ge(2.5):sum(), #a:to_table(), a:row(2):get(1))
+      """)
+    #expect(r.error == nil)
+    #expect(r.output == "15.0\t14.0\t2\t2\n0.0\n2.0\t2\t3.0\n")
+  }
+
+  @Test func swiftErrorsAreCatchableAndLeaveTheStateUsable() {
+    let r = runScript("""
+      local ok, err = pcall(function() return tensor.zeros(128, 768):matmul(tensor.zeros(512, 10)) end)
+      print(ok, err)
+      ok, err = pcall(function() return tensor.zeros("x") end)
+      print(ok, err)
+      print(tensor.ones(2):sum())
+      """)
+    #expect(r.error == nil)
+    #expect(r.output == """
+      false\ttest.lua:1: tensor.matmul: shapes 128x768 and 512x10 do not line up
+      false\ttest.lua:3: tensor.zeros: argument 1 ('dims') expects a positive integer, got a string "x"
+      2.0
+
+      """)
+  }
+
+  @Test func scriptErrorsCarryFileLineAndTraceback() {
+    let r = runScript("local x = 1\nlocal function f() error('boom') end\nf()\n")
+    #expect(r.error?.kind == .runtime)
+    #expect(r.error?.message == "test.lua:2: boom")
+    #expect(r.error?.traceback?.contains("test.lua:3") == true)
+    let s = runScript("local x = = 1")
+    #expect(s.error?.kind == .syntax)
+    #expect(s.error?.message.hasPrefix("test.lua:1:") == true)
+  }
+
+  @Test func sandboxHidesDangerousLibraries() {
+    let r = runScript("print(io, os.execute, os.remove, os.getenv, debug, dofile, loadfile, package, require ~= nil, os.clock ~= nil)")
+    #expect(r.output == "nil\tnil\tnil\tnil\tnil\tnil\tnil\tnil\tfalse\ttrue\n")
+    let t = runScript("print(io ~= nil, debug ~= nil, os.execute ~= nil)", trusted: true)
+    #expect(t.output == "true\ttrue\ttrue\n")
+  }
+
+  @Test func bytecodeIsRefused() {
+    let r = runScript("""
+      local f = load(string.dump(function() return 1 end))
+      print(f)
+      print(load("return 2")())
+      """)
+    #expect(r.error == nil)
+    #expect(r.output == "nil\n2\n")
+  }
+
+  @Test func timeoutStopsRunawayLoopsEvenInsidePcall() {
+    let r = runScript("while true do pcall(function() while true do end end) end", timeout: 0.3)
+    #expect(r.error?.kind == .timeout)
+    let c = runScript("local co = coroutine.wrap(function() while true do end end); co()", timeout: 0.3)
+    #expect(c.error?.kind == .timeout)
+  }
+
+  @Test func tensorsAreFreedWhenLuaCollectsThem() throws {
+    let state = LuaState()
+    try state.run("t = tensor.zeros(1000, 10)")
+    weak var storage: TensorStorage?
+    do {
+      guard case .tensor(let t) = try state.global("t") else { Issue.record("not a tensor"); return }
+      storage = t.storage
+    }
+    #expect(storage != nil)
+    try state.run("t = nil; collectgarbage()")
+    #expect(storage == nil)
+  }
+
+  @Test func bigTemporariesDoNotPileUp() throws {
+    // 400 temporaries of 4 MB each: without telling the collector about native bytes this
+    // would hold 1.6 GB; the bridge collects as native allocations grow.
+    let state = LuaState()
+    let before = TensorStorage.liveBytes
+    try state.run("for i = 1, 400 do local t = tensor.zeros(1000, 1000) end")
+    #expect(TensorStorage.liveBytes - before < 400 << 20)
+  }
+
+  @Test func typeFileAgreesWithTheCatalog() {
+    let catalog = Catalog.standard()
+    let file = TypeFileRenderer(catalog: catalog).render()
+    for m in catalog.modules {
+      for e in m.entries {
+        #expect(file.contains("function \(m.name).\(e.name)("), "\(e.qualifiedName) missing from the type file")
+        if let t = e.methodOf { #expect(file.contains("function \(t):\(e.name)("), "\(t):\(e.name) missing") }
+      }
+    }
+    let declared = file.split(separator: "\n").filter { $0.hasPrefix("function ") }.count
+    let expected = catalog.modules.flatMap(\.entries).reduce(0) { $0 + ($1.methodOf == nil ? 1 : 2) }
+    #expect(declared == expected)
+  }
+
+  @Test func everyEntryIsCallableFromLua() throws {
+    let state = LuaState()
+    for m in state.catalog.modules {
+      for e in m.entries {
+        try state.run("assert(type(\(m.name).\(e.name)) == 'function', '\(e.qualifiedName)')")
+        if e.methodOf != nil { try state.run("assert(tensor.zeros(1).\(e.name) ~= nil, '\(e.name)')") }
+      }
+    }
+  }
+
+  @Test func referenceListsEveryEntry() throws {
+    let r = ReferenceRenderer(catalog: .standard())
+    let text = try r.render("tensor")
+    for e in Catalog.standard().module("tensor")!.entries { #expect(text.contains("tensor.\(e.name)(")) }
+    #expect(try r.render("tensor.randn").contains("seed (integer), optional"))
+    #expect(throws: CatalogError.self) { try r.render("tensor.rnadn") }
+  }
+}
