@@ -1,0 +1,56 @@
+import CKernels
+
+/// The activation functions of dense layers; raw values are the names users write.
+///
+/// Definitions follow PyTorch: `gelu` is the exact erf form `x * Φ(x)`; `elu` is
+/// `x > 0 ? x : alpha * (exp(x) - 1)` (alpha 1 by default); `leaky_relu` has slope 0.01 by
+/// default; `softplus` is `log(1 + exp(x))`, returning `x` above 20; `swish` is `x * sigmoid(x)`;
+/// `relu'(0) = 0`; `softmax` is taken over each row.
+///
+/// What ``Elementwise/activationBackward(_:alpha:z:y:dy:dz:rows:cols:threads:isa:)`` needs:
+/// - `z` (pre-activation) required: `gelu`, `swish`, and `softplus` (or `y`, less accurately).
+/// - `y` (output) required: `softmax`.
+/// - either: `linear`, `relu`, `leaky_relu`, `elu` (z preferred), `sigmoid`, `tanh` (y preferred,
+///   cheaper).
+public enum Activation: String, CaseIterable, Sendable {
+  case linear, relu, leaky_relu = "leaky_relu", elu, gelu, sigmoid, tanh, softmax, softplus, swish
+
+  /// The default `alpha`: the negative slope of `leaky_relu` (0.01) and the scale of `elu` (1).
+  public var defaultAlpha: Float {
+    switch self {
+    case .leaky_relu: return 0.01
+    case .elu: return 1.0
+    default: return 0
+    }
+  }
+
+  /// Whether the backward pass needs the pre-activation `z` (it cannot be derived from `y`).
+  public var backwardNeedsZ: Bool { self == .gelu || self == .swish }
+  /// Whether the backward pass needs the output `y`.
+  public var backwardNeedsY: Bool { self == .softmax }
+  /// Whether the activation mixes a row's elements (only softmax).
+  public var isRowwise: Bool { self == .softmax }
+
+  /// Whether evaluating it costs a transcendental per element.
+  var isTranscendental: Bool {
+    switch self {
+    case .linear, .relu, .leaky_relu: return false
+    default: return true
+    }
+  }
+
+  var ck: ck_act {
+    switch self {
+    case .linear: return CK_ACT_LINEAR
+    case .relu: return CK_ACT_RELU
+    case .leaky_relu: return CK_ACT_LEAKY_RELU
+    case .elu: return CK_ACT_ELU
+    case .gelu: return CK_ACT_GELU
+    case .sigmoid: return CK_ACT_SIGMOID
+    case .tanh: return CK_ACT_TANH
+    case .softmax: return CK_ACT_SOFTMAX
+    case .softplus: return CK_ACT_SOFTPLUS
+    case .swish: return CK_ACT_SWISH
+    }
+  }
+}
