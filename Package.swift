@@ -32,7 +32,7 @@ let package = Package(
       dependencies: ["LuaHost", "Tensors", "Catalog",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"]),
+    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors"]),
   ],

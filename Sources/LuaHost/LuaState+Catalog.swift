@@ -20,7 +20,9 @@ extension LuaState {
           lua_setfield(L, -2, entry.name)
           crescent_pop(L, 1)
           if let meta = entry.metamethod {
-            crescent_push_function(L, id)
+            // Lua passes unary metamethods their operand twice; they take it once.
+            let unary = meta == "__unm" || meta == "__len"
+            crescent_push_function(L, unary ? register { state, L in lua_settop(L, 1); return state.invoke(entry, in: L) } : id)
             lua_setfield(L, -2, meta)
           }
           crescent_pop(L, 1)
@@ -38,7 +40,7 @@ extension LuaState {
       args.reserveCapacity(Int(stack.top))
       for i in stride(from: 1, through: stack.top, by: 1) {
         do { args.append(try stack.value(at: i)) } catch let e as CatalogError {
-          throw CatalogError("\(entry.qualifiedName): argument \(i) \(e.message)")
+          throw CatalogError("\(entry.qualifiedName): argument \(i): \(e.message)")
         }
       }
       let results = try entry.call(args)

@@ -43,13 +43,14 @@ extension LuaState {
   /// Splits a message-handler result into message and traceback, and classifies it.
   func scriptError(_ text: String) -> ScriptError {
     let parts = text.components(separatedBy: "\nstack traceback:\n")
-    let message = parts[0]
+    var message = parts[0]
     let traceback = parts.count > 1 ? "stack traceback:\n" + parts[1] : nil
     let kind: ScriptError.Kind
     if message.hasSuffix(CRESCENT_INTERRUPT_MESSAGE) && crescent_interrupt_requested() != 0 {
       kind = .interrupted
     } else if message.hasSuffix(CRESCENT_TIMEOUT_MESSAGE), let d = deadline, crescent_now() >= d {
       kind = .timeout
+      message = "\(message) (the limit is \(options.timeout.map { String($0) } ?? "?") s)"
     } else {
       kind = .runtime
     }

@@ -19,9 +19,51 @@ public enum Comparison: String, CaseIterable, Sendable {
   case gt, ge, lt, le, eq, ne
 }
 
+extension BinaryOperation {
+  var kernel: Elementwise.BinaryOp? {
+    switch self {
+    case .add: return .add
+    case .sub: return .sub
+    case .mul: return .mul
+    case .div: return .div
+    case .maximum: return .max
+    case .minimum: return .min
+    case .pow: return nil
+    }
+  }
+}
+
+extension Elementwise.BinaryOp {
+  /// The operation with its operands swapped (`s - x` is `x rsub s`).
+  var flipped: Elementwise.BinaryOp? {
+    switch self {
+    case .add, .mul, .max, .min: return self
+    case .sub: return .rsub
+    case .div: return .rdiv
+    case .rsub: return .sub
+    case .rdiv: return .div
+    }
+  }
+}
+
+extension Comparison {
+  var kernel: Elementwise.Comparison {
+    switch self {
+    case .gt: return .gt
+    case .ge: return .ge
+    case .lt: return .lt
+    case .le: return .le
+    case .eq: return .eq
+    case .ne: return .ne
+    }
+  }
+}
+
 extension Tensor {
-  /// `self (op) other`, broadcasting.
+  /// `self (op) other`, broadcasting. Same shapes, scalars, rows and columns of a matrix run
+  /// on the vectorised kernels; other broadcasts take the general strided loop.
   public func applying(_ op: BinaryOperation, _ other: Tensor) throws -> Tensor {
+    if let kernel = op.kernel, let out = Tensor.fastBinary(kernel, self, other) { return out }
     switch op {
     case .add: return try Tensor.broadcasting(self, other, +)
     case .sub: return try Tensor.broadcasting(self, other, -)
@@ -31,6 +73,31 @@ extension Tensor {
     case .maximum: return try Tensor.broadcasting(self, other) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
     case .minimum: return try Tensor.broadcasting(self, other) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
     }
+  }
+
+  /// The kernel path, when the operands' shapes allow it.
+  static func fastBinary(_ op: Elementwise.BinaryOp, _ a: Tensor, _ b: Tensor) -> Tensor? {
+    let pa = a.storage.pointer, pb = b.storage.pointer
+    if a.shape == b.shape || (b.count == 1 && b.rank <= a.rank) {
+      let out = Tensor(uninitializedShape: a.shape)
+      Elementwise.binary(op, a: pa, b: pb, broadcast: b.count == 1 && a.count != 1 ? .scalar : .full,
+                         out: out.storage.pointer, rows: 1, cols: a.count)
+      return out
+    }
+    if a.count == 1 && a.rank <= b.rank, let flipped = op.flipped {
+      let out = Tensor(uninitializedShape: b.shape)
+      Elementwise.binary(flipped, a: pb, b: pa, broadcast: .scalar, out: out.storage.pointer, rows: 1, cols: b.count)
+      return out
+    }
+    guard a.rank == 2 else { return nil }
+    let (rows, cols) = (a.shape[0], a.shape[1])
+    let broadcast: Elementwise.Broadcast
+    if b.shape == [cols] || b.shape == [1, cols] { broadcast = .row }
+    else if b.shape == [rows, 1] { broadcast = .column }
+    else { return nil }
+    let out = Tensor(uninitializedShape: a.shape)
+    Elementwise.binary(op, a: pa, b: pb, broadcast: broadcast, out: out.storage.pointer, rows: rows, cols: cols)
+    return out
   }
 
   /// `self (op) scalar`.
@@ -46,22 +113,31 @@ extension Tensor {
 
   /// `op(self)` elementwise.
   public func applying(_ op: UnaryOperation) -> Tensor {
+    let kernel: Elementwise.UnaryOp
     switch op {
-    case .neg: return map { -$0 }
-    case .abs: return map { Swift.abs($0) }
-    case .sqrt: return map { $0.squareRoot() }
-    case .exp: return map { expf($0) }
-    case .log: return map { logf($0) }
-    case .square: return map { $0 * $0 }
-    case .sigmoid: return map { $0 >= 0 ? 1 / (1 + expf(-$0)) : expf($0) / (1 + expf($0)) }
-    case .tanh: return map { tanhf($0) }
-    case .relu: return map { $0 > 0 ? $0 : 0 }
-    case .sign: return map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
+    case .neg: kernel = .neg
+    case .abs: kernel = .abs
+    case .sqrt: kernel = .sqrt
+    case .exp: kernel = .exp
+    case .log: kernel = .log
+    case .square: kernel = .square
+    case .sigmoid: kernel = .sigmoid
+    case .tanh: kernel = .tanh
+    case .relu: kernel = .relu
+    case .sign: return map { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? .nan : 0)) }
     }
+    let out = Tensor(uninitializedShape: shape)
+    Elementwise.unary(kernel, x: storage.pointer, out: out.storage.pointer, count: count)
+    return out
   }
 
   /// 1 where `self (cmp) other` holds, else 0; broadcasting.
   public func compared(_ cmp: Comparison, _ other: Tensor) throws -> Tensor {
+    if other.count == 1 && other.rank <= rank {
+      let out = Tensor(uninitializedShape: shape)
+      Elementwise.compare(cmp.kernel, x: storage.pointer, scalar: other.storage.pointer[0], out: out.storage.pointer, count: count)
+      return out
+    }
     switch cmp {
     case .gt: return try Tensor.broadcasting(self, other) { $0 > $1 ? 1 : 0 }
     case .ge: return try Tensor.broadcasting(self, other) { $0 >= $1 ? 1 : 0 }

@@ -31,13 +31,13 @@ extension Tensor {
   @inlinable
   static func broadcasting(_ a: Tensor, _ b: Tensor, _ f: (Float, Float) -> Float) throws -> Tensor {
     if a.shape == b.shape {
-      var out = Tensor(uninitializedShape: a.shape)
+      let out = Tensor(uninitializedShape: a.shape)
       let pa = a.storage.pointer, pb = b.storage.pointer, po = out.storage.pointer
       for i in 0..<a.count { po[i] = f(pa[i], pb[i]) }
       return out
     }
     let shape = try broadcastShape(a.shape, b.shape)
-    var out = Tensor(uninitializedShape: shape)
+    let out = Tensor(uninitializedShape: shape)
     if out.count == 0 { return out }
     let pa = a.storage.pointer, pb = b.storage.pointer, po = out.storage.pointer
     if b.count == 1 {
@@ -74,7 +74,7 @@ extension Tensor {
   /// out[i] = f(a[i]).
   @inlinable
   public func map(_ f: (Float) -> Float) -> Tensor {
-    var out = Tensor(uninitializedShape: shape)
+    let out = Tensor(uninitializedShape: shape)
     let pa = storage.pointer, po = out.storage.pointer
     for i in 0..<count { po[i] = f(pa[i]) }
     return out

@@ -3,6 +3,18 @@ public enum Reduction: String, CaseIterable, Sendable {
   case sum, mean, max, min, argmax, argmin
 }
 
+extension Reduction {
+  var kernel: Reduce.Op? {
+    switch self {
+    case .sum: return .sum
+    case .mean: return .mean
+    case .max: return .max
+    case .min: return .min
+    case .argmax, .argmin: return nil
+    }
+  }
+}
+
 extension Tensor {
   /// Reduces all elements to a scalar tensor. Sums accumulate in Double, in index order.
   public func reduced(_ r: Reduction) throws -> Tensor {
@@ -16,7 +28,14 @@ extension Tensor {
       throw TensorError("cannot take \(r.rawValue) of an empty tensor")
     }
     guard let axis else {
-      let v = Tensor.reduceRun(storage.pointer, count: count, stride: 1, r)
+      let v: Float
+      switch r {
+      case .sum: v = Float(Reduce.sum(storage.pointer, count: count))
+      case .mean: v = Float(Reduce.mean(storage.pointer, count: count))
+      case .max: v = Reduce.max(storage.pointer, count: count)
+      case .min: v = Reduce.min(storage.pointer, count: count)
+      case .argmax, .argmin: v = Tensor.reduceRun(storage.pointer, count: count, stride: 1, r)
+      }
       return keepDims ? Tensor(shape: shape.map { _ in 1 }, repeating: v) : Tensor(scalar: v)
     }
     guard axis >= 0, axis < rank else {
@@ -32,6 +51,10 @@ extension Tensor {
     if keepDims { outShape[axis] = 1 } else { outShape.remove(at: axis) }
     var out = Tensor(uninitializedShape: outShape)
     let src = storage.pointer, dst = out.storage.pointer
+    if rank == 2, let op = r.kernel {
+      Reduce.reduce(op, src, rows: shape[0], cols: shape[1], axis: axis, out: dst)
+      return out
+    }
     for o in 0..<outer {
       for i in 0..<inner {
         dst[o * inner + i] = Tensor.reduceRun(src + o * n * inner + i, count: n, stride: inner, r)
