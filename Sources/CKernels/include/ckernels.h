@@ -1,4 +1,5 @@
 #ifndef CKERNELS_H
 #define CKERNELS_H
 #include "ck_cpu.h"
+#include "ck_gemm.h"
 #endif

@@ -1,0 +1,101 @@
+/* Packing of A and B blocks into micro-panels (layout described in ck_gemm.h).
+ * Plain C for any MR/NR, plus an AVX2 8x8-transpose path for the transposed-B case,
+ * which is the one packing whose cost shows up next to the micro-kernel. */
+#include "ck_gemm.h"
+#include <string.h>
+
+void ck_gemm_pack_a_generic(int trans, const float *a, long lda, long m, long k,
+                            int mr, float *dst) {
+  for (long i0 = 0; i0 < m; i0 += mr) {
+    long rows = m - i0 < mr ? m - i0 : mr;
+    float *d = dst + i0 * k;  /* panel i0/mr starts at (i0/mr) * mr * k */
+    if (trans) {
+      /* A stored k x m: the MR rows of one column are contiguous. */
+      for (long p = 0; p < k; p++) {
+        const float *s = a + p * lda + i0;
+        float *dp = d + p * mr;
+        for (long r = 0; r < rows; r++) dp[r] = s[r];
+        for (long r = rows; r < mr; r++) dp[r] = 0;
+      }
+    } else {
+      /* A stored m x k: read each row contiguously, write with stride MR. */
+      for (long r = 0; r < rows; r++) {
+        const float *s = a + (i0 + r) * lda;
+        for (long p = 0; p < k; p++) d[p * mr + r] = s[p];
+      }
+      for (long r = rows; r < mr; r++)
+        for (long p = 0; p < k; p++) d[p * mr + r] = 0;
+    }
+  }
+}
+
+void ck_gemm_pack_b_generic(int trans, const float *b, long ldb, long k, long n,
+                            int nr, float *dst) {
+  for (long j0 = 0; j0 < n; j0 += nr) {
+    long cols = n - j0 < nr ? n - j0 : nr;
+    float *d = dst + j0 * k;  /* panel j0/nr starts at (j0/nr) * nr * k */
+    if (!trans) {
+      for (long p = 0; p < k; p++) {
+        memcpy(d + p * nr, b + p * ldb + j0, (size_t)cols * sizeof(float));
+        for (long c = cols; c < nr; c++) d[p * nr + c] = 0;
+      }
+    } else {
+      for (long c = 0; c < cols; c++) {
+        const float *s = b + (j0 + c) * ldb;
+        for (long p = 0; p < k; p++) d[p * nr + c] = s[p];
+      }
+      for (long c = cols; c < nr; c++)
+        for (long p = 0; p < k; p++) d[p * nr + c] = 0;
+    }
+  }
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define CK_AVX2 __attribute__((target("avx2,fma")))
+
+/* Transposed B (stored n x k) into kc x NR panels, NR a multiple of 8: 8 columns x 8 k
+ * at a time through an in-register 8x8 transpose; ragged edges element by element. */
+CK_AVX2 void ck_gemm_pack_b_trans_avx2(const float *b, long ldb, long k, long n,
+                                       int nr, float *dst) {
+  for (long j0 = 0; j0 < n; j0 += nr) {
+    long cols = n - j0 < nr ? n - j0 : nr;
+    float *d = dst + j0 * k;
+    long c8 = cols & ~7L, k8 = k & ~7L;
+    for (long c = 0; c < c8; c += 8) {
+      const float *s = b + (j0 + c) * ldb;
+      for (long p = 0; p < k8; p += 8) {
+        __m256 r0 = _mm256_loadu_ps(s + 0 * ldb + p), r1 = _mm256_loadu_ps(s + 1 * ldb + p);
+        __m256 r2 = _mm256_loadu_ps(s + 2 * ldb + p), r3 = _mm256_loadu_ps(s + 3 * ldb + p);
+        __m256 r4 = _mm256_loadu_ps(s + 4 * ldb + p), r5 = _mm256_loadu_ps(s + 5 * ldb + p);
+        __m256 r6 = _mm256_loadu_ps(s + 6 * ldb + p), r7 = _mm256_loadu_ps(s + 7 * ldb + p);
+        __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+        __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+        __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+        __m256 t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+        __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+        __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+        __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+        __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+        float *o = d + p * nr + c;
+        _mm256_storeu_ps(o + 0 * nr, _mm256_permute2f128_ps(u0, u4, 0x20));
+        _mm256_storeu_ps(o + 1 * nr, _mm256_permute2f128_ps(u1, u5, 0x20));
+        _mm256_storeu_ps(o + 2 * nr, _mm256_permute2f128_ps(u2, u6, 0x20));
+        _mm256_storeu_ps(o + 3 * nr, _mm256_permute2f128_ps(u3, u7, 0x20));
+        _mm256_storeu_ps(o + 4 * nr, _mm256_permute2f128_ps(u0, u4, 0x31));
+        _mm256_storeu_ps(o + 5 * nr, _mm256_permute2f128_ps(u1, u5, 0x31));
+        _mm256_storeu_ps(o + 6 * nr, _mm256_permute2f128_ps(u2, u6, 0x31));
+        _mm256_storeu_ps(o + 7 * nr, _mm256_permute2f128_ps(u3, u7, 0x31));
+      }
+      for (long cc = c; cc < c + 8; cc++)
+        for (long p = k8; p < k; p++) d[p * nr + cc] = b[(j0 + cc) * ldb + p];
+    }
+    for (long c = c8; c < cols; c++) {
+      const float *s = b + (j0 + c) * ldb;
+      for (long p = 0; p < k; p++) d[p * nr + c] = s[p];
+    }
+    for (long c = cols; c < nr; c++)
+      for (long p = 0; p < k; p++) d[p * nr + c] = 0;
+  }
+}
+#endif
