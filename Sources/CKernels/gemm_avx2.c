@@ -49,7 +49,9 @@ CK_AVX2 static inline void tile_6x16(long kc, const float *a, const float *b, fl
 }
 
 CK_AVX2 void ck_gemm_macro_avx2(long m, long n, long kc, const float *ap, const float *bp,
-                                float *c, long ldc, float alpha, float beta) {
+                                float *c, long ldc, float alpha, float beta,
+                            ck_gemm_prefetch pf) {
+  (void)pf;  /* only the AVX-512 kernel prefetches */
   for (long i = 0; i < m; i += AMR) {
     const float *a = ap + i * kc;
     for (long j = 0; j < n; j += ANR) {

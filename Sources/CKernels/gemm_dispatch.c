@@ -6,13 +6,13 @@ void ck_gemm_pack_a_generic(int trans, const float *a, long lda, long m, long k,
 void ck_gemm_pack_b_generic(int trans, const float *b, long ldb, long k, long n, int nr,
                             float *dst);
 void ck_gemm_macro_portable(long m, long n, long kc, const float *ap, const float *bp,
-                            float *c, long ldc, float alpha, float beta);
+                            float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf);
 #if defined(__x86_64__)
 void ck_gemm_pack_b_trans_avx2(const float *b, long ldb, long k, long n, int nr, float *dst);
 void ck_gemm_macro_avx2(long m, long n, long kc, const float *ap, const float *bp,
-                        float *c, long ldc, float alpha, float beta);
+                        float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf);
 void ck_gemm_macro_avx512(long m, long n, long kc, const float *ap, const float *bp,
-                          float *c, long ldc, float alpha, float beta);
+                          float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf);
 #endif
 
 /* Levels this build cannot run fall back to the portable kernel. */
@@ -58,12 +58,12 @@ void ck_gemm_pack_b(ck_isa isa, int trans, const float *b, long ldb, long k, lon
 }
 
 void ck_gemm_macro(ck_isa isa, long m, long n, long kc, const float *ap, const float *bp,
-                   float *c, long ldc, float alpha, float beta) {
+                   float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf) {
   switch (usable(isa)) {
 #if defined(__x86_64__)
-    case CK_ISA_AVX512: ck_gemm_macro_avx512(m, n, kc, ap, bp, c, ldc, alpha, beta); return;
-    case CK_ISA_AVX2: ck_gemm_macro_avx2(m, n, kc, ap, bp, c, ldc, alpha, beta); return;
+    case CK_ISA_AVX512: ck_gemm_macro_avx512(m, n, kc, ap, bp, c, ldc, alpha, beta, pf); return;
+    case CK_ISA_AVX2: ck_gemm_macro_avx2(m, n, kc, ap, bp, c, ldc, alpha, beta, pf); return;
 #endif
-    default: ck_gemm_macro_portable(m, n, kc, ap, bp, c, ldc, alpha, beta); return;
+    default: ck_gemm_macro_portable(m, n, kc, ap, bp, c, ldc, alpha, beta, pf); return;
   }
 }

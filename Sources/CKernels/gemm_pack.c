@@ -31,22 +31,33 @@ void ck_gemm_pack_a_generic(int trans, const float *a, long lda, long m, long k,
 
 void ck_gemm_pack_b_generic(int trans, const float *b, long ldb, long k, long n,
                             int nr, float *dst) {
+  if (!trans) {
+    /* B stored k x n: walk B row by row (long contiguous reads the hardware prefetcher
+     * follows, plus explicit prefetch a few rows ahead, since B usually comes from
+     * DRAM) and deal each row out to the panels. */
+    enum { AHEAD = 4 };
+    for (long p = 0; p < k; p++) {
+      const float *s = b + p * ldb;
+      if (p + AHEAD < k)
+        for (long j = 0; j < n; j += 16) __builtin_prefetch(s + AHEAD * ldb + j, 0, 3);
+      for (long j0 = 0; j0 < n; j0 += nr) {
+        long cols = n - j0 < nr ? n - j0 : nr;
+        float *d = dst + j0 * k + p * nr;  /* panel j0/nr starts at (j0/nr) * nr * k */
+        for (long c = 0; c < cols; c++) d[c] = s[j0 + c];
+        for (long c = cols; c < nr; c++) d[c] = 0;
+      }
+    }
+    return;
+  }
   for (long j0 = 0; j0 < n; j0 += nr) {
     long cols = n - j0 < nr ? n - j0 : nr;
-    float *d = dst + j0 * k;  /* panel j0/nr starts at (j0/nr) * nr * k */
-    if (!trans) {
-      for (long p = 0; p < k; p++) {
-        memcpy(d + p * nr, b + p * ldb + j0, (size_t)cols * sizeof(float));
-        for (long c = cols; c < nr; c++) d[p * nr + c] = 0;
-      }
-    } else {
-      for (long c = 0; c < cols; c++) {
-        const float *s = b + (j0 + c) * ldb;
-        for (long p = 0; p < k; p++) d[p * nr + c] = s[p];
-      }
-      for (long c = cols; c < nr; c++)
-        for (long p = 0; p < k; p++) d[p * nr + c] = 0;
+    float *d = dst + j0 * k;
+    for (long c = 0; c < cols; c++) {
+      const float *s = b + (j0 + c) * ldb;
+      for (long p = 0; p < k; p++) d[p * nr + c] = s[p];
     }
+    for (long c = cols; c < nr; c++)
+      for (long p = 0; p < k; p++) d[p * nr + c] = 0;
   }
 }
 

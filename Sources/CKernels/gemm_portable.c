@@ -26,7 +26,9 @@ static inline void tile_4x16(long kc, const float *a, const float *b, float *c, 
 }
 
 void ck_gemm_macro_portable(long m, long n, long kc, const float *ap, const float *bp,
-                            float *c, long ldc, float alpha, float beta) {
+                            float *c, long ldc, float alpha, float beta,
+                            ck_gemm_prefetch pf) {
+  (void)pf;  /* only the AVX-512 kernel prefetches */
   for (long i = 0; i < m; i += PMR) {
     const float *a = ap + i * kc;
     for (long j = 0; j < n; j += PNR) {

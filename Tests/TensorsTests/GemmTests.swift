@@ -16,6 +16,8 @@ private struct SplitMix: RandomNumberGenerator {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+  /// Uniform in [-1, 1) (cheaper than Float.random in debug builds).
+  mutating func unit() -> Float { Float(next() >> 40) * 0x1p-23 - 1 }
 }
 
 /// One GEMM problem with padded leading dimensions, in storage layout.
@@ -30,24 +32,33 @@ private struct Problem {
     self.alpha = alpha; self.beta = beta
     lda = (ta ? m : k) + pad; ldb = (tb ? k : n) + pad; ldc = n + pad
     var rng = SplitMix(state: seed)
-    a = (0..<((ta ? k : m) * lda)).map { _ in Float.random(in: -1...1, using: &rng) }
-    b = (0..<((tb ? n : k) * ldb)).map { _ in Float.random(in: -1...1, using: &rng) }
+    a = (0..<((ta ? k : m) * lda)).map { _ in rng.unit() }
+    b = (0..<((tb ? n : k) * ldb)).map { _ in rng.unit() }
     // beta == 0 must overwrite whatever C holds, NaN included.
-    c0 = (0..<(m * ldc)).map { _ in beta == 0 ? .nan : Float.random(in: -1...1, using: &rng) }
+    c0 = (0..<(m * ldc)).map { _ in beta == 0 ? .nan : rng.unit() }
   }
 
   func opA(_ i: Int, _ p: Int) -> Double { Double(ta ? a[p * lda + i] : a[i * lda + p]) }
   func opB(_ p: Int, _ j: Int) -> Double { Double(tb ? b[j * ldb + p] : b[p * ldb + j]) }
 
-  /// The naive triple loop, accumulated in Double.
+  /// The naive triple loop, accumulated in Double (over contiguous copies of op(A) and
+  /// op(B)ᵀ, so it stays quick in debug builds).
   func reference() -> [Double] {
+    var ar = [Double](repeating: 0, count: m * k), bt = [Double](repeating: 0, count: n * k)
+    for i in 0..<m { for p in 0..<k { ar[i * k + p] = opA(i, p) } }
+    for j in 0..<n { for p in 0..<k { bt[j * k + p] = opB(p, j) } }
     var out = [Double](repeating: 0, count: m * n)
-    for i in 0..<m {
-      for j in 0..<n {
-        var s = 0.0
-        for p in 0..<k { s += opA(i, p) * opB(p, j) }
-        let old = beta == 0 ? 0 : Double(beta) * Double(c0[i * ldc + j])
-        out[i * n + j] = Double(alpha) * s + old
+    ar.withUnsafeBufferPointer { ar in
+      bt.withUnsafeBufferPointer { bt in
+        for i in 0..<m {
+          for j in 0..<n {
+            var s = 0.0
+            let x = ar.baseAddress! + i * k, y = bt.baseAddress! + j * k
+            for p in 0..<k { s += x[p] * y[p] }
+            let old = beta == 0 ? 0 : Double(beta) * Double(c0[i * ldc + j])
+            out[i * n + j] = Double(alpha) * s + old
+          }
+        }
       }
     }
     return out

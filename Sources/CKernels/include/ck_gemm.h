@@ -28,10 +28,19 @@ void ck_gemm_pack_a(ck_isa isa, int trans, const float *a, long lda,
 void ck_gemm_pack_b(ck_isa isa, int trans, const float *b, long ldb,
                     long k, long n, float *dst);
 
+/// Memory to pull into cache while the micro-kernels run: `rows` runs of `row_floats`
+/// floats, `ld` floats apart. The driver points it at the source of the next B block it
+/// will pack, so that packing (otherwise bound by DRAM latency) finds it in cache.
+typedef struct {
+  const float *base;
+  long ld, rows, row_floats;
+} ck_gemm_prefetch;
+
 /// C[0..m, 0..n] = alpha * Apacked * Bpacked + beta * C over a depth of kc.
 /// beta == 0 never reads C.  `ap` holds ceil(m/MR) panels, `bp` ceil(n/NR) panels.
+/// The prefetches of `pf` (rows == 0: none) are spread over the tiles.
 void ck_gemm_macro(ck_isa isa, long m, long n, long kc,
                    const float *ap, const float *bp,
-                   float *c, long ldc, float alpha, float beta);
+                   float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf);
 
 #endif

@@ -37,8 +37,8 @@ struct GemmBlocking {
     var ns = max((nPanels + t.ncPanels - 1) / t.ncPanels, min(nPanels, 2))
     if ns % 2 == 1 && ns < nPanels { ns += 1 }
     nSlabs = ns
-    // Few N slabs: also cut M so there are enough items to share.
-    mSlabs = ns >= 4 ? 1 : max(1, min(mPanels / 4, (4 + ns - 1) / ns))
+    // Too narrow to cut over N: cut over M instead (each M slab packs B again, so only then).
+    mSlabs = ns >= 2 ? 1 : max(1, min(mPanels / 4, 4))
     maxSlabCols = ((nPanels + ns - 1) / ns) * nr
   }
 

@@ -58,19 +58,39 @@ public enum Gemm {
     let items = blk.items
     Parallel.forEach(workers, threads: workers) { w in
       let bp = bBufs[w].ptr.assumingMemoryBound(to: Float.self)
-      for item in (items * w / workers)..<(items * (w + 1) / workers) {
+      // Where a slab lies in C.
+      func slab(_ item: Int) -> (i0: Int, rows: Int, j0: Int, cols: Int) {
         let mp = GemmBlocking.range(item / blk.nSlabs, of: blk.mSlabs, panels: blk.mPanels)
         let np = GemmBlocking.range(item % blk.nSlabs, of: blk.nSlabs, panels: blk.nPanels)
-        let i0 = mp.lowerBound * blk.mr, rows = min(m, mp.upperBound * blk.mr) - i0
-        let j0 = np.lowerBound * blk.nr, cols = min(n, np.upperBound * blk.nr) - j0
+        let i0 = mp.lowerBound * blk.mr, j0 = np.lowerBound * blk.nr
+        return (i0, min(m, mp.upperBound * blk.mr) - i0, j0, min(n, np.upperBound * blk.nr) - j0)
+      }
+      // The kc x cols block of op(B) at (start of K block kb, j0), as a region of B's storage.
+      func bSource(_ j0: Int, _ cols: Int, _ kb: Int) -> ck_gemm_prefetch {
+        let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
+        return transposeB
+          ? ck_gemm_prefetch(base: b + j0 * ldb + k0, ld: ldb, rows: cols, row_floats: kc)
+          : ck_gemm_prefetch(base: b + k0 * ldb + j0, ld: ldb, rows: kc, row_floats: cols)
+      }
+      // This worker's slabs; each is a run of K blocks.
+      let mine = (items * w / workers)..<(items * (w + 1) / workers)
+      for item in mine {
+        let (i0, rows, j0, cols) = slab(item)
         if rows <= 0 || cols <= 0 { continue }
         for kb in 0..<kBlocks {
           let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
-          let src = transposeB ? b + j0 * ldb + k0 : b + k0 * ldb + j0
-          ck_gemm_pack_b(isa, transposeB ? 1 : 0, src, ldb, kc, cols, bp)
+          ck_gemm_pack_b(isa, transposeB ? 1 : 0, bSource(j0, cols, kb).base!, ldb, kc, cols, bp)
+          // While computing, pull in the source of the next B block this worker packs.
+          var pf = ck_gemm_prefetch(base: nil, ld: 0, rows: 0, row_floats: 0)
+          if kb + 1 < kBlocks {
+            pf = bSource(j0, cols, kb + 1)
+          } else if item + 1 < mine.upperBound {
+            let nx = slab(item + 1)
+            if nx.rows > 0 && nx.cols > 0 { pf = bSource(nx.j0, nx.cols, 0) }
+          }
           // The first K block applies beta; later ones accumulate onto C.
           ck_gemm_macro(isa, rows, cols, kc, ap + k0 * mPad + i0 * kc, bp,
-                        c + i0 * ldc + j0, ldc, alpha, kb == 0 ? beta : 1)
+                        c + i0 * ldc + j0, ldc, alpha, kb == 0 ? beta : 1, pf)
         }
       }
     }
