@@ -65,6 +65,48 @@ void ck_gemm_pack_b_generic(int trans, const float *b, long ldb, long k, long n,
 #include <immintrin.h>
 #define CK_AVX2 __attribute__((target("avx2,fma")))
 
+/* In-register transpose of 8 rows of 8 floats. */
+CK_AVX2 static inline void transpose8(__m256 r[8]) {
+  __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]), t1 = _mm256_unpackhi_ps(r[0], r[1]);
+  __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);
+  __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);
+  __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);
+  __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+  __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+  __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+  __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+  r[0] = _mm256_permute2f128_ps(u0, u4, 0x20);
+  r[1] = _mm256_permute2f128_ps(u1, u5, 0x20);
+  r[2] = _mm256_permute2f128_ps(u2, u6, 0x20);
+  r[3] = _mm256_permute2f128_ps(u3, u7, 0x20);
+  r[4] = _mm256_permute2f128_ps(u0, u4, 0x31);
+  r[5] = _mm256_permute2f128_ps(u1, u5, 0x31);
+  r[6] = _mm256_permute2f128_ps(u2, u6, 0x31);
+  r[7] = _mm256_permute2f128_ps(u3, u7, 0x31);
+}
+
+/* Non-transposed A (stored m x k) into kc x MR panels, MR <= 8: MR rows x 8 k through an
+ * 8x8 transpose (missing rows read as zero), each k's MR values stored under a mask. */
+CK_AVX2 void ck_gemm_pack_a_avx2(const float *a, long lda, long m, long k, int mr,
+                                 float *dst) {
+  __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  __m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32(mr), lane);
+  long k8 = k & ~7L;
+  for (long i0 = 0; i0 < m; i0 += mr) {
+    long rows = m - i0 < mr ? m - i0 : mr;
+    float *d = dst + i0 * k;
+    for (long p = 0; p < k8; p += 8) {
+      __m256 r[8];
+      for (int q = 0; q < 8; q++)
+        r[q] = q < rows ? _mm256_loadu_ps(a + (i0 + q) * lda + p) : _mm256_setzero_ps();
+      transpose8(r);
+      for (int q = 0; q < 8; q++) _mm256_maskstore_ps(d + (p + q) * mr, keep, r[q]);
+    }
+    for (long p = k8; p < k; p++)
+      for (long q = 0; q < mr; q++) d[p * mr + q] = q < rows ? a[(i0 + q) * lda + p] : 0;
+  }
+}
+
 /* Transposed B (stored n x k) into kc x NR panels, NR a multiple of 8: 8 columns x 8 k
  * at a time through an in-register 8x8 transpose; ragged edges element by element. */
 CK_AVX2 void ck_gemm_pack_b_trans_avx2(const float *b, long ldb, long k, long n,
@@ -76,27 +118,11 @@ CK_AVX2 void ck_gemm_pack_b_trans_avx2(const float *b, long ldb, long k, long n,
     for (long c = 0; c < c8; c += 8) {
       const float *s = b + (j0 + c) * ldb;
       for (long p = 0; p < k8; p += 8) {
-        __m256 r0 = _mm256_loadu_ps(s + 0 * ldb + p), r1 = _mm256_loadu_ps(s + 1 * ldb + p);
-        __m256 r2 = _mm256_loadu_ps(s + 2 * ldb + p), r3 = _mm256_loadu_ps(s + 3 * ldb + p);
-        __m256 r4 = _mm256_loadu_ps(s + 4 * ldb + p), r5 = _mm256_loadu_ps(s + 5 * ldb + p);
-        __m256 r6 = _mm256_loadu_ps(s + 6 * ldb + p), r7 = _mm256_loadu_ps(s + 7 * ldb + p);
-        __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
-        __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
-        __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
-        __m256 t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
-        __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
-        __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
-        __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
-        __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+        __m256 r[8];
+        for (int q = 0; q < 8; q++) r[q] = _mm256_loadu_ps(s + q * ldb + p);
+        transpose8(r);
         float *o = d + p * nr + c;
-        _mm256_storeu_ps(o + 0 * nr, _mm256_permute2f128_ps(u0, u4, 0x20));
-        _mm256_storeu_ps(o + 1 * nr, _mm256_permute2f128_ps(u1, u5, 0x20));
-        _mm256_storeu_ps(o + 2 * nr, _mm256_permute2f128_ps(u2, u6, 0x20));
-        _mm256_storeu_ps(o + 3 * nr, _mm256_permute2f128_ps(u3, u7, 0x20));
-        _mm256_storeu_ps(o + 4 * nr, _mm256_permute2f128_ps(u0, u4, 0x31));
-        _mm256_storeu_ps(o + 5 * nr, _mm256_permute2f128_ps(u1, u5, 0x31));
-        _mm256_storeu_ps(o + 6 * nr, _mm256_permute2f128_ps(u2, u6, 0x31));
-        _mm256_storeu_ps(o + 7 * nr, _mm256_permute2f128_ps(u3, u7, 0x31));
+        for (int q = 0; q < 8; q++) _mm256_storeu_ps(o + q * nr, r[q]);
       }
       for (long cc = c; cc < c + 8; cc++)
         for (long p = k8; p < k; p++) d[p * nr + cc] = b[(j0 + cc) * ldb + p];
