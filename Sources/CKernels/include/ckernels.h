@@ -2,4 +2,5 @@
 #define CKERNELS_H
 #include "ck_cpu.h"
 #include "ck_elementwise.h"
+#include "ck_gemm.h"
 #endif

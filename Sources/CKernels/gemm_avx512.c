@@ -1,0 +1,103 @@
+/* AVX-512 6x64 micro-kernel: 24 zmm accumulators, 4 B loads and 6 broadcasts per k.
+ * Zen 4 runs one zmm FMA per cycle per core, so this is FMA-bound when B streams
+ * from L2 and the A micro-panel sits in L1. */
+#include "ck_gemm.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define CK_AVX512 __attribute__((target("avx512f,avx512vl,fma")))
+
+enum { ZMR = 6, ZNR = 64 };
+
+/* 16 lanes of one row: C = alpha*acc (+ beta*C); masked-off lanes are neither read
+ * nor written (masked loads do not fault past the end of C). */
+CK_AVX512 static inline void store16(float *c, __m512 acc, __mmask16 m, __m512 va, float beta) {
+  __m512 t = _mm512_mul_ps(va, acc);
+  if (beta != 0) t = _mm512_fmadd_ps(_mm512_set1_ps(beta), _mm512_maskz_loadu_ps(m, c), t);
+  _mm512_mask_storeu_ps(c, m, t);
+}
+
+#define ROW(i)                                   \
+  ai = _mm512_set1_ps(a[i]);                     \
+  c##i##0 = _mm512_fmadd_ps(ai, b0, c##i##0);    \
+  c##i##1 = _mm512_fmadd_ps(ai, b1, c##i##1);    \
+  c##i##2 = _mm512_fmadd_ps(ai, b2, c##i##2);    \
+  c##i##3 = _mm512_fmadd_ps(ai, b3, c##i##3);
+
+/* Prefetch cursor: the lines of a ck_gemm_prefetch region, walked in order. */
+typedef struct {
+  const char *row;  /* current row */
+  long ld_bytes, rows_left, line, lines_per_row;
+} pf_cursor;
+
+CK_AVX512 static inline void pf_next(pf_cursor *q) {
+  if (q->rows_left <= 0) return;
+  _mm_prefetch(q->row + 64 * q->line, _MM_HINT_T1);
+  if (++q->line == q->lines_per_row) {
+    q->line = 0;
+    q->row += q->ld_bytes;
+    q->rows_left--;
+  }
+}
+
+/* The 6x64 tile over depth kc, issuing `npf` prefetches from `q` evenly along the way. */
+CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, float *c,
+                                       long ldc, long mr, long nr, float alpha, float beta,
+                                       pf_cursor *q, long npf) {
+  __m512 z = _mm512_setzero_ps();
+  __m512 c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+  __m512 c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+  __m512 c40 = z, c41 = z, c42 = z, c43 = z, c50 = z, c51 = z, c52 = z, c53 = z;
+  /* Warm the C tile while the k loop runs (it is touched only at the end). */
+  for (long i = 0; i < mr; i++)
+    for (long j = 0; j < nr; j += 16) _mm_prefetch((const char *)(c + i * ldc + j), _MM_HINT_T0);
+  long chunk = npf > 0 ? kc / npf : kc;
+  if (chunk < 1) chunk = 1;
+  for (long p = 0; p < kc;) {
+    long end = kc - p > chunk ? p + chunk : kc;
+    for (; p < end; p++) {
+      __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
+      __m512 b2 = _mm512_loadu_ps(b + 32), b3 = _mm512_loadu_ps(b + 48), ai;
+      ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+      a += ZMR;
+      b += ZNR;
+    }
+    if (npf > 0) {
+      pf_next(q);
+      npf--;
+    }
+  }
+  while (npf-- > 0) pf_next(q);
+  __m512 acc[ZMR][4] = {{c00, c01, c02, c03}, {c10, c11, c12, c13}, {c20, c21, c22, c23},
+                        {c30, c31, c32, c33}, {c40, c41, c42, c43}, {c50, c51, c52, c53}};
+  __mmask16 mk[4];
+  for (int h = 0; h < 4; h++) {
+    long left = nr - 16 * h;
+    mk[h] = left >= 16 ? (__mmask16)0xFFFF : left <= 0 ? 0 : (__mmask16)((1u << left) - 1);
+  }
+  __m512 va = _mm512_set1_ps(alpha);
+  for (long i = 0; i < mr; i++) {
+    float *ci = c + i * ldc;
+    for (int h = 0; h < 4; h++)
+      if (mk[h]) store16(ci + 16 * h, acc[i][h], mk[h], va, beta);
+  }
+}
+#undef ROW
+
+CK_AVX512 void ck_gemm_macro_avx512(long m, long n, long kc, const float *ap,
+                                    const float *bp, float *c, long ldc, float alpha,
+                                    float beta, ck_gemm_prefetch pf) {
+  pf_cursor q = {(const char *)pf.base, pf.ld * 4, pf.base ? pf.rows : 0, 0,
+                 (pf.row_floats + 15) / 16};
+  long tiles = ((m + ZMR - 1) / ZMR) * ((n + ZNR - 1) / ZNR);
+  long lines = q.rows_left * q.lines_per_row, per_tile = (lines + tiles - 1) / tiles;
+  for (long i = 0; i < m; i += ZMR) {
+    const float *a = ap + i * kc;
+    for (long j = 0; j < n; j += ZNR) {
+      tile_6x64(kc, a, bp + j * kc, c + i * ldc + j, ldc,
+                m - i < ZMR ? m - i : ZMR, n - j < ZNR ? n - j : ZNR, alpha, beta,
+                &q, per_tile);
+    }
+  }
+}
+#endif

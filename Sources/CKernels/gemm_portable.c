@@ -1,0 +1,39 @@
+/* Portable 4x16 micro-kernel in plain C: fixed-size loops the compiler unrolls and
+ * vectorises (SSE2 on x86-64, NEON on arm64). */
+#include "ck_gemm.h"
+
+enum { PMR = 4, PNR = 16 };
+
+static inline void tile_4x16(long kc, const float *a, const float *b, float *c, long ldc,
+                             long mr, long nr, float alpha, float beta) {
+  float acc[PMR][PNR] = {{0}};
+  for (long p = 0; p < kc; p++) {
+    for (int i = 0; i < PMR; i++) {
+      float ai = a[i];
+      for (int j = 0; j < PNR; j++) acc[i][j] += ai * b[j];
+    }
+    a += PMR;
+    b += PNR;
+  }
+  for (long i = 0; i < mr; i++) {
+    float *ci = c + i * ldc;
+    if (beta == 0) {
+      for (long j = 0; j < nr; j++) ci[j] = alpha * acc[i][j];
+    } else {
+      for (long j = 0; j < nr; j++) ci[j] = alpha * acc[i][j] + beta * ci[j];
+    }
+  }
+}
+
+void ck_gemm_macro_portable(long m, long n, long kc, const float *ap, const float *bp,
+                            float *c, long ldc, float alpha, float beta,
+                            ck_gemm_prefetch pf) {
+  (void)pf;  /* only the AVX-512 kernel prefetches */
+  for (long i = 0; i < m; i += PMR) {
+    const float *a = ap + i * kc;
+    for (long j = 0; j < n; j += PNR) {
+      tile_4x16(kc, a, bp + j * kc, c + i * ldc + j, ldc,
+                m - i < PMR ? m - i : PMR, n - j < PNR ? n - j : PNR, alpha, beta);
+    }
+  }
+}

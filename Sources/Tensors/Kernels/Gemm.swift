@@ -1,0 +1,118 @@
+import CKernels
+
+/// Single-precision matrix multiply, packed and blocked in the Goto/BLIS style.
+///
+/// op(A) is packed once, whole, into MR-row micro-panels (per K block) and shared by all
+/// threads. C is cut into slabs of micro-panels (see `GemmBlocking`); a thread owning a
+/// slab packs the KC x slab block of op(B) into its own buffer, which stays in L2 while
+/// the micro-kernel sweeps every A micro-panel across it.
+public enum Gemm {
+  /// Below about this many flops (~0.5 ms on one core) a second thread costs more than it saves.
+  static let parallelFlops = 5e7
+
+  /// C = alpha * op(A) * op(B) + beta * C, all row-major. op(A) is m x k, op(B) is k x n.
+  /// transposeA: A is stored k x m (lda >= m); else m x k (lda >= k). Likewise B.
+  /// beta == 0 must not read C (NaN/garbage in C is overwritten).
+  /// threads: nil = Parallel.maxThreads. isa: nil = ck_active_isa(); tests pass it explicitly
+  /// (never mutate the global ISA in tests: Swift Testing runs tests in parallel).
+  public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+                           alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+                           b: UnsafePointer<Float>, ldb: Int,
+                           beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int,
+                           threads: Int? = nil, isa: ck_isa? = nil) {
+    precondition(m >= 0 && n >= 0 && k >= 0, "sgemm: negative size")
+    precondition(ldc >= n, "sgemm: ldc < n")
+    if m == 0 || n == 0 { return }
+    if k == 0 || alpha == 0 {
+      scale(c, ldc: ldc, m: m, n: n, by: beta)
+      return
+    }
+    precondition(lda >= (transposeA ? m : k) && ldb >= (transposeB ? k : n), "sgemm: bad lda/ldb")
+    // Never run a level the CPU lacks (tests ask for levels explicitly).
+    let requested = isa ?? ck_active_isa()
+    let isa = requested.rawValue > ck_detected_isa().rawValue ? ck_detected_isa() : requested
+    let blk = GemmBlocking(isa: isa, m: m, n: n, k: k)
+    let workers = workerCount(blk, m: m, n: n, k: k, threads: threads)
+
+    // Pack all of op(A): K block by K block, each block mPanels panels of kc x MR.
+    let mPad = blk.mPanels * blk.mr
+    let aBuf = GemmScratch.shared.take(mPad * k)
+    defer { GemmScratch.shared.give(aBuf) }
+    let ap = aBuf.ptr.assumingMemoryBound(to: Float.self)
+    let kBlocks = blk.kBounds.count - 1
+    let aChunks = min(blk.mPanels, 8)  // packing items per K block
+    Parallel.forEach(kBlocks * aChunks, threads: workers) { item in
+      let kb = item / aChunks, r = GemmBlocking.range(item % aChunks, of: aChunks, panels: blk.mPanels)
+      let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
+      let i0 = r.lowerBound * blk.mr, rows = min(m, r.upperBound * blk.mr) - i0
+      if rows <= 0 { return }
+      let src = transposeA ? a + k0 * lda + i0 : a + i0 * lda + k0
+      ck_gemm_pack_a(isa, transposeA ? 1 : 0, src, lda, rows, kc, ap + k0 * mPad + i0 * kc)
+    }
+
+    // Per-worker packed-B buffers, one KC x slab block each.
+    let kcMax = (0..<kBlocks).map { blk.kBounds[$0 + 1] - blk.kBounds[$0] }.max()!
+    let bBufs = (0..<workers).map { _ in GemmScratch.shared.take(kcMax * blk.maxSlabCols) }
+    defer { bBufs.forEach { GemmScratch.shared.give($0) } }
+
+    let items = blk.items
+    Parallel.forEach(workers, threads: workers) { w in
+      let bp = bBufs[w].ptr.assumingMemoryBound(to: Float.self)
+      // Where a slab lies in C.
+      func slab(_ item: Int) -> (i0: Int, rows: Int, j0: Int, cols: Int) {
+        let mp = GemmBlocking.range(item / blk.nSlabs, of: blk.mSlabs, panels: blk.mPanels)
+        let np = GemmBlocking.range(item % blk.nSlabs, of: blk.nSlabs, panels: blk.nPanels)
+        let i0 = mp.lowerBound * blk.mr, j0 = np.lowerBound * blk.nr
+        return (i0, min(m, mp.upperBound * blk.mr) - i0, j0, min(n, np.upperBound * blk.nr) - j0)
+      }
+      // The kc x cols block of op(B) at (start of K block kb, j0), as a region of B's storage.
+      func bSource(_ j0: Int, _ cols: Int, _ kb: Int) -> ck_gemm_prefetch {
+        let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
+        return transposeB
+          ? ck_gemm_prefetch(base: b + j0 * ldb + k0, ld: ldb, rows: cols, row_floats: kc)
+          : ck_gemm_prefetch(base: b + k0 * ldb + j0, ld: ldb, rows: kc, row_floats: cols)
+      }
+      // This worker's slabs; each is a run of K blocks.
+      let mine = (items * w / workers)..<(items * (w + 1) / workers)
+      for item in mine {
+        let (i0, rows, j0, cols) = slab(item)
+        if rows <= 0 || cols <= 0 { continue }
+        for kb in 0..<kBlocks {
+          let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
+          ck_gemm_pack_b(isa, transposeB ? 1 : 0, bSource(j0, cols, kb).base!, ldb, kc, cols, bp)
+          // While computing, pull in the source of the next B block this worker packs.
+          var pf = ck_gemm_prefetch(base: nil, ld: 0, rows: 0, row_floats: 0)
+          if kb + 1 < kBlocks {
+            pf = bSource(j0, cols, kb + 1)
+          } else if item + 1 < mine.upperBound {
+            let nx = slab(item + 1)
+            if nx.rows > 0 && nx.cols > 0 { pf = bSource(nx.j0, nx.cols, 0) }
+          }
+          // The first K block applies beta; later ones accumulate onto C.
+          ck_gemm_macro(isa, rows, cols, kc, ap + k0 * mPad + i0 * kc, bp,
+                        c + i0 * ldc + j0, ldc, alpha, kb == 0 ? beta : 1, pf)
+        }
+      }
+    }
+  }
+
+  /// Threads one call uses: one for small problems, else the budget capped by the work items.
+  static func workerCount(_ blk: GemmBlocking, m: Int, n: Int, k: Int, threads: Int?) -> Int {
+    let flops = 2.0 * Double(m) * Double(n) * Double(k)
+    let want = flops < parallelFlops ? 1 : (threads ?? Parallel.maxThreads)
+    return max(1, min(want, blk.items))
+  }
+
+  /// C = beta * C over m x n (beta == 0 writes zeros without reading C).
+  static func scale(_ c: UnsafeMutablePointer<Float>, ldc: Int, m: Int, n: Int, by beta: Float) {
+    if beta == 1 { return }
+    for i in 0..<m {
+      let row = c + i * ldc
+      if beta == 0 {
+        row.update(repeating: 0, count: n)
+      } else {
+        for j in 0..<n { row[j] *= beta }
+      }
+    }
+  }
+}
