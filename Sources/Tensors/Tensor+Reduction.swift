@@ -49,7 +49,7 @@ extension Tensor {
     let inner = shape[(axis + 1)...].reduce(1, *)
     var outShape = shape
     if keepDims { outShape[axis] = 1 } else { outShape.remove(at: axis) }
-    var out = Tensor(uninitializedShape: outShape)
+    let out = Tensor(uninitializedShape: outShape)
     let src = storage.pointer, dst = out.storage.pointer
     if rank == 2, let op = r.kernel {
       Reduce.reduce(op, src, rows: shape[0], cols: shape[1], axis: axis, out: dst)

@@ -15,7 +15,7 @@ extension Tensor {
     }
     let width = shape.dropFirst().reduce(1, *)
     var outShape = shape; outShape[0] = range.count
-    var out = Tensor(uninitializedShape: outShape)
+    let out = Tensor(uninitializedShape: outShape)
     out.storage.pointer.update(from: storage.pointer + range.lowerBound * width, count: range.count * width)
     return out
   }
@@ -25,7 +25,7 @@ extension Tensor {
     guard rank >= 1 else { throw TensorError("a scalar has no rows") }
     let width = shape.dropFirst().reduce(1, *)
     var outShape = shape; outShape[0] = indices.count
-    var out = Tensor(uninitializedShape: outShape)
+    let out = Tensor(uninitializedShape: outShape)
     for (k, i) in indices.enumerated() {
       guard i >= 0, i < shape[0] else { throw TensorError("row \(i + 1) is out of range 1..\(shape[0])") }
       (out.storage.pointer + k * width).update(from: storage.pointer + i * width, count: width)
@@ -40,7 +40,7 @@ extension Tensor {
     guard range.lowerBound >= 0, range.upperBound <= c else {
       throw TensorError("columns \(range.lowerBound + 1)..\(range.upperBound) are out of range 1..\(c)")
     }
-    var out = Tensor(uninitializedShape: [r, range.count])
+    let out = Tensor(uninitializedShape: [r, range.count])
     for i in 0..<r {
       (out.storage.pointer + i * range.count).update(from: storage.pointer + i * c + range.lowerBound, count: range.count)
     }
@@ -52,7 +52,7 @@ extension Tensor {
     if rank == 1 { return try reshaped([shape[0], 1]) }
     guard rank == 2 else { throw TensorError("transpose needs a matrix, got shape \(describeShape(shape))") }
     let (r, c) = (shape[0], shape[1])
-    var out = Tensor(uninitializedShape: [c, r])
+    let out = Tensor(uninitializedShape: [c, r])
     let src = storage.pointer, dst = out.storage.pointer
     let block = 32
     for i0 in stride(from: 0, to: r, by: block) {
@@ -73,7 +73,7 @@ extension Tensor {
       throw TensorError("part \(k + 1) has shape \(describeShape(p.shape)), expected rows of shape \(describeShape(tail))")
     }
     let total = parts.reduce(0) { $0 + $1.shape[0] }
-    var out = Tensor(uninitializedShape: [total] + tail)
+    let out = Tensor(uninitializedShape: [total] + tail)
     var offset = 0
     for p in parts {
       (out.storage.pointer + offset).update(from: p.storage.pointer, count: p.count)
