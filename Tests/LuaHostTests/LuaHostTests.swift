@@ -106,6 +106,22 @@ func runScript(_ source: String, trusted: Bool = false, timeout: Double? = nil) 
     #expect(TensorStorage.liveBytes - before < 400 << 20)
   }
 
+  @Test func failingCallsLeakNothing() throws {
+    // 200 failing products, each with a 400 KB argument: a leak on the error path would
+    // keep 80 MB alive.
+    let state = LuaState()
+    try state.run("big = tensor.zeros(100, 100); collectgarbage()")
+    let before = TensorStorage.liveBytes
+    try state.run("""
+      for i = 1, 200 do
+        local ok = pcall(function() return big:matmul(tensor.zeros(1000, 100)) end)
+        assert(not ok)
+      end
+      collectgarbage()
+      """)
+    #expect(TensorStorage.liveBytes - before < 40 << 20)
+  }
+
   @Test func typeFileAgreesWithTheCatalog() {
     let catalog = Catalog.standard()
     let file = TypeFileRenderer(catalog: catalog).render()
