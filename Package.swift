@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "crescent", targets: ["crescent"]),
-    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "LuaHost"]),
+    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "StandardLibrary", "LuaHost"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,16 +25,18 @@ let package = Package(
     // Core libraries: no Lua here.
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "Catalog", dependencies: ["Tensors"]),
+    // Every built-in library registered into one catalog.
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors"]),
     // The bridge: the only importer of CLua.
-    .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog"]),
+    .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Tensors", "Catalog",
+      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
-    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors"]),
-    .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors"]),
+    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary"]),
+    .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v5]
 )

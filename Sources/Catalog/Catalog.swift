@@ -11,6 +11,8 @@ public final class Catalog {
   public struct ObjectType {
     public let name: String
     public let summary: String
+    /// Read-only fields scripts can index (`train.n_features`).
+    public let properties: [Property]
   }
 
   public private(set) var modules: [Module] = []
@@ -19,8 +21,23 @@ public final class Catalog {
   public init() {}
 
   /// Declares an object type (`Tensor`) whose methods are entries with `methodOf` set.
-  public func registerType(_ name: String, summary: String) {
-    if !objectTypes.contains(where: { $0.name == name }) { objectTypes.append(ObjectType(name: name, summary: summary)) }
+  public func registerType(_ name: String, summary: String, properties: [Property] = []) {
+    if !objectTypes.contains(where: { $0.name == name }) {
+      objectTypes.append(ObjectType(name: name, summary: summary, properties: properties))
+    }
+  }
+
+  /// Declares the object type of a `CatalogObject` class, with its properties.
+  public func registerType<T: CatalogObject>(_ type: T.Type, summary: String) {
+    registerType(T.typeName, summary: summary, properties: T.properties)
+  }
+
+  /// The catalog with just the `tensor` module; hosts add the other libraries to it.
+  public static func withTensors() -> Catalog {
+    let c = Catalog()
+    c.registerType("Tensor", summary: "A float32 array with a shape, stored row-major; arithmetic broadcasts rows, columns and scalars.")
+    try! c.register(module: "tensor", summary: "Create tensors and compute with them on native kernels.", entries: TensorLibrary.entries)
+    return c
   }
 
   /// Adds entries to `module`, creating it with `summary` if new. A name already present in
@@ -52,13 +69,5 @@ public final class Catalog {
   /// The entries that are methods of `type`, in declaration order.
   public func methods(of type: String) -> [Entry] {
     modules.flatMap(\.entries).filter { $0.methodOf == type }
-  }
-
-  /// The catalog of everything built in.
-  public static func standard() -> Catalog {
-    let c = Catalog()
-    c.registerType("Tensor", summary: "A float32 array with a shape, stored row-major; arithmetic broadcasts rows, columns and scalars.")
-    try! c.register(module: "tensor", summary: "Create tensors and compute with them on native kernels.", entries: TensorLibrary.entries)
-    return c
   }
 }

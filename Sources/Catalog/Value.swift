@@ -45,9 +45,31 @@ public indirect enum Value {
   }
 }
 
-/// A core object that scripts can hold; its methods are catalog entries of `typeName`.
+/// A core object that scripts can hold; its methods are catalog entries of `typeName`, and
+/// its read-only fields are `properties`.
 public protocol CatalogObject: AnyObject {
   static var typeName: String { get }
+  /// The fields scripts may read (`ds.n_features`), declared for the reference and editors.
+  static var properties: [Property] { get }
+  /// The value of a declared property.
+  func property(_ name: String) -> Value?
+}
+
+extension CatalogObject {
+  public static var properties: [Property] { [] }
+  public func property(_ name: String) -> Value? { nil }
+}
+
+/// A read-only field of an object type.
+public struct Property {
+  public let name: String
+  public let type: ValueType
+  public let doc: String
+  public init(_ name: String, _ type: ValueType, _ doc: String) {
+    self.name = name
+    self.type = type
+    self.doc = doc
+  }
 }
 
 /// A callable provided by the host (for callbacks into scripts).

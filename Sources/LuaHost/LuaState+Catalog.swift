@@ -14,8 +14,12 @@ extension LuaState {
         crescent_push_function(L, id)
         lua_setfield(L, -2, entry.name)
         if let type = entry.methodOf {
-          _ = crescent_getmetatable_named(L, LuaState.metatableName(type))
-          lua_getfield(L, -1, "__index")
+          if crescent_getmetatable_named(L, LuaState.metatableName(type)) == LUA_TNIL {
+            crescent_pop(L, 1)
+            makeMetatable(type)
+            _ = crescent_getmetatable_named(L, LuaState.metatableName(type))
+          }
+          lua_getfield(L, crescent_registryindex(), LuaState.methodsName(type))
           crescent_push_function(L, id)
           lua_setfield(L, -2, entry.name)
           crescent_pop(L, 1)

@@ -41,9 +41,40 @@ extension LuaState {
       return 0
     }
     lua_setfield(L, -2, "__gc")
+    // Methods live in a table kept in the registry; the catalog fills it.
     crescent_newtable(L)
-    lua_setfield(L, -2, "__index")
+    lua_pushvalue(L, -1)
+    lua_setfield(L, crescent_registryindex(), LuaState.methodsName(typeName))
+    let properties = catalog.objectTypes.first { $0.name == typeName }?.properties ?? []
+    if properties.isEmpty {
+      lua_setfield(L, -2, "__index")  // methods only: a plain table is the fastest lookup
+    } else {
+      crescent_pop(L, 1)
+      pushFunction { state, L in state.index(typeName: typeName, properties: properties, in: L) }
+      lua_setfield(L, -2, "__index")
+    }
     crescent_pop(L, 1)
+  }
+
+  static func methodsName(_ typeName: String) -> String { "crescent.methods.\(typeName)" }
+
+  /// `object.key`: a method, else a declared property, else an error naming the fields.
+  func index(typeName: String, properties: [Property], in L: OpaquePointer) -> Int32 {
+    let stack = LuaStack(self, L)
+    lua_getfield(L, crescent_registryindex(), LuaState.methodsName(typeName))
+    lua_pushvalue(L, 2)
+    if lua_rawget(L, -2) != LUA_TNIL { return 1 }
+    crescent_pop(L, 2)
+    guard let key = stack.string(at: 2) else { return raise("\(typeName) fields are named by strings") }
+    guard properties.contains(where: { $0.name == key }),
+          let object = box(at: 1, in: L) as? (AnyObject & CatalogObject),
+          let value = object.property(key) else {
+      let names = properties.map(\.name) + catalog.methods(of: typeName).map(\.name)
+      let hint = Suggest.closest(to: key, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+      return raise("\(typeName) has no field '\(key)'\(hint)")
+    }
+    stack.push(value)
+    return 1
   }
 
   /// Pushes a userdata holding a retained reference to `object`.

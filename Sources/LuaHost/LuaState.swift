@@ -1,6 +1,7 @@
 import CLua
 import CLuaShim
 import Catalog
+import StandardLibrary
 import Tensors
 
 /// One Lua state: the sandboxed standard libraries, the catalog's modules as globals, and the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import StandardLibrary
 import Foundation
 import LuaHost
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import Catalog
+import StandardLibrary
 import Tensors
 
 /// The catalog's argument checking: every failure names the function, the argument and what

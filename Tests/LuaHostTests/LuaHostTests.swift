@@ -1,6 +1,7 @@
 import Testing
 @testable import LuaHost
 import Catalog
+import StandardLibrary
 import Tensors
 
 /// Scripts run in-process with their output captured.
@@ -8,20 +9,60 @@ final class Captured {
   var text = ""
 }
 
-func runScript(_ source: String, trusted: Bool = false, timeout: Double? = nil) -> (output: String, error: ScriptError?) {
+func runScript(_ source: String, trusted: Bool = false, timeout: Double? = nil,
+               catalog: Catalog = .standard()) -> (output: String, error: ScriptError?) {
   let out = Captured()
   var options = LuaState.Options()
   options.trusted = trusted
   options.timeout = timeout
   options.output = { out.text += $0 }
-  let state = LuaState(options: options)
+  let state = LuaState(catalog: catalog, options: options)
   do { try state.run(source, chunkName: "test.lua") } catch let e as ScriptError { return (out.text, e) } catch {
     return (out.text, ScriptError(kind: .runtime, message: "\(error)", traceback: nil))
   }
   return (out.text, nil)
 }
 
-@Suite struct LuaHostTests {
+/// A small object type to exercise methods and fields of catalog objects.
+final class Point: CatalogObject {
+  static let typeName = "Point"
+  static let properties = [Property("x", .number, "the coordinate")]
+  let x: Double
+  init(x: Double) { self.x = x }
+  func property(_ name: String) -> Value? { name == "x" ? .number(x) : nil }
+}
+
+@Suite(.serialized) struct LuaHostTests {
+  @Test func objectsHaveMethodsAndFields() throws {
+    let catalog = Catalog.withTensors()
+    catalog.registerType(Point.self, summary: "A point on a line.")
+    try catalog.register(module: "geo", summary: "Points.", entries: [
+      Entry(module: "geo", name: "point", summary: "A point.", parameters: [Parameter("x", .number, "where")],
+            returns: [Returned(.object("Point"), "the point")]) { a in [.object(Point(x: a.double("x")))] },
+      Entry(module: "geo", name: "norm", summary: "Its distance from 0.", parameters: [Parameter("p", .object("Point"), "a point")],
+            returns: [Returned(.number, "the distance")], methodOf: "Point") { a in
+        guard case .object(let o) = a.value("p"), let p = o as? Point else { return [] }
+        return [.number(abs(p.x))]
+      },
+    ])
+    let r = runScript("""
+      local p = geo.point(-3)
+      print(p.x, p:norm(), geo.norm(p))
+      print(pcall(function() return p.xx end))
+      print(pcall(geo.norm, tensor.zeros(1)))
+      """, catalog: catalog)
+    #expect(r.error == nil)
+    #expect(r.output == """
+      -3.0\t3.0\t3.0
+      false\ttest.lua:3: Point has no field 'xx' (did you mean 'x'?)
+      false\tgeo.norm: argument 1 ('p') expects a Point, got a 1 tensor
+
+      """)
+    let types = TypeFileRenderer(catalog: catalog).render()
+    #expect(types.contains("---@field x number the coordinate"))
+    #expect(types.contains("function Point:norm() end"))
+  }
+
   @Test func tensorsComputeFromLua() {
     let r = runScript("""
       local a = tensor.from{{1, 2}, {3, 4}}

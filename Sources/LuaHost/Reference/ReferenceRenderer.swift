@@ -34,7 +34,13 @@ public struct ReferenceRenderer {
   }
 
   func objectType(_ t: Catalog.ObjectType) -> String {
-    var out = "\(t.name) — \(t.summary)\n\nMethods:\n"
+    var out = "\(t.name) — \(t.summary)\n"
+    if !t.properties.isEmpty {
+      out += "\nFields:\n"
+      let w = t.properties.map(\.name.count).max() ?? 0
+      for p in t.properties { out += "  \(p.name.padding(w))  (\(p.type.luaType)) \(p.doc)\n" }
+    }
+    out += "\nMethods:\n"
     let methods = catalog.methods(of: t.name)
     let width = methods.map { methodSignature($0).count }.max() ?? 0
     for e in methods { out += "  \(methodSignature(e).padding(width))  \(e.summary)\n" }
