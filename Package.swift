@@ -25,6 +25,7 @@ let package = Package(
     // Core libraries: no Lua here.
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "Catalog", dependencies: ["Tensors"]),
+    .target(name: "NN", dependencies: ["Tensors", "Catalog"]),
     // Every built-in library registered into one catalog.
     .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors"]),
     // The bridge: the only importer of CLua.
@@ -35,6 +36,7 @@ let package = Package(
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
+    .testTarget(name: "NNTests", dependencies: ["NN", "Tensors"], exclude: ["Fixtures"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],

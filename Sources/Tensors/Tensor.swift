@@ -7,6 +7,12 @@ public struct Tensor: @unchecked Sendable {
   /// The buffer; shared between copies until one of them writes.
   public private(set) var storage: TensorStorage
 
+  /// The storage as a mutable reference, for uniqueness checks by workspace owners.
+  public var storageReference: TensorStorage {
+    get { storage }
+    _modify { yield &storage }
+  }
+
   /// A tensor of the given shape filled with `value`.
   public init(shape: [Int], repeating value: Float = 0) {
     precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")

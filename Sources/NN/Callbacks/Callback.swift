@@ -1,0 +1,39 @@
+/// Hooks into training, as Keras's callbacks: each may read the logs, change the model
+/// (weights, learning rate) or stop training by setting `model.stopTraining`.
+public protocol Callback: AnyObject {
+  func onTrainBegin(_ model: Sequential) throws
+  func onEpochBegin(_ epoch: Int, model: Sequential) throws
+  func onBatchEnd(_ batch: Int, logs: Logs, model: Sequential) throws
+  /// May add entries to the logs (they are recorded in the history).
+  func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws
+  func onTrainEnd(_ model: Sequential) throws
+}
+
+extension Callback {
+  public func onTrainBegin(_ model: Sequential) throws {}
+  public func onEpochBegin(_ epoch: Int, model: Sequential) throws {}
+  public func onBatchEnd(_ batch: Int, logs: Logs, model: Sequential) throws {}
+  public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {}
+  public func onTrainEnd(_ model: Sequential) throws {}
+}
+
+/// Which way a monitored quantity improves.
+public enum MonitorMode: String, CaseIterable, Sendable {
+  case auto, min, max
+
+  /// `auto` means max for accuracy-, AUC-, F1-, precision- and recall-like names, else min.
+  func resolved(for monitor: String) -> MonitorMode {
+    guard self == .auto else { return self }
+    let higher = ["acc", "auc", "f1", "precision", "recall", "jaccard", "average_precision", "label_ranking_average_precision"]
+    return higher.contains { monitor.contains($0) } ? .max : .min
+  }
+
+  func improved(_ value: Double, over best: Double, minDelta: Double) -> Bool {
+    self == .max ? value > best + minDelta : value < best - minDelta
+  }
+}
+
+/// A callback's complaint about the logs it was given.
+func missingMonitor(_ callback: String, _ monitor: String, _ logs: Logs) -> LayerError {
+  LayerError("\(callback): monitored quantity '\(monitor)' is not in the logs (available: \(logs.items.map(\.key).joined(separator: ", ")))")
+}

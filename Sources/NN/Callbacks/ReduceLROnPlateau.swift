@@ -1,0 +1,44 @@
+/// Multiplies the learning rate by `factor` when a monitored quantity has not improved for
+/// `patience` epochs, waiting `cooldown` epochs after each reduction, down to `minLR`.
+public final class ReduceLROnPlateau: Callback {
+  public let monitor: String
+  public let factor: Double
+  public let patience: Int
+  public let mode: MonitorMode
+  public let minDelta: Double
+  public let cooldown: Int
+  public let minLR: Double
+  private var best: Double?
+  private var wait = 0
+  private var cooldownLeft = 0
+
+  public init(monitor: String = "val_loss", factor: Double = 0.1, patience: Int = 10, mode: MonitorMode = .auto,
+              minDelta: Double = 1e-4, cooldown: Int = 0, minLR: Double = 0) {
+    self.monitor = monitor
+    self.factor = factor
+    self.patience = patience
+    self.mode = mode.resolved(for: monitor)
+    self.minDelta = minDelta
+    self.cooldown = cooldown
+    self.minLR = minLR
+  }
+
+  public func onTrainBegin(_ model: Sequential) throws { best = nil; wait = 0; cooldownLeft = 0 }
+
+  public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
+    guard let value = logs[monitor] else { throw missingMonitor("ReduceLROnPlateau", monitor, logs) }
+    guard let optimizer = model.optimizer else { return }
+    if cooldownLeft > 0 { cooldownLeft -= 1; wait = 0 }
+    if best == nil || mode.improved(value, over: best!, minDelta: minDelta) {
+      best = value; wait = 0
+    } else if cooldownLeft == 0 {
+      wait += 1
+      if wait >= patience, optimizer.learningRate > minLR {
+        optimizer.learningRate = max(optimizer.learningRate * factor, minLR)
+        cooldownLeft = cooldown
+        wait = 0
+      }
+    }
+    logs["lr"] = optimizer.learningRate
+  }
+}

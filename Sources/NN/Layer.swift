@@ -1,0 +1,44 @@
+import Tensors
+
+/// One stage of a network, in the shape every layer shares: forward beside backward.
+///
+/// Layers work on batches of rows (n x features). `forward` keeps what `backward` needs;
+/// `backward` takes the gradient of the loss with respect to the layer's output, accumulates
+/// its parameters' gradients and returns the gradient with respect to its input.
+public protocol Layer: AnyObject {
+  /// The type's name as scripts write it (`Dense`).
+  static var kind: String { get }
+  /// This layer's name in the model (`dense_1`), unique within it.
+  var name: String { get set }
+  /// Creates parameters for inputs of `inputSize` features and returns the output size.
+  func build(inputSize: Int, random: inout RandomStream) throws -> Int
+  var isBuilt: Bool { get }
+  /// Features per sample out of this layer (valid once built).
+  var outputSize: Int { get }
+  func forward(_ x: Tensor, training: Bool) throws -> Tensor
+  /// With `accumulate`, parameter gradients are added to; without, overwritten (the training
+  /// loop's choice: it saves zeroing them every step).
+  func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor
+  /// Whether backward must compute the input gradient (false for a model's first layer).
+  var needsInputGradient: Bool { get set }
+  /// The trainable and non-trainable tensors, in a fixed order (W then b for Dense).
+  var parameters: [Parameter] { get }
+  /// Tensors saved with the model but not trained (BatchNormalization's running statistics).
+  var state: [Parameter] { get }
+  /// The options that rebuild this layer, for saving (JSON-compatible values).
+  var config: [String: Any] { get }
+  /// Seeds a layer's own randomness (dropout masks) from the model's stream.
+  func seed(_ stream: RandomStream)
+}
+
+extension Layer {
+  public var state: [Parameter] { [] }
+  public func seed(_ stream: RandomStream) {}
+}
+
+/// A layer error phrased for the script's author.
+public struct LayerError: Error, CustomStringConvertible {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}

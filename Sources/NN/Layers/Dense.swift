@@ -1,0 +1,156 @@
+import Tensors
+
+/// A fully connected layer: `act(x · W + b)`, with W stored [inputs, units].
+///
+/// One fused step each way: GEMM, then bias and activation in one pass forward; activation
+/// gradient, `dW = xᵀ·dZ`, `db = Σ dZ` and `dx = dZ·Wᵀ` backward. Buffers are reused from
+/// step to step.
+public final class Dense: Layer {
+  public static let kind = "Dense"
+  public var name: String
+  public let units: Int
+  public let activation: Activation
+  public let alpha: Float?
+  public let useBias: Bool
+  public let kernelInitializer: Initializer
+  public let biasInitializer: Initializer
+  public private(set) var inputSize = 0
+  public private(set) var kernel: Parameter?
+  public private(set) var bias: Parameter?
+  public var needsInputGradient = true
+  /// When set, forward stops before the activation and backward takes the gradient with
+  /// respect to the pre-activation: how a sigmoid output is fused with binary cross-entropy.
+  public var emitsLogits = false
+
+  private var input = Tensor.zeros([0])
+  private var preactivation = Tensor.zeros([0])
+  private var output = Tensor.zeros([0])
+  private var gradPre = Tensor.zeros([0])
+  private var gradInput = Tensor.zeros([0])
+  private var biasGrad = Tensor.zeros([0])
+
+  public init(units: Int, activation: Activation = .linear, alpha: Float? = nil, useBias: Bool = true,
+              kernelInitializer: Initializer = .glorot_uniform, biasInitializer: Initializer = .zeros,
+              inputSize: Int? = nil, name: String = "") {
+    self.units = units
+    self.activation = activation
+    self.alpha = alpha
+    self.useBias = useBias
+    self.kernelInitializer = kernelInitializer
+    self.biasInitializer = biasInitializer
+    self.name = name
+    if let inputSize { self.inputSize = inputSize }
+  }
+
+  public var isBuilt: Bool { kernel != nil }
+  public var outputSize: Int { units }
+
+  public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
+    if let k = kernel {
+      guard k.value.shape[0] == inputSize else {
+        throw LayerError("\(name) was built for \(k.value.shape[0]) inputs, got \(inputSize)")
+      }
+      return units
+    }
+    self.inputSize = inputSize
+    var r = random.derived("\(name)/kernel")
+    kernel = Parameter(name: "\(name)/kernel", value: kernelInitializer.make([inputSize, units], fanIn: inputSize, fanOut: units, random: &r))
+    if useBias {
+      var rb = random.derived("\(name)/bias")
+      bias = Parameter(name: "\(name)/bias", value: biasInitializer.make([units], fanIn: inputSize, fanOut: units, random: &rb))
+    }
+    return units
+  }
+
+  public var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
+
+  /// The activation applied in forward (none when emitting logits).
+  private var applied: Activation { emitsLogits ? .linear : activation }
+  /// Whether backward needs the pre-activation kept (y alone is exact for the others).
+  private var keepsPreactivation: Bool {
+    switch applied {
+    case .linear, .relu, .leaky_relu, .sigmoid, .tanh, .softmax: return false
+    default: return true
+    }
+  }
+
+  public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
+    guard let kernel else { throw LayerError("\(name) is used before it is built") }
+    guard x.rank == 2, x.shape[1] == inputSize else {
+      throw LayerError("\(name) expects inputs of \(inputSize) features, got shape \(describeShape(x.shape))")
+    }
+    let n = x.shape[0]
+    input = x
+    Tensor.prepare(&output, shape: [n, units])
+    let z: UnsafeMutablePointer<Float>
+    if keepsPreactivation {
+      Tensor.prepare(&preactivation, shape: [n, units])
+      z = preactivation.storage.pointer
+    } else {
+      z = output.storage.pointer
+    }
+    Gemm.sgemm(transposeA: false, transposeB: false, m: n, n: units, k: inputSize,
+               a: x.storage.pointer, lda: inputSize, b: kernel.value.storage.pointer, ldb: units,
+               beta: 0, c: z, ldc: units)
+    if keepsPreactivation {
+      if let bias { Elementwise.biasActivation(.linear, z: z, bias: bias.value.storage.pointer, out: z, rows: n, cols: units) }
+      Elementwise.biasActivation(applied, alpha: alpha, z: z, bias: nil, out: output.storage.pointer, rows: n, cols: units)
+    } else {
+      Elementwise.biasActivation(applied, alpha: alpha, z: z, bias: bias?.value.storage.pointer, out: z, rows: n, cols: units)
+    }
+    if !training { input = Tensor.zeros([0]) }
+    return output
+  }
+
+  public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
+    guard let kernel else { throw LayerError("\(name) is used before it is built") }
+    let n = input.shape.first ?? 0
+    guard input.rank == 2, gradOutput.shape == [n, units] else {
+      throw LayerError("\(name): backward needs a forward pass in training mode first, and a gradient of shape \(n)x\(units)")
+    }
+    // dZ = dY ⊙ act'(·)
+    let dz: UnsafePointer<Float>
+    if applied == .linear {
+      dz = UnsafePointer(gradOutput.storage.pointer)
+    } else {
+      Tensor.prepare(&gradPre, shape: [n, units])
+      Elementwise.activationBackward(applied, alpha: alpha,
+                                     z: keepsPreactivation ? preactivation.storage.pointer : nil,
+                                     y: output.storage.pointer, dy: gradOutput.storage.pointer,
+                                     dz: gradPre.storage.pointer, rows: n, cols: units)
+      dz = UnsafePointer(gradPre.storage.pointer)
+    }
+    // dW = xᵀ · dZ
+    kernel.grad.makeUnique()
+    Gemm.sgemm(transposeA: true, transposeB: false, m: inputSize, n: units, k: n,
+               a: input.storage.pointer, lda: inputSize, b: dz, ldb: units,
+               beta: accumulate ? 1 : 0, c: kernel.grad.storage.pointer, ldc: units)
+    // db = Σ_rows dZ
+    if let bias {
+      bias.grad.makeUnique()
+      if accumulate {
+        Tensor.prepare(&biasGrad, shape: [units])
+        Reduce.reduce(.sum, dz, rows: n, cols: units, axis: 0, out: biasGrad.storage.pointer)
+        let g = bias.grad.storage.pointer, d = biasGrad.storage.pointer
+        for j in 0..<units { g[j] += d[j] }
+      } else {
+        Reduce.reduce(.sum, dz, rows: n, cols: units, axis: 0, out: bias.grad.storage.pointer)
+      }
+    }
+    defer { input = Tensor.zeros([0]) }
+    guard needsInputGradient else { return Tensor.zeros([0]) }
+    // dx = dZ · Wᵀ
+    Tensor.prepare(&gradInput, shape: [n, inputSize])
+    Gemm.sgemm(transposeA: false, transposeB: true, m: n, n: inputSize, k: units,
+               a: dz, lda: units, b: kernel.value.storage.pointer, ldb: units,
+               beta: 0, c: gradInput.storage.pointer, ldc: inputSize)
+    return gradInput
+  }
+
+  public var config: [String: Any] {
+    var c: [String: Any] = ["units": units, "activation": activation.rawValue, "use_bias": useBias,
+                            "kernel_initializer": kernelInitializer.rawValue, "bias_initializer": biasInitializer.rawValue]
+    if let alpha { c["alpha"] = Double(alpha) }
+    return c
+  }
+}

@@ -1,0 +1,223 @@
+import Tensors
+
+/// The arithmetic shared by batch and layer normalisation: normalise groups of values, scale
+/// by gamma and shift by beta (per feature), and the matching backward pass.
+enum Normalization {
+  /// Normalises `count` values at `x + k*stride` (k < count) into xhat, returning (mean, invstd).
+  static func normalize(_ x: UnsafePointer<Float>, _ xhat: UnsafeMutablePointer<Float>, count: Int, stride: Int,
+                        epsilon: Double) -> (mean: Double, variance: Double, invstd: Double) {
+    var sum = 0.0
+    for k in 0..<count { sum += Double(x[k * stride]) }
+    let mean = sum / Double(count)
+    var sq = 0.0
+    for k in 0..<count { let d = Double(x[k * stride]) - mean; sq += d * d }
+    let variance = sq / Double(count)
+    let invstd = 1 / (variance + epsilon).squareRoot()
+    for k in 0..<count { xhat[k * stride] = Float((Double(x[k * stride]) - mean) * invstd) }
+    return (mean, variance, invstd)
+  }
+
+  /// dx for one group, given dxhat (= dy·gamma) and xhat: (N·dxhat − Σdxhat − xhat·Σ(dxhat·xhat))·invstd/N.
+  static func backward(dxhat: UnsafePointer<Float>, xhat: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>,
+                       count: Int, stride: Int, invstd: Double) {
+    var s1 = 0.0, s2 = 0.0
+    for k in 0..<count { let d = Double(dxhat[k * stride]); s1 += d; s2 += d * Double(xhat[k * stride]) }
+    let n = Double(count)
+    for k in 0..<count {
+      dx[k * stride] = Float((n * Double(dxhat[k * stride]) - s1 - Double(xhat[k * stride]) * s2) * invstd / n)
+    }
+  }
+}
+
+/// Shared state of the two normalisation layers: gamma and beta per feature.
+public class NormalizationLayer {
+  public var name: String
+  public let epsilon: Float
+  public let center: Bool
+  public let scale: Bool
+  public var needsInputGradient = true
+  public private(set) var outputSize = 0
+  public private(set) var gamma: Parameter?
+  public private(set) var beta: Parameter?
+  var xhat = Tensor.zeros([0])
+  var output = Tensor.zeros([0])
+  var dxhat = Tensor.zeros([0])
+  var gradInput = Tensor.zeros([0])
+  var invstd: [Double] = []
+
+  init(epsilon: Float, center: Bool, scale: Bool, name: String) {
+    self.epsilon = epsilon
+    self.center = center
+    self.scale = scale
+    self.name = name
+  }
+
+  public var isBuilt: Bool { outputSize > 0 }
+
+  func buildAffine(_ inputSize: Int) -> Int {
+    if outputSize == 0 {
+      outputSize = inputSize
+      if scale { gamma = Parameter(name: "\(name)/gamma", value: .ones([inputSize])) }
+      if center { beta = Parameter(name: "\(name)/beta", value: .zeros([inputSize])) }
+    }
+    return outputSize
+  }
+
+  public var parameters: [Parameter] { [gamma, beta].compactMap { $0 } }
+
+  /// output = xhat·gamma + beta
+  func affine(rows: Int) {
+    let d = outputSize, xh = xhat.storage.pointer, o = output.storage.pointer
+    let g = gamma?.value.storage.pointer, b = beta?.value.storage.pointer
+    for i in 0..<rows {
+      for j in 0..<d { o[i * d + j] = xh[i * d + j] * (g?[j] ?? 1) + (b?[j] ?? 0) }
+    }
+  }
+
+  /// dgamma, dbeta, and dxhat = dy·gamma.
+  func affineBackward(_ dy: Tensor, rows: Int, accumulate: Bool) {
+    let d = outputSize, xh = xhat.storage.pointer, g = dy.storage.pointer
+    Tensor.prepare(&dxhat, shape: [rows, d])
+    let dx = dxhat.storage.pointer
+    if let gamma {
+      gamma.grad.makeUnique()
+      let gg = gamma.grad.storage.pointer, gv = gamma.value.storage.pointer
+      for j in 0..<d {
+        var s = 0.0
+        for i in 0..<rows { s += Double(g[i * d + j] * xh[i * d + j]); dx[i * d + j] = g[i * d + j] * gv[j] }
+        gg[j] = (accumulate ? gg[j] : 0) + Float(s)
+      }
+    } else {
+      dx.update(from: g, count: rows * d)
+    }
+    if let beta {
+      beta.grad.makeUnique()
+      let bg = beta.grad.storage.pointer
+      for j in 0..<d {
+        var s = 0.0
+        for i in 0..<rows { s += Double(g[i * d + j]) }
+        bg[j] = (accumulate ? bg[j] : 0) + Float(s)
+      }
+    }
+  }
+
+  func checkInput(_ x: Tensor) throws {
+    guard x.rank == 2, x.shape[1] == outputSize else {
+      throw LayerError("\(name) expects inputs of \(outputSize) features, got shape \(describeShape(x.shape))")
+    }
+  }
+}
+
+/// Batch normalisation over the batch dimension, as Keras defines it (momentum 0.99,
+/// epsilon 1e-3): batch statistics in training, moving averages at inference.
+public final class BatchNormalization: NormalizationLayer, Layer {
+  public static let kind = "BatchNormalization"
+  public let momentum: Float
+  public private(set) var movingMean: Parameter?
+  public private(set) var movingVariance: Parameter?
+
+  public init(momentum: Float = 0.99, epsilon: Float = 1e-3, center: Bool = true, scale: Bool = true, name: String = "") {
+    self.momentum = momentum
+    super.init(epsilon: epsilon, center: center, scale: scale, name: name)
+  }
+
+  public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
+    if movingMean == nil {
+      movingMean = Parameter(name: "\(name)/moving_mean", value: .zeros([inputSize]))
+      movingVariance = Parameter(name: "\(name)/moving_variance", value: .ones([inputSize]))
+      movingMean?.trainable = false
+      movingVariance?.trainable = false
+    }
+    return buildAffine(inputSize)
+  }
+
+  public var state: [Parameter] { [movingMean, movingVariance].compactMap { $0 } }
+
+  public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
+    try checkInput(x)
+    let n = x.shape[0], d = outputSize
+    Tensor.prepare(&xhat, shape: x.shape)
+    Tensor.prepare(&output, shape: x.shape)
+    let xp = x.storage.pointer, xh = xhat.storage.pointer
+    guard let mm = movingMean, let mv = movingVariance else { throw LayerError("\(name) is used before it is built") }
+    if training {
+      guard n > 1 else { throw LayerError("\(name) needs more than one sample per batch in training") }
+      mm.value.makeUnique(); mv.value.makeUnique()
+      let mean = mm.value.storage.pointer, variance = mv.value.storage.pointer
+      invstd = [Double](repeating: 0, count: d)
+      for j in 0..<d {
+        let s = Normalization.normalize(xp + j, xh + j, count: n, stride: d, epsilon: Double(epsilon))
+        invstd[j] = s.invstd
+        mean[j] = momentum * mean[j] + (1 - momentum) * Float(s.mean)
+        variance[j] = momentum * variance[j] + (1 - momentum) * Float(s.variance)
+      }
+    } else {
+      let mean = mm.value.storage.pointer, variance = mv.value.storage.pointer
+      for j in 0..<d {
+        let inv = 1 / (Double(variance[j]) + Double(epsilon)).squareRoot()
+        for i in 0..<n { xh[i * d + j] = Float((Double(xp[i * d + j]) - Double(mean[j])) * inv) }
+      }
+    }
+    affine(rows: n)
+    return output
+  }
+
+  public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
+    let n = xhat.shape.first ?? 0, d = outputSize
+    guard gradOutput.shape == [n, d], invstd.count == d else {
+      throw LayerError("\(name): backward needs a training forward pass first")
+    }
+    affineBackward(gradOutput, rows: n, accumulate: accumulate)
+    Tensor.prepare(&gradInput, shape: [n, d])
+    for j in 0..<d {
+      Normalization.backward(dxhat: dxhat.storage.pointer + j, xhat: xhat.storage.pointer + j,
+                             dx: gradInput.storage.pointer + j, count: n, stride: d, invstd: invstd[j])
+    }
+    return gradInput
+  }
+
+  public var config: [String: Any] {
+    ["momentum": Double(momentum), "epsilon": Double(epsilon), "center": center, "scale": scale]
+  }
+}
+
+/// Layer normalisation over each sample's features (epsilon 1e-3, as Keras).
+public final class LayerNormalization: NormalizationLayer, Layer {
+  public static let kind = "LayerNormalization"
+
+  public override init(epsilon: Float = 1e-3, center: Bool = true, scale: Bool = true, name: String = "") {
+    super.init(epsilon: epsilon, center: center, scale: scale, name: name)
+  }
+
+  public func build(inputSize: Int, random: inout RandomStream) throws -> Int { buildAffine(inputSize) }
+
+  public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
+    try checkInput(x)
+    let n = x.shape[0], d = outputSize
+    Tensor.prepare(&xhat, shape: x.shape)
+    Tensor.prepare(&output, shape: x.shape)
+    invstd = [Double](repeating: 0, count: n)
+    for i in 0..<n {
+      invstd[i] = Normalization.normalize(x.storage.pointer + i * d, xhat.storage.pointer + i * d,
+                                          count: d, stride: 1, epsilon: Double(epsilon)).invstd
+    }
+    affine(rows: n)
+    return output
+  }
+
+  public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
+    let n = xhat.shape.first ?? 0, d = outputSize
+    guard gradOutput.shape == [n, d], invstd.count == n else {
+      throw LayerError("\(name): backward needs a training forward pass first")
+    }
+    affineBackward(gradOutput, rows: n, accumulate: accumulate)
+    Tensor.prepare(&gradInput, shape: [n, d])
+    for i in 0..<n {
+      Normalization.backward(dxhat: dxhat.storage.pointer + i * d, xhat: xhat.storage.pointer + i * d,
+                             dx: gradInput.storage.pointer + i * d, count: d, stride: 1, invstd: invstd[i])
+    }
+    return gradInput
+  }
+
+  public var config: [String: Any] { ["epsilon": Double(epsilon), "center": center, "scale": scale] }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Tensors
+
+/// Binary cross-entropy per label, averaged over all cells: the multilabel loss.
+///
+/// On logits it is the stable form of PyTorch's BCEWithLogitsLoss (with `pos_weight` per
+/// label); a sigmoid output layer followed by this loss is fused into that form
+/// automatically. On probabilities they are clipped to [1e-7, 1 - 1e-7], as Keras does.
+/// `label_smoothing` moves targets towards 0.5: t(1 - s) + s/2.
+public final class BinaryCrossEntropy: ElementwiseLoss {
+  public static let kind = "binary_crossentropy"
+  public var onLogits: Bool
+  public let posWeight: [Float]?
+  public let labelSmoothing: Float
+  private var smoothed = Tensor.zeros([0])
+  private var rowGrad = Tensor.zeros([0])
+
+  public init(fromLogits: Bool = false, posWeight: [Float]? = nil, labelSmoothing: Float = 0) {
+    self.onLogits = fromLogits
+    self.posWeight = posWeight
+    self.labelSmoothing = labelSmoothing
+  }
+
+  public var fusesWith: Activation? { .sigmoid }
+
+  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
+                      gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+    try check(outputs, targets, sampleWeights)
+    let n = outputs.shape[0], l = outputs.shape[1]
+    if let pw = posWeight, pw.count != l {
+      throw LayerError("\(Self.kind): pos_weight has \(pw.count) values for \(l) labels")
+    }
+    var t = targets
+    if labelSmoothing > 0 {
+      Tensor.prepare(&smoothed, shape: targets.shape)
+      let s = labelSmoothing, src = targets.storage.pointer, dst = smoothed.storage.pointer
+      for i in 0..<targets.count { dst[i] = src[i] * (1 - s) + 0.5 * s }
+      t = smoothed
+    }
+    guard onLogits else { return try reduceCells(outputs, t, sampleWeights: sampleWeights, gradient: gradient) }
+    return posWeight.withOptionalPointer { pw in
+      guard let w = sampleWeights else {
+        return Elementwise.sigmoidBCE(logits: outputs.storage.pointer, targets: t.storage.pointer, posWeight: pw,
+                                      grad: gradient, rows: n, cols: l)
+      }
+      // Weighted rows: each row's mean loss, scaled by its weight, over the batch.
+      var total = 0.0
+      for i in 0..<n {
+        let wi = w.storage.pointer[i]
+        let rowLoss = Elementwise.sigmoidBCE(logits: outputs.storage.pointer + i * l, targets: t.storage.pointer + i * l,
+                                             posWeight: pw, grad: gradient.map { $0 + i * l }, rows: 1, cols: l)
+        if let g = gradient { for j in 0..<l { g[i * l + j] *= wi / Float(n) } }
+        total += rowLoss * Double(wi)
+      }
+      return total / Double(n)
+    }
+  }
+
+  func cell(_ p: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double) {
+    let pw = posWeight.map { Double($0[j]) } ?? 1
+    let pc = min(max(p, probabilityEpsilon), 1 - probabilityEpsilon)
+    let loss = -(pw * t * log(pc) + (1 - t) * log(1 - pc))
+    let grad = p <= probabilityEpsilon || p >= 1 - probabilityEpsilon ? 0 : -(pw * t / pc) + (1 - t) / (1 - pc)
+    return (loss, grad)
+  }
+
+  public var config: [String: Any] {
+    var c: [String: Any] = ["from_logits": onLogits, "label_smoothing": Double(labelSmoothing)]
+    if let posWeight { c["pos_weight"] = posWeight.map(Double.init) }
+    return c
+  }
+}
+
+extension Optional where Wrapped == [Float] {
+  func withOptionalPointer<R>(_ body: (UnsafePointer<Float>?) throws -> R) rethrows -> R {
+    guard let a = self else { return try body(nil) }
+    return try a.withUnsafeBufferPointer { try body($0.baseAddress) }
+  }
+}

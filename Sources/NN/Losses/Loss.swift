@@ -1,0 +1,66 @@
+import Foundation
+import Tensors
+
+/// A training objective: the mean loss over a batch and its gradient.
+///
+/// `compute` gets the model's outputs (probabilities, or logits when `onLogits`) and the
+/// targets, returns the mean loss, and writes d(loss)/d(outputs) into `gradient` when given.
+/// Per-sample weights scale each row's loss (Keras's sum-over-batch-size reduction).
+public protocol Loss: AnyObject {
+  /// The name scripts use (`binary_crossentropy`).
+  static var kind: String { get }
+  /// Whether `compute` receives logits: set by the option from_logits, or by the model when
+  /// it fuses a sigmoid (softmax) output layer into this loss.
+  var onLogits: Bool { get set }
+  /// The output activation this loss can absorb (`sigmoid` for BCE), if any.
+  var fusesWith: Activation? { get }
+  func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
+               gradient: UnsafeMutablePointer<Float>?) throws -> Double
+  var config: [String: Any] { get }
+}
+
+extension Loss {
+  public var fusesWith: Activation? { nil }
+
+  /// Checks shapes: outputs and targets n x L, weights n.
+  func check(_ outputs: Tensor, _ targets: Tensor, _ weights: Tensor?) throws {
+    guard outputs.rank == 2, outputs.shape == targets.shape else {
+      throw LayerError("\(Self.kind): predictions \(describeShape(outputs.shape)) and targets \(describeShape(targets.shape)) differ in shape")
+    }
+    if let w = weights, w.count != outputs.shape[0] {
+      throw LayerError("\(Self.kind): \(w.count) sample weights for \(outputs.shape[0]) samples")
+    }
+  }
+}
+
+/// Losses defined element by element: loss(o, t) and d loss / d o, averaged over all cells
+/// (or over rows, for `perRow` losses), with optional sample weights.
+protocol ElementwiseLoss: Loss {
+  /// Loss and its derivative for one cell in column `j`.
+  func cell(_ o: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double)
+}
+
+extension ElementwiseLoss {
+  func reduceCells(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
+                   gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+    try check(outputs, targets, sampleWeights)
+    let n = outputs.shape[0], l = outputs.shape[1]
+    let o = outputs.storage.pointer, t = targets.storage.pointer, w = sampleWeights?.storage.pointer
+    let scale = 1 / Double(n * l)
+    var total = 0.0
+    for i in 0..<n {
+      let wi = w.map { Double($0[i]) } ?? 1
+      var rowSum = 0.0
+      for j in 0..<l {
+        let (v, g) = cell(Double(o[i * l + j]), Double(t[i * l + j]), column: j)
+        rowSum += v
+        gradient?[i * l + j] = Float(g * wi * scale)
+      }
+      total += rowSum * wi
+    }
+    return total * scale
+  }
+}
+
+/// Clipping for losses on probabilities, as Keras does (epsilon 1e-7).
+let probabilityEpsilon = 1e-7

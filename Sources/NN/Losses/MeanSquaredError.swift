@@ -1,0 +1,20 @@
+import Tensors
+
+/// Mean squared error over all cells.
+public final class MeanSquaredError: ElementwiseLoss {
+  public static let kind = "mean_squared_error"
+  public var onLogits = false
+
+  public init() {}
+
+  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
+                      gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient)
+  }
+
+  func cell(_ o: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double) {
+    ((o - t) * (o - t), 2 * (o - t))
+  }
+
+  public var config: [String: Any] { [:] }
+}

@@ -1,0 +1,50 @@
+import Tensors
+
+/// What `fit` was asked to do.
+public struct FitOptions {
+  public var batchSize = 32
+  public var epochs = 1
+  public var shuffle = true
+  /// 0 silent, 1 a progress bar (one line per epoch when not on a terminal), 2 one line per epoch.
+  public var verbose = 1
+  public var validation: (x: Tensor, y: Tensor)? = nil
+  /// Fraction of the samples, taken from the end before shuffling, held out for validation.
+  public var validationSplit: Double = 0
+  /// Per-sample weights (n).
+  public var sampleWeights: Tensor? = nil
+  /// Per-label weights (L): each label's column of the loss is scaled (class_weight).
+  public var classWeights: [Float]? = nil
+  public var initialEpoch = 0
+  public init() {}
+}
+
+/// Per-epoch records, by name (`loss`, `val_loss`, `f1_micro`, ...), in the order they appear.
+public final class History {
+  public private(set) var keys: [String] = []
+  public private(set) var values: [String: [Double]] = [:]
+  public private(set) var epochs: [Int] = []
+
+  public init() {}
+
+  func record(epoch: Int, _ logs: Logs) {
+    epochs.append(epoch)
+    for (k, v) in logs.items {
+      if values[k] == nil { keys.append(k); values[k] = [] }
+      values[k]!.append(v)
+    }
+  }
+}
+
+/// An ordered set of named numbers: what callbacks see at the end of an epoch or batch.
+public struct Logs {
+  public private(set) var items: [(key: String, value: Double)] = []
+  public init() {}
+  public subscript(key: String) -> Double? {
+    get { items.first { $0.key == key }?.value }
+    set {
+      if let i = items.firstIndex(where: { $0.key == key }) {
+        if let newValue { items[i].value = newValue } else { items.remove(at: i) }
+      } else if let newValue { items.append((key, newValue)) }
+    }
+  }
+}

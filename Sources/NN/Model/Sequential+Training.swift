@@ -1,0 +1,137 @@
+import Foundation
+import Tensors
+
+extension Sequential {
+  /// Trains on `x`, `y` as `options` say; returns the per-epoch history.
+  @discardableResult
+  public func fit(x: Tensor, y: Tensor, options: FitOptions = FitOptions(), callbacks: [Callback] = []) throws -> History {
+    guard let optimizer, let loss else { throw LayerError("compile the model before fit") }
+    try checkFeatures(x)
+    try checkTargets(x, y)
+    guard options.batchSize > 0 else { throw LayerError("batch_size must be positive") }
+    let n = x.shape[0]
+    var trainCount = n
+    var validation = options.validation
+    if options.validationSplit > 0 {
+      guard options.validationSplit < 1 else { throw LayerError("validation_split must be in [0, 1), got \(options.validationSplit)") }
+      trainCount = Int(Double(n) * (1 - options.validationSplit))
+      guard trainCount > 0, trainCount < n else { throw LayerError("validation_split leaves no samples on one side") }
+      if validation == nil { validation = (try x.rows(trainCount..<n), try y.rows(trainCount..<n)) }
+    }
+    if let (vx, vy) = validation { try checkFeatures(vx); try checkTargets(vx, vy) }
+    if let w = options.sampleWeights, w.count != n {
+      throw LayerError("sample_weight has \(w.count) values for \(n) samples")
+    }
+
+    let history = History()
+    let steps = (trainCount + options.batchSize - 1) / options.batchSize
+    let progress = ProgressBar(verbose: options.verbose, epochs: options.epochs, steps: steps)
+    var shuffler = random.derived("shuffle")
+    var order = Array(0..<trainCount)
+    stopTraining = false
+    for c in callbacks { try c.onTrainBegin(self) }
+    var epoch = options.initialEpoch
+    while epoch < options.epochs && !stopTraining {
+      for c in callbacks { try c.onEpochBegin(epoch, model: self) }
+      progress.beginEpoch(epoch)
+      if options.shuffle { shuffler.shuffle(&order) }
+      var lossSum = 0.0, seen = 0
+      for step in 0..<steps {
+        let lo = step * options.batchSize, hi = min(trainCount, lo + options.batchSize)
+        let rows = order[lo..<hi]
+        gather(x, rows, into: &batchX)
+        gather(y, rows, into: &batchY)
+        var weights: Tensor? = nil
+        if let w = options.sampleWeights { gather(w.reshapedAsColumn, rows, into: &batchW); weights = batchW }
+        let batchLoss = try trainStep(batchX, batchY, weights: weights, loss: loss, optimizer: optimizer)
+        lossSum += batchLoss * Double(rows.count)
+        seen += rows.count
+        progress.batch(step + 1, loss: lossSum / Double(seen))
+        var batchLogs = Logs()
+        batchLogs["loss"] = batchLoss
+        for c in callbacks { try c.onBatchEnd(step, logs: batchLogs, model: self) }
+        if stopTraining { break }
+      }
+      var logs = Logs()
+      logs["loss"] = lossSum / Double(max(seen, 1))
+      if let (vx, vy) = validation {
+        for (k, v) in try evaluate(x: vx, y: vy, batchSize: max(options.batchSize, 256)).items { logs["val_\(k)"] = v }
+      }
+      for c in callbacks { try c.onEpochEnd(epoch, logs: &logs, model: self) }
+      history.record(epoch: epoch, logs)
+      progress.endEpoch(epoch, logs: logs)
+      epoch += 1
+    }
+    for c in callbacks { try c.onTrainEnd(self) }
+    setLogits(false)
+    return history
+  }
+
+  /// One optimisation step on a batch; returns the batch's mean loss.
+  func trainStep(_ xb: Tensor, _ yb: Tensor, weights: Tensor?, loss: Loss, optimizer: Optimizer) throws -> Double {
+    setLogits(true)
+    let out = try forward(xb, training: true)
+    Tensor.prepare(&lossGradient, shape: out.shape)
+    let value = try loss.compute(out, yb, sampleWeights: weights, gradient: lossGradient.storage.pointer)
+    try backward(lossGradient, accumulate: false)
+    optimizer.step(parameters)
+    return value
+  }
+
+  /// The loss (and, once metrics are attached, each metric) over a whole data set.
+  public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 256) throws -> Logs {
+    guard let loss else { throw LayerError("compile the model before evaluate") }
+    try checkFeatures(x)
+    try checkTargets(x, y)
+    setLogits(true)
+    defer { setLogits(false) }
+    let n = x.shape[0]
+    var total = 0.0, start = 0
+    while start < n {
+      let end = min(n, start + max(batchSize, 1))
+      let xb = try x.rows(start..<end), yb = try y.rows(start..<end)
+      let out = try forward(xb, training: false)
+      total += try loss.compute(out, yb, sampleWeights: nil, gradient: nil) * Double(end - start)
+      start = end
+    }
+    var logs = Logs()
+    logs["loss"] = total / Double(max(n, 1))
+    return logs
+  }
+
+  /// The loss on one batch and the gradient of every parameter (copies), without updating
+  /// anything: the low-level loop `loss, grads = model:gradients(x, y); opt:step(params, grads)`.
+  public func gradients(x: Tensor, y: Tensor) throws -> (loss: Double, gradients: [Tensor]) {
+    guard let loss else { throw LayerError("compile the model before gradients") }
+    try checkFeatures(x)
+    try checkTargets(x, y)
+    setLogits(true)
+    defer { setLogits(false) }
+    let out = try forward(x, training: true)
+    Tensor.prepare(&lossGradient, shape: out.shape)
+    let value = try loss.compute(out, y, sampleWeights: nil, gradient: lossGradient.storage.pointer)
+    try backward(lossGradient, accumulate: false)
+    return (value, parameters.map { Tensor(shape: $0.grad.shape, storage: TensorStorage(copying: $0.grad.storage)) })
+  }
+
+  func checkTargets(_ x: Tensor, _ y: Tensor) throws {
+    guard y.rank == 2, y.shape[0] == x.shape[0] else {
+      throw LayerError("targets of shape \(describeShape(y.shape)) do not match \(x.shape[0]) samples")
+    }
+    if let out = outputSize, y.shape[1] != out {
+      throw LayerError("the model outputs \(out) values per sample, the targets have \(y.shape[1])")
+    }
+  }
+
+  /// Copies the rows at `indices` into `buffer` (reused when it already has the right shape).
+  func gather(_ source: Tensor, _ indices: ArraySlice<Int>, into buffer: inout Tensor) {
+    let width = source.count / max(source.shape[0], 1)
+    Tensor.prepare(&buffer, shape: [indices.count, width])
+    let src = source.storage.pointer, dst = buffer.storage.pointer
+    for (k, i) in indices.enumerated() { (dst + k * width).update(from: src + i * width, count: width) }
+  }
+}
+
+extension Tensor {
+  var reshapedAsColumn: Tensor { Tensor(shape: [count, 1], storage: storage) }
+}

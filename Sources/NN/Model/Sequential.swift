@@ -1,0 +1,145 @@
+import Foundation
+import Tensors
+
+/// A stack of layers trained as one model: Keras's Sequential.
+public final class Sequential {
+  public private(set) var layers: [Layer] = []
+  public private(set) var inputSize: Int?
+  public private(set) var optimizer: Optimizer?
+  public private(set) var loss: Loss?
+  public private(set) var metricNames: [String] = []
+  /// The root of the model's randomness: initial weights, dropout masks and shuffling draw
+  /// from streams derived from it by name.
+  public let random: RandomStream
+  /// Set by a callback to end training after the current batch/epoch.
+  public var stopTraining = false
+  /// Whether the output activation is folded into the loss during training.
+  public private(set) var fusedOutput = false
+
+  var batchX = Tensor.zeros([0])
+  var batchY = Tensor.zeros([0])
+  var batchW = Tensor.zeros([0])
+  var lossGradient = Tensor.zeros([0])
+  var probabilities = Tensor.zeros([0])
+
+  public init(inputSize: Int? = nil, random: RandomStream) {
+    self.inputSize = inputSize
+    self.random = random
+  }
+
+  /// Appends a layer, naming it `<kind>_<n>` unless it has a name, and building it when the
+  /// input size is known.
+  public func add(_ layer: Layer) throws {
+    if layer.name.isEmpty {
+      let base = Self.snakeCase(type(of: layer).kind)
+      var n = 1
+      while layers.contains(where: { $0.name == "\(base)_\(n)" }) { n += 1 }
+      layer.name = "\(base)_\(n)"
+    } else if layers.contains(where: { $0.name == layer.name }) {
+      throw LayerError("a layer named '\(layer.name)' is already in the model")
+    }
+    if layers.contains(where: { $0 === layer }) { throw LayerError("layer '\(layer.name)' is already in the model") }
+    layers.append(layer)
+    if inputSize != nil { try build() }
+  }
+
+  /// Builds every layer for the known input size.
+  public func build(inputSize size: Int? = nil) throws {
+    if let size {
+      if let known = inputSize, known != size {
+        throw LayerError("the model takes \(known) features, got data with \(size)")
+      }
+      inputSize = size
+    }
+    guard var width = inputSize else { throw LayerError("the model's input size is unknown: give input_dim") }
+    var stream = random.derived("init")
+    for (i, layer) in layers.enumerated() {
+      width = try layer.build(inputSize: width, random: &stream)
+      layer.needsInputGradient = i > 0
+      layer.seed(random.derived("dropout"))
+    }
+  }
+
+  public var outputSize: Int? { layers.last?.outputSize }
+  public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+  public var isCompiled: Bool { optimizer != nil && loss != nil }
+
+  /// Chooses the optimizer, the loss and the metrics to report.
+  public func compile(optimizer: Optimizer, loss: Loss, metrics: [String] = []) throws {
+    self.optimizer = optimizer
+    self.loss = loss
+    self.metricNames = metrics
+    let last = layers.last as? Dense
+    fusedOutput = !loss.onLogits && loss.fusesWith != nil && last?.activation == loss.fusesWith
+  }
+
+  /// The model's output for `x` (probabilities for a sigmoid output), computed in batches.
+  public func predict(_ x: Tensor, batchSize: Int = 256) throws -> Tensor {
+    try checkFeatures(x)
+    setLogits(false)
+    let n = x.shape[0]
+    var out = Tensor(uninitializedShape: [n, outputSize ?? 0])
+    var start = 0
+    while start < n {
+      let end = min(n, start + max(batchSize, 1))
+      let y = try forward(try x.rows(start..<end), training: false)
+      out.withUnsafeMutableBufferPointer { p in
+        (p.baseAddress! + start * y.shape[1]).update(from: y.storage.pointer, count: y.count)
+      }
+      start = end
+    }
+    return out
+  }
+
+  /// Runs every layer. In training mode with a fused output, the last layer emits logits.
+  public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
+    var h = x
+    for layer in layers { h = try layer.forward(h, training: training) }
+    return h
+  }
+
+  /// Runs every layer backward from the gradient of the loss with respect to the output.
+  public func backward(_ gradOutput: Tensor, accumulate: Bool) throws {
+    var g = gradOutput
+    for layer in layers.reversed() { g = try layer.backward(g, accumulate: accumulate) }
+  }
+
+  func setLogits(_ on: Bool) {
+    guard fusedOutput, let last = layers.last as? Dense, let loss else { return }
+    last.emitsLogits = on
+    loss.onLogits = on
+  }
+
+  func checkFeatures(_ x: Tensor) throws {
+    if inputSize == nil || !(layers.first?.isBuilt ?? false) { try build(inputSize: x.rank == 2 ? x.shape[1] : nil) }
+    guard x.rank == 2, x.shape[1] == inputSize else {
+      throw LayerError("the model takes \(inputSize ?? 0) features, got data of shape \(describeShape(x.shape))")
+    }
+  }
+
+  /// The weights in layer order (for Dense: W as [in, out], then b), as copies.
+  public func weights() -> [Tensor] {
+    layers.flatMap { $0.parameters + $0.state }.map { Tensor(shape: $0.value.shape, storage: TensorStorage(copying: $0.value.storage)) }
+  }
+
+  /// Replaces the weights, in the order `weights()` gives them; shapes must match.
+  public func setWeights(_ values: [Tensor]) throws {
+    let targets = layers.flatMap { $0.parameters + $0.state }
+    guard values.count == targets.count else {
+      throw LayerError("expected \(targets.count) weight tensors, got \(values.count)")
+    }
+    for (k, (p, v)) in zip(targets, values).enumerated() where p.value.shape != v.shape {
+      throw LayerError("weight \(k + 1) (\(p.name)) has shape \(describeShape(p.value.shape)), got \(describeShape(v.shape))")
+    }
+    for (p, v) in zip(targets, values) { p.value = Tensor(shape: v.shape, storage: TensorStorage(copying: v.storage)) }
+  }
+
+  static func snakeCase(_ s: String) -> String {
+    var out = ""
+    for (i, c) in s.enumerated() {
+      if c.isUppercase && i > 0 { out += "_" }
+      out += c.lowercased()
+    }
+    return out
+  }
+}

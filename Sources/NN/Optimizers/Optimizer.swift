@@ -1,0 +1,85 @@
+import Foundation
+import Tensors
+
+/// Updates parameters from their gradients, with PyTorch's update rules and defaults.
+///
+/// Subclasses implement `update` for one parameter over raw buffers; the base class keeps
+/// per-parameter state (slots), counts steps, clips gradients (by global norm or by value)
+/// and splits large parameters across threads in fixed chunks (same bits with 1 or 2 threads).
+open class Optimizer {
+  open class var kind: String { "optimizer" }
+  public var learningRate: Double
+  public let weightDecay: Double
+  public var clipNorm: Double?
+  public var clipValue: Double?
+  /// Steps taken so far (shared by all parameters, as PyTorch's per-parameter counters are in
+  /// lockstep for a whole model).
+  public private(set) var steps = 0
+  private var slots: [ObjectIdentifier: [Tensor]] = [:]
+
+  public init(learningRate: Double, weightDecay: Double = 0, clipNorm: Double? = nil, clipValue: Double? = nil) {
+    self.learningRate = learningRate
+    self.weightDecay = weightDecay
+    self.clipNorm = clipNorm
+    self.clipValue = clipValue
+  }
+
+  /// How many state tensors (each shaped like the parameter, starting at zero) a parameter needs.
+  open var slotCount: Int { 0 }
+
+  /// One update of `count` values. `slots` are this parameter's state buffers; `step` counts from 1.
+  open func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
+                   slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {}
+
+  /// The options that rebuild this optimizer (for saving).
+  open var config: [String: Any] {
+    var c: [String: Any] = ["lr": learningRate, "weight_decay": weightDecay]
+    if let clipNorm { c["clipnorm"] = clipNorm }
+    if let clipValue { c["clipvalue"] = clipValue }
+    return c
+  }
+
+  /// One step over `parameters` using their `grad`s.
+  public func step(_ parameters: [Parameter]) {
+    let live = parameters.filter(\.trainable)
+    steps += 1
+    clip(live)
+    for p in live {
+      let id = ObjectIdentifier(p)
+      if slots[id] == nil { slots[id] = (0..<slotCount).map { _ in Tensor.zeros(p.value.shape) } }
+      p.value.makeUnique()
+      p.grad.makeUnique()
+      let value = p.value.storage.pointer, grad = p.grad.storage.pointer
+      let buffers = slots[id]!.map(\.storage.pointer)
+      let n = p.value.count, step = steps
+      let chunk = 1 << 16
+      let chunks = (n + chunk - 1) / chunk
+      Parallel.forEach(chunks, threads: n >= 1 << 18 ? nil : 1) { c in
+        let lo = c * chunk, m = min(chunk, n - lo)
+        self.update(value: value + lo, grad: grad + lo, slots: buffers.map { $0 + lo }, count: m, step: step)
+      }
+    }
+  }
+
+  /// The state of a parameter (for tests and saving).
+  public func slots(for p: Parameter) -> [Tensor] { slots[ObjectIdentifier(p)] ?? [] }
+
+  private func clip(_ parameters: [Parameter]) {
+    if let clipValue {
+      let c = Float(clipValue)
+      for p in parameters {
+        p.grad.withUnsafeMutableBufferPointer { g in for i in 0..<g.count { g[i] = min(max(g[i], -c), c) } }
+      }
+    }
+    if let clipNorm {
+      var total = 0.0
+      for p in parameters { p.grad.withUnsafeBufferPointer { g in for v in g { total += Double(v) * Double(v) } } }
+      let norm = total.squareRoot()
+      let coef = clipNorm / (norm + 1e-6)
+      if coef < 1 {
+        let f = Float(coef)
+        for p in parameters { p.grad.withUnsafeMutableBufferPointer { g in for i in 0..<g.count { g[i] *= f } } }
+      }
+    }
+  }
+}

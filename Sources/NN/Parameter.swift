@@ -1,0 +1,33 @@
+import Tensors
+
+/// A trainable tensor and the gradient the last backward pass left for it.
+public final class Parameter {
+  /// Where it lives, for messages and files: `dense_1/kernel`.
+  public var name: String
+  public var value: Tensor
+  public var grad: Tensor
+  /// Set to false to freeze it (optimizers skip it).
+  public var trainable = true
+
+  public init(name: String, value: Tensor) {
+    self.name = name
+    self.value = value
+    self.grad = Tensor.zeros(value.shape)
+  }
+
+  /// Resets the gradient to zeros (keeping its buffer).
+  public func zeroGrad() {
+    grad.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+  }
+}
+
+extension Tensor {
+  /// Makes `buffer` a tensor of `shape` that no one else holds, reusing its storage when it
+  /// already is: the training loop's workspaces, so a step allocates nothing after the first.
+  @inlinable
+  public static func prepare(_ buffer: inout Tensor, shape: [Int]) {
+    if buffer.shape != shape || !isKnownUniquelyReferenced(&buffer.storageReference) {
+      buffer = Tensor(uninitializedShape: shape)
+    }
+  }
+}

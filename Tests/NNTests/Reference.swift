@@ -1,0 +1,36 @@
+import Foundation
+import Tensors
+
+/// PyTorch's reference values (a copy of the shared nn.json), read once.
+enum Reference {
+  static let json: [String: Any] = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/nn.json")
+    let data = try! Data(contentsOf: url)
+    return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+  }()
+
+  static func section(_ path: String...) -> Any {
+    var node: Any = json
+    for key in path { node = (node as! [String: Any])[key]! }
+    return node
+  }
+
+  /// A nested list of numbers as a tensor.
+  static func tensor(_ node: Any) -> Tensor {
+    if let rows = node as? [[Double]] {
+      return Tensor(shape: [rows.count, rows.first?.count ?? 0], scalars: rows.flatMap { $0.map(Float.init) })
+    }
+    let flat = (node as! [Double]).map(Float.init)
+    return Tensor(shape: [flat.count], scalars: flat)
+  }
+}
+
+/// |a - b| <= tol * max(|b|, floor) for every element.
+func close(_ a: Tensor, _ b: Tensor, rel: Float, floor: Float = 1e-3) -> Bool {
+  guard a.shape == b.shape else { return false }
+  return zip(a.scalars, b.scalars).allSatisfy { abs($0 - $1) <= rel * max(abs($1), floor) }
+}
+
+func maxRelativeError(_ a: Tensor, _ b: Tensor, floor: Float = 1e-3) -> Float {
+  zip(a.scalars, b.scalars).map { abs($0 - $1) / max(abs($1), floor) }.max() ?? 0
+}
