@@ -27,7 +27,7 @@ let package = Package(
     .target(name: "Catalog", dependencies: ["Tensors"]),
     .target(name: "NN", dependencies: ["Tensors", "Catalog"]),
     // Every built-in library registered into one catalog.
-    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors"]),
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "NN"]),
     // The bridge: the only importer of CLua.
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
     .executableTarget(

@@ -14,6 +14,11 @@ public struct Arguments {
       let fixed = entry.parameters.filter { !$0.variadic }.count
       switch last {
       case .table(let pairs): options = pairs; positional.removeLast()
+      case .mixed(let items, let pairs):
+        // `f{a, b, key = v}`: the items are the positional arguments, the fields the options.
+        options = pairs
+        positional.removeLast()
+        positional.append(.list(items))
       case .list(let items) where items.isEmpty && positional.count > fixed: positional.removeLast()
       default: break
       }

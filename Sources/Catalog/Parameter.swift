@@ -35,6 +35,8 @@ extension Value {
     case .string(let s): return "\"\(s)\""
     case .list(let items): return "{" + items.map(\.literal).joined(separator: ", ") + "}"
     case .table(let pairs): return "{" + pairs.map { "\($0.key) = \($0.value.literal)" }.joined(separator: ", ") + "}"
+    case .mixed(let items, let pairs):
+      return "{" + (items.map(\.literal) + pairs.map { "\($0.key) = \($0.value.literal)" }).joined(separator: ", ") + "}"
     case .tensor(let t): return "tensor(\(t.shape.map(String.init).joined(separator: "x")))"
     case .object(let o): return type(of: o).typeName
     case .function: return "function"

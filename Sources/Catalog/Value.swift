@@ -14,6 +14,8 @@ public indirect enum Value {
   case list([Value])
   /// A record with string keys, in the host's iteration order.
   case table([(key: String, value: Value)])
+  /// A table with both list items and named fields (`nn.Sequential{input_dim = 4, layer}`).
+  case mixed(items: [Value], fields: [(key: String, value: Value)])
   case tensor(Tensor)
   /// A core object exposed to scripts (a model, an optimizer, ...).
   case object(AnyObject & CatalogObject)
@@ -31,7 +33,7 @@ public indirect enum Value {
       let shown = s.count > 40 ? String(s.prefix(40)) + "..." : s
       return "a string \"\(shown)\""
     case .list(let items): return items.isEmpty ? "an empty table" : "a list of \(items.count)"
-    case .table: return "a table"
+    case .table, .mixed: return "a table"
     case .tensor(let t): return "a \(describeShape(t.shape)) tensor"
     case .object(let o): return "a \(type(of: o).typeName)"
     case .function: return "a function"
@@ -40,8 +42,10 @@ public indirect enum Value {
 
   /// The value of key `key` in a record.
   public subscript(key: String) -> Value? {
-    if case .table(let pairs) = self { return pairs.first { $0.key == key }?.value }
-    return nil
+    switch self {
+    case .table(let pairs), .mixed(_, let pairs): return pairs.first { $0.key == key }?.value
+    default: return nil
+    }
   }
 }
 

@@ -63,9 +63,6 @@ struct LuaStack {
       }
     }
     if integerKeys > 0 {
-      guard record.isEmpty else {
-        throw CatalogError("a table mixes list items with named fields (\(record.map(\.key).prefix(3).joined(separator: ", ")))")
-      }
       let n = Int(luaL_len(L, i))
       guard n == integerKeys else { throw CatalogError("a list has holes (\(integerKeys) items at positions beyond 1..\(n))") }
       list.reserveCapacity(n)
@@ -74,7 +71,7 @@ struct LuaStack {
         defer { crescent_pop(L, 1) }
         list.append(try value(at: -1, depth: depth + 1))
       }
-      return .list(list)
+      return record.isEmpty ? .list(list) : .mixed(items: list, fields: record)
     }
     return record.isEmpty ? .list([]) : .table(record)
   }
@@ -95,6 +92,16 @@ struct LuaStack {
       }
     case .table(let pairs):
       lua_createtable(L, 0, Int32(pairs.count))
+      for (key, value) in pairs {
+        push(value)
+        lua_setfield(L, -2, key)
+      }
+    case .mixed(let items, let pairs):
+      lua_createtable(L, Int32(items.count), Int32(pairs.count))
+      for (k, item) in items.enumerated() {
+        push(item)
+        lua_seti(L, -2, lua_Integer(k + 1))
+      }
       for (key, value) in pairs {
         push(value)
         lua_setfield(L, -2, key)

@@ -34,6 +34,7 @@ public final class LuaState {
     self.options = options
     LuaState.installDispatcher()
     crescent_set_host(L, Unmanaged.passUnretained(self).toOpaque())
+    HostIO.write = options.output
     crescent_open_libraries(L, options.trusted ? 1 : 0)
     crescent_install_hook(L)
     installPrint()

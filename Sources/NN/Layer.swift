@@ -1,3 +1,4 @@
+import Catalog
 import Tensors
 
 /// One stage of a network, in the shape every layer shares: forward beside backward.
@@ -5,7 +6,7 @@ import Tensors
 /// Layers work on batches of rows (n x features). `forward` keeps what `backward` needs;
 /// `backward` takes the gradient of the loss with respect to the layer's output, accumulates
 /// its parameters' gradients and returns the gradient with respect to its input.
-public protocol Layer: AnyObject {
+public protocol Layer: CatalogObject {
   /// The type's name as scripts write it (`Dense`).
   static var kind: String { get }
   /// This layer's name in the model (`dense_1`), unique within it.
@@ -22,9 +23,9 @@ public protocol Layer: AnyObject {
   /// Whether backward must compute the input gradient (false for a model's first layer).
   var needsInputGradient: Bool { get set }
   /// The trainable and non-trainable tensors, in a fixed order (W then b for Dense).
-  var parameters: [Parameter] { get }
+  var parameters: [Weight] { get }
   /// Tensors saved with the model but not trained (BatchNormalization's running statistics).
-  var state: [Parameter] { get }
+  var state: [Weight] { get }
   /// The options that rebuild this layer, for saving (JSON-compatible values).
   var config: [String: Any] { get }
   /// Seeds a layer's own randomness (dropout masks) from the model's stream.
@@ -32,7 +33,20 @@ public protocol Layer: AnyObject {
 }
 
 extension Layer {
-  public var state: [Parameter] { [] }
+  public static var typeName: String { "Layer" }
+  public static var properties: [Property] {
+    [Property("name", .string, "the layer's name in its model"), Property("kind", .string, "the layer type (Dense, Dropout, ...)"),
+     Property("output_size", .integer, "features per sample out of the layer (0 until built)")]
+  }
+  public func property(_ key: String) -> Value? {
+    switch key {
+    case "name": return .string(name)
+    case "kind": return .string(Self.kind)
+    case "output_size": return .integer(isBuilt ? outputSize : 0)
+    default: return nil
+    }
+  }
+  public var state: [Weight] { [] }
   public func seed(_ stream: RandomStream) {}
 }
 

@@ -29,6 +29,7 @@ struct RunCommand: ParsableCommand {
     options.trusted = trust
     options.timeout = timeout
     options.output = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+    HostIO.isTerminal = isatty(STDOUT_FILENO) != 0
     crescent_install_sigint_handler()
     let state = LuaState(options: options)
     do {

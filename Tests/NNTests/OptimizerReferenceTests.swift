@@ -19,7 +19,7 @@ import Tensors
   func trajectoryMatchesPyTorch(_ name: String) throws {
     let make = Self.cases.first { $0.0 == name }!.1
     let optimizer = make()
-    let p = Parameter(name: "p", value: Reference.tensor(Reference.section("optimizers", "initial")))
+    let p = Weight(name: "p", value: Reference.tensor(Reference.section("optimizers", "initial")))
     let grads = Reference.section("optimizers", "gradients") as! [[[Double]]]
     let expected = Reference.section("optimizers", "trajectories", name) as! [[[Double]]]
     for (step, g) in grads.enumerated() {
@@ -32,18 +32,18 @@ import Tensors
   }
 
   @Test func clipByNormAndValue() {
-    let p = Parameter(name: "p", value: .zeros([2]))
+    let p = Weight(name: "p", value: .zeros([2]))
     p.grad = Tensor(shape: [2], scalars: [3, 4])
     SGD(learningRate: 1, clipNorm: 1).step([p])
     #expect(abs(p.value.scalars[0] + 0.6) < 1e-5 && abs(p.value.scalars[1] + 0.8) < 1e-5)
-    let q = Parameter(name: "q", value: .zeros([2]))
+    let q = Weight(name: "q", value: .zeros([2]))
     q.grad = Tensor(shape: [2], scalars: [3, -0.5])
     SGD(learningRate: 1, clipValue: 1).step([q])
     #expect(q.value.scalars == [-1, 0.5])
   }
 
   @Test func frozenParametersDoNotMove() {
-    let p = Parameter(name: "p", value: .ones([3]))
+    let p = Weight(name: "p", value: .ones([3]))
     p.trainable = false
     p.grad = .ones([3])
     Adam(learningRate: 0.1).step([p])

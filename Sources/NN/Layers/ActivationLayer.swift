@@ -25,7 +25,7 @@ public final class ActivationLayer: Layer {
     return inputSize
   }
 
-  public var parameters: [Parameter] { [] }
+  public var parameters: [Weight] { [] }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     guard x.rank == 2 else { throw LayerError("\(name) expects a matrix, got shape \(describeShape(x.shape))") }

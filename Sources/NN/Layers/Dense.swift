@@ -15,8 +15,8 @@ public final class Dense: Layer {
   public let kernelInitializer: Initializer
   public let biasInitializer: Initializer
   public private(set) var inputSize = 0
-  public private(set) var kernel: Parameter?
-  public private(set) var bias: Parameter?
+  public private(set) var kernel: Weight?
+  public private(set) var bias: Weight?
   public var needsInputGradient = true
   /// When set, forward stops before the activation and backward takes the gradient with
   /// respect to the pre-activation: how a sigmoid output is fused with binary cross-entropy.
@@ -54,15 +54,15 @@ public final class Dense: Layer {
     }
     self.inputSize = inputSize
     var r = random.derived("\(name)/kernel")
-    kernel = Parameter(name: "\(name)/kernel", value: kernelInitializer.make([inputSize, units], fanIn: inputSize, fanOut: units, random: &r))
+    kernel = Weight(name: "\(name)/kernel", value: kernelInitializer.make([inputSize, units], fanIn: inputSize, fanOut: units, random: &r))
     if useBias {
       var rb = random.derived("\(name)/bias")
-      bias = Parameter(name: "\(name)/bias", value: biasInitializer.make([units], fanIn: inputSize, fanOut: units, random: &rb))
+      bias = Weight(name: "\(name)/bias", value: biasInitializer.make([units], fanIn: inputSize, fanOut: units, random: &rb))
     }
     return units
   }
 
-  public var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
+  public var parameters: [Weight] { [kernel, bias].compactMap { $0 } }
 
   /// The activation applied in forward (none when emitting logits).
   private var applied: Activation { emitsLogits ? .linear : activation }

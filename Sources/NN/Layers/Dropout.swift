@@ -28,7 +28,7 @@ public final class Dropout: Layer {
 
   public func seed(_ stream: RandomStream) { random = stream.derived("\(name)/mask") }
 
-  public var parameters: [Parameter] { [] }
+  public var parameters: [Weight] { [] }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     guard training, rate > 0 else { return x }

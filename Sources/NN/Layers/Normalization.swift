@@ -37,8 +37,8 @@ public class NormalizationLayer {
   public let scale: Bool
   public var needsInputGradient = true
   public private(set) var outputSize = 0
-  public private(set) var gamma: Parameter?
-  public private(set) var beta: Parameter?
+  public private(set) var gamma: Weight?
+  public private(set) var beta: Weight?
   var xhat = Tensor.zeros([0])
   var output = Tensor.zeros([0])
   var dxhat = Tensor.zeros([0])
@@ -57,13 +57,13 @@ public class NormalizationLayer {
   func buildAffine(_ inputSize: Int) -> Int {
     if outputSize == 0 {
       outputSize = inputSize
-      if scale { gamma = Parameter(name: "\(name)/gamma", value: .ones([inputSize])) }
-      if center { beta = Parameter(name: "\(name)/beta", value: .zeros([inputSize])) }
+      if scale { gamma = Weight(name: "\(name)/gamma", value: .ones([inputSize])) }
+      if center { beta = Weight(name: "\(name)/beta", value: .zeros([inputSize])) }
     }
     return outputSize
   }
 
-  public var parameters: [Parameter] { [gamma, beta].compactMap { $0 } }
+  public var parameters: [Weight] { [gamma, beta].compactMap { $0 } }
 
   /// output = xhat·gamma + beta
   func affine(rows: Int) {
@@ -113,8 +113,8 @@ public class NormalizationLayer {
 public final class BatchNormalization: NormalizationLayer, Layer {
   public static let kind = "BatchNormalization"
   public let momentum: Float
-  public private(set) var movingMean: Parameter?
-  public private(set) var movingVariance: Parameter?
+  public private(set) var movingMean: Weight?
+  public private(set) var movingVariance: Weight?
 
   public init(momentum: Float = 0.99, epsilon: Float = 1e-3, center: Bool = true, scale: Bool = true, name: String = "") {
     self.momentum = momentum
@@ -123,15 +123,15 @@ public final class BatchNormalization: NormalizationLayer, Layer {
 
   public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
     if movingMean == nil {
-      movingMean = Parameter(name: "\(name)/moving_mean", value: .zeros([inputSize]))
-      movingVariance = Parameter(name: "\(name)/moving_variance", value: .ones([inputSize]))
+      movingMean = Weight(name: "\(name)/moving_mean", value: .zeros([inputSize]))
+      movingVariance = Weight(name: "\(name)/moving_variance", value: .ones([inputSize]))
       movingMean?.trainable = false
       movingVariance?.trainable = false
     }
     return buildAffine(inputSize)
   }
 
-  public var state: [Parameter] { [movingMean, movingVariance].compactMap { $0 } }
+  public var state: [Weight] { [movingMean, movingVariance].compactMap { $0 } }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     try checkInput(x)

@@ -61,7 +61,7 @@ public final class Sequential {
   }
 
   public var outputSize: Int? { layers.last?.outputSize }
-  public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+  public var parameters: [Weight] { layers.flatMap(\.parameters) }
   public var isCompiled: Bool { optimizer != nil && loss != nil }
 
   /// Chooses the optimizer, the loss and the metrics to report.

@@ -40,7 +40,7 @@ open class Optimizer {
   }
 
   /// One step over `parameters` using their `grad`s.
-  public func step(_ parameters: [Parameter]) {
+  public func step(_ parameters: [Weight]) {
     let live = parameters.filter(\.trainable)
     steps += 1
     clip(live)
@@ -62,9 +62,9 @@ open class Optimizer {
   }
 
   /// The state of a parameter (for tests and saving).
-  public func slots(for p: Parameter) -> [Tensor] { slots[ObjectIdentifier(p)] ?? [] }
+  public func slots(for p: Weight) -> [Tensor] { slots[ObjectIdentifier(p)] ?? [] }
 
-  private func clip(_ parameters: [Parameter]) {
+  private func clip(_ parameters: [Weight]) {
     if let clipValue {
       let c = Float(clipValue)
       for p in parameters {

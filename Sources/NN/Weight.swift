@@ -1,7 +1,7 @@
 import Tensors
 
 /// A trainable tensor and the gradient the last backward pass left for it.
-public final class Parameter {
+public final class Weight {
   /// Where it lives, for messages and files: `dense_1/kernel`.
   public var name: String
   public var value: Tensor

@@ -1,0 +1,18 @@
+import Catalog
+
+/// Registers the training engine's modules: `nn` (layers and models), `optim`, `losses`,
+/// `callbacks`, with their object types.
+public enum NNLibrary {
+  public static func register(into c: Catalog) throws {
+    c.registerType(Model.self, summary: "A trainable network: compile, fit, evaluate, predict, save.")
+    c.registerType("Layer", summary: "A layer of a model (Dense, Dropout, ...).", properties: Dense.properties)
+    c.registerType(Optimizer.self, summary: "Updates parameters from gradients (SGD, Adam, ...).")
+    c.registerType(LossObject.self, summary: "A training objective with options.")
+    c.registerType(CallbackObject.self, summary: "Hooks into training (EarlyStopping, ...).")
+    try c.register(module: "nn", summary: "Layers and models: build a network, train it, save it.",
+                   entries: LayerLibrary.entries + ModelLibrary.entries)
+    try c.register(module: "optim", summary: "Optimizers with PyTorch's update rules and defaults.", entries: OptimizerLibrary.entries)
+    try c.register(module: "losses", summary: "Losses for compile, with options (names also work: \"binary_crossentropy\").", entries: LossLibrary.entries)
+    try c.register(module: "callbacks", summary: "Callbacks for fit; a Lua table with on_epoch_end etc. works too.", entries: CallbackLibrary.entries)
+  }
+}

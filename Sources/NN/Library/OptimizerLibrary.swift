@@ -1,0 +1,105 @@
+import Catalog
+import Tensors
+
+/// The `optim` module: optimizers with PyTorch's update rules and defaults.
+enum OptimizerLibrary {
+  static let common: [Parameter] = [
+    Parameter("weight_decay", .number, "L2 penalty added to the gradient (decoupled for AdamW)", default: .number(0)),
+    Parameter("clipnorm", .number, "clip the global gradient norm to this", optional: true),
+    Parameter("clipvalue", .number, "clip each gradient value to ±this", optional: true),
+  ]
+
+  static func lr(_ d: Double) -> Parameter { Parameter("lr", .number, "learning rate", default: .number(d)) }
+
+  static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) -> Optimizer) -> Entry {
+    Entry(module: "optim", name: name, summary: summary, options: options, returns: [Returned(.object("Optimizer"), "the optimizer")]) { a in
+      let o = build(a)
+      o.clipNorm = a.optionalDouble("clipnorm")
+      o.clipValue = a.optionalDouble("clipvalue")
+      return [.object(o)]
+    }
+  }
+
+  static var entries: [Entry] {
+    [
+      make("SGD", "Stochastic gradient descent, with momentum or Nesterov momentum (PyTorch's rule).",
+           [lr(1e-3), Parameter("momentum", .number, "momentum factor", default: .number(0)),
+            Parameter("dampening", .number, "dampening of momentum", default: .number(0)),
+            Parameter("nesterov", .bool, "Nesterov momentum", default: .bool(false))] + common) { a in
+        SGD(learningRate: a.double("lr"), momentum: a.double("momentum"), dampening: a.double("dampening"),
+            nesterov: a.bool("nesterov"), weightDecay: a.double("weight_decay"))
+      },
+      make("Adam", "Adam (PyTorch's rule: eps after the square root of the bias-corrected second moment).",
+           [lr(1e-3), Parameter("beta1", .numberIn(0, 1), "first-moment decay", default: .number(0.9)),
+            Parameter("beta2", .numberIn(0, 1), "second-moment decay", default: .number(0.999)),
+            Parameter("eps", .number, "added to the denominator", default: .number(1e-8))] + common) { a in
+        Adam(learningRate: a.double("lr"), beta1: a.double("beta1"), beta2: a.double("beta2"), epsilon: a.double("eps"),
+             weightDecay: a.double("weight_decay"))
+      },
+      make("AdamW", "Adam with decoupled weight decay (default 0.01).",
+           [lr(1e-3), Parameter("beta1", .numberIn(0, 1), "first-moment decay", default: .number(0.9)),
+            Parameter("beta2", .numberIn(0, 1), "second-moment decay", default: .number(0.999)),
+            Parameter("eps", .number, "added to the denominator", default: .number(1e-8)),
+            Parameter("weight_decay", .number, "decoupled weight decay", default: .number(0.01)),
+            Parameter("clipnorm", .number, "clip the global gradient norm to this", optional: true),
+            Parameter("clipvalue", .number, "clip each gradient value to ±this", optional: true)]) { a in
+        AdamW(learningRate: a.double("lr"), beta1: a.double("beta1"), beta2: a.double("beta2"), epsilon: a.double("eps"),
+              weightDecay: a.double("weight_decay"))
+      },
+      make("RMSprop", "RMSprop (PyTorch's rule: eps outside the square root), optional momentum and centering.",
+           [lr(1e-2), Parameter("alpha", .numberIn(0, 1), "smoothing constant", default: .number(0.99)),
+            Parameter("eps", .number, "added to the denominator", default: .number(1e-8)),
+            Parameter("momentum", .number, "momentum factor", default: .number(0)),
+            Parameter("centered", .bool, "normalise by the centred second moment", default: .bool(false))] + common) { a in
+        RMSprop(learningRate: a.double("lr"), alpha: a.double("alpha"), epsilon: a.double("eps"), momentum: a.double("momentum"),
+                centered: a.bool("centered"), weightDecay: a.double("weight_decay"))
+      },
+      make("Adagrad", "Adagrad (PyTorch's rule: accumulator starts at 0, eps 1e-10).",
+           [lr(1e-2), Parameter("lr_decay", .number, "learning-rate decay per step", default: .number(0)),
+            Parameter("eps", .number, "added to the denominator", default: .number(1e-10))] + common) { a in
+        Adagrad(learningRate: a.double("lr"), lrDecay: a.double("lr_decay"), epsilon: a.double("eps"), weightDecay: a.double("weight_decay"))
+      },
+      Entry(module: "optim", name: "step", summary: "One update of tensors with their gradients: `opt:step(model:parameters(), grads)` for models, see model:apply_gradients.",
+            parameters: [Parameter("optimizer", .object("Optimizer"), "the optimizer"),
+                         Parameter("model", .object("Model"), "the model whose parameters to update"),
+                         Parameter("gradients", .list(.tensorLike), "one gradient per parameter")],
+            methodOf: "Optimizer") { a in
+        guard case .object(let o) = a.value("optimizer"), let opt = o as? Optimizer,
+              case .object(let mo) = a.value("model"), let m = mo as? Model else { return [] }
+        try step(opt, m.network.parameters, a.list("gradients").compactMap(Convert.tensor))
+        return []
+      },
+      Entry(module: "optim", name: "set_lr", summary: "Sets the learning rate.",
+            parameters: [Parameter("optimizer", .object("Optimizer"), "the optimizer"), Parameter("lr", .number, "the new rate")],
+            methodOf: "Optimizer") { a in
+        guard case .object(let o) = a.value("optimizer"), let opt = o as? Optimizer else { return [] }
+        opt.learningRate = a.double("lr")
+        return []
+      },
+    ]
+  }
+
+  /// An optimizer by name with its defaults (`compile{optimizer = "adam"}`).
+  static func named(_ name: String) throws -> Optimizer {
+    switch name.lowercased() {
+    case "sgd": return SGD()
+    case "adam": return Adam()
+    case "adamw": return AdamW()
+    case "rmsprop": return RMSprop()
+    case "adagrad": return Adagrad()
+    default:
+      let names = ["sgd", "adam", "adamw", "rmsprop", "adagrad"]
+      let hint = Suggest.closest(to: name, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+      throw CatalogError("unknown optimizer \"\(name)\"\(hint); known: \(names.joined(separator: ", "))")
+    }
+  }
+
+  static func step(_ opt: Optimizer, _ params: [Weight], _ grads: [Tensor]) throws {
+    guard grads.count == params.count else { throw CatalogError("expected \(params.count) gradients, got \(grads.count)") }
+    for (k, (p, g)) in zip(params, grads).enumerated() where p.value.shape != g.shape {
+      throw CatalogError("gradient \(k + 1) has shape \(describeShape(g.shape)), parameter \(p.name) has \(describeShape(p.value.shape))")
+    }
+    for (p, g) in zip(params, grads) { p.grad = Tensor(shape: g.shape, storage: TensorStorage(copying: g.storage)) }
+    opt.step(params)
+  }
+}

@@ -1,0 +1,36 @@
+extension Sequential {
+  /// A Keras-like table: each layer with its output shape and parameter count, then totals.
+  public func summary() -> String {
+    let rows = layers.map { layer -> (String, String, Int) in
+      let shape = layer.isBuilt ? "(None, \(layer.outputSize))" : "(unbuilt)"
+      return ("\(layer.name) (\(type(of: layer).kind))", shape, layer.parameters.reduce(0) { $0 + $1.value.count })
+    }
+    let w0 = max(28, rows.map(\.0.count).max() ?? 0), w1 = max(14, rows.map(\.1.count).max() ?? 0), w2 = 12
+    func line(_ a: String, _ b: String, _ c: String) -> String {
+      " " + a.padding(toLength: w0, withPad: " ", startingAt: 0) + "  " + b.padding(toLength: w1, withPad: " ", startingAt: 0)
+        + "  " + String(repeating: " ", count: max(0, w2 - c.count)) + c + "\n"
+    }
+    let rule = String(repeating: "─", count: w0 + w1 + w2 + 5) + "\n"
+    var out = "Model: \"sequential\"\(inputSize.map { ", input_dim \($0)" } ?? "")\n" + rule
+    out += line("Layer (type)", "Output Shape", "Param #") + rule
+    for r in rows { out += line(r.0, r.1, Self.grouped(r.2)) }
+    out += rule
+    let total = parameters.reduce(0) { $0 + $1.value.count }
+    let trainable = parameters.filter(\.trainable).reduce(0) { $0 + $1.value.count }
+    let state = layers.flatMap(\.state).reduce(0) { $0 + $1.value.count }
+    out += " Total params: \(Self.grouped(total + state))\n"
+    out += " Trainable params: \(Self.grouped(trainable))\n"
+    out += " Non-trainable params: \(Self.grouped(total - trainable + state))\n"
+    return out
+  }
+
+  static func grouped(_ n: Int) -> String {
+    let s = String(n)
+    var out = ""
+    for (i, c) in s.reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return String(out.reversed())
+  }
+}
