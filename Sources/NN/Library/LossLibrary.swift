@@ -31,6 +31,12 @@ enum LossLibrary {
     ]
   }
 
+  /// The loss kind an entry builds (`BinaryCrossentropy` builds `binary_crossentropy`).
+  static func kind(of entry: String) -> String {
+    ["BinaryCrossentropy": BinaryCrossEntropy.kind, "SigmoidFocal": SigmoidFocal.kind,
+     "CategoricalCrossentropy": CategoricalCrossEntropy.kind, "MeanSquaredError": MeanSquaredError.kind][entry] ?? entry
+  }
+
   static let names = ["binary_crossentropy", "sigmoid_focal", "categorical_crossentropy", "mean_squared_error", "mse"]
 
   /// A loss by name with its defaults (`compile{loss = "binary_crossentropy"}`).

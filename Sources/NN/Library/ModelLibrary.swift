@@ -168,6 +168,20 @@ enum ModelLibrary {
         try OptimizerLibrary.step(opt, m.network.parameters, a.list("gradients").compactMap(Convert.tensor))
         return []
       },
+      Entry(module: "nn", name: "save", summary: "Writes the model to a safetensors file (weights, architecture and compile settings).",
+            parameters: [model, Parameter("path", .string, "the file to write (.safetensors)")], methodOf: "Model") { a in
+        try ModelFile.save(the(a), to: a.string("path"))
+        return []
+      },
+      Entry(module: "nn", name: "load", summary: "Reads a model saved with model:save (validating the file strictly).",
+            parameters: [Parameter("path", .string, "the .safetensors file")], returns: [Returned(.object("Model"), "the model, compiled as it was saved")]) { a in
+        [.object(try ModelFile.load(a.string("path")))]
+      },
+      Entry(module: "nn", name: "train_on_batch", summary: "One optimisation step on one batch; returns its loss.",
+            parameters: [model, Parameter("x", .tensorLike, "a batch of features"), Parameter("y", .tensorLike, "its targets")],
+            returns: [Returned(.number, "the batch loss")], methodOf: "Model") { a in
+        [.number(try the(a).network.trainOnBatch(x: try Convert.matrix(a.tensor("x"), "x"), y: try Convert.matrix(a.tensor("y"), "y")))]
+      },
       Entry(module: "nn", name: "stop", summary: "Asks training to stop after the current batch (from a callback).",
             parameters: [model], methodOf: "Model") { a in
         the(a).network.stopTraining = true

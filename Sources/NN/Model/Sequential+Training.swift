@@ -67,6 +67,16 @@ extension Sequential {
     return history
   }
 
+  /// One optimisation step on the batch `x`, `y` (Keras's train_on_batch); returns its loss.
+  @discardableResult
+  public func trainOnBatch(x: Tensor, y: Tensor, sampleWeights: Tensor? = nil) throws -> Double {
+    guard let optimizer, let loss else { throw LayerError("compile the model before training") }
+    try checkFeatures(x)
+    try checkTargets(x, y)
+    defer { setLogits(false) }
+    return try trainStep(x, y, weights: sampleWeights, loss: loss, optimizer: optimizer)
+  }
+
   /// One optimisation step on a batch; returns the batch's mean loss.
   func trainStep(_ xb: Tensor, _ yb: Tensor, weights: Tensor?, loss: Loss, optimizer: Optimizer) throws -> Double {
     setLogits(true)

@@ -26,6 +26,6 @@ public final class Adagrad: Optimizer {
   }
 
   public override var config: [String: Any] {
-    super.config.merging(["lr_decay": lrDecay, "epsilon": Double(epsilon)]) { $1 }
+    super.config.merging(["lr_decay": lrDecay, "eps": Double(epsilon)]) { $1 }
   }
 }

@@ -41,7 +41,7 @@ public class Adam: Optimizer {
   }
 
   public override var config: [String: Any] {
-    super.config.merging(["beta1": beta1, "beta2": beta2, "epsilon": epsilon]) { $1 }
+    super.config.merging(["beta1": beta1, "beta2": beta2, "eps": epsilon]) { $1 }
   }
 }
 

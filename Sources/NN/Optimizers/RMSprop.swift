@@ -45,6 +45,6 @@ public final class RMSprop: Optimizer {
   }
 
   public override var config: [String: Any] {
-    super.config.merging(["alpha": Double(alpha), "epsilon": Double(epsilon), "momentum": Double(momentum), "centered": centered]) { $1 }
+    super.config.merging(["alpha": Double(alpha), "eps": Double(epsilon), "momentum": Double(momentum), "centered": centered]) { $1 }
   }
 }

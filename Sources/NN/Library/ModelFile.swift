@@ -1,0 +1,112 @@
+import Catalog
+import Foundation
+import Tensors
+
+/// A model in one safetensors file: weights as `<layer>/<weight>` tensors, the architecture and
+/// compile settings as JSON in `__metadata__["crescent"]`. Python reads it with
+/// `safetensors.numpy.load_file`.
+public enum ModelFile {
+  static let formatKey = "crescent"
+
+  public static func save(_ model: Model, to path: String) throws {
+    let net = model.network
+    var layers: [[String: Any]] = []
+    var tensors: [(name: String, tensor: Tensor)] = []
+    for l in net.layers {
+      layers.append(["kind": type(of: l).kind, "name": l.name, "config": l.config])
+      for w in l.parameters + l.state { tensors.append((w.name, w.value)) }
+    }
+    var spec: [String: Any] = ["format": "crescent.sequential", "version": 1, "layers": layers]
+    if let d = net.inputSize { spec["input_dim"] = d }
+    if let o = net.optimizer, let loss = net.loss {
+      spec["compile"] = ["optimizer": ["kind": type(of: o).kind, "config": o.config],
+                         "loss": ["kind": type(of: loss).kind, "config": loss.config], "metrics": model.metrics]
+    }
+    let json = String(decoding: try JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]), as: UTF8.self)
+    try Safetensors.write(tensors, metadata: [formatKey: json], to: path)
+  }
+
+  public static func load(_ path: String) throws -> Model {
+    let file = try Safetensors.read(path)
+    guard let text = file.metadata[formatKey], let spec = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+      throw CatalogError("\(path): not a Crescent model (no '\(formatKey)' entry in __metadata__)")
+    }
+    guard let layerSpecs = spec["layers"] as? [[String: Any]] else { throw CatalogError("\(path): the model description has no layer list") }
+    let net = Sequential(inputSize: spec["input_dim"] as? Int, random: RandomContext.current.nextStream("nn.load"))
+    for (k, ls) in layerSpecs.enumerated() {
+      guard let kind = ls["kind"] as? String, let entry = LayerLibrary.entries.first(where: { $0.name == kind }) else {
+        throw CatalogError("\(path): layer \(k + 1) has unknown kind \(String(describing: ls["kind"] ?? "nil"))")
+      }
+      var config = ls["config"] as? [String: Any] ?? [:]
+      config["name"] = ls["name"]
+      guard case .object(let o)? = try entry.call(arguments(for: entry, config)).first, let layer = o as? Layer else {
+        throw CatalogError("\(path): layer \(k + 1) (\(kind)) could not be rebuilt")
+      }
+      try net.add(layer)
+    }
+    try net.build()
+    var byName: [String: Tensor] = [:]
+    for (name, t) in file.tensors { byName[name] = t }
+    for w in net.layers.flatMap({ $0.parameters + $0.state }) {
+      guard let t = byName.removeValue(forKey: w.name) else { throw CatalogError("\(path): weight '\(w.name)' is missing") }
+      guard t.shape == w.value.shape else {
+        throw CatalogError("\(path): weight '\(w.name)' has shape \(describeShape(t.shape)), the architecture needs \(describeShape(w.value.shape))")
+      }
+      w.value = t
+    }
+    if let extra = byName.keys.sorted().first { throw CatalogError("\(path): tensor '\(extra)' belongs to no layer") }
+    let model = Model(net)
+    if let c = spec["compile"] as? [String: Any] { try restoreCompile(c, into: model, path: path) }
+    return model
+  }
+
+  static func restoreCompile(_ c: [String: Any], into model: Model, path: String) throws {
+    guard let o = c["optimizer"] as? [String: Any], let okind = o["kind"] as? String,
+          let oentry = OptimizerLibrary.entries.first(where: { $0.name == okind }),
+          let l = c["loss"] as? [String: Any], let lkind = l["kind"] as? String,
+          let lentry = LossLibrary.entries.first(where: { LossLibrary.kind(of: $0.name) == lkind }) else {
+      throw CatalogError("\(path): the compile settings are not understood")
+    }
+    guard case .object(let opt)? = try oentry.call(arguments(for: oentry, o["config"] as? [String: Any] ?? [:])).first,
+          case .object(let lossObject)? = try lentry.call(arguments(for: lentry, l["config"] as? [String: Any] ?? [:])).first,
+          let optimizer = opt as? Optimizer, let loss = (lossObject as? LossObject)?.loss else {
+      throw CatalogError("\(path): the compile settings could not be rebuilt")
+    }
+    let metrics = c["metrics"] as? [String] ?? []
+    try model.network.compile(optimizer: optimizer, loss: loss, metrics: metrics)
+    model.metrics = metrics
+    model.compileConfig = c
+  }
+
+  /// A saved configuration as the arguments of the entry that builds it: declared positional
+  /// parameters by name, the rest as options, each converted to its declared type.
+  static func arguments(for entry: Entry, _ config: [String: Any]) throws -> [Value] {
+    var positional: [Value] = []
+    for p in entry.parameters where !p.variadic {
+      guard let v = config[p.name] else { break }
+      positional.append(try value(v, p.type, "\(entry.qualifiedName) '\(p.name)'"))
+    }
+    var options: [(key: String, value: Value)] = []
+    for (k, v) in config.sorted(by: { $0.key < $1.key }) where !entry.parameters.contains(where: { $0.name == k }) {
+      guard let p = entry.options.first(where: { $0.name == k }) else { continue }
+      options.append((k, try value(v, p.type, "\(entry.qualifiedName) option '\(k)'")))
+    }
+    return positional + [.table(options)]
+  }
+
+  static func value(_ v: Any, _ type: ValueType, _ what: String) throws -> Value {
+    switch type {
+    case .bool: if let b = v as? Bool { return .bool(b) }
+    case .integer, .positiveInteger, .nonNegativeInteger: if let n = v as? NSNumber { return .integer(n.intValue) }
+    case .number, .numberIn: if let n = v as? NSNumber { return .number(n.doubleValue) }
+    case .string, .oneOf: if let s = v as? String { return .string(s) }
+    case .list(let inner):
+      if let items = v as? [Any] { return .list(try items.map { try value($0, inner, what) }) }
+    case .either(let a, let b):
+      if let r = try? value(v, a, what) { return r }
+      return try value(v, b, what)
+    default: break
+    }
+    throw CatalogError("\(what): saved value \(v) does not fit \(type.description)")
+  }
+}

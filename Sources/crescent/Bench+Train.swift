@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import NN
+import Tensors
+
+/// Training throughput on the reference workloads, measured as the peer script does
+/// (../shared/bench/torch_w.py): same shapes, data, optimizer and timing method.
+struct TrainBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Time training steps of a reference network; prints a line ending samples_per_sec=<number>.",
+    discussion: """
+      w1: 768 → Dense 2048 relu → Dense 2048 relu → Dense 1001 sigmoid, BCE, Adam 1e-3, batch 128 (4,096 samples).
+      w2: 103 → Dense 256 relu → Dense 14 sigmoid, BCE, Adam 1e-3, batch 32 (2,417 samples).
+      After three warm-up steps, three timed runs (w1: 20 steps; w2: three epochs' worth); the median is printed.
+      """
+  )
+
+  @Option(help: "w1 or w2.") var workload: String = "w1"
+  @Option(help: "Threads to use (default: all cores).") var threads: Int?
+
+  func run() throws {
+    let dims: [Int], batch: Int, n: Int, density: Float
+    switch workload {
+    case "w1": (dims, batch, n, density) = ([768, 2048, 2048, 1001], 128, 4096, 3.0 / 1001)
+    case "w2": (dims, batch, n, density) = ([103, 256, 14], 32, 2417, 0.3)
+    default: throw ValidationError("--workload expects w1 or w2, got '\(workload)'")
+    }
+    if let threads { Parallel.maxThreads = threads }
+    var r = RandomStream(seed: 0)
+    let x = Tensor.randomNormal([n, dims[0]], stream: &r)
+    let y = try Tensor.randomUniform([n, dims.last!], stream: &r).compared(.lt, Tensor(scalar: density))
+    let model = Sequential(inputSize: dims[0], random: RandomStream(seed: 1))
+    for (i, units) in dims.dropFirst().enumerated() {
+      try model.add(Dense(units: units, activation: i == dims.count - 2 ? .sigmoid : .relu))
+    }
+    try model.compile(optimizer: Adam(learningRate: 1e-3), loss: BinaryCrossEntropy())
+    // The batches the peer takes: rows s..<s+batch with s = (i·batch) mod (n − batch).
+    let starts = (0..<(n / batch * 3 + 3)).map { ($0 * batch) % (n - batch) }
+    var batches: [Int: (Tensor, Tensor)] = [:]
+    for s in Set(starts) { batches[s] = (try x.rows(s..<(s + batch)), try y.rows(s..<(s + batch))) }
+    func step(_ i: Int) throws {
+      let (xb, yb) = batches[starts[i % starts.count]]!
+      try model.trainOnBatch(x: xb, y: yb)
+    }
+    for i in 0..<3 { try step(i) }
+    let steps = workload == "w1" ? 20 : n / batch * 3
+    var rates: [Double] = []
+    for _ in 0..<3 {
+      let t0 = DispatchTime.now().uptimeNanoseconds
+      for i in 0..<steps { try step(i) }
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+      rates.append(Double(steps * batch) / seconds)
+    }
+    rates.sort()
+    print("train workload=\(workload) threads=\(Parallel.maxThreads) batch=\(batch) steps=\(steps) samples_per_sec=\(String(format: "%.0f", rates[1]))")
+  }
+}
