@@ -59,8 +59,12 @@ public final class Catalog {
 
   public func module(_ name: String) -> Module? { modules.first { $0.name == name } }
 
-  /// The entry named `module.name`.
+  /// The entry named `module.name` or `Type:name`.
   public func entry(_ qualifiedName: String) -> Entry? {
+    if let colon = qualifiedName.firstIndex(of: ":") {
+      let t = String(qualifiedName[..<colon]), n = String(qualifiedName[qualifiedName.index(after: colon)...])
+      return methods(of: t).first { $0.name == n }
+    }
     guard let dot = qualifiedName.lastIndex(of: ".") else { return nil }
     let m = String(qualifiedName[..<dot]), n = String(qualifiedName[qualifiedName.index(after: dot)...])
     return module(m)?.entries.first { $0.name == n }

@@ -36,8 +36,12 @@ public struct Entry {
     self.body = body
   }
 
-  /// `tensor.matmul`
-  public var qualifiedName: String { "\(module).\(name)" }
+  /// How scripts name it: `tensor.matmul` for a module function (tensor functions are also
+  /// methods), `Model:fit` for a method of an object type that lives in another module.
+  public var qualifiedName: String { isMethodOnly ? "\(methodOf!):\(name)" : "\(module).\(name)" }
+
+  /// A method of an object type whose functions are not a module of the same name.
+  public var isMethodOnly: Bool { methodOf.map { $0.lowercased() != module } ?? false }
 
   /// Checks `arguments` against the declaration, converts them, and calls the core.
   /// Every failure, the core's included, comes back as a `CatalogError` naming this entry.

@@ -11,8 +11,10 @@ extension LuaState {
       crescent_newtable(L)
       for entry in module.entries {
         let id = register { state, L in state.invoke(entry, in: L) }
-        crescent_push_function(L, id)
-        lua_setfield(L, -2, entry.name)
+        if !entry.isMethodOnly {
+          crescent_push_function(L, id)
+          lua_setfield(L, -2, entry.name)
+        }
         if let type = entry.methodOf {
           if crescent_getmetatable_named(L, LuaState.metatableName(type)) == LUA_TNIL {
             crescent_pop(L, 1)

@@ -51,7 +51,7 @@ public struct ReferenceRenderer {
 
   func entry(_ e: Entry) -> String {
     var out = "\(signature(e))\n\n\(e.summary)\n"
-    if let t = e.methodOf { out += "Also a method: \(methodSignature(e))\(e.metamethod.map { "; operator \($0)" } ?? "") on \(t).\n" }
+    if let t = e.methodOf, !e.isMethodOnly { out += "Also a method: \(methodSignature(e))\(e.metamethod.map { "; operator \($0)" } ?? "") on \(t).\n" }
     if let d = e.details { out += "\n\(d)\n" }
     if !e.parameters.isEmpty {
       out += "\nArguments:\n"
@@ -75,7 +75,8 @@ public struct ReferenceRenderer {
   }
 
   func signature(_ e: Entry) -> String {
-    "\(e.qualifiedName)(\(argumentList(e.parameters, options: !e.options.isEmpty)))"
+    if e.isMethodOnly { return methodSignature(e) }
+    return "\(e.qualifiedName)(\(argumentList(e.parameters, options: !e.options.isEmpty)))"
   }
 
   func methodSignature(_ e: Entry) -> String {

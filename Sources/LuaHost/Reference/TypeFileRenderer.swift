@@ -21,7 +21,7 @@ public struct TypeFileRenderer {
     }
     for m in catalog.modules {
       out += "---\(m.summary)\n\(m.name) = {}\n\n"
-      for e in m.entries { out += function(e, owner: m.name, method: false) }
+      for e in m.entries where !e.isMethodOnly { out += function(e, owner: m.name, method: false) }
     }
     return out
   }
