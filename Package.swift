@@ -22,11 +22,20 @@ let package = Package(
     .target(name: "CLuaShim", dependencies: ["CLua"]),
     // GEMM micro-kernels and fused elementwise kernels, chosen at run time by CPU features.
     .target(name: "CKernels"),
+    // zlib from the system (Debian: zlib1g-dev), for reading .gz data files.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
     // Core libraries: no Lua here.
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "Catalog", dependencies: ["Tensors"]),
+    // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
+    .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
+            resources: [.copy("Resources/digits.csv.gz")]),
     // Every built-in library registered into one catalog.
-    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors"]),
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Datasets"]),
     // The bridge: the only importer of CLua.
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
     .executableTarget(
@@ -36,6 +45,8 @@ let package = Package(
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Catalog", "StandardLibrary", "LuaHost"],
+                exclude: ["Fixtures"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v5]
