@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "Catalog", dependencies: ["Tensors"]),
     // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
     .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
-            resources: [.copy("Resources/digits.csv.gz")]),
+            exclude: ["Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
     // Every built-in library registered into one catalog.
     .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Datasets"]),
     // The bridge: the only importer of CLua.

@@ -1,0 +1,89 @@
+import Tensors
+
+/// Iterative stratification (Sechidis, Tsoumakas & Vlahavas, "On the Stratification of
+/// Multi-Label Data", ECML PKDD 2011), first order: folds get desired sizes; each label's
+/// positives are shared out in proportion. Repeatedly take the label with the fewest
+/// examples still to place, and give each of its examples to the fold that most wants that
+/// label (ties: the fold wanting the most examples, then at random); examples without labels
+/// go to the folds wanting the most examples. Runs in time linear in the positives.
+public enum IterativeStratification {
+  /// A fold number for each example, for folds with the given proportions (summing to 1).
+  /// `labels` is n x L with 0/1 entries.
+  public static func assign(labels: Tensor, proportions: [Double], stream: inout RandomStream) throws -> [Int] {
+    guard labels.rank == 2 else { throw DataError("labels must be a matrix, got \(describeShape(labels.shape))") }
+    let n = labels.rows, L = labels.shape[1], k = proportions.count
+    guard k >= 2, proportions.allSatisfy({ $0 >= 0 }) else { throw DataError("need at least two folds with non-negative proportions") }
+    // The examples in a random order, so ties between examples are broken at random.
+    var order = Array(0..<n)
+    stream.shuffle(&order)
+    // Positives of each label (in that order), and each example's labels.
+    var exampleLabels: [[Int32]] = Array(repeating: [], count: n)
+    var byLabel: [[Int32]] = Array(repeating: [], count: L)
+    labels.withUnsafeBufferPointer { y in
+      for e in order {
+        for l in 0..<L where y[e * L + l] != 0 {
+          exampleLabels[e].append(Int32(l))
+          byLabel[l].append(Int32(e))
+        }
+      }
+    }
+    var remaining = byLabel.map(\.count)
+    var wantExamples = proportions.map { $0 * Double(n) }
+    var wantLabel = [Double](repeating: 0, count: k * L)  // [fold * L + label]
+    for l in 0..<L { for j in 0..<k { wantLabel[j * L + l] = proportions[j] * Double(remaining[l]) } }
+    var fold = [Int](repeating: -1, count: n)
+    var active = Set((0..<L).filter { remaining[$0] > 0 })
+
+    func place(_ e: Int, _ j: Int) {
+      fold[e] = j
+      wantExamples[j] -= 1
+      for l in exampleLabels[e] {
+        let li = Int(l)
+        wantLabel[j * L + li] -= 1
+        remaining[li] -= 1
+        if remaining[li] == 0 { active.remove(li) }
+      }
+    }
+
+    var candidates: [Int] = []
+    func choose(_ score: (Int) -> Double, _ secondary: ((Int) -> Double)?) -> Int {
+      candidates.removeAll(keepingCapacity: true)
+      var best = -Double.infinity
+      for j in 0..<k {
+        let s = score(j)
+        if s > best { best = s; candidates = [j] } else if s == best { candidates.append(j) }
+      }
+      if candidates.count > 1, let secondary {
+        var b2 = -Double.infinity
+        var c2: [Int] = []
+        for j in candidates {
+          let s = secondary(j)
+          if s > b2 { b2 = s; c2 = [j] } else if s == b2 { c2.append(j) }
+        }
+        candidates = c2
+      }
+      return candidates.count == 1 ? candidates[0] : candidates[stream.integer(below: candidates.count)]
+    }
+
+    while !active.isEmpty {
+      // The label with the fewest examples left (ties: at random among them).
+      var fewest = Int.max
+      var ties: [Int] = []
+      for l in active.sorted() {
+        if remaining[l] < fewest { fewest = remaining[l]; ties = [l] } else if remaining[l] == fewest { ties.append(l) }
+      }
+      let l = ties.count == 1 ? ties[0] : ties[stream.integer(below: ties.count)]
+      for e32 in byLabel[l] {
+        let e = Int(e32)
+        guard fold[e] < 0 else { continue }
+        let j = choose({ wantLabel[$0 * L + l] }, { wantExamples[$0] })
+        place(e, j)
+      }
+    }
+    // Examples without labels.
+    for e in order where fold[e] < 0 {
+      place(e, choose({ wantExamples[$0] }, nil))
+    }
+    return fold
+  }
+}
