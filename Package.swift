@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "crescent", targets: ["crescent"]),
-    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "StandardLibrary", "LuaHost"]),
+    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "Datasets", "StandardLibrary", "LuaHost"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,7 +40,7 @@ let package = Package(
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary",
+      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary", "Datasets",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),

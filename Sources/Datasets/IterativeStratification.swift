@@ -5,7 +5,8 @@ import Tensors
 /// positives are shared out in proportion. Repeatedly take the label with the fewest
 /// examples still to place, and give each of its examples to the fold that most wants that
 /// label (ties: the fold wanting the most examples, then at random); examples without labels
-/// go to the folds wanting the most examples. Runs in time linear in the positives.
+/// go to the folds wanting the most examples. A repair pass then moves single examples while
+/// that brings fold sizes and label counts closer to their targets.
 public enum IterativeStratification {
   /// A fold number for each example, for folds with the given proportions (summing to 1).
   /// `labels` is n x L with 0/1 entries.
@@ -84,6 +85,38 @@ public enum IterativeStratification {
     for e in order where fold[e] < 0 {
       place(e, choose({ wantExamples[$0] }, nil))
     }
+    repair(&fold, exampleLabels: exampleLabels, order: order, proportions: proportions, labelCount: L, positives: byLabel.map(\.count))
     return fold
+  }
+
+  /// The greedy pass leaves fold sizes (and the labels it handled last) a few examples off
+  /// their targets. Move single examples, best first, while that lowers the sum of squared
+  /// deviations of fold sizes and per-label counts from their targets.
+  static func repair(_ fold: inout [Int], exampleLabels: [[Int32]], order: [Int], proportions: [Double],
+                     labelCount L: Int, positives: [Int]) {
+    let n = fold.count, k = proportions.count
+    var dSize = proportions.map { -$0 * Double(n) }
+    var dLabel = [Double](repeating: 0, count: k * L)
+    for j in 0..<k { for l in 0..<L { dLabel[j * L + l] = -proportions[j] * Double(positives[l]) } }
+    for e in 0..<n {
+      dSize[fold[e]] += 1
+      for l in exampleLabels[e] { dLabel[fold[e] * L + Int(l)] += 1 }
+    }
+    for _ in 0..<n {
+      var best = -1e-9, bestExample = -1, bestTarget = -1
+      for e in order {
+        let a = fold[e]
+        for b in 0..<k where b != a {
+          var delta = 2 * (dSize[b] - dSize[a]) + 2
+          for l in exampleLabels[e] { delta += 2 * (dLabel[b * L + Int(l)] - dLabel[a * L + Int(l)]) + 2 }
+          if delta < best { best = delta; bestExample = e; bestTarget = b }
+        }
+      }
+      guard bestExample >= 0 else { return }
+      let a = fold[bestExample], b = bestTarget
+      fold[bestExample] = b
+      dSize[a] -= 1; dSize[b] += 1
+      for l in exampleLabels[bestExample] { dLabel[a * L + Int(l)] -= 1; dLabel[b * L + Int(l)] += 1 }
+    }
   }
 }

@@ -99,5 +99,5 @@ func closestName(_ word: String, _ candidates: [String]) -> String? {
   }
   let w = Array(word.lowercased())
   guard let best = candidates.map({ ($0, distance(w, Array($0.lowercased()))) }).min(by: { $0.1 < $1.1 }) else { return nil }
-  return best.1 <= max(2, word.count / 3) ? best.0 : nil
+  return best.1 <= max(1, word.count / 3) && best.1 < word.count ? best.0 : nil
 }
