@@ -90,7 +90,7 @@ public enum IterativeStratification {
   }
 
   /// The greedy pass leaves fold sizes (and the labels it handled last) a few examples off
-  /// their targets. Move single examples, best first, while that lowers the sum of squared
+  /// their targets. Move single examples while that lowers the sum of squared
   /// deviations of fold sizes and per-label counts from their targets.
   static func repair(_ fold: inout [Int], exampleLabels: [[Int32]], order: [Int], proportions: [Double],
                      labelCount L: Int, positives: [Int]) {
@@ -102,21 +102,49 @@ public enum IterativeStratification {
       dSize[fold[e]] += 1
       for l in exampleLabels[e] { dLabel[fold[e] * L + Int(l)] += 1 }
     }
-    for _ in 0..<n {
-      var best = -1e-9, bestExample = -1, bestTarget = -1
+    // First-improvement passes in the shuffled order, until a pass moves nothing.
+    for _ in 0..<50 {
+      var moved = false
       for e in order {
         let a = fold[e]
+        var best = -1e-9, target = -1
         for b in 0..<k where b != a {
           var delta = 2 * (dSize[b] - dSize[a]) + 2
           for l in exampleLabels[e] { delta += 2 * (dLabel[b * L + Int(l)] - dLabel[a * L + Int(l)]) + 2 }
-          if delta < best { best = delta; bestExample = e; bestTarget = b }
+          if delta < best { best = delta; target = b }
         }
+        guard target >= 0 else { continue }
+        fold[e] = target
+        dSize[a] -= 1; dSize[target] += 1
+        for l in exampleLabels[e] { dLabel[a * L + Int(l)] -= 1; dLabel[target * L + Int(l)] += 1 }
+        moved = true
       }
-      guard bestExample >= 0 else { return }
-      let a = fold[bestExample], b = bestTarget
-      fold[bestExample] = b
-      dSize[a] -= 1; dSize[b] += 1
-      for l in exampleLabels[bestExample] { dLabel[a * L + Int(l)] -= 1; dLabel[b * L + Int(l)] += 1 }
+      if !moved { break }
+    }
+    // Single moves cannot fix a label whose count is off in opposite directions in two folds
+    // when every move would disturb others; swap an example of that label for one with the
+    // same other labels.
+    var bySet: [[Int32]: [Int]] = [:]
+    for e in order { bySet[exampleLabels[e], default: []].append(e) }
+    for l in 0..<L {
+      for _ in 0..<positives[l] {
+        var a = 0, b = 0
+        for j in 0..<k {
+          if dLabel[j * L + l] > dLabel[a * L + l] { a = j }
+          if dLabel[j * L + l] < dLabel[b * L + l] { b = j }
+        }
+        guard dLabel[a * L + l] - dLabel[b * L + l] > 1 + 1e-9 else { break }
+        var swapped = false
+        for e in order where fold[e] == a && exampleLabels[e].contains(Int32(l)) {
+          let rest = exampleLabels[e].filter { $0 != Int32(l) }
+          guard let f = bySet[rest]?.first(where: { fold[$0] == b }) else { continue }
+          fold[e] = b; fold[f] = a
+          dLabel[a * L + l] -= 1; dLabel[b * L + l] += 1
+          swapped = true
+          break
+        }
+        if !swapped { break }
+      }
     }
   }
 }
