@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "crescent", targets: ["crescent"]),
-    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "StandardLibrary", "LuaHost"]),
+    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "Datasets", "StandardLibrary", "LuaHost"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,22 +22,33 @@ let package = Package(
     .target(name: "CLuaShim", dependencies: ["CLua"]),
     // GEMM micro-kernels and fused elementwise kernels, chosen at run time by CPU features.
     .target(name: "CKernels"),
+    // zlib from the system (Debian: zlib1g-dev), for reading .gz data files.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
     // Core libraries: no Lua here.
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "Catalog", dependencies: ["Tensors"]),
     .target(name: "NN", dependencies: ["Tensors", "Catalog"]),
+    // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
+    .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
+            exclude: ["Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
     // Every built-in library registered into one catalog.
-    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "NN"]),
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "NN", "Datasets"]),
     // The bridge: the only importer of CLua.
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary", "NN",
+      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary", "NN", "Datasets",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensors"], exclude: ["Fixtures"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Catalog", "StandardLibrary", "LuaHost"],
+                exclude: ["Fixtures"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v5]

@@ -1,11 +1,15 @@
 import Catalog
 import NN
+import Datasets
 
 extension Catalog {
   /// The catalog of everything built in: one line per library.
   public static func standard() -> Catalog {
     let c = Catalog.withTensors()
     try! NNLibrary.register(into: c)
+    c.registerType(Dataset.self, summary: "Examples with features x and labels y, row for row; split, fold and shuffle it.")
+    c.registerType(Scaler.self, summary: "Column statistics fitted on train and applied to other data (data.StandardScaler, data.MinMaxScaler).")
+    try! c.register(module: "data", summary: DataLibrary.summary, entries: DataLibrary.entries)
     return c
   }
 }

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Reads whole files as bytes, decompressing gzip (by the `.gz` name or the magic number).
+public enum FileBytes {
+  public static func read(_ path: String) throws -> [UInt8] {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+      throw DataError("\(path): no such file")
+    }
+    guard !isDir.boolValue else { throw DataError("\(path): is a folder, expected a file") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DataError("\(path): cannot be read")
+    }
+    let bytes = [UInt8](data)
+    if path.hasSuffix(".gz") || Gzip.isCompressed(bytes) { return try Gzip.decompress(bytes, path: path) }
+    return bytes
+  }
+
+  /// Writes `text` to `path`, replacing it.
+  public static func write(_ bytes: [UInt8], to path: String) throws {
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+      throw DataError("\(path): cannot be written")
+    }
+  }
+}
