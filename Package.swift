@@ -25,8 +25,9 @@ let package = Package(
     // Core libraries: no Lua here.
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "Catalog", dependencies: ["Tensors"]),
+    .target(name: "Metrics", dependencies: ["Tensors", "Catalog"]),
     // Every built-in library registered into one catalog.
-    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors"]),
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics"]),
     // The bridge: the only importer of CLua.
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
     .executableTarget(
@@ -36,6 +37,7 @@ let package = Package(
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary"]),
+    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog"], exclude: ["Fixtures"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v5]
