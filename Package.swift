@@ -32,7 +32,7 @@ let package = Package(
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary",
+      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary", "Metrics",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),

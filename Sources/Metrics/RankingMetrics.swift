@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// The label ranking metrics of scikit-learn (`label_ranking_average_precision_score`,
 /// `coverage_error`, `label_ranking_loss`) and one-error, all with scikit-learn's handling
@@ -54,8 +55,33 @@ public enum BinaryCrossentropy {
   public static func compute(_ truth: Truths, _ scores: Scores) throws -> Double {
     try checkPair(truth, scores, otherName: "s")
     try scores.checkNoNaN(name: "'s'")
+    return mean(truth, scores)
+  }
+
+  /// The mean, unchecked. The logarithms run on both cores a block at a time; the sum is
+  /// taken in row-major order, as a stream of batches adds it.
+  static func mean(_ truth: Truths, _ scores: Scores) -> Double {
+    let n = scores.values.count
+    let block = 1 << 16
+    var terms = [Double](repeating: 0, count: min(n, block))
     var sum = 0.0
-    for k in 0..<scores.values.count { accumulate(&sum, truth: Double(truth.values[k]), score: scores.values[k]) }
-    return sum / Double(scores.values.count)
+    var start = 0
+    while start < n {
+      let count = min(block, n - start)
+      terms.withUnsafeMutableBufferPointer { out in
+        let box = UnsafeSendable(out.baseAddress!)
+        let chunks = count >= 4096 ? 8 : 1
+        Parallel.forEach(chunks) { c in
+          for k in (count * c / chunks)..<(count * (c + 1) / chunks) {
+            var cell = 0.0
+            accumulate(&cell, truth: Double(truth.values[start + k]), score: scores.values[start + k])
+            box.pointer[k] = cell
+          }
+        }
+      }
+      for k in 0..<count { sum += terms[k] }
+      start += count
+    }
+    return sum / Double(n)
   }
 }

@@ -33,20 +33,19 @@ public struct MetricsReport {
     labels = truth.labels
     self.thresholds = thresholds
     let support = truth.support
-    var columns = truth.rankedLabels(scores)
-    let pooled = truth.rankedPooled(scores)
+    let ranked = truth.ranked(scores, labels: true, pooled: true)
+    let perLabelScores = parallelMap(ranked.labels) { $0.rocAucAndAveragePrecision }
+    let (microAuc, microAP) = ranked.pooled!.rocAucAndAveragePrecision
     let rowRanks = RowRanking.compute(truth, scores)
     let counts = ConfusionCounts(truth, scores.thresholded(thresholds))
-
-    let auc = columns.map(\.rocAuc), ap = columns.map(\.averagePrecision)
-    columns.removeAll()
+    let auc = perLabelScores.map(\.0), ap = perLabelScores.map(\.1)
     let n = Double(rows)
     var v: [(String, Double)] = []
-    v.append(("roc_auc_micro", pooled.rocAuc))
+    v.append(("roc_auc_micro", microAuc))
     v.append(("roc_auc_macro", combine(auc, support: support, average: .macro)))
     v.append(("roc_auc_weighted", combine(auc, support: support, average: .weighted)))
     v.append(("roc_auc_samples", rowRanks.reduce(0) { $0 + $1.rocAuc } / n))
-    v.append(("average_precision_micro", pooled.averagePrecision))
+    v.append(("average_precision_micro", microAP))
     v.append(("average_precision_macro", combine(ap, support: support, average: .macro)))
     v.append(("average_precision_weighted", combine(ap, support: support, average: .weighted)))
     v.append(("average_precision_samples", rowRanks.reduce(0) { $0 + $1.averagePrecision } / n))
@@ -62,7 +61,7 @@ public struct MetricsReport {
     v.append(("coverage_error", rowRanks.reduce(0) { $0 + Double($1.coverage) } / n))
     v.append(("label_ranking_loss", rowRanks.reduce(0) { $0 + $1.rankingLoss } / n))
     v.append(("one_error", RankingMetric.oneError(truth, scores)))
-    v.append(("binary_crossentropy", try BinaryCrossentropy.compute(truth, scores)))
+    v.append(("binary_crossentropy", BinaryCrossentropy.mean(truth, scores)))
     values = v
     confusion = counts.matrices
     let p = ThresholdMetric.precision.perLabel(counts), r = ThresholdMetric.recall.perLabel(counts)

@@ -40,27 +40,24 @@ struct RowRanking {
   init(positives: [UInt64], negatives: [UInt64]) {
     let ranked = RankedBinary(sorted: positives, negatives)
     let P = positives.count, N = negatives.count
-    rocAuc = ranked.rocAuc
-    var tps = 0, fps = 0
+    var tps = 0, fps = 0, area2 = 0
     var ap = 0.0
-    var wrong = 0
+    var wrong = 0, cover = 0
     ranked.walk { _, tp, fp in
+      area2 += fp * (2 * tps + tp)
       tps += tp
       fps += fp
       if tp > 0 {
         ap += Double(tp) * (Double(tps) / Double(tps + fps))
         wrong += tp * fps
+        cover = tps + fps  // everything scoring at least the lowest relevant score so far
       }
     }
+    rocAuc = P > 0 && N > 0 ? Double(area2) / (2 * Double(P) * Double(N)) : .nan
     averagePrecision = P > 0 ? ap / Double(P) : 0
     lrap = P == 0 || N == 0 ? 1 : ap / Double(P)
     rankingLoss = P == 0 || N == 0 ? 0 : Double(wrong) / (Double(P) * Double(N))
-    // Everything scoring at least the lowest relevant score.
-    if let lowest = positives.first {
-      coverage = P + negatives.reduce(0) { $0 + ($1 >= lowest ? 1 : 0) }
-    } else {
-      coverage = 0
-    }
+    coverage = cover
   }
 }
 

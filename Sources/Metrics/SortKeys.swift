@@ -1,5 +1,7 @@
 import Tensors
 
+import Dispatch
+
 /// Scores as unsigned keys whose order is the order of the scores, so a radix sort replaces
 /// comparison sorts in the O(n log n) curve metrics. Equal scores give equal keys (-0 is 0).
 enum SortKeys {
@@ -14,34 +16,48 @@ enum SortKeys {
     Double(bitPattern: k & signBit != 0 ? k & ~signBit : ~k)
   }
 
-  /// Sorts ascending: LSD radix sort on 11-bit digits, skipping digits every key shares.
+  /// Sorts ascending: LSD radix sort over only the bits that vary between keys (scores that
+  /// came from float32 vary in about 33 bits: three passes), all histograms in one read.
   static func sort(_ keys: inout [UInt64]) {
     let n = keys.count
-    if n < 256 { keys.sort(); return }
+    if n < 512 { keys.sort(); return }
     var scratch = [UInt64](repeating: 0, count: n)
-    var counts = [Int](repeating: 0, count: 2048)
     var inScratch = false
     keys.withUnsafeMutableBufferPointer { a in
-      scratch.withUnsafeMutableBufferPointer { b in
-        counts.withUnsafeMutableBufferPointer { c in
+      let first = a[0]
+      var varying: UInt64 = 0
+      for k in a { varying |= k ^ first }
+      if varying == 0 { return }
+      let low = UInt64(varying.trailingZeroBitCount), high = UInt64(64 - varying.leadingZeroBitCount)
+      let passes = Int((high - low + 10) / 11)
+      let bits = (high - low + UInt64(passes) - 1) / UInt64(passes)
+      let buckets = 1 << Int(bits), mask = UInt64(buckets - 1)
+      var counts = [Int](repeating: 0, count: buckets * passes)
+      counts.withUnsafeMutableBufferPointer { c in
+        for k in a {
+          var shift = low
+          for p in 0..<passes {
+            c[p * buckets + Int((k >> shift) & mask)] += 1
+            shift += bits
+          }
+        }
+        scratch.withUnsafeMutableBufferPointer { b in
           var src = a, dst = b
-          var shift: UInt64 = 0
-          while shift < 64 {
-            for d in 0..<2048 { c[d] = 0 }
-            for k in src { c[Int((k >> shift) & 2047)] += 1 }
-            let first = Int((src[0] >> shift) & 2047)
-            if c[first] != n {
+          var shift = low
+          for p in 0..<passes {
+            let base = p * buckets
+            if c[base + Int((first >> shift) & mask)] != n {
               var total = 0
-              for d in 0..<2048 { let t = c[d]; c[d] = total; total += t }
+              for d in 0..<buckets { let t = c[base + d]; c[base + d] = total; total += t }
               for k in src {
-                let d = Int((k >> shift) & 2047)
+                let d = base + Int((k >> shift) & mask)
                 dst[c[d]] = k
                 c[d] += 1
               }
               swap(&src, &dst)
               inScratch.toggle()
             }
-            shift += 11
+            shift += bits
           }
         }
       }
@@ -83,6 +99,21 @@ struct RankedBinary {
     }
   }
 
+  /// ROC AUC and average precision in one walk.
+  var rocAucAndAveragePrecision: (Double, Double) {
+    let P = p, N = n
+    var tps = 0, fps = 0, area2 = 0
+    var sum = 0.0
+    walk { _, tp, fp in
+      area2 += fp * (2 * tps + tp)
+      tps += tp
+      fps += fp
+      if tp > 0 { sum += Double(tp) / Double(P) * (Double(tps) / Double(tps + fps)) }
+    }
+    let auc = P > 0 && N > 0 ? Double(area2) / (2 * Double(P) * Double(N)) : .nan
+    return (auc, P > 0 ? sum : 0)
+  }
+
   /// Area under the ROC curve, exact: the trapezoids summed in integers (twice the area
   /// times P·N), divided once. NaN when one class is absent, as scikit-learn 1.9.
   var rocAuc: Double {
@@ -115,46 +146,68 @@ struct RankedBinary {
 
 extension Truths {
   /// The ranked problem of every label, sorted on both cores.
-  func rankedLabels(_ scores: Scores) -> [RankedBinary] {
-    let L = labels
+  func rankedLabels(_ scores: Scores) -> [RankedBinary] { ranked(scores, labels: true, pooled: false).labels }
+
+  /// Every cell pooled (scikit-learn's micro average ravels).
+  func rankedPooled(_ scores: Scores) -> RankedBinary { ranked(scores, labels: false, pooled: true).pooled! }
+
+  /// The per-label problems and/or the pooled one: one pass splits the keys into flat
+  /// buffers, then every side is sorted as its own task (the largest first) on both cores.
+  func ranked(_ scores: Scores, labels wantLabels: Bool, pooled wantPooled: Bool) -> (labels: [RankedBinary], pooled: RankedBinary?) {
+    let L = labels, n = rows
     let support = self.support
-    var pos = (0..<L).map { j -> [UInt64] in var a = [UInt64](); a.reserveCapacity(support[j]); return a }
-    var neg = (0..<L).map { j -> [UInt64] in var a = [UInt64](); a.reserveCapacity(rows - support[j]); return a }
+    let positives = support.reduce(0, +), total = n * L
+    // Sides: 0 pooled positives, 1 pooled negatives, then per label positives, negatives.
+    var sizes: [Int] = wantPooled ? [positives, total - positives] : [0, 0]
+    if wantLabels { for j in 0..<L { sizes += [support[j], n - support[j]] } }
+    let buffers = sizes.map { UnsafeMutablePointer<UInt64>.allocate(capacity: max($0, 1)) }
+    defer { buffers.forEach { $0.deallocate() } }
+    var cursor = [Int](repeating: 0, count: sizes.count)
     values.withUnsafeBufferPointer { t in
       scores.values.withUnsafeBufferPointer { s in
-        for i in 0..<rows {
-          let base = i * L
-          for j in 0..<L {
-            let k = SortKeys.key(s[base + j])
-            if t[base + j] != 0 { pos[j].append(k) } else { neg[j].append(k) }
+        cursor.withUnsafeMutableBufferPointer { c in
+          buffers.withUnsafeBufferPointer { b in
+            for i in 0..<n {
+              let base = i * L
+              for j in 0..<L {
+                let k = SortKeys.key(s[base + j])
+                let side = t[base + j] != 0 ? 0 : 1
+                if wantPooled { b[side][c[side]] = k; c[side] += 1 }
+                if wantLabels { let q = 2 + 2 * j + side; b[q][c[q]] = k; c[q] += 1 }
+              }
+            }
           }
         }
       }
     }
-    return sortAll(zip(pos, neg).map { ($0, $1) })
-  }
-
-  /// Every cell pooled (scikit-learn's micro average ravels).
-  func rankedPooled(_ scores: Scores) -> RankedBinary {
-    var pos = [UInt64](), neg = [UInt64]()
-    for k in 0..<values.count {
-      let key = SortKeys.key(scores.values[k])
-      if values[k] != 0 { pos.append(key) } else { neg.append(key) }
+    var sorted = [[UInt64]](repeating: [], count: sizes.count)
+    let order = sizes.indices.sorted { sizes[$0] > sizes[$1] }
+    sorted.withUnsafeMutableBufferPointer { out in
+      let box = UnsafeSendable(out.baseAddress!)
+      let work: (Int) -> Void = { task in
+        let side = order[task]
+        var a = Array(UnsafeBufferPointer(start: buffers[side], count: sizes[side]))
+        SortKeys.sort(&a)
+        box.pointer[side] = a
+      }
+      if Parallel.maxThreads <= 1 { for task in order.indices { work(task) } } else {
+        DispatchQueue.concurrentPerform(iterations: order.count, execute: work)
+      }
     }
-    return RankedBinary(positives: pos, negatives: neg)
+    let labelProblems = wantLabels ? (0..<L).map { RankedBinary(sorted: sorted[2 + 2 * $0], sorted[3 + 2 * $0]) } : []
+    return (labelProblems, wantPooled ? RankedBinary(sorted: sorted[0], sorted[1]) : nil)
   }
 }
 
-/// Sorts several problems at once, one per task, on both cores.
-func sortAll(_ problems: [([UInt64], [UInt64])]) -> [RankedBinary] {
-  let out = UnsafeMutablePointer<RankedBinary?>.allocate(capacity: problems.count)
-  out.initialize(repeating: nil, count: problems.count)
-  defer { out.deinitialize(count: problems.count); out.deallocate() }
-  let box = UnsafeSendable(out)
-  Parallel.forEach(problems.count) { j in
-    box.pointer[j] = RankedBinary(positives: problems[j].0, negatives: problems[j].1)
+/// Applies `body` to every item on both cores; results land by index, so they do not
+/// depend on the thread count.
+func parallelMap<T>(_ items: [T], _ body: (T) -> (Double, Double)) -> [(Double, Double)] {
+  var out = [(Double, Double)](repeating: (0, 0), count: items.count)
+  out.withUnsafeMutableBufferPointer { o in
+    let box = UnsafeSendable(o.baseAddress!)
+    Parallel.forEach(items.count) { box.pointer[$0] = body(items[$0]) }
   }
-  return (0..<problems.count).map { out[$0]! }
+  return out
 }
 
 struct UnsafeSendable<T>: @unchecked Sendable {

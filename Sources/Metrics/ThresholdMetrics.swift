@@ -19,30 +19,43 @@ public struct ConfusionCounts: Equatable {
     self.zeroDivision = zeroDivision
   }
 
-  /// Adds rows of 0/1 truths and 0/1 predictions (row-major, `labels` wide).
+  /// Adds rows of 0/1 truths and 0/1 predictions (row-major, `labels` wide; values 0 or 1).
   public mutating func add(truth: UnsafeBufferPointer<UInt8>, predicted: UnsafeBufferPointer<UInt8>, rows n: Int) {
     let L = labels
-    for i in 0..<n {
-      var rowTP = 0, rowTrue = 0, rowPred = 0
-      for j in 0..<L {
-        let t = truth[i * L + j] != 0, p = predicted[i * L + j] != 0
-        switch (t, p) {
-        case (true, true): tp[j] += 1; rowTP += 1
-        case (false, true): fp[j] += 1
-        case (true, false): fn[j] += 1
-        case (false, false): tn[j] += 1
+    var mismatches = self.mismatches, exactRows = self.exactRows
+    var rowPrecision = self.rowPrecision, rowRecall = self.rowRecall, rowF1 = self.rowF1, rowJaccard = self.rowJaccard
+    // Per label: how often the truth is 1, the prediction is 1, and both are.
+    var truthOnes = [Int](repeating: 0, count: L), predictedOnes = truthOnes, both = truthOnes
+    truthOnes.withUnsafeMutableBufferPointer { tOnes in
+      predictedOnes.withUnsafeMutableBufferPointer { pOnes in
+        both.withUnsafeMutableBufferPointer { bOnes in
+          for i in 0..<n {
+            var rowTP = 0, rowTrue = 0, rowPred = 0
+            let t = truth.baseAddress! + i * L, p = predicted.baseAddress! + i * L
+            for j in 0..<L {
+              let a = Int(t[j]), b = Int(p[j]), ab = a & b
+              tOnes[j] &+= a; pOnes[j] &+= b; bOnes[j] &+= ab
+              rowTrue &+= a; rowPred &+= b; rowTP &+= ab
+            }
+            let wrong = rowTrue + rowPred - 2 * rowTP
+            mismatches += wrong
+            if wrong == 0 { exactRows += 1 }
+            rowPrecision += divide(rowTP, rowPred)
+            rowRecall += divide(rowTP, rowTrue)
+            rowF1 += divide(2 * rowTP, rowTrue + rowPred)
+            rowJaccard += divide(rowTP, rowTrue + rowPred - rowTP)
+          }
         }
-        if t { rowTrue += 1 }
-        if p { rowPred += 1 }
       }
-      let wrong = rowTrue + rowPred - 2 * rowTP
-      mismatches += wrong
-      if wrong == 0 { exactRows += 1 }
-      rowPrecision += divide(rowTP, rowPred)
-      rowRecall += divide(rowTP, rowTrue)
-      rowF1 += divide(2 * rowTP, rowTrue + rowPred)
-      rowJaccard += divide(rowTP, rowTrue + rowPred - rowTP)
     }
+    for j in 0..<L {
+      tp[j] += both[j]
+      fp[j] += predictedOnes[j] - both[j]
+      fn[j] += truthOnes[j] - both[j]
+      tn[j] += n - truthOnes[j] - predictedOnes[j] + both[j]
+    }
+    self.mismatches = mismatches; self.exactRows = exactRows
+    self.rowPrecision = rowPrecision; self.rowRecall = rowRecall; self.rowF1 = rowF1; self.rowJaccard = rowJaccard
     rows += n
   }
 

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Benchmarks of the native kernels (run a release build).",
-    subcommands: [GemmBench.self]
+    subcommands: [GemmBench.self, MetricsBench.self]
   )
 }
 

@@ -58,12 +58,17 @@ final class ConfusionStream: StreamingBase, StreamingMetric {
   func update(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows n: Int, labels L: Int) {
     guard accept(truth: truth, scores: scores, rows: n, labels: L) else { return }
     if counts == nil { counts = ConfusionCounts(labels: L) }
-    t8.removeAll(keepingCapacity: true); p8.removeAll(keepingCapacity: true)
-    for k in 0..<(n * L) {
-      t8.append(truth[k] != 0 ? 1 : 0)
-      p8.append(Double(scores[k]) >= TrainingMetrics.threshold ? 1 : 0)
+    if t8.count < n * L { t8 = [UInt8](repeating: 0, count: n * L); p8 = t8 }
+    let threshold = Float(TrainingMetrics.threshold)
+    t8.withUnsafeMutableBufferPointer { t in
+      p8.withUnsafeMutableBufferPointer { p in
+        for k in 0..<(n * L) {
+          t[k] = truth[k] != 0 ? 1 : 0
+          p[k] = scores[k] >= threshold ? 1 : 0
+        }
+        counts!.add(truth: UnsafeBufferPointer(t), predicted: UnsafeBufferPointer(p), rows: n)
+      }
     }
-    t8.withUnsafeBufferPointer { t in p8.withUnsafeBufferPointer { p in counts!.add(truth: t, predicted: p, rows: n) } }
   }
 
   func result() throws -> Double {
