@@ -38,12 +38,12 @@ struct RowRanking {
   }
 
   init(positives: [UInt64], negatives: [UInt64]) {
-    let ranked = RankedBinary(sorted: positives, negatives)
     let P = positives.count, N = negatives.count
     var tps = 0, fps = 0, area2 = 0
     var ap = 0.0
     var wrong = 0, cover = 0
-    ranked.walk { _, tp, fp in
+    positives.withUnsafeBufferPointer { pos in negatives.withUnsafeBufferPointer { neg in
+    RankedBinary.walk(pos, neg) { _, tp, fp in
       area2 += fp * (2 * tps + tp)
       tps += tp
       fps += fp
@@ -53,6 +53,7 @@ struct RowRanking {
         cover = tps + fps  // everything scoring at least the lowest relevant score so far
       }
     }
+    } }
     rocAuc = P > 0 && N > 0 ? Double(area2) / (2 * Double(P) * Double(N)) : .nan
     averagePrecision = P > 0 ? ap / Double(P) : 0
     lrap = P == 0 || N == 0 ? 1 : ap / Double(P)
@@ -61,10 +62,3 @@ struct RowRanking {
   }
 }
 
-extension RankedBinary {
-  /// Keys already sorted ascending.
-  init(sorted positives: [UInt64], _ negatives: [UInt64]) {
-    self.positives = positives
-    self.negatives = negatives
-  }
-}
