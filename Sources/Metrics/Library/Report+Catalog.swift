@@ -11,13 +11,37 @@ public final class Report: CatalogObject {
   static let metricNames: [String] = TrainingMetrics.names
 
   public static var properties: [Property] {
-    metricNames.map { Property($0, .number, "the \($0.replacingOccurrences(of: "_", with: " ")) (NaN where undefined)") } + [
+    metricNames.map { Property($0, .number, fieldDoc($0)) } + [
       Property("per_label", .list(.record), "one table per label: name, support, precision, recall, f1, roc_auc, average_precision"),
       Property("confusion", .list(.list(.list(.integer))), "per label {{tn, fp}, {fn, tp}}"),
       Property("thresholds", .list(.number), "the threshold of each label"),
       Property("n_rows", .integer, "rows evaluated"),
       Property("n_labels", .integer, "labels evaluated"),
     ]
+  }
+
+  /// "f1_micro" → "F1, micro average (at the report's thresholds)".
+  static func fieldDoc(_ name: String) -> String {
+    let families: [(String, String, Bool)] = [
+      ("roc_auc", "ROC AUC", false), ("average_precision", "average precision", false),
+      ("precision", "precision", true), ("recall", "recall", true), ("f1", "F1", true), ("jaccard", "Jaccard index", true),
+    ]
+    for (prefix, title, thresholded) in families {
+      for a in ["micro", "macro", "weighted", "samples"] where name == "\(prefix)_\(a)" {
+        return "\(title), \(a) average" + (thresholded ? " (predictions at the report's thresholds)" : " (NaN where scikit-learn gives NaN)")
+      }
+    }
+    switch name {
+    case "hamming_loss": return "fraction of cells predicted wrongly"
+    case "subset_accuracy": return "fraction of rows predicted exactly"
+    case "binary_accuracy": return "fraction of cells predicted rightly"
+    case "label_ranking_average_precision": return "label ranking average precision"
+    case "coverage_error": return "mean depth of the ranking that covers every true label"
+    case "label_ranking_loss": return "fraction of (true, false) label pairs ranked wrongly or tied"
+    case "one_error": return "fraction of rows whose top-scored label is not true"
+    case "binary_crossentropy": return "mean binary cross-entropy over every cell"
+    default: return name.replacingOccurrences(of: "_", with: " ")
+    }
   }
 
   public func property(_ name: String) -> Value? {

@@ -94,9 +94,16 @@ final class KeptScoresStream: StreamingBase, StreamingMetric {
 
   func update(truth: UnsafePointer<Float>, scores s: UnsafePointer<Float>, rows n: Int, labels L: Int) {
     guard accept(truth: truth, scores: s, rows: n, labels: L) else { return }
-    for k in 0..<(n * L) {
-      truths.append(truth[k] != 0 ? 1 : 0)
-      scores.append(Double(s[k]))
+    let m = n * L, start = truths.count
+    truths.append(contentsOf: repeatElement(0, count: m))
+    scores.append(contentsOf: repeatElement(0, count: m))
+    truths.withUnsafeMutableBufferPointer { t in
+      scores.withUnsafeMutableBufferPointer { out in
+        for k in 0..<m {
+          t[start + k] = truth[k] != 0 ? 1 : 0
+          out[start + k] = Double(s[k])
+        }
+      }
     }
   }
 
