@@ -31,17 +31,18 @@ let package = Package(
     // Core libraries: no Lua here.
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "Catalog", dependencies: ["Tensors"]),
-    .target(name: "NN", dependencies: ["Tensors", "Catalog"]),
+    .target(name: "Metrics", dependencies: ["Tensors", "Catalog"]),
+    .target(name: "NN", dependencies: ["Tensors", "Catalog", "Metrics"]),
     // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
     .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
             exclude: ["Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
     // Every built-in library registered into one catalog.
-    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "NN", "Datasets"]),
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets"]),
     // The bridge: the only importer of CLua.
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary", "NN", "Datasets",
+      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
@@ -49,6 +50,7 @@ let package = Package(
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Catalog", "StandardLibrary", "LuaHost"],
                 exclude: ["Fixtures"]),
+    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog"], exclude: ["Fixtures"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v5]

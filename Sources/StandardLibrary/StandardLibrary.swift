@@ -1,11 +1,14 @@
 import Catalog
-import NN
 import Datasets
+import Metrics
+import NN
 
 extension Catalog {
   /// The catalog of everything built in: one line per library.
   public static func standard() -> Catalog {
     let c = Catalog.withTensors()
+    c.registerType(Report.self, summary: "A metrics report: every metric as a field, per_label, printable as a table.")
+    try! c.register(module: "metrics", summary: MetricsLibrary.summary, entries: MetricsLibrary.entries)
     try! NNLibrary.register(into: c)
     c.registerType(Dataset.self, summary: "Examples with features x and labels y, row for row; split, fold and shuffle it.")
     c.registerType(Scaler.self, summary: "Column statistics fitted on train and applied to other data (data.StandardScaler, data.MinMaxScaler).")

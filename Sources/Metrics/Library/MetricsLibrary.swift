@@ -1,0 +1,120 @@
+import Catalog
+import Tensors
+
+/// The `metrics` module: exact multilabel metrics, curves, reports and threshold tuning.
+public enum MetricsLibrary {
+  public static var entries: [Entry] {
+    scoreEntries + thresholdEntries + rankingEntries + curveEntries + reportEntries + tuningEntries
+  }
+
+  public static let summary = "Exact multilabel metrics (scikit-learn 1.9's definitions), curves, reports and threshold tuning."
+
+  static let module = "metrics"
+
+  static func entry(_ name: String, _ summary: String, parameters: [Parameter] = [], options: [Parameter] = [],
+                    returns: [Returned] = [], methodOf: String? = nil, metamethod: String? = nil, details: String? = nil,
+                    _ body: @escaping (Arguments) throws -> [Value]) -> Entry {
+    Entry(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
+          methodOf: methodOf, metamethod: metamethod, details: details, body: body)
+  }
+
+  // MARK: - Shared parameters
+
+  static let matrixType = ValueType.either(.tensor, .list(.list(.number)))
+  static let truthParameter = Parameter("y", matrixType, "truths, rows x labels, each 0 or 1")
+  static let scoreParameter = Parameter("s", matrixType, "scores, rows x labels (probabilities, or 0/1 predictions)")
+  static let predictionParameter = Parameter("p", matrixType, "0/1 predictions or scores (thresholded), rows x labels")
+
+  static func averageOption(default d: String = "macro", samples: Bool = true) -> Parameter {
+    Parameter("average", .oneOf(["micro", "macro", "weighted", "samples", "none"]),
+              "micro pools every cell; macro is the mean over labels; weighted weighs labels by support; samples is the mean over rows; none gives one value per label",
+              default: .string(d))
+  }
+  static let thresholdOption = Parameter("threshold", .either(.number, .list(.number)),
+                                         "scores at or above it are predicted positive: one number, or one per label",
+                                         default: .number(0.5))
+  static let zeroDivisionOption = Parameter("zero_division", .numberIn(0, 1), "the value of 0/0 (a label or row with nothing predicted or nothing true)", default: .number(0))
+
+  static let returnsNumberOrList = [Returned(.either(.number, .list(.number)), "the metric, or one value per label with average = \"none\" (NaN where scikit-learn gives NaN)")]
+
+  // MARK: - Conversions
+
+  /// A rows x labels matrix in float64 from a tensor (a vector is one label) or a table of rows.
+  static func matrix(_ args: Arguments, _ name: String) throws -> Scores {
+    switch args.value(name) {
+    case .tensor(let t):
+      switch t.rank {
+      case 2: return Scores(rows: t.shape[0], labels: t.shape[1], values: t.scalars.map(Double.init))
+      case 1: return Scores(rows: t.shape[0], labels: 1, values: t.scalars.map(Double.init))
+      default: throw CatalogError("argument '\(name)' must be a rows x labels matrix, got a \(describeShape(t.shape)) tensor")
+      }
+    case .list(let rows):
+      let width = rows.first.map { row -> Int in if case .list(let r) = row { return r.count }; return 0 } ?? 0
+      var values: [Double] = []
+      values.reserveCapacity(rows.count * width)
+      for (i, row) in rows.enumerated() {
+        guard case .list(let cells) = row, cells.count == width else {
+          throw CatalogError("argument '\(name)': row \(i + 1) has \(row.summary.replacingOccurrences(of: "a list of ", with: "")) values, row 1 has \(width)")
+        }
+        for c in cells {
+          switch c {
+          case .number(let d): values.append(d)
+          case .integer(let k): values.append(Double(k))
+          default: throw CatalogError("argument '\(name)': row \(i + 1) holds \(c.summary)")
+          }
+        }
+      }
+      return Scores(rows: rows.count, labels: width, values: values)
+    default:
+      throw CatalogError("argument '\(name)' expects \(matrixType.description)")
+    }
+  }
+
+  static func truths(_ args: Arguments, _ name: String = "y") throws -> Truths {
+    try Truths(checking: try matrix(args, name), name: "argument '\(name)'")
+  }
+
+  static func scores(_ args: Arguments, _ name: String = "s") throws -> Scores {
+    let s = try matrix(args, name)
+    try s.checkNoNaN(name: "argument '\(name)'")
+    return s
+  }
+
+  /// The `threshold` option as one value per label.
+  static func thresholds(_ args: Arguments, labels: Int, option: String = "threshold") throws -> [Double] {
+    switch args.value(option) {
+    case .number(let t): return Array(repeating: t, count: labels)
+    case .list(let items):
+      let ts = items.map { v -> Double in if case .number(let d) = v { return d }; return .nan }
+      guard ts.count == labels else {
+        throw CatalogError("'\(option)' has \(ts.count) thresholds for \(labels) labels")
+      }
+      return ts
+    default: return Array(repeating: 0.5, count: labels)
+    }
+  }
+
+  /// Truths and thresholded predictions, shapes checked.
+  static func truthAndPredictions(_ args: Arguments) throws -> (Truths, Truths) {
+    let y = try truths(args), p = try scores(args, "p")
+    try checkPair(y, p, otherName: "p")
+    return (y, p.thresholded(try thresholds(args, labels: y.labels)))
+  }
+
+  static func truthAndScores(_ args: Arguments) throws -> (Truths, Scores) {
+    let y = try truths(args), s = try scores(args)
+    try checkPair(y, s, otherName: "s")
+    return (y, s)
+  }
+
+  static func average(_ args: Arguments) -> Average { Average(rawValue: args.string("average"))! }
+
+  static func value(_ m: MetricValue) -> Value {
+    switch m {
+    case .scalar(let d): return .number(d)
+    case .perLabel(let ds): return .list(ds.map { .number($0) })
+    }
+  }
+
+  static func numbers(_ ds: [Double]) -> Value { .list(ds.map { .number($0) }) }
+}

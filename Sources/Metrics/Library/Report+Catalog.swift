@@ -1,0 +1,103 @@
+import Catalog
+
+/// A metrics report held by scripts: every metric as a read-only field, `per_label`, a
+/// table when printed, and `to_table()`.
+public final class Report: CatalogObject {
+  public static let typeName = "Report"
+  public let report: MetricsReport
+
+  public init(_ report: MetricsReport) { self.report = report }
+
+  static let metricNames: [String] = TrainingMetrics.names
+
+  public static var properties: [Property] {
+    metricNames.map { Property($0, .number, fieldDoc($0)) } + [
+      Property("per_label", .list(.record), "one table per label: name, support, precision, recall, f1, roc_auc, average_precision"),
+      Property("confusion", .list(.list(.list(.integer))), "per label {{tn, fp}, {fn, tp}}"),
+      Property("thresholds", .list(.number), "the threshold of each label"),
+      Property("n_rows", .integer, "rows evaluated"),
+      Property("n_labels", .integer, "labels evaluated"),
+    ]
+  }
+
+  /// "f1_micro" → "F1, micro average (at the report's thresholds)".
+  static func fieldDoc(_ name: String) -> String {
+    let families: [(String, String, Bool)] = [
+      ("roc_auc", "ROC AUC", false), ("average_precision", "average precision", false),
+      ("precision", "precision", true), ("recall", "recall", true), ("f1", "F1", true), ("jaccard", "Jaccard index", true),
+    ]
+    for (prefix, title, thresholded) in families {
+      for a in ["micro", "macro", "weighted", "samples"] where name == "\(prefix)_\(a)" {
+        return "\(title), \(a) average" + (thresholded ? " (predictions at the report's thresholds)" : " (NaN where scikit-learn gives NaN)")
+      }
+    }
+    switch name {
+    case "hamming_loss": return "fraction of cells predicted wrongly"
+    case "subset_accuracy": return "fraction of rows predicted exactly"
+    case "binary_accuracy": return "fraction of cells predicted rightly"
+    case "label_ranking_average_precision": return "label ranking average precision"
+    case "coverage_error": return "mean depth of the ranking that covers every true label"
+    case "label_ranking_loss": return "fraction of (true, false) label pairs ranked wrongly or tied"
+    case "one_error": return "fraction of rows whose top-scored label is not true"
+    case "binary_crossentropy": return "mean binary cross-entropy over every cell"
+    default: return name.replacingOccurrences(of: "_", with: " ")
+    }
+  }
+
+  public func property(_ name: String) -> Value? {
+    switch name {
+    case "per_label":
+      return .list(report.perLabel.map { l in
+        .table([("name", .string(l.name)), ("support", .integer(l.support)), ("precision", .number(l.precision)),
+                ("recall", .number(l.recall)), ("f1", .number(l.f1)), ("roc_auc", .number(l.rocAuc)),
+                ("average_precision", .number(l.averagePrecision))])
+      })
+    case "confusion":
+      return .list(report.confusion.map { m in .list(m.map { r in .list(r.map { .integer($0) }) }) })
+    case "thresholds": return MetricsLibrary.numbers(report.thresholds)
+    case "n_rows": return .integer(report.rows)
+    case "n_labels": return .integer(report.labels)
+    default: return report[name].map { .number($0) }
+    }
+  }
+
+  /// Everything as plain data.
+  var table: Value {
+    .table(Report.properties.map { ($0.name, property($0.name) ?? .none) })
+  }
+}
+
+extension MetricsLibrary {
+  static let reportParameter = Parameter("r", .object("Report"), "a report")
+
+  static func report(_ a: Arguments) -> Report {
+    guard case .object(let o) = a.value("r"), let r = o as? Report else { preconditionFailure("not a Report") }
+    return r
+  }
+
+  static var reportEntries: [Entry] {
+    [
+      entry("report", "Every metric at once: ranking and curve metrics on the scores, threshold metrics on s >= threshold, per label and averaged.",
+            parameters: [truthParameter, scoreParameter],
+            options: [thresholdOption,
+                      Parameter("label_names", .list(.string), "a name per label (default label_1, label_2, ...)", optional: true)],
+            returns: [Returned(.object("Report"), "the report: print it, read its fields (r.f1_micro, r.per_label), or r:to_table()")]) { a in
+        let (y, s) = try truthAndScores(a)
+        let names: [String]? = a.has("label_names") ? a.list("label_names").map { if case .string(let n) = $0 { return n }; return "" } : nil
+        if let names, names.count != y.labels {
+          throw CatalogError("option 'label_names' has \(names.count) names for \(y.labels) labels")
+        }
+        let r = try MetricsReport(y, s, thresholds: try thresholds(a, labels: y.labels), labelNames: names)
+        return [.object(Report(r))]
+      },
+      entry("to_table", "The report as plain Lua data: every field, per_label and the confusion matrices.",
+            parameters: [reportParameter], returns: [Returned(.record, "a table of the report's fields")], methodOf: "Report") { a in
+        [report(a).table]
+      },
+      entry("report_tostring", "The report as a readable table (what print shows).",
+            parameters: [reportParameter], returns: [Returned(.string, "the table")], methodOf: "Report", metamethod: "__tostring") { a in
+        [.string(report(a).report.description)]
+      },
+    ]
+  }
+}

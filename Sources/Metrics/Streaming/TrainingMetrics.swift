@@ -1,0 +1,74 @@
+import Tensors
+
+/// The metrics `model:compile{metrics = {...}}` accepts, by name, as streaming metrics.
+public enum TrainingMetrics {
+  /// Scores at or above this are predicted positive by the threshold metrics.
+  public static let threshold = 0.5
+
+  struct Spec {
+    let higherIsBetter: Bool
+    let make: (String) -> StreamingMetric
+  }
+
+  static let specs: [(String, Spec)] = {
+    var out: [(String, Spec)] = []
+    for a in [Average.macro, .micro, .weighted, .samples] {
+      out.append(("roc_auc_\(a.rawValue)", kept(true) { try RocAuc.compute($0, $1, average: a).scalar! }))
+    }
+    for a in [Average.macro, .micro, .weighted, .samples] {
+      out.append(("average_precision_\(a.rawValue)", kept(true) { try AveragePrecision.compute($0, $1, average: a).scalar! }))
+    }
+    for m in ThresholdMetric.allCases {
+      for a in [Average.micro, .macro, .weighted, .samples] {
+        out.append(("\(m.rawValue)_\(a.rawValue)", confusion(true) { m.value($0, average: a).scalar! }))
+      }
+    }
+    out.append(("hamming_loss", confusion(false) { $0.hammingLoss }))
+    out.append(("subset_accuracy", confusion(true) { $0.subsetAccuracy }))
+    out.append(("binary_accuracy", confusion(true) { $0.binaryAccuracy }))
+    for r in RankingMetric.allCases {
+      out.append((r.rawValue, kept(r.higherIsBetter) { try r.compute($0, $1) }))
+    }
+    out.append(("binary_crossentropy", Spec(higherIsBetter: false) { CrossentropyStream(name: $0) }))
+    return out
+  }()
+
+  static func kept(_ higher: Bool, _ f: @escaping (Truths, Scores) throws -> Double) -> Spec {
+    Spec(higherIsBetter: higher) { KeptScoresStream(name: $0, higherIsBetter: higher, compute: f) }
+  }
+
+  static func confusion(_ higher: Bool, _ f: @escaping (ConfusionCounts) -> Double) -> Spec {
+    Spec(higherIsBetter: higher) { ConfusionStream(name: $0, higherIsBetter: higher, value: f) }
+  }
+
+  public static var names: [String] { specs.map(\.0) }
+
+  /// Whether larger is better for the metric `name` (nil for an unknown name).
+  public static func higherIsBetter(_ name: String) -> Bool? { specs.first { $0.0 == name }?.1.higherIsBetter }
+
+  /// Throws, with a "did you mean" suggestion, for unknown names.
+  public static func make(_ name: String) throws -> StreamingMetric {
+    guard let spec = specs.first(where: { $0.0 == name })?.1 else {
+      let hint = closest(to: name).map { " (did you mean '\($0)'?)" } ?? ""
+      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \(names.joined(separator: ", "))")
+    }
+    return spec.make(name)
+  }
+
+  static func closest(to word: String) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+      if a.isEmpty { return b.count }
+      if b.isEmpty { return a.count }
+      var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
+      for i in 1...a.count {
+        cur[0] = i
+        for j in 1...b.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
+        swap(&prev, &cur)
+      }
+      return prev[b.count]
+    }
+    let w = Array(word.lowercased())
+    guard let best = names.map({ ($0, distance(w, Array($0))) }).min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(3, word.count / 3) ? best.0 : nil
+  }
+}
