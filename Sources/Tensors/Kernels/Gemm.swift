@@ -1,4 +1,5 @@
 import CKernels
+import Foundation
 
 /// Single-precision matrix multiply, packed and blocked in the Goto/BLIS style.
 ///
@@ -55,7 +56,9 @@ public enum Gemm {
     let bBufs = (0..<workers).map { _ in GemmScratch.shared.take(kcMax * blk.maxSlabCols) }
     defer { bBufs.forEach { GemmScratch.shared.give($0) } }
 
-    let items = blk.items
+    // Workers claim slabs in order from a shared counter, so a thread that starts late or
+    // is slowed by other load does less; results do not depend on who computes what.
+    let queue = SlabQueue(count: blk.items)
     Parallel.forEach(workers, threads: workers) { w in
       let bp = bBufs[w].ptr.assumingMemoryBound(to: Float.self)
       // Where a slab lies in C.
@@ -72,26 +75,28 @@ public enum Gemm {
           ? ck_gemm_prefetch(base: b + j0 * ldb + k0, ld: ldb, rows: cols, row_floats: kc)
           : ck_gemm_prefetch(base: b + k0 * ldb + j0, ld: ldb, rows: kc, row_floats: cols)
       }
-      // This worker's slabs; each is a run of K blocks.
-      let mine = (items * w / workers)..<(items * (w + 1) / workers)
-      for item in mine {
+      // Each slab is a run of K blocks. The next slab is claimed before the last K block
+      // of the current one, so its B source can be prefetched meanwhile.
+      var current = queue.claim()
+      while let item = current {
+        var next: Int? = nil
         let (i0, rows, j0, cols) = slab(item)
-        if rows <= 0 || cols <= 0 { continue }
         for kb in 0..<kBlocks {
           let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
           ck_gemm_pack_b(isa, transposeB ? 1 : 0, bSource(j0, cols, kb).base!, ldb, kc, cols, bp)
-          // While computing, pull in the source of the next B block this worker packs.
           var pf = ck_gemm_prefetch(base: nil, ld: 0, rows: 0, row_floats: 0)
           if kb + 1 < kBlocks {
             pf = bSource(j0, cols, kb + 1)
-          } else if item + 1 < mine.upperBound {
-            let nx = slab(item + 1)
-            if nx.rows > 0 && nx.cols > 0 { pf = bSource(nx.j0, nx.cols, 0) }
+          } else if let nx = queue.claim() {
+            next = nx
+            let s = slab(nx)
+            pf = bSource(s.j0, s.cols, 0)
           }
           // The first K block applies beta; later ones accumulate onto C.
           ck_gemm_macro(isa, rows, cols, kc, ap + k0 * mPad + i0 * kc, bp,
                         c + i0 * ldc + j0, ldc, alpha, kb == 0 ? beta : 1, pf)
         }
+        current = next
       }
     }
   }
@@ -114,5 +119,20 @@ public enum Gemm {
         for j in 0..<n { row[j] *= beta }
       }
     }
+  }
+}
+
+/// Hands out slab indices 0..<count in order to whichever worker asks first.
+final class SlabQueue: @unchecked Sendable {
+  private let lock = NSLock()
+  private var nextIndex = 0
+  private let count: Int
+  init(count: Int) { self.count = count }
+  func claim() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard nextIndex < count else { return nil }
+    nextIndex += 1
+    return nextIndex - 1
   }
 }
