@@ -32,7 +32,7 @@ typedef struct {
 
 CK_AVX512 static inline void pf_next(pf_cursor *q) {
   if (q->rows_left <= 0) return;
-  _mm_prefetch(q->row + 64 * q->line, _MM_HINT_T1);
+  _mm_prefetch(q->row + 64 * q->line, _MM_HINT_T0);
   if (++q->line == q->lines_per_row) {
     q->line = 0;
     q->row += q->ld_bytes;

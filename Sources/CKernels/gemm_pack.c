@@ -35,7 +35,7 @@ void ck_gemm_pack_b_generic(int trans, const float *b, long ldb, long k, long n,
     /* B stored k x n: walk B row by row (long contiguous reads the hardware prefetcher
      * follows, plus explicit prefetch a few rows ahead, since B usually comes from
      * DRAM) and deal each row out to the panels. */
-    enum { AHEAD = 4 };
+    enum { AHEAD = 8 };
     for (long p = 0; p < k; p++) {
       const float *s = b + p * ldb;
       if (p + AHEAD < k)
