@@ -56,9 +56,9 @@ public enum Gemm {
     let bBufs = (0..<workers).map { _ in GemmScratch.shared.take(kcMax * blk.maxSlabCols) }
     defer { bBufs.forEach { GemmScratch.shared.give($0) } }
 
-    // Workers claim slabs in order from a shared counter, so a thread that starts late or
-    // is slowed by other load does less; results do not depend on who computes what.
-    let queue = SlabQueue(count: blk.items)
+    // Workers claim slabs from a shared counter, so a thread that starts late or is slowed
+    // by other load does less; results do not depend on who computes what.
+    let queue = SlabQueue(count: blk.items, runs: workers)
     Parallel.forEach(workers, threads: workers) { w in
       let bp = bBufs[w].ptr.assumingMemoryBound(to: Float.self)
       // Where a slab lies in C.
@@ -122,17 +122,29 @@ public enum Gemm {
   }
 }
 
-/// Hands out slab indices 0..<count in order to whichever worker asks first.
+/// Hands out slab indices 0..<count to whichever worker asks first. The order interleaves
+/// `runs` contiguous runs (0, r, 2r, ..., 1, r+1, ...), so slabs in progress at the same
+/// time are far apart in C: when ldc is not a multiple of a cache line, neighbouring slabs
+/// share lines at their border, and writing both at once would bounce those lines.
 final class SlabQueue: @unchecked Sendable {
   private let lock = NSLock()
-  private var nextIndex = 0
-  private let count: Int
-  init(count: Int) { self.count = count }
+  private var claimed = 0
+  private let count: Int, runs: Int, runLength: Int
+  init(count: Int, runs: Int) {
+    self.count = count
+    self.runs = max(1, min(runs, count))
+    runLength = (count + self.runs - 1) / self.runs
+  }
   func claim() -> Int? {
     lock.lock()
     defer { lock.unlock() }
-    guard nextIndex < count else { return nil }
-    nextIndex += 1
-    return nextIndex - 1
+    // Walk the interleaved order, skipping positions past the end of a short last run.
+    while claimed < runLength * runs {
+      let i = claimed
+      claimed += 1
+      let index = (i % runs) * runLength + i / runs
+      if index < count { return index }
+    }
+    return nil
   }
 }
