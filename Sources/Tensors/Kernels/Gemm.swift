@@ -76,7 +76,8 @@ public enum Gemm {
           : ck_gemm_prefetch(base: b + k0 * ldb + j0, ld: ldb, rows: kc, row_floats: cols)
       }
       // Each slab is a run of K blocks. The next slab is claimed before the last K block
-      // of the current one, so its B source can be prefetched meanwhile.
+      // of the current one, so its B source can be prefetched meanwhile; not with a single
+      // K block, where that would claim two slabs at once and defeat the claim order.
       var current = queue.claim()
       while let item = current {
         var next: Int? = nil
@@ -87,7 +88,7 @@ public enum Gemm {
           var pf = ck_gemm_prefetch(base: nil, ld: 0, rows: 0, row_floats: 0)
           if kb + 1 < kBlocks {
             pf = bSource(j0, cols, kb + 1)
-          } else if let nx = queue.claim() {
+          } else if kBlocks > 1, let nx = queue.claim() {
             next = nx
             let s = slab(nx)
             pf = bSource(s.j0, s.cols, 0)
@@ -96,7 +97,7 @@ public enum Gemm {
           ck_gemm_macro(isa, rows, cols, kc, ap + k0 * mPad + i0 * kc, bp,
                         c + i0 * ldc + j0, ldc, alpha, kb == 0 ? beta : 1, pf)
         }
-        current = next
+        current = kBlocks > 1 ? next : queue.claim()
       }
     }
   }
