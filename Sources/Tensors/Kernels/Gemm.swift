@@ -4,9 +4,14 @@ import Foundation
 /// Single-precision matrix multiply, packed and blocked in the Goto/BLIS style.
 ///
 /// op(A) is packed once, whole, into MR-row micro-panels (per K block) and shared by all
-/// threads. C is cut into slabs of micro-panels (see `GemmBlocking`); a thread owning a
-/// slab packs the KC x slab block of op(B) into its own buffer, which stays in L2 while
-/// the micro-kernel sweeps every A micro-panel across it.
+/// threads. C is cut into slabs of micro-panels (see `GemmBlocking`); threads claim slabs
+/// one at a time, and for each K block pack the KC x slab block of op(B) into their own
+/// buffer, which stays in L2 while the C macro-kernel sweeps every A micro-panel across it
+/// and prefetches the source of the next B block (packing B is otherwise DRAM-bound).
+///
+/// Determinism: the K blocks depend only on the sizes, and every element of C is computed
+/// by the same micro-kernel code over the same K blocks in order, whichever thread owns
+/// its slab, so results are bit-identical for any thread count.
 public enum Gemm {
   /// Below about this many flops (~0.5 ms on one core) a second thread costs more than it saves.
   static let parallelFlops = 5e7
