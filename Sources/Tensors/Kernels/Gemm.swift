@@ -47,7 +47,10 @@ public enum Gemm {
     let ap = aBuf.ptr.assumingMemoryBound(to: Float.self)
     let kBlocks = blk.kBounds.count - 1
     let aChunks = min(blk.mPanels, 8)  // packing items per K block
-    Parallel.forEach(kBlocks * aChunks, threads: workers) { item in
+    // Waking a second thread costs about as much as packing a few MB, so small A is packed
+    // by the caller alone (the workers wake once, for the main loop).
+    let packThreads = mPad * k > (1 << 20) ? workers : 1
+    Parallel.forEach(kBlocks * aChunks, threads: packThreads) { item in
       let kb = item / aChunks, r = GemmBlocking.range(item % aChunks, of: aChunks, panels: blk.mPanels)
       let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
       let i0 = r.lowerBound * blk.mr, rows = min(m, r.upperBound * blk.mr) - i0
