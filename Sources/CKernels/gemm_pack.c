@@ -85,16 +85,24 @@ CK_AVX2 static inline void transpose8(__m256 r[8]) {
   r[7] = _mm256_permute2f128_ps(u3, u7, 0x31);
 }
 
-/* Non-transposed A (stored m x k) into kc x MR panels, MR <= 8: MR rows x 8 k through an
- * 8x8 transpose (missing rows read as zero), each k's MR values stored under a mask. */
-CK_AVX2 void ck_gemm_pack_a_avx2(const float *a, long lda, long m, long k, int mr,
-                                 float *dst) {
+/* A into kc x MR panels, MR <= 8. Stored m x k: MR rows x 8 k through an 8x8 transpose
+ * (missing rows read as zero), each k's MR values stored under a mask. Stored k x m: the
+ * MR values of each k are already contiguous. */
+CK_AVX2 void ck_gemm_pack_a_avx2(int trans, const float *a, long lda, long m, long k,
+                                 int mr, float *dst) {
   __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   __m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32(mr), lane);
   long k8 = k & ~7L;
   for (long i0 = 0; i0 < m; i0 += mr) {
     long rows = m - i0 < mr ? m - i0 : mr;
     float *d = dst + i0 * k;
+    if (trans) {
+      /* A stored k x m: one masked load (rows lanes, never past the row) per k. */
+      __m256i valid = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rows), lane);
+      for (long p = 0; p < k; p++)
+        _mm256_maskstore_ps(d + p * mr, keep, _mm256_maskload_ps(a + p * lda + i0, valid));
+      continue;
+    }
     for (long p = 0; p < k8; p += 8) {
       __m256 r[8];
       for (int q = 0; q < 8; q++)
