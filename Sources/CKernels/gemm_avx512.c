@@ -33,9 +33,12 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
   __m512 c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
   __m512 c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
   __m512 c40 = z, c41 = z, c42 = z, c43 = z, c50 = z, c51 = z, c52 = z, c53 = z;
-  /* Warm the C tile while the k loop runs (it is touched only at the end). */
-  for (long i = 0; i < mr; i++)
+  /* Warm the C tile while the k loop runs (it is touched only at the end); a row that
+   * does not start on a cache line spans one line more, hence the last element too. */
+  for (long i = 0; i < mr; i++) {
     for (long j = 0; j < nr; j += 16) _mm_prefetch((const char *)(c + i * ldc + j), _MM_HINT_T0);
+    _mm_prefetch((const char *)(c + i * ldc + nr - 1), _MM_HINT_T0);
+  }
   long npf = q->per_tile, chunk = ck_pf_chunk(q, kc);
   for (long p = 0; p < kc;) {
     long end = kc - p > chunk ? p + chunk : kc;
