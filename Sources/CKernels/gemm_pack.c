@@ -85,8 +85,11 @@ CK_AVX2 static inline void transpose8(__m256 r[8]) {
 }
 
 /* A into kc x MR panels, MR <= 8. Stored m x k: MR rows x 8 k through an 8x8 transpose
- * (missing rows read as zero), each k's MR values stored under a mask. Stored k x m: the
- * MR values of each k are already contiguous. */
+ * (missing rows read as zero). Stored k x m: the MR values of each k are already
+ * contiguous. Each k's MR values go out as a full 8-float store, in increasing address
+ * order, so the 8 - MR extra lanes land in the next k's slots and are overwritten; only the
+ * panel's last k, whose extra lanes would spill into the next panel, is stored under a
+ * mask (masked loads and stores are slow on some CPUs, so they are kept to the edges). */
 CK_AVX2 void ck_gemm_pack_a_avx2(int trans, const float *a, long lda, long m, long k,
                                  int mr, float *dst) {
   __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
@@ -96,10 +99,15 @@ CK_AVX2 void ck_gemm_pack_a_avx2(int trans, const float *a, long lda, long m, lo
     long rows = m - i0 < mr ? m - i0 : mr;
     float *d = dst + i0 * k;
     if (trans) {
-      /* A stored k x m: one masked load (rows lanes, never past the row) per k. */
+      /* 8 floats from i0 are inside the row while i0 + 8 <= m; past that, mask the load. */
       __m256i valid = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rows), lane);
-      for (long p = 0; p < k; p++)
-        _mm256_maskstore_ps(d + p * mr, keep, _mm256_maskload_ps(a + p * lda + i0, valid));
+      int full = i0 + 8 <= m;
+      for (long p = 0; p < k; p++) {
+        const float *s = a + p * lda + i0;
+        __m256 v = full ? _mm256_loadu_ps(s) : _mm256_maskload_ps(s, valid);
+        if (p + 1 < k) _mm256_storeu_ps(d + p * mr, v);
+        else _mm256_maskstore_ps(d + p * mr, keep, v);
+      }
       continue;
     }
     for (long p = 0; p < k8; p += 8) {
@@ -107,10 +115,35 @@ CK_AVX2 void ck_gemm_pack_a_avx2(int trans, const float *a, long lda, long m, lo
       for (int q = 0; q < 8; q++)
         r[q] = q < rows ? _mm256_loadu_ps(a + (i0 + q) * lda + p) : _mm256_setzero_ps();
       transpose8(r);
-      for (int q = 0; q < 8; q++) _mm256_maskstore_ps(d + (p + q) * mr, keep, r[q]);
+      for (int q = 0; q < 8; q++) {
+        if (p + q + 1 < k) _mm256_storeu_ps(d + (p + q) * mr, r[q]);
+        else _mm256_maskstore_ps(d + (p + q) * mr, keep, r[q]);
+      }
     }
     for (long p = k8; p < k; p++)
       for (long q = 0; q < mr; q++) d[p * mr + q] = q < rows ? a[(i0 + q) * lda + p] : 0;
+  }
+}
+
+/* Non-transposed B (stored k x n) into kc x NR panels, NR a multiple of 8: row by row as
+ * in the generic version, full panels copied 8 floats at a time. */
+CK_AVX2 void ck_gemm_pack_b_nn_avx2(const float *b, long ldb, long k, long n, int nr,
+                                    float *dst) {
+  enum { AHEAD = 8 };
+  for (long p = 0; p < k; p++) {
+    const float *s = b + p * ldb;
+    if (p + AHEAD < k)
+      for (long j = 0; j < n; j += 16) _mm_prefetch((const char *)(s + AHEAD * ldb + j), _MM_HINT_T0);
+    for (long j0 = 0; j0 < n; j0 += nr) {
+      long cols = n - j0 < nr ? n - j0 : nr;
+      float *d = dst + j0 * k + p * nr;
+      if (cols == nr) {
+        for (long c = 0; c < nr; c += 8) _mm256_storeu_ps(d + c, _mm256_loadu_ps(s + j0 + c));
+      } else {
+        for (long c = 0; c < cols; c++) d[c] = s[j0 + c];
+        for (long c = cols; c < nr; c++) d[c] = 0;
+      }
+    }
   }
 }
 
