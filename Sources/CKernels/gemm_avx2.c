@@ -1,4 +1,5 @@
 /* AVX2 + FMA 6x16 micro-kernel: 12 ymm accumulators, 2 B loads and 6 broadcasts per k. */
+#define CK_GEMM_INTERNAL
 #include "ck_gemm.h"
 
 #if defined(__x86_64__)
@@ -21,20 +22,30 @@ CK_AVX2 static inline void store8(float *c, __m256 acc, __m256i mask, int full,
 }
 
 CK_AVX2 static inline void tile_6x16(long kc, const float *a, const float *b, float *c,
-                                     long ldc, long mr, long nr, float alpha, float beta) {
+                                     long ldc, long mr, long nr, float alpha, float beta,
+                                     ck_pf_cursor *q) {
   __m256 c00 = _mm256_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
   __m256 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-  for (long p = 0; p < kc; p++) {
-    __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8), ai;
-    ai = _mm256_broadcast_ss(a + 0); c00 = _mm256_fmadd_ps(ai, b0, c00); c01 = _mm256_fmadd_ps(ai, b1, c01);
-    ai = _mm256_broadcast_ss(a + 1); c10 = _mm256_fmadd_ps(ai, b0, c10); c11 = _mm256_fmadd_ps(ai, b1, c11);
-    ai = _mm256_broadcast_ss(a + 2); c20 = _mm256_fmadd_ps(ai, b0, c20); c21 = _mm256_fmadd_ps(ai, b1, c21);
-    ai = _mm256_broadcast_ss(a + 3); c30 = _mm256_fmadd_ps(ai, b0, c30); c31 = _mm256_fmadd_ps(ai, b1, c31);
-    ai = _mm256_broadcast_ss(a + 4); c40 = _mm256_fmadd_ps(ai, b0, c40); c41 = _mm256_fmadd_ps(ai, b1, c41);
-    ai = _mm256_broadcast_ss(a + 5); c50 = _mm256_fmadd_ps(ai, b0, c50); c51 = _mm256_fmadd_ps(ai, b1, c51);
-    a += AMR;
-    b += ANR;
+  long npf = q->per_tile, chunk = ck_pf_chunk(q, kc);
+  for (long p = 0; p < kc;) {
+    long end = kc - p > chunk ? p + chunk : kc;
+    for (; p < end; p++) {
+      __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8), ai;
+      ai = _mm256_broadcast_ss(a + 0); c00 = _mm256_fmadd_ps(ai, b0, c00); c01 = _mm256_fmadd_ps(ai, b1, c01);
+      ai = _mm256_broadcast_ss(a + 1); c10 = _mm256_fmadd_ps(ai, b0, c10); c11 = _mm256_fmadd_ps(ai, b1, c11);
+      ai = _mm256_broadcast_ss(a + 2); c20 = _mm256_fmadd_ps(ai, b0, c20); c21 = _mm256_fmadd_ps(ai, b1, c21);
+      ai = _mm256_broadcast_ss(a + 3); c30 = _mm256_fmadd_ps(ai, b0, c30); c31 = _mm256_fmadd_ps(ai, b1, c31);
+      ai = _mm256_broadcast_ss(a + 4); c40 = _mm256_fmadd_ps(ai, b0, c40); c41 = _mm256_fmadd_ps(ai, b1, c41);
+      ai = _mm256_broadcast_ss(a + 5); c50 = _mm256_fmadd_ps(ai, b0, c50); c51 = _mm256_fmadd_ps(ai, b1, c51);
+      a += AMR;
+      b += ANR;
+    }
+    if (npf > 0) {
+      ck_pf_next(q);
+      npf--;
+    }
   }
+  while (npf-- > 0) ck_pf_next(q);
   __m256 acc[AMR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
   __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   __m256i m0 = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)nr), lane);
@@ -51,12 +62,12 @@ CK_AVX2 static inline void tile_6x16(long kc, const float *a, const float *b, fl
 CK_AVX2 void ck_gemm_macro_avx2(long m, long n, long kc, const float *ap, const float *bp,
                                 float *c, long ldc, float alpha, float beta,
                             ck_gemm_prefetch pf) {
-  (void)pf;  /* only the AVX-512 kernel prefetches */
+  ck_pf_cursor q = ck_pf_start(pf, ((m + AMR - 1) / AMR) * ((n + ANR - 1) / ANR));
   for (long i = 0; i < m; i += AMR) {
     const float *a = ap + i * kc;
     for (long j = 0; j < n; j += ANR) {
       tile_6x16(kc, a, bp + j * kc, c + i * ldc + j, ldc,
-                m - i < AMR ? m - i : AMR, n - j < ANR ? n - j : ANR, alpha, beta);
+                m - i < AMR ? m - i : AMR, n - j < ANR ? n - j : ANR, alpha, beta, &q);
     }
   }
 }

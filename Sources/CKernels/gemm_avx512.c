@@ -1,6 +1,7 @@
 /* AVX-512 6x64 micro-kernel: 24 zmm accumulators, 4 B loads and 6 broadcasts per k.
  * Zen 4 runs one zmm FMA per cycle per core, so this is FMA-bound when B streams
  * from L2 and the A micro-panel sits in L1. */
+#define CK_GEMM_INTERNAL
 #include "ck_gemm.h"
 
 #if defined(__x86_64__)
@@ -24,35 +25,21 @@ CK_AVX512 static inline void store16(float *c, __m512 acc, __mmask16 m, __m512 v
   c##i##2 = _mm512_fmadd_ps(ai, b2, c##i##2);    \
   c##i##3 = _mm512_fmadd_ps(ai, b3, c##i##3);
 
-/* Prefetch cursor: the lines of a ck_gemm_prefetch region, walked in order. */
-typedef struct {
-  const char *row;  /* current row */
-  long ld_bytes, rows_left, line, lines_per_row;
-} pf_cursor;
-
-CK_AVX512 static inline void pf_next(pf_cursor *q) {
-  if (q->rows_left <= 0) return;
-  _mm_prefetch(q->row + 64 * q->line, _MM_HINT_T1);
-  if (++q->line == q->lines_per_row) {
-    q->line = 0;
-    q->row += q->ld_bytes;
-    q->rows_left--;
-  }
-}
-
-/* The 6x64 tile over depth kc, issuing `npf` prefetches from `q` evenly along the way. */
+/* The 6x64 tile over depth kc, issuing its share of the prefetches of `q` along the way. */
 CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, float *c,
                                        long ldc, long mr, long nr, float alpha, float beta,
-                                       pf_cursor *q, long npf) {
+                                       ck_pf_cursor *q) {
   __m512 z = _mm512_setzero_ps();
   __m512 c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
   __m512 c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
   __m512 c40 = z, c41 = z, c42 = z, c43 = z, c50 = z, c51 = z, c52 = z, c53 = z;
-  /* Warm the C tile while the k loop runs (it is touched only at the end). */
-  for (long i = 0; i < mr; i++)
+  /* Warm the C tile while the k loop runs (it is touched only at the end); a row that
+   * does not start on a cache line spans one line more, hence the last element too. */
+  for (long i = 0; i < mr; i++) {
     for (long j = 0; j < nr; j += 16) _mm_prefetch((const char *)(c + i * ldc + j), _MM_HINT_T0);
-  long chunk = npf > 0 ? kc / npf : kc;
-  if (chunk < 1) chunk = 1;
+    _mm_prefetch((const char *)(c + i * ldc + nr - 1), _MM_HINT_T0);
+  }
+  long npf = q->per_tile, chunk = ck_pf_chunk(q, kc);
   for (long p = 0; p < kc;) {
     long end = kc - p > chunk ? p + chunk : kc;
     for (; p < end; p++) {
@@ -63,11 +50,11 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
       b += ZNR;
     }
     if (npf > 0) {
-      pf_next(q);
+      ck_pf_next(q);
       npf--;
     }
   }
-  while (npf-- > 0) pf_next(q);
+  while (npf-- > 0) ck_pf_next(q);
   __m512 acc[ZMR][4] = {{c00, c01, c02, c03}, {c10, c11, c12, c13}, {c20, c21, c22, c23},
                         {c30, c31, c32, c33}, {c40, c41, c42, c43}, {c50, c51, c52, c53}};
   __mmask16 mk[4];
@@ -87,16 +74,13 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
 CK_AVX512 void ck_gemm_macro_avx512(long m, long n, long kc, const float *ap,
                                     const float *bp, float *c, long ldc, float alpha,
                                     float beta, ck_gemm_prefetch pf) {
-  pf_cursor q = {(const char *)pf.base, pf.ld * 4, pf.base ? pf.rows : 0, 0,
-                 (pf.row_floats + 15) / 16};
-  long tiles = ((m + ZMR - 1) / ZMR) * ((n + ZNR - 1) / ZNR);
-  long lines = q.rows_left * q.lines_per_row, per_tile = (lines + tiles - 1) / tiles;
+  ck_pf_cursor q = ck_pf_start(pf, ((m + ZMR - 1) / ZMR) * ((n + ZNR - 1) / ZNR));
   for (long i = 0; i < m; i += ZMR) {
     const float *a = ap + i * kc;
     for (long j = 0; j < n; j += ZNR) {
       tile_6x64(kc, a, bp + j * kc, c + i * ldc + j, ldc,
                 m - i < ZMR ? m - i : ZMR, n - j < ZNR ? n - j : ZNR, alpha, beta,
-                &q, per_tile);
+                &q);
     }
   }
 }

@@ -8,7 +8,9 @@ void ck_gemm_pack_b_generic(int trans, const float *b, long ldb, long k, long n,
 void ck_gemm_macro_portable(long m, long n, long kc, const float *ap, const float *bp,
                             float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf);
 #if defined(__x86_64__)
-void ck_gemm_pack_a_avx2(const float *a, long lda, long m, long k, int mr, float *dst);
+void ck_gemm_pack_a_avx2(int trans, const float *a, long lda, long m, long k, int mr,
+                         float *dst);
+void ck_gemm_pack_b_nn_avx2(const float *b, long ldb, long k, long n, int nr, float *dst);
 void ck_gemm_pack_b_trans_avx2(const float *b, long ldb, long k, long n, int nr, float *dst);
 void ck_gemm_macro_avx2(long m, long n, long kc, const float *ap, const float *bp,
                         float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf);
@@ -45,8 +47,8 @@ int ck_gemm_nr(ck_isa isa) {
 void ck_gemm_pack_a(ck_isa isa, int trans, const float *a, long lda, long m, long k,
                     float *dst) {
 #if defined(__x86_64__)
-  if (!trans && usable(isa) != CK_ISA_PORTABLE && ck_gemm_mr(isa) <= 8) {
-    ck_gemm_pack_a_avx2(a, lda, m, k, ck_gemm_mr(isa), dst);
+  if (usable(isa) != CK_ISA_PORTABLE && ck_gemm_mr(isa) <= 8) {
+    ck_gemm_pack_a_avx2(trans, a, lda, m, k, ck_gemm_mr(isa), dst);
     return;
   }
 #endif
@@ -56,8 +58,9 @@ void ck_gemm_pack_a(ck_isa isa, int trans, const float *a, long lda, long m, lon
 void ck_gemm_pack_b(ck_isa isa, int trans, const float *b, long ldb, long k, long n,
                     float *dst) {
 #if defined(__x86_64__)
-  if (trans && usable(isa) != CK_ISA_PORTABLE) {
-    ck_gemm_pack_b_trans_avx2(b, ldb, k, n, ck_gemm_nr(isa), dst);
+  if (usable(isa) != CK_ISA_PORTABLE) {
+    if (trans) ck_gemm_pack_b_trans_avx2(b, ldb, k, n, ck_gemm_nr(isa), dst);
+    else ck_gemm_pack_b_nn_avx2(b, ldb, k, n, ck_gemm_nr(isa), dst);
     return;
   }
 #endif

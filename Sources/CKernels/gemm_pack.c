@@ -2,7 +2,6 @@
  * Plain C for any MR/NR, plus an AVX2 8x8-transpose path for the transposed-B case,
  * which is the one packing whose cost shows up next to the micro-kernel. */
 #include "ck_gemm.h"
-#include <string.h>
 
 void ck_gemm_pack_a_generic(int trans, const float *a, long lda, long m, long k,
                             int mr, float *dst) {
@@ -35,7 +34,7 @@ void ck_gemm_pack_b_generic(int trans, const float *b, long ldb, long k, long n,
     /* B stored k x n: walk B row by row (long contiguous reads the hardware prefetcher
      * follows, plus explicit prefetch a few rows ahead, since B usually comes from
      * DRAM) and deal each row out to the panels. */
-    enum { AHEAD = 4 };
+    enum { AHEAD = 8 };
     for (long p = 0; p < k; p++) {
       const float *s = b + p * ldb;
       if (p + AHEAD < k)
@@ -85,25 +84,66 @@ CK_AVX2 static inline void transpose8(__m256 r[8]) {
   r[7] = _mm256_permute2f128_ps(u3, u7, 0x31);
 }
 
-/* Non-transposed A (stored m x k) into kc x MR panels, MR <= 8: MR rows x 8 k through an
- * 8x8 transpose (missing rows read as zero), each k's MR values stored under a mask. */
-CK_AVX2 void ck_gemm_pack_a_avx2(const float *a, long lda, long m, long k, int mr,
-                                 float *dst) {
+/* A into kc x MR panels, MR <= 8. Stored m x k: MR rows x 8 k through an 8x8 transpose
+ * (missing rows read as zero). Stored k x m: the MR values of each k are already
+ * contiguous. Each k's MR values go out as a full 8-float store, in increasing address
+ * order, so the 8 - MR extra lanes land in the next k's slots and are overwritten; only the
+ * panel's last k, whose extra lanes would spill into the next panel, is stored under a
+ * mask (masked loads and stores are slow on some CPUs, so they are kept to the edges). */
+CK_AVX2 void ck_gemm_pack_a_avx2(int trans, const float *a, long lda, long m, long k,
+                                 int mr, float *dst) {
   __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   __m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32(mr), lane);
   long k8 = k & ~7L;
   for (long i0 = 0; i0 < m; i0 += mr) {
     long rows = m - i0 < mr ? m - i0 : mr;
     float *d = dst + i0 * k;
+    if (trans) {
+      /* 8 floats from i0 are inside the row while i0 + 8 <= m; past that, mask the load. */
+      __m256i valid = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rows), lane);
+      int full = i0 + 8 <= m;
+      for (long p = 0; p < k; p++) {
+        const float *s = a + p * lda + i0;
+        __m256 v = full ? _mm256_loadu_ps(s) : _mm256_maskload_ps(s, valid);
+        if (p + 1 < k) _mm256_storeu_ps(d + p * mr, v);
+        else _mm256_maskstore_ps(d + p * mr, keep, v);
+      }
+      continue;
+    }
     for (long p = 0; p < k8; p += 8) {
       __m256 r[8];
       for (int q = 0; q < 8; q++)
         r[q] = q < rows ? _mm256_loadu_ps(a + (i0 + q) * lda + p) : _mm256_setzero_ps();
       transpose8(r);
-      for (int q = 0; q < 8; q++) _mm256_maskstore_ps(d + (p + q) * mr, keep, r[q]);
+      for (int q = 0; q < 8; q++) {
+        if (p + q + 1 < k) _mm256_storeu_ps(d + (p + q) * mr, r[q]);
+        else _mm256_maskstore_ps(d + (p + q) * mr, keep, r[q]);
+      }
     }
     for (long p = k8; p < k; p++)
       for (long q = 0; q < mr; q++) d[p * mr + q] = q < rows ? a[(i0 + q) * lda + p] : 0;
+  }
+}
+
+/* Non-transposed B (stored k x n) into kc x NR panels, NR a multiple of 8: row by row as
+ * in the generic version, full panels copied 8 floats at a time. */
+CK_AVX2 void ck_gemm_pack_b_nn_avx2(const float *b, long ldb, long k, long n, int nr,
+                                    float *dst) {
+  enum { AHEAD = 8 };
+  for (long p = 0; p < k; p++) {
+    const float *s = b + p * ldb;
+    if (p + AHEAD < k)
+      for (long j = 0; j < n; j += 16) _mm_prefetch((const char *)(s + AHEAD * ldb + j), _MM_HINT_T0);
+    for (long j0 = 0; j0 < n; j0 += nr) {
+      long cols = n - j0 < nr ? n - j0 : nr;
+      float *d = dst + j0 * k + p * nr;
+      if (cols == nr) {
+        for (long c = 0; c < nr; c += 8) _mm256_storeu_ps(d + c, _mm256_loadu_ps(s + j0 + c));
+      } else {
+        for (long c = 0; c < cols; c++) d[c] = s[j0 + c];
+        for (long c = cols; c < nr; c++) d[c] = 0;
+      }
+    }
   }
 }
 

@@ -148,4 +148,9 @@ private let shapes: [(Int, Int, Int)] = {
                beta: 0, c: &c, ldc: 1)
     #expect(c == [0, 0, 0, 0])
   }
+
+  @Test func benchmarkReportsPositiveRates() {
+    let r = GemmBenchmark.run(m: 9, k: 5, n: 7, transposeA: true, transposeB: true, threads: 1)
+    #expect(r.seconds > 0 && r.gflops > 0 && r.gflops.isFinite)
+  }
 }

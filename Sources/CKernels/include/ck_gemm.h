@@ -43,4 +43,40 @@ void ck_gemm_macro(ck_isa isa, long m, long n, long kc,
                    const float *ap, const float *bp,
                    float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf);
 
+#ifdef CK_GEMM_INTERNAL
+/* For the micro-kernel files only (Swift does not see this): a cursor over the cache
+ * lines of a ck_gemm_prefetch region, which the tiles of one macro-kernel call share,
+ * each issuing its part spread along its k loop. */
+typedef struct {
+  const char *row;  /* current row */
+  long ld_bytes, rows_left, line, lines_per_row;
+  long per_tile;    /* prefetches each tile issues */
+} ck_pf_cursor;
+
+static inline ck_pf_cursor ck_pf_start(ck_gemm_prefetch pf, long tiles) {
+  ck_pf_cursor q = {(const char *)pf.base, pf.ld * 4, pf.base ? pf.rows : 0, 0,
+                    (pf.row_floats + 15) / 16, 0};
+  long lines = q.rows_left * q.lines_per_row;
+  q.per_tile = tiles > 0 ? (lines + tiles - 1) / tiles : 0;
+  return q;
+}
+
+/* Prefetches the next line (into L1: it is read soon, by the packing of the next block). */
+static inline void ck_pf_next(ck_pf_cursor *q) {
+  if (q->rows_left <= 0) return;
+  __builtin_prefetch(q->row + 64 * q->line, 0, 3);
+  if (++q->line == q->lines_per_row) {
+    q->line = 0;
+    q->row += q->ld_bytes;
+    q->rows_left--;
+  }
+}
+
+/* k iterations between two prefetches of one tile of depth kc. */
+static inline long ck_pf_chunk(const ck_pf_cursor *q, long kc) {
+  long chunk = q->per_tile > 0 ? kc / q->per_tile : kc;
+  return chunk < 1 ? 1 : chunk;
+}
+#endif /* CK_GEMM_INTERNAL */
+
 #endif

@@ -15,11 +15,12 @@ struct GemmBlocking {
   let maxSlabCols: Int
 
   /// Target depth of a K block and width of a slab: a KC x NC block of packed B
-  /// (256 x 512 floats = 512 KiB) stays in a 1 MiB L2 while A micro-panels stream by.
+  /// (256 x 256 floats = 256 KiB) stays in a 1 MiB L2 next to the prefetched source of
+  /// the next block while A micro-panels stream by; narrow slabs also balance threads.
   static func targets(_ isa: ck_isa) -> (kc: Int, ncPanels: Int) {
     switch isa {
-    case CK_ISA_AVX512: return (256, 8)
-    case CK_ISA_AVX2: return (256, 32)
+    case CK_ISA_AVX512: return (256, 4)
+    case CK_ISA_AVX2: return (256, 16)
     default: return (256, 16)
     }
   }

@@ -1,11 +1,17 @@
 import CKernels
+import Foundation
 
 /// Single-precision matrix multiply, packed and blocked in the Goto/BLIS style.
 ///
 /// op(A) is packed once, whole, into MR-row micro-panels (per K block) and shared by all
-/// threads. C is cut into slabs of micro-panels (see `GemmBlocking`); a thread owning a
-/// slab packs the KC x slab block of op(B) into its own buffer, which stays in L2 while
-/// the micro-kernel sweeps every A micro-panel across it.
+/// threads. C is cut into slabs of micro-panels (see `GemmBlocking`); threads claim slabs
+/// one at a time, and for each K block pack the KC x slab block of op(B) into their own
+/// buffer, which stays in L2 while the C macro-kernel sweeps every A micro-panel across it
+/// and prefetches the source of the next B block (packing B is otherwise DRAM-bound).
+///
+/// Determinism: the K blocks depend only on the sizes, and every element of C is computed
+/// by the same micro-kernel code over the same K blocks in order, whichever thread owns
+/// its slab, so results are bit-identical for any thread count.
 public enum Gemm {
   /// Below about this many flops (~0.5 ms on one core) a second thread costs more than it saves.
   static let parallelFlops = 5e7
@@ -41,7 +47,10 @@ public enum Gemm {
     let ap = aBuf.ptr.assumingMemoryBound(to: Float.self)
     let kBlocks = blk.kBounds.count - 1
     let aChunks = min(blk.mPanels, 8)  // packing items per K block
-    Parallel.forEach(kBlocks * aChunks, threads: workers) { item in
+    // Waking a second thread costs about as much as packing a few MB, so small A is packed
+    // by the caller alone (the workers wake once, for the main loop).
+    let packThreads = mPad * k > (1 << 20) ? workers : 1
+    Parallel.forEach(kBlocks * aChunks, threads: packThreads) { item in
       let kb = item / aChunks, r = GemmBlocking.range(item % aChunks, of: aChunks, panels: blk.mPanels)
       let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
       let i0 = r.lowerBound * blk.mr, rows = min(m, r.upperBound * blk.mr) - i0
@@ -55,7 +64,9 @@ public enum Gemm {
     let bBufs = (0..<workers).map { _ in GemmScratch.shared.take(kcMax * blk.maxSlabCols) }
     defer { bBufs.forEach { GemmScratch.shared.give($0) } }
 
-    let items = blk.items
+    // Workers claim slabs from a shared counter, so a thread that starts late or is slowed
+    // by other load does less; results do not depend on who computes what.
+    let queue = SlabQueue(count: blk.items, runs: workers)
     Parallel.forEach(workers, threads: workers) { w in
       let bp = bBufs[w].ptr.assumingMemoryBound(to: Float.self)
       // Where a slab lies in C.
@@ -72,26 +83,29 @@ public enum Gemm {
           ? ck_gemm_prefetch(base: b + j0 * ldb + k0, ld: ldb, rows: cols, row_floats: kc)
           : ck_gemm_prefetch(base: b + k0 * ldb + j0, ld: ldb, rows: kc, row_floats: cols)
       }
-      // This worker's slabs; each is a run of K blocks.
-      let mine = (items * w / workers)..<(items * (w + 1) / workers)
-      for item in mine {
+      // Each slab is a run of K blocks. The next slab is claimed before the last K block
+      // of the current one, so its B source can be prefetched meanwhile; not with a single
+      // K block, where that would claim two slabs at once and defeat the claim order.
+      var current = queue.claim()
+      while let item = current {
+        var next: Int? = nil
         let (i0, rows, j0, cols) = slab(item)
-        if rows <= 0 || cols <= 0 { continue }
         for kb in 0..<kBlocks {
           let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
           ck_gemm_pack_b(isa, transposeB ? 1 : 0, bSource(j0, cols, kb).base!, ldb, kc, cols, bp)
-          // While computing, pull in the source of the next B block this worker packs.
           var pf = ck_gemm_prefetch(base: nil, ld: 0, rows: 0, row_floats: 0)
           if kb + 1 < kBlocks {
             pf = bSource(j0, cols, kb + 1)
-          } else if item + 1 < mine.upperBound {
-            let nx = slab(item + 1)
-            if nx.rows > 0 && nx.cols > 0 { pf = bSource(nx.j0, nx.cols, 0) }
+          } else if kBlocks > 1, let nx = queue.claim() {
+            next = nx
+            let s = slab(nx)
+            pf = bSource(s.j0, s.cols, 0)
           }
           // The first K block applies beta; later ones accumulate onto C.
           ck_gemm_macro(isa, rows, cols, kc, ap + k0 * mPad + i0 * kc, bp,
                         c + i0 * ldc + j0, ldc, alpha, kb == 0 ? beta : 1, pf)
         }
+        current = kBlocks > 1 ? next : queue.claim()
       }
     }
   }
@@ -114,5 +128,32 @@ public enum Gemm {
         for j in 0..<n { row[j] *= beta }
       }
     }
+  }
+}
+
+/// Hands out slab indices 0..<count to whichever worker asks first. The order interleaves
+/// `runs` contiguous runs (0, r, 2r, ..., 1, r+1, ...), so slabs in progress at the same
+/// time are far apart in C: when ldc is not a multiple of a cache line, neighbouring slabs
+/// share lines at their border, and writing both at once would bounce those lines.
+final class SlabQueue: @unchecked Sendable {
+  private let lock = NSLock()
+  private var claimed = 0
+  private let count: Int, runs: Int, runLength: Int
+  init(count: Int, runs: Int) {
+    self.count = count
+    self.runs = max(1, min(runs, count))
+    runLength = (count + self.runs - 1) / self.runs
+  }
+  func claim() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    // Walk the interleaved order, skipping positions past the end of a short last run.
+    while claimed < runLength * runs {
+      let i = claimed
+      claimed += 1
+      let index = (i % runs) * runLength + i / runs
+      if index < count { return index }
+    }
+    return nil
   }
 }
