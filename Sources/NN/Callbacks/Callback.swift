@@ -1,3 +1,5 @@
+import Metrics
+
 /// Hooks into training, as Keras's callbacks: each may read the logs, change the model
 /// (weights, learning rate) or stop training by setting `model.stopTraining`.
 public protocol Callback: AnyObject {
@@ -24,6 +26,8 @@ public enum MonitorMode: String, CaseIterable, Sendable {
   /// `auto` means max for accuracy-, AUC-, F1-, precision- and recall-like names, else min.
   func resolved(for monitor: String) -> MonitorMode {
     guard self == .auto else { return self }
+    let base = monitor.hasPrefix("val_") ? String(monitor.dropFirst(4)) : monitor
+    if let higher = TrainingMetrics.higherIsBetter(base) { return higher ? .max : .min }
     let higher = ["acc", "auc", "f1", "precision", "recall", "jaccard", "average_precision", "label_ranking_average_precision"]
     return higher.contains { monitor.contains($0) } ? .max : .min
   }

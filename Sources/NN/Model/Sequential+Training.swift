@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Tensors
 
 extension Sequential {
@@ -35,6 +36,7 @@ extension Sequential {
       for c in callbacks { try c.onEpochBegin(epoch, model: self) }
       progress.beginEpoch(epoch)
       if options.shuffle { shuffler.shuffle(&order) }
+      for m in trainingMetrics { m.reset() }
       var lossSum = 0.0, seen = 0
       for step in 0..<steps {
         let lo = step * options.batchSize, hi = min(trainCount, lo + options.batchSize)
@@ -44,6 +46,8 @@ extension Sequential {
         var weights: Tensor? = nil
         if let w = options.sampleWeights { gather(w.reshapedAsColumn, rows, into: &batchW); weights = batchW }
         let batchLoss = try trainStep(batchX, batchY, weights: weights, loss: loss, optimizer: optimizer)
+        if !trainingMetrics.isEmpty { update(trainingMetrics, batchY) }
+        lastOutput = nil  // release the output buffer so the next step reuses it
         lossSum += batchLoss * Double(rows.count)
         seen += rows.count
         progress.batch(step + 1, loss: lossSum / Double(seen))
@@ -54,6 +58,7 @@ extension Sequential {
       }
       var logs = Logs()
       logs["loss"] = lossSum / Double(max(seen, 1))
+      for (name, m) in zip(metricNames, trainingMetrics) { logs[name] = try m.result() }
       if let (vx, vy) = validation {
         for (k, v) in try evaluate(x: vx, y: vy, batchSize: max(options.batchSize, 256)).items { logs["val_\(k)"] = v }
       }
@@ -73,7 +78,7 @@ extension Sequential {
     guard let optimizer, let loss else { throw LayerError("compile the model before training") }
     try checkFeatures(x)
     try checkTargets(x, y)
-    defer { setLogits(false) }
+    defer { setLogits(false); lastOutput = nil }
     return try trainStep(x, y, weights: sampleWeights, loss: loss, optimizer: optimizer)
   }
 
@@ -81,6 +86,7 @@ extension Sequential {
   func trainStep(_ xb: Tensor, _ yb: Tensor, weights: Tensor?, loss: Loss, optimizer: Optimizer) throws -> Double {
     setLogits(true)
     let out = try forward(xb, training: true)
+    if !trainingMetrics.isEmpty { lastOutput = out }
     Tensor.prepare(&lossGradient, shape: out.shape)
     let value = try loss.compute(out, yb, sampleWeights: weights, gradient: lossGradient.storage.pointer)
     try backward(lossGradient, accumulate: false)
@@ -96,16 +102,19 @@ extension Sequential {
     setLogits(true)
     defer { setLogits(false) }
     let n = x.shape[0]
+    let metrics = try metricNames.map { try TrainingMetrics.make($0) }
     var total = 0.0, start = 0
     while start < n {
       let end = min(n, start + max(batchSize, 1))
       let xb = try x.rows(start..<end), yb = try y.rows(start..<end)
       let out = try forward(xb, training: false)
       total += try loss.compute(out, yb, sampleWeights: nil, gradient: nil) * Double(end - start)
+      if !metrics.isEmpty { update(metrics, yb, outputs: out) }
       start = end
     }
     var logs = Logs()
     logs["loss"] = total / Double(max(n, 1))
+    for (name, m) in zip(metricNames, metrics) { logs[name] = try m.result() }
     return logs
   }
 
@@ -122,6 +131,22 @@ extension Sequential {
     let value = try loss.compute(out, y, sampleWeights: nil, gradient: lossGradient.storage.pointer)
     try backward(lossGradient, accumulate: false)
     return (value, parameters.map { Tensor(shape: $0.grad.shape, storage: TensorStorage(copying: $0.grad.storage)) })
+  }
+
+  /// Feeds a batch to streaming metrics: they see probabilities, so fused logits are passed
+  /// through the output activation first.
+  func update(_ metrics: [StreamingMetric], _ yb: Tensor, outputs: Tensor? = nil) {
+    guard let out = outputs ?? lastOutput else { return }
+    var scores = out
+    if fusedOutput, let last = layers.last as? Dense, last.emitsLogits {
+      Tensor.prepare(&probabilities, shape: out.shape)
+      Elementwise.biasActivation(last.activation, alpha: last.alpha, z: out.storage.pointer, bias: nil,
+                                 out: probabilities.storage.pointer, rows: out.shape[0], cols: out.shape[1])
+      scores = probabilities
+    }
+    for m in metrics {
+      m.update(truth: yb.storage.pointer, scores: scores.storage.pointer, rows: yb.shape[0], labels: yb.shape[1])
+    }
   }
 
   func checkTargets(_ x: Tensor, _ y: Tensor) throws {

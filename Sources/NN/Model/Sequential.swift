@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Tensors
 
 /// A stack of layers trained as one model: Keras's Sequential.
@@ -8,6 +9,8 @@ public final class Sequential {
   public private(set) var optimizer: Optimizer?
   public private(set) var loss: Loss?
   public private(set) var metricNames: [String] = []
+  /// The metrics computed over each training epoch (streaming, exact over the epoch).
+  var trainingMetrics: [StreamingMetric] = []
   /// The root of the model's randomness: initial weights, dropout masks and shuffling draw
   /// from streams derived from it by name.
   public let random: RandomStream
@@ -21,6 +24,8 @@ public final class Sequential {
   var batchW = Tensor.zeros([0])
   var lossGradient = Tensor.zeros([0])
   var probabilities = Tensor.zeros([0])
+  /// The last training batch's outputs (logits when fused), for the streaming metrics.
+  var lastOutput: Tensor?
 
   public init(inputSize: Int? = nil, random: RandomStream) {
     self.inputSize = inputSize
@@ -66,6 +71,7 @@ public final class Sequential {
 
   /// Chooses the optimizer, the loss and the metrics to report.
   public func compile(optimizer: Optimizer, loss: Loss, metrics: [String] = []) throws {
+    trainingMetrics = try metrics.map { try TrainingMetrics.make($0) }
     self.optimizer = optimizer
     self.loss = loss
     self.metricNames = metrics
