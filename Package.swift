@@ -32,7 +32,7 @@ let package = Package(
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "Catalog", dependencies: ["Tensors"]),
     .target(name: "Metrics", dependencies: ["Tensors", "Catalog"]),
-    .target(name: "NN", dependencies: ["Tensors", "Catalog", "Metrics"]),
+    .target(name: "NN", dependencies: ["Tensors", "Catalog", "Metrics", "CKernels"]),
     // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
     .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
             exclude: ["Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),

@@ -3,4 +3,5 @@
 #include "ck_cpu.h"
 #include "ck_elementwise.h"
 #include "ck_gemm.h"
+#include "ck_optim.h"
 #endif

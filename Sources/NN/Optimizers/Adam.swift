@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Adam (Kingma & Ba) with PyTorch's rule and defaults (lr 1e-3, betas 0.9/0.999, eps 1e-8):
@@ -24,20 +25,12 @@ public class Adam: Optimizer {
 
   public override func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                               slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {
-    let m = slots[0], v = slots[1]
-    let b1 = Float(beta1), b2 = Float(beta2), eps = Float(epsilon)
     let stepSize = Float(learningRate / (1 - pow(beta1, Double(step))))
     let c2 = Float((1 - pow(beta2, Double(step))).squareRoot())
     let decay = Float(1 - learningRate * weightDecay)
     let l2 = decoupled ? Float(0) : Float(weightDecay)
-    for i in 0..<count {
-      var g = grad[i]
-      if decoupled { value[i] *= decay } else if l2 != 0 { g += l2 * value[i] }
-      m[i] += (1 - b1) * (g - m[i])
-      v[i] = v[i] * b2 + (1 - b2) * g * g
-      let denom = v[i].squareRoot() / c2 + eps
-      value[i] -= stepSize * m[i] / denom
-    }
+    ck_adam(ck_active_isa(), value, grad, slots[0], slots[1], count, Float(beta1), Float(beta2), Float(epsilon),
+            stepSize, c2, decay, l2, decoupled ? 1 : 0)
   }
 
   public override var config: [String: Any] {
