@@ -18,6 +18,8 @@ struct TrainBench: ParsableCommand {
 
   @Option(help: "w1 or w2.") var workload: String = "w1"
   @Option(help: "Threads to use (default: all cores).") var threads: Int?
+  @Option(help: "Comma-separated training metrics: also time whole epochs of fit with and without them.")
+  var metrics: String?
 
   func run() throws {
     let dims: [Int], batch: Int, n: Int, density: Float
@@ -54,5 +56,19 @@ struct TrainBench: ParsableCommand {
     }
     rates.sort()
     print("train workload=\(workload) threads=\(Parallel.maxThreads) batch=\(batch) steps=\(steps) samples_per_sec=\(String(format: "%.0f", rates[1]))")
+    if let metrics {
+      let names = metrics.split(separator: ",").map(String.init)
+      for (label, list) in [("none", [String]()), (metrics, names), ("none", []), (metrics, names)] {
+        try model.compile(optimizer: Adam(learningRate: 1e-3), loss: BinaryCrossEntropy(), metrics: list)
+        var options = FitOptions()
+        options.batchSize = batch
+        options.epochs = 3
+        options.verbose = 0
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try model.fit(x: x, y: y, options: options)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        print("fit workload=\(workload) epochs=3 metrics=\(label) samples_per_sec=\(String(format: "%.0f", Double(3 * n) / seconds))")
+      }
+    }
   }
 }
