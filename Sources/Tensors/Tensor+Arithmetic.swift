@@ -63,6 +63,32 @@ extension Tensor {
   /// `self (op) other`, broadcasting. Same shapes, scalars, rows and columns of a matrix run
   /// on the vectorised kernels; other broadcasts take the general strided loop.
   public func applying(_ op: BinaryOperation, _ other: Tensor) throws -> Tensor {
+    var out = try values(op, other)
+    guard Autograd.isRecording, requiresGrad || other.requiresGrad else { return out }
+    let a = self, b = other, result = out
+    out.record(op.rawValue, [a, b]) { g in
+      switch op {
+      case .add: return [try g.summed(to: a.shape), try g.summed(to: b.shape)]
+      case .sub: return [try g.summed(to: a.shape), try g.applying(.neg).summed(to: b.shape)]
+      case .mul: return [try g.values(.mul, b).summed(to: a.shape), try g.values(.mul, a).summed(to: b.shape)]
+      case .div:
+        return [try g.values(.div, b).summed(to: a.shape),
+                try g.values(.mul, result).values(.div, b).applying(.neg).summed(to: b.shape)]
+      case .pow:
+        let ga = try g.values(.mul, b).values(.mul, a.values(.pow, b.values(.sub, Tensor(scalar: 1))))
+        let gb = b.requiresGrad ? try g.values(.mul, result).values(.mul, a.applying(.log)).summed(to: b.shape) : nil
+        return [try ga.summed(to: a.shape), gb]
+      case .maximum, .minimum:
+        let first = try a.compared(op == .maximum ? .ge : .le, b)
+        let second = first.values(.sub, scalarOnLeft: 1)
+        return [try g.values(.mul, first).summed(to: a.shape), try g.values(.mul, second).summed(to: b.shape)]
+      }
+    }
+    return out
+  }
+
+  /// The values of `self (op) other`, never recorded.
+  func values(_ op: BinaryOperation, _ other: Tensor) throws -> Tensor {
     if let kernel = op.kernel, let out = Tensor.fastBinary(kernel, self, other) { return out }
     switch op {
     case .add: return try Tensor.broadcasting(self, other, +)
@@ -111,8 +137,36 @@ extension Tensor {
     try! Tensor(scalar: scalar).applying(op, self)
   }
 
+  func values(_ op: BinaryOperation, scalarOnLeft scalar: Float) -> Tensor {
+    try! Tensor(scalar: scalar).values(op, self)
+  }
+
   /// `op(self)` elementwise.
   public func applying(_ op: UnaryOperation) -> Tensor {
+    var out = values(op)
+    guard Autograd.isRecording, requiresGrad else { return out }
+    let a = self, result = out
+    out.record(op.rawValue, [a]) { g in
+      let local: Tensor
+      switch op {
+      case .neg: return [g.values(.neg)]
+      case .abs: local = a.values(.sign)
+      case .sqrt: local = try Tensor(scalar: 0.5).values(.div, result)
+      case .exp: local = result
+      case .log: return [try g.values(.div, a)]
+      case .square: local = a.values(.mul, scalarOnLeft: 2)
+      case .sigmoid: local = try result.values(.mul, result.values(.sub, scalarOnLeft: 1))
+      case .tanh: local = try result.values(.mul, result).values(.sub, scalarOnLeft: 1)
+      case .relu: local = try a.compared(.gt, Tensor(scalar: 0))
+      case .sign: local = Tensor.zeros(a.shape)
+      }
+      return [try g.values(.mul, local)]
+    }
+    return out
+  }
+
+  /// The values of `op(self)`, never recorded.
+  func values(_ op: UnaryOperation) -> Tensor {
     let kernel: Elementwise.UnaryOp
     switch op {
     case .neg: kernel = .neg
@@ -150,7 +204,10 @@ extension Tensor {
 
   /// Values limited to [low, high].
   public func clamped(_ low: Float, _ high: Float) -> Tensor {
-    map { Swift.min(Swift.max($0, low), high) }
+    var out = map { Swift.min(Swift.max($0, low), high) }
+    let a = self
+    out.record("clamp", [a]) { g in [try g.values(.mul, a.map { $0 > low && $0 < high ? 1 : 0 })] }
+    return out
   }
 
   public static func + (a: Tensor, b: Tensor) throws -> Tensor { try a.applying(.add, b) }

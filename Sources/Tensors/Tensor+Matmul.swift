@@ -12,10 +12,21 @@ extension Tensor {
       let right = transposeB ? "\(describeShape(other.shape)) (transposed)" : describeShape(other.shape)
       throw TensorError("shapes \(left) and \(right) do not line up")
     }
-    let out = Tensor(uninitializedShape: [m, n])
+    var out = Tensor(uninitializedShape: [m, n])
     Gemm.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                a: storage.pointer, lda: shape[1], b: other.storage.pointer, ldb: other.shape[1],
                beta: 0, c: out.storage.pointer, ldc: n, threads: threads)
+    let a = self, b = other
+    out.record("matmul", [a, b]) { g in
+      // d op(A) = g·op(B)ᵀ and d op(B) = op(A)ᵀ·g, stored back in each operand's layout.
+      let ga: Tensor? = a.requiresGrad
+        ? (transposeA ? try b.matmul(g, transposeA: transposeB, transposeB: true) : try g.matmul(b, transposeB: !transposeB))
+        : nil
+      let gb: Tensor? = b.requiresGrad
+        ? (transposeB ? try g.matmul(a, transposeA: true, transposeB: transposeA) : try a.matmul(g, transposeA: !transposeA))
+        : nil
+      return [ga, gb]
+    }
     return out
   }
 }

@@ -24,6 +24,31 @@ extension Tensor {
   /// Reduces along `axis` (0-based; nil: all elements). The axis is removed from the shape
   /// unless `keepDims`. `argmax`/`argmin` give 0-based indices as floats.
   public func reduced(_ r: Reduction, axis: Int?, keepDims: Bool = false) throws -> Tensor {
+    var out = try values(r, axis: axis, keepDims: keepDims)
+    guard Autograd.isRecording, requiresGrad, r != .argmax, r != .argmin else { return out }
+    let a = self, result = out
+    out.record(r.rawValue, [a]) { g in
+      // The gradient and the result with the reduced axis kept, so they broadcast over `a`.
+      var kept = a.shape
+      if let axis { kept[axis] = 1 } else { kept = kept.map { _ in 1 } }
+      let gk = try g.reshaped(kept), rk = try result.reshaped(kept)
+      switch r {
+      case .sum: return [try Tensor.zeros(a.shape).values(.add, gk)]
+      case .mean:
+        let n = axis.map { a.shape[$0] } ?? a.count
+        return [try Tensor.zeros(a.shape).values(.add, gk.values(.div, Tensor(scalar: Float(n))))]
+      default:
+        // max/min: shared evenly among the positions that attain it.
+        let mask = try a.compared(.eq, rk)
+        let ties = try mask.values(.sum, axis: axis, keepDims: true)
+        return [try mask.values(.mul, gk.values(.div, ties))]
+      }
+    }
+    return out
+  }
+
+  /// The reduction's values, never recorded.
+  func values(_ r: Reduction, axis: Int?, keepDims: Bool = false) throws -> Tensor {
     if count == 0, r != .sum {
       throw TensorError("cannot take \(r.rawValue) of an empty tensor")
     }

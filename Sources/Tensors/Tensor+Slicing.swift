@@ -15,9 +15,20 @@ extension Tensor {
     }
     let width = shape.dropFirst().reduce(1, *)
     var outShape = shape; outShape[0] = range.count
-    let out = Tensor(uninitializedShape: outShape)
+    var out = Tensor(uninitializedShape: outShape)
     out.storage.pointer.update(from: storage.pointer + range.lowerBound * width, count: range.count * width)
+    let full = shape
+    out.record("rows", [self]) { g in
+      let z = Tensor.zeros(full)
+      (z.storage.pointer + range.lowerBound * width).update(from: g.storage.pointer, count: g.count)
+      return [z]
+    }
     return out
+  }
+
+  /// Rows in `range` without recording (for gradients).
+  func values(rows range: Range<Int>) throws -> Tensor {
+    try Autograd.withoutGradients { try rows(range) }
   }
 
   /// Rows picked by index (0-based), in the order given.
@@ -25,10 +36,18 @@ extension Tensor {
     guard rank >= 1 else { throw TensorError("a scalar has no rows") }
     let width = shape.dropFirst().reduce(1, *)
     var outShape = shape; outShape[0] = indices.count
-    let out = Tensor(uninitializedShape: outShape)
+    var out = Tensor(uninitializedShape: outShape)
     for (k, i) in indices.enumerated() {
       guard i >= 0, i < shape[0] else { throw TensorError("row \(i + 1) is out of range 1..\(shape[0])") }
       (out.storage.pointer + k * width).update(from: storage.pointer + i * width, count: width)
+    }
+    let full = shape
+    out.record("index_select", [self]) { g in
+      let z = Tensor.zeros(full)
+      for (k, i) in indices.enumerated() {
+        for j in 0..<width { z.storage.pointer[i * width + j] += g.storage.pointer[k * width + j] }
+      }
+      return [z]
     }
     return out
   }
@@ -40,9 +59,16 @@ extension Tensor {
     guard range.lowerBound >= 0, range.upperBound <= c else {
       throw TensorError("columns \(range.lowerBound + 1)..\(range.upperBound) are out of range 1..\(c)")
     }
-    let out = Tensor(uninitializedShape: [r, range.count])
+    var out = Tensor(uninitializedShape: [r, range.count])
     for i in 0..<r {
       (out.storage.pointer + i * range.count).update(from: storage.pointer + i * c + range.lowerBound, count: range.count)
+    }
+    out.record("columns", [self]) { g in
+      let z = Tensor.zeros([r, c])
+      for i in 0..<r {
+        (z.storage.pointer + i * c + range.lowerBound).update(from: g.storage.pointer + i * range.count, count: range.count)
+      }
+      return [z]
     }
     return out
   }
@@ -52,7 +78,7 @@ extension Tensor {
     if rank == 1 { return try reshaped([shape[0], 1]) }
     guard rank == 2 else { throw TensorError("transpose needs a matrix, got shape \(describeShape(shape))") }
     let (r, c) = (shape[0], shape[1])
-    let out = Tensor(uninitializedShape: [c, r])
+    var out = Tensor(uninitializedShape: [c, r])
     let src = storage.pointer, dst = out.storage.pointer
     let block = 32
     for i0 in stride(from: 0, to: r, by: block) {
@@ -62,6 +88,7 @@ extension Tensor {
         }
       }
     }
+    out.record("transpose", [self]) { g in [try g.transposed()] }
     return out
   }
 
@@ -73,11 +100,18 @@ extension Tensor {
       throw TensorError("part \(k + 1) has shape \(describeShape(p.shape)), expected rows of shape \(describeShape(tail))")
     }
     let total = parts.reduce(0) { $0 + $1.shape[0] }
-    let out = Tensor(uninitializedShape: [total] + tail)
+    var out = Tensor(uninitializedShape: [total] + tail)
     var offset = 0
     for p in parts {
       (out.storage.pointer + offset).update(from: p.storage.pointer, count: p.count)
       offset += p.count
+    }
+    out.record("concat", parts) { g in
+      var start = 0
+      return try parts.map { p in
+        defer { start += p.shape[0] }
+        return try g.values(rows: start..<(start + p.shape[0]))
+      }
     }
     return out
   }

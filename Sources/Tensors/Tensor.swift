@@ -7,6 +7,10 @@ public struct Tensor: @unchecked Sendable {
   /// The buffer; shared between copies until one of them writes.
   public private(set) var storage: TensorStorage
 
+  /// The autodiff record: set when this tensor requires a gradient or was computed from one
+  /// that does (see `Tensor+Autodiff.swift`). Copies share it.
+  public var autograd: Autograd? = nil
+
   /// The storage as a mutable reference, for uniqueness checks by workspace owners.
   public var storageReference: TensorStorage {
     get { storage }
@@ -80,7 +84,10 @@ public struct Tensor: @unchecked Sendable {
     guard newShape.allSatisfy({ $0 >= 0 }), newShape.reduce(1, *) == count else {
       throw TensorError("cannot reshape \(describeShape(shape)) (\(count) values) to \(describeShape(newShape))")
     }
-    return Tensor(shape: newShape, storage: storage)
+    var out = Tensor(shape: newShape, storage: storage)
+    let old = shape
+    out.record("reshape", [self]) { g in [try g.reshaped(old)] }
+    return out
   }
 
   /// Element at a row-major multi-index (no bounds message; callers check).

@@ -4,7 +4,7 @@ import Tensors
 /// Functions whose first parameter is a tensor are also methods (`a:matmul(b)`).
 public enum TensorLibrary {
   public static var entries: [Entry] {
-    creation + arithmetic + reductions + shaping + [matmul]
+    creation + arithmetic + reductions + shaping + [matmul] + autodiff
   }
 
   static let module = "tensor"
