@@ -14,6 +14,15 @@ import Tensors
     "Activation": Activation.allCases.map { [.string($0.rawValue)] },
     "BatchNormalization": [[]],
     "LayerNormalization": [[]],
+    "Custom": [[.table([("forward", .function(HostFunction { args in
+      // forward(self, x) = tanh(x ⊙ w + b), with w and b from the layer's parameters.
+      guard case .table(let fields) = args[0], case .tensor(let x) = args[1],
+            case .table(let ps)? = fields.first(where: { $0.key == "parameters" })?.value,
+            case .tensor(let w)? = ps.first(where: { $0.key == "w" })?.value,
+            case .tensor(let b)? = ps.first(where: { $0.key == "b" })?.value else { return [] }
+      return [.tensor(try x.applying(.mul, w).applying(.add, b).applying(.tanh))]
+    })), ("parameters", .table([("w", .tensor(Tensor(shape: [1, 5], scalars: [0.5, -1, 2, 0.3, 1]).requiringGradient())),
+                                 ("b", .tensor(Tensor(shape: [5], scalars: [0.1, 0, -0.2, 0.3, 0]).requiringGradient()))]))])]],
   ]
 
   @Test func everyRegisteredLayerHasSamples() {
@@ -50,7 +59,13 @@ import Tensors
     }
     let eps: Float = 1e-2
     var targets: [(String, () -> Tensor, (Tensor) -> Void)] = [("input", { x }, { _ in })]
-    for w in layer.parameters { targets.append((w.name, { w.value }, { w.value = $0 })) }
+    // Parameters are perturbed in place, as optimizers update them (custom layers read theirs
+    // from the script's tensors, which share the storage).
+    for w in layer.parameters {
+      let original = w.value
+      targets.append((w.name, { Tensor(shape: original.shape, scalars: w.value.scalars) },
+                      { new in w.value.storage.pointer.update(from: new.storage.pointer, count: new.count) }))
+    }
     var xCurrent = x
     for (k, (name, get, set)) in targets.enumerated() {
       let base = get()

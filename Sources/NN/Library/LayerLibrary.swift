@@ -5,7 +5,7 @@ import Tensors
 /// plus one line in `entries`.
 enum LayerLibrary {
   static var entries: [Entry] {
-    [Dense.entry, Dropout.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry]
+    [Dense.entry, Dropout.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry, ScriptLayer.entry]
   }
 
   static func layer(_ make: @escaping (Arguments) throws -> Layer) -> (Arguments) throws -> [Value] {
@@ -79,5 +79,34 @@ extension LayerNormalization {
     returns: [Returned(.object("Layer"), "the layer")],
     body: LayerLibrary.layer { a in
       LayerNormalization(epsilon: a.float("epsilon"), center: a.bool("center"), scale: a.bool("scale"), name: a.string("name"))
+    })
+}
+
+extension ScriptLayer {
+  static let entry = Entry(
+    module: "nn", name: "Custom",
+    summary: "A layer written in Lua: `nn.Custom{forward = function(self, x) return x:matmul(self.parameters.w) end, parameters = {w = tensor.randn(4, 2):requires_grad()}}`; autodiff gives its backward.",
+    options: [Parameter("forward", .function, "function(self, x) returning a tensor with one row per row of x"),
+              Parameter("parameters", .any, "tensors to train, made with :requires_grad() (a list or a table of named tensors)", default: .list([])),
+              LayerLibrary.nameOption],
+    returns: [Returned(.object("Layer"), "the layer")],
+    body: LayerLibrary.layer { a in
+      guard case .function(let f) = a.value("forward") else { throw CatalogError("option 'forward' is required: a function(self, x)") }
+      var params: [(String, Tensor)] = []
+      switch a.value("parameters") {
+      case .list(let items):
+        for (k, v) in items.enumerated() {
+          guard case .tensor(let t) = v else { throw CatalogError("option 'parameters' item \(k + 1) is \(v.summary), not a tensor") }
+          params.append(("p\(k + 1)", t))
+        }
+      case .table(let fields):
+        for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
+          guard case .tensor(let t) = v else { throw CatalogError("option 'parameters' field '\(k)' is \(v.summary), not a tensor") }
+          params.append((k, t))
+        }
+      default: throw CatalogError("option 'parameters' expects a list or a table of tensors")
+      }
+      let table = Value.table([("parameters", a.value("parameters")), ("name", a.value("name"))])
+      return try ScriptLayer(forward: f, table: table, parameters: params, name: a.string("name"))
     })
 }

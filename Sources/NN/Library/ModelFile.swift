@@ -13,6 +13,9 @@ public enum ModelFile {
     var layers: [[String: Any]] = []
     var tensors: [(name: String, tensor: Tensor)] = []
     for l in net.layers {
+      if l is ScriptLayer {
+        throw CatalogError("\(path): layer '\(l.name)' is written in Lua and cannot be rebuilt from a file; save its weights with get_weights instead")
+      }
       layers.append(["kind": type(of: l).kind, "name": l.name, "config": l.config])
       for w in l.parameters + l.state { tensors.append((w.name, w.value)) }
     }

@@ -58,7 +58,7 @@ enum ModelLibrary {
       Entry(module: "nn", name: "compile", summary: "Chooses the optimizer, the loss and the metrics reported during training.",
             parameters: [model],
             options: [Parameter("optimizer", .either(.object("Optimizer"), .string), "an optimizer object, or a name with default settings (\"adam\", \"sgd\", ...)", default: .string("adam")),
-                      Parameter("loss", .either(.object("Loss"), .string), "a loss object or name (binary_crossentropy, categorical_crossentropy, mean_squared_error, sigmoid_focal)", default: .string("binary_crossentropy")),
+                      Parameter("loss", .either(.either(.object("Loss"), .string), .function), "a loss object or name (binary_crossentropy, categorical_crossentropy, mean_squared_error, sigmoid_focal), or function(p, y) from tensor operations (autodiff gives its gradient)", default: .string("binary_crossentropy")),
                       Parameter("metrics", .list(.string), "metric names computed over each epoch", default: .list([]))],
             returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { a in
         let m = the(a)
@@ -72,6 +72,7 @@ enum ModelLibrary {
         switch a.value("loss") {
         case .object(let o): loss = (o as! LossObject).loss
         case .string(let s): loss = try LossLibrary.named(s)
+        case .function(let f): loss = ScriptLoss(f)
         default: preconditionFailure()
         }
         let metrics = a.list("metrics").compactMap { if case .string(let s) = $0 { return s }; return nil }

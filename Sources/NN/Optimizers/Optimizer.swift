@@ -47,7 +47,8 @@ open class Optimizer {
     for p in live {
       let id = ObjectIdentifier(p)
       if slots[id] == nil { slots[id] = (0..<slotCount).map { _ in Tensor.zeros(p.value.shape) } }
-      p.value.makeUnique()
+      // In place, as PyTorch does: tensors that share a parameter's storage (a script's
+      // custom-layer parameters, model:parameters()) see the update.
       p.grad.makeUnique()
       let value = p.value.storage.pointer, grad = p.grad.storage.pointer
       let buffers = slots[id]!.map(\.storage.pointer)

@@ -1,0 +1,36 @@
+import Catalog
+import Tensors
+
+/// A loss written in the script from tensor operations (`function(p, y) return (p - y):pow(2):mean() end`):
+/// its gradient comes from the autodiff tape, so no one writes a backward.
+public final class ScriptLoss: Loss {
+  public static let kind = "script"
+  public var onLogits = false
+  let function: HostFunction
+
+  public init(_ function: HostFunction) { self.function = function }
+
+  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
+                      gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+    try check(outputs, targets, sampleWeights)
+    // The predictions as a leaf of a fresh tape (a copy: the layer reuses its buffer).
+    let p = Tensor(shape: outputs.shape, storage: TensorStorage(copying: outputs.storage)).requiringGradient()
+    var args: [Value] = [.tensor(p), .tensor(targets)]
+    if let w = sampleWeights { args.append(.tensor(w)) }
+    guard case .tensor(let loss)? = try function.call(args).first else {
+      throw LayerError("a loss function must return a tensor (keep the result a tensor: use :mean() or :sum() on tensors)")
+    }
+    guard loss.count == 1 else { throw LayerError("a loss function must return one value, got shape \(describeShape(loss.shape))") }
+    let value = Double(loss.scalar!)
+    guard let gradient else { return value }
+    guard loss.requiresGrad else {
+      throw LayerError("the loss function's result does not depend on the predictions, so it has no gradient")
+    }
+    try loss.backward()
+    guard let g = p.grad else { throw LayerError("the loss function's result does not depend on the predictions") }
+    gradient.update(from: g.storage.pointer, count: g.count)
+    return value
+  }
+
+  public var config: [String: Any] { [:] }
+}
