@@ -32,6 +32,22 @@ enum CallbackLibrary {
                           cooldown: a.int("cooldown"), minLR: a.double("min_lr"))
       },
       make("TerminateOnNaN", "Stops training when a batch's loss is NaN or infinite.", []) { _ in TerminateOnNaN() },
+      make("ModelCheckpoint", "Saves the model (safetensors) after each epoch, or only when the monitored quantity improves.",
+           [Parameter("filepath", .string, "the file to write; {epoch} is replaced by the epoch number"), monitor,
+            Parameter("save_best_only", .bool, "save only when the monitored quantity improves", default: .bool(false)), mode]) { a in
+        ModelCheckpoint(path: a.string("filepath"), monitor: a.string("monitor"), saveBestOnly: a.bool("save_best_only"),
+                        mode: MonitorMode(rawValue: a.string("mode"))!) { net, path in
+          let m = Model(net)
+          m.metrics = net.metricNames
+          try ModelFile.save(m, to: path)
+        }
+      },
+      make("CSVLogger", "Writes each epoch's logs as a CSV row.",
+           [Parameter("filename", .string, "the CSV file to write"),
+            Parameter("separator", .string, "the field separator", default: .string(",")),
+            Parameter("append", .bool, "append to an existing file instead of replacing it", default: .bool(false))]) { a in
+        CSVLogger(path: a.string("filename"), separator: a.string("separator"), append: a.bool("append"))
+      },
     ]
   }
 

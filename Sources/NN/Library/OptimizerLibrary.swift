@@ -59,14 +59,23 @@ enum OptimizerLibrary {
             Parameter("eps", .number, "added to the denominator", default: .number(1e-10))] + common) { a in
         Adagrad(learningRate: a.double("lr"), lrDecay: a.double("lr_decay"), epsilon: a.double("eps"), weightDecay: a.double("weight_decay"))
       },
-      Entry(module: "optim", name: "step", summary: "One update of tensors with their gradients: `opt:step(model:parameters(), grads)` for models, see model:apply_gradients.",
+      Entry(module: "optim", name: "step", summary: "One update of tensors with their gradients, in place: `local loss, grads = model:gradients(xb, yb); opt:step(model:parameters(), grads)`.",
             parameters: [Parameter("optimizer", .object("Optimizer"), "the optimizer"),
-                         Parameter("model", .object("Model"), "the model whose parameters to update"),
+                         Parameter("parameters", .either(.object("Model"), .list(.tensor)), "a model, or the tensors to update (model:parameters(), or tensors made with :requires_grad())"),
                          Parameter("gradients", .list(.tensorLike), "one gradient per parameter")],
             methodOf: "Optimizer") { a in
-        guard case .object(let o) = a.value("optimizer"), let opt = o as? Optimizer,
-              case .object(let mo) = a.value("model"), let m = mo as? Model else { return [] }
-        try step(opt, m.network.parameters, a.list("gradients").compactMap(Convert.tensor))
+        guard case .object(let o) = a.value("optimizer"), let opt = o as? Optimizer else { return [] }
+        let grads = a.list("gradients").compactMap(Convert.tensor)
+        switch a.value("parameters") {
+        case .object(let mo): try step(opt, (mo as! Model).network.parameters, grads)
+        case .list(let items):
+          let weights = items.enumerated().compactMap { k, v -> Weight? in
+            guard case .tensor(let t) = v else { return nil }
+            return Weight(name: "parameter \(k + 1)", value: t)
+          }
+          try step(opt, weights, grads)
+        default: preconditionFailure()
+        }
         return []
       },
       Entry(module: "optim", name: "set_lr", summary: "Sets the learning rate.",
@@ -76,7 +85,7 @@ enum OptimizerLibrary {
         opt.learningRate = a.double("lr")
         return []
       },
-    ]
+    ] + ScheduleLibrary.entries
   }
 
   /// An optimizer by name with its defaults (`compile{optimizer = "adam"}`).

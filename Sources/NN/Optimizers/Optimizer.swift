@@ -45,7 +45,9 @@ open class Optimizer {
     steps += 1
     clip(live)
     for p in live {
-      let id = ObjectIdentifier(p)
+      // State follows the values' storage, so the same tensors keep their state however they
+      // are handed in (a model's weights, or `opt:step(params, grads)` from a script).
+      let id = ObjectIdentifier(p.value.storage)
       if slots[id] == nil { slots[id] = (0..<slotCount).map { _ in Tensor.zeros(p.value.shape) } }
       // In place, as PyTorch does: tensors that share a parameter's storage (a script's
       // custom-layer parameters, model:parameters()) see the update.
@@ -63,7 +65,7 @@ open class Optimizer {
   }
 
   /// The state of a parameter (for tests and saving).
-  public func slots(for p: Weight) -> [Tensor] { slots[ObjectIdentifier(p)] ?? [] }
+  public func slots(for p: Weight) -> [Tensor] { slots[ObjectIdentifier(p.value.storage)] ?? [] }
 
   private func clip(_ parameters: [Weight]) {
     if let clipValue {

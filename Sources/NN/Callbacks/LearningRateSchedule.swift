@@ -1,0 +1,59 @@
+import Foundation
+
+/// Sets the optimizer's learning rate from the epoch or step count, relative to the rate it
+/// had when training began: step decay, exponential decay, or cosine decay with a linear
+/// warm-up.
+public final class LearningRateSchedule: Callback {
+  public enum Shape {
+    /// × gamma every `stepSize` epochs.
+    case step(stepSize: Int, gamma: Double)
+    /// × gamma every epoch.
+    case exponential(gamma: Double)
+    /// Linear warm-up over `warmup` units, then cosine from the base rate to `minLR` at `total`.
+    case cosine(total: Int, warmup: Int, minLR: Double)
+  }
+
+  public let shape: Shape
+  /// Whether the schedule advances per batch (true) or per epoch.
+  public let perStep: Bool
+  private var base: Double?
+  private var steps = 0
+
+  public init(_ shape: Shape, perStep: Bool = false) {
+    self.shape = shape
+    self.perStep = perStep
+  }
+
+  /// The factor applied to the base rate after `t` units (epochs or steps) have elapsed.
+  public func rate(at t: Int, base: Double) -> Double {
+    switch shape {
+    case .step(let size, let gamma): return base * pow(gamma, Double(t / max(size, 1)))
+    case .exponential(let gamma): return base * pow(gamma, Double(t))
+    case .cosine(let total, let warmup, let minLR):
+      if t < warmup { return base * Double(t + 1) / Double(warmup + 1) }
+      let progress = min(1, Double(t - warmup) / Double(max(total - warmup, 1)))
+      return minLR + (base - minLR) * 0.5 * (1 + cos(Double.pi * progress))
+    }
+  }
+
+  public func onTrainBegin(_ model: Sequential) throws {
+    base = model.optimizer?.learningRate
+    steps = 0
+    if perStep, let o = model.optimizer, let b = base { o.learningRate = rate(at: 0, base: b) }
+  }
+
+  public func onEpochBegin(_ epoch: Int, model: Sequential) throws {
+    guard !perStep, let o = model.optimizer, let b = base else { return }
+    o.learningRate = rate(at: epoch, base: b)
+  }
+
+  public func onBatchEnd(_ batch: Int, logs: Logs, model: Sequential) throws {
+    guard perStep, let o = model.optimizer, let b = base else { return }
+    steps += 1
+    o.learningRate = rate(at: steps, base: b)
+  }
+
+  public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
+    if let o = model.optimizer { logs["lr"] = o.learningRate }
+  }
+}
