@@ -31,3 +31,9 @@ extension Tensor {
     }
   }
 }
+
+extension Tensor {
+  /// An empty tensor layers hold in place of a buffer they let go of (one shared storage, so
+  /// releasing allocates nothing).
+  static let released = Tensor.zeros([0])
+}

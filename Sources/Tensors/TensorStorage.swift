@@ -16,7 +16,11 @@ public final class TensorStorage: @unchecked Sendable {
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
     TensorStorage.lock.lock(); TensorStorage.liveBytes += bytes; TensorStorage.lock.unlock()
+    TensorStorage.counter?.count += 1
   }
+
+  /// Counts the storages allocated by the current task while set (tests of allocation-free loops).
+  @TaskLocal public static var counter: AllocationCounter?
 
   /// A storage filled with `value`.
   public convenience init(count: Int, repeating value: Float) {
@@ -36,4 +40,10 @@ public final class TensorStorage: @unchecked Sendable {
     TensorStorage.lock.lock(); TensorStorage.liveBytes -= byteCount; TensorStorage.lock.unlock()
     UnsafeMutableRawPointer(pointer).deallocate()
   }
+}
+
+/// A count of tensor allocations (see `TensorStorage.counter`).
+public final class AllocationCounter: @unchecked Sendable {
+  public var count = 0
+  public init() {}
 }

@@ -99,3 +99,24 @@ import Tensors
     #expect(t.scalars.allSatisfy { abs($0 - 0.8) < 1e-5 })
   }
 }
+
+/// The training loop reuses its workspaces: after the first step, a step allocates no tensor.
+@Suite struct AllocationTests {
+  @Test func trainingStepsAllocateNothingAfterTheFirst() throws {
+    var r = RandomStream(seed: 2)
+    let x = Tensor.randomNormal([32, 103], stream: &r)
+    let y = try Tensor.randomUniform([32, 14], stream: &r).compared(.lt, Tensor(scalar: 0.3))
+    let m = Sequential(inputSize: 103, random: RandomStream(seed: 1))
+    try m.add(Dense(units: 256, activation: .relu))
+    try m.add(Dropout(rate: 0.1))
+    try m.add(BatchNormalization())
+    try m.add(Dense(units: 14, activation: .sigmoid))
+    try m.compile(optimizer: Adam(), loss: BinaryCrossEntropy())
+    for _ in 0..<2 { try m.trainOnBatch(x: x, y: y) }
+    let counter = AllocationCounter()
+    try TensorStorage.$counter.withValue(counter) {
+      for _ in 0..<10 { try m.trainOnBatch(x: x, y: y) }
+    }
+    #expect(counter.count == 0, "\(counter.count) tensors allocated in 10 steps")
+  }
+}

@@ -59,6 +59,27 @@ import Tensors
     try check("sigmoid_focal_gamma2_alpha0.25", SigmoidFocal(gamma: 2, alpha: 0.25, fromLogits: true), outputs: logits)
   }
 
+  @Test func classWeightsOfOneReproduceTheReferenceThroughTheCellPath() throws {
+    let plain = BinaryCrossEntropy(fromLogits: true)
+    plain.columnWeights = [1, 1, 1, 1, 1]
+    try check("binary_crossentropy_from_logits", plain, outputs: logits)
+    let weighted = BinaryCrossEntropy(fromLogits: true, posWeight: posWeight)
+    weighted.columnWeights = [1, 1, 1, 1, 1]
+    try check("binary_crossentropy_from_logits_pos_weight", weighted, outputs: logits)
+  }
+
+  @Test func classWeightsScaleColumns() throws {
+    let loss = BinaryCrossEntropy(fromLogits: true)
+    var g1 = Tensor.zeros(logits.shape), g2 = Tensor.zeros(logits.shape)
+    let v1 = try g1.withUnsafeMutableBufferPointer { try loss.compute(logits, targets, sampleWeights: nil, gradient: $0.baseAddress) }
+    loss.columnWeights = [2, 0, 1, 1, 1]
+    let v2 = try g2.withUnsafeMutableBufferPointer { try loss.compute(logits, targets, sampleWeights: nil, gradient: $0.baseAddress) }
+    #expect(v2 != v1)
+    for i in 0..<logits.shape[0] {
+      #expect(abs(g2[i, 0] - 2 * g1[i, 0]) < 1e-6 && g2[i, 1] == 0 && abs(g2[i, 2] - g1[i, 2]) < 1e-6)
+    }
+  }
+
   @Test func sampleWeightsScaleRows() throws {
     let loss = BinaryCrossEntropy(fromLogits: true)
     let ones = Tensor.ones([logits.shape[0]])

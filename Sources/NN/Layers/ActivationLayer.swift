@@ -32,7 +32,7 @@ public final class ActivationLayer: Layer {
     Tensor.prepare(&output, shape: x.shape)
     Elementwise.biasActivation(activation, alpha: alpha, z: x.storage.pointer, bias: nil,
                                out: output.storage.pointer, rows: x.shape[0], cols: x.shape[1])
-    input = training ? x : Tensor.zeros([0])
+    input = training ? x : Tensor.released
     return output
   }
 
@@ -44,7 +44,7 @@ public final class ActivationLayer: Layer {
     Elementwise.activationBackward(activation, alpha: alpha, z: input.storage.pointer, y: output.storage.pointer,
                                    dy: gradOutput.storage.pointer, dz: gradInput.storage.pointer,
                                    rows: input.shape[0], cols: input.shape[1])
-    input = Tensor.zeros([0])
+    input = Tensor.released
     return gradInput
   }
 

@@ -98,7 +98,7 @@ public final class Dense: Layer {
     } else {
       Elementwise.biasActivation(applied, alpha: alpha, z: z, bias: bias?.value.storage.pointer, out: z, rows: n, cols: units)
     }
-    if !training { input = Tensor.zeros([0]) }
+    if !training { input = Tensor.released }
     return output
   }
 
@@ -137,8 +137,8 @@ public final class Dense: Layer {
         Reduce.reduce(.sum, dz, rows: n, cols: units, axis: 0, out: bias.grad.storage.pointer)
       }
     }
-    defer { input = Tensor.zeros([0]) }
-    guard needsInputGradient else { return Tensor.zeros([0]) }
+    defer { input = Tensor.released }
+    guard needsInputGradient else { return Tensor.released }
     // dx = dZ · Wᵀ
     Tensor.prepare(&gradInput, shape: [n, inputSize])
     Gemm.sgemm(transposeA: false, transposeB: true, m: n, n: inputSize, k: units,

@@ -90,6 +90,7 @@ enum ModelLibrary {
                       Parameter("validation_data", .any, "{x, y} or a data set evaluated after every epoch", optional: true),
                       Parameter("validation_split", .numberIn(0, 0.99), "fraction held out from the end before shuffling", default: .number(0)),
                       Parameter("sample_weight", .tensorLike, "one weight per sample", optional: true),
+                      Parameter("class_weight", .list(.number), "one weight per label, scaling that label's share of the loss", optional: true),
                       Parameter("initial_epoch", .nonNegativeInteger, "epoch to start at (resuming)", default: .integer(0)),
                       Parameter("callbacks", .list(.any), "callback objects or tables with on_epoch_end etc.", default: .list([]))],
             returns: [Returned(.record, "the history: one list per logged quantity (loss, val_loss, metrics), and epochs")],
@@ -105,6 +106,7 @@ enum ModelLibrary {
         options.validationSplit = a.double("validation_split")
         options.initialEpoch = a.int("initial_epoch")
         if a.has("sample_weight") { options.sampleWeights = a.tensor("sample_weight") }
+        options.classWeights = Convert.floats(a.value("class_weight"))
         if a.has("validation_data") { options.validation = try validation(a.value("validation_data")) }
         let callbacks = try a.list("callbacks").enumerated().map { try CallbackLibrary.callback($1, index: $0 + 1, model: m) }
         let history = try m.network.fit(x: x, y: y, options: options, callbacks: callbacks)

@@ -9,6 +9,7 @@ import Tensors
 /// `label_smoothing` moves targets towards 0.5: t(1 - s) + s/2.
 public final class BinaryCrossEntropy: ElementwiseLoss {
   public static let kind = "binary_crossentropy"
+  public var columnWeights: [Float]? = nil
   public var onLogits: Bool
   public let posWeight: [Float]?
   public let labelSmoothing: Float
@@ -37,7 +38,7 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
       for i in 0..<targets.count { dst[i] = src[i] * (1 - s) + 0.5 * s }
       t = smoothed
     }
-    guard onLogits else { return try reduceCells(outputs, t, sampleWeights: sampleWeights, gradient: gradient) }
+    guard onLogits, columnWeights == nil else { return try reduceCells(outputs, t, sampleWeights: sampleWeights, gradient: gradient) }
     return posWeight.withOptionalPointer { pw in
       guard let w = sampleWeights else {
         return Elementwise.sigmoidBCE(logits: outputs.storage.pointer, targets: t.storage.pointer, posWeight: pw,
@@ -56,8 +57,16 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
     }
   }
 
-  func cell(_ p: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double) {
+  func cell(_ o: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double) {
     let pw = posWeight.map { Double($0[j]) } ?? 1
+    if onLogits {
+      // The stable logits form: (1 − t)·z + (1 + (pw − 1)·t)·(log(1 + e^−|z|) + max(−z, 0)).
+      let z = o
+      let loss = (1 - t) * z + (1 + (pw - 1) * t) * (log1p(exp(-abs(z))) + max(-z, 0))
+      let s = z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
+      return (loss, (1 - t) * s - pw * t * (1 - s))
+    }
+    let p = o
     let pc = min(max(p, probabilityEpsilon), 1 - probabilityEpsilon)
     let loss = -(pw * t * log(pc) + (1 - t) * log(1 - pc))
     let grad = p <= probabilityEpsilon || p >= 1 - probabilityEpsilon ? 0 : -(pw * t / pc) + (1 - t) / (1 - pc)

@@ -6,6 +6,7 @@ import Tensors
 /// output layer is fused into that form. On probabilities they are clipped to [1e-7, 1].
 public final class CategoricalCrossEntropy: Loss {
   public static let kind = "categorical_crossentropy"
+  public var columnWeights: [Float]? = nil
   public var onLogits: Bool
 
   public init(fromLogits: Bool = false) { self.onLogits = fromLogits }
@@ -15,6 +16,7 @@ public final class CategoricalCrossEntropy: Loss {
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                       gradient: UnsafeMutablePointer<Float>?) throws -> Double {
     try check(outputs, targets, sampleWeights)
+    guard columnWeights == nil else { throw LayerError("\(Self.kind): class_weight is not supported for this loss; use sample_weight") }
     let n = outputs.shape[0], l = outputs.shape[1]
     let o = outputs.storage.pointer, t = targets.storage.pointer, w = sampleWeights?.storage.pointer
     var total = 0.0

@@ -17,6 +17,8 @@ public protocol Loss: AnyObject {
   func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                gradient: UnsafeMutablePointer<Float>?) throws -> Double
   var config: [String: Any] { get }
+  /// Per-label weights scaling each column's cells (fit's class_weight), or nil.
+  var columnWeights: [Float]? { get set }
 }
 
 extension Loss {
@@ -46,13 +48,18 @@ extension ElementwiseLoss {
     try check(outputs, targets, sampleWeights)
     let n = outputs.shape[0], l = outputs.shape[1]
     let o = outputs.storage.pointer, t = targets.storage.pointer, w = sampleWeights?.storage.pointer
+    if let cw = columnWeights, cw.count != l {
+      throw LayerError("\(Self.kind): \(cw.count) class weights for \(l) labels")
+    }
     let scale = 1 / Double(n * l)
+    let cw = columnWeights.map { $0.map(Double.init) }
     var total = 0.0
     for i in 0..<n {
       let wi = w.map { Double($0[i]) } ?? 1
       var rowSum = 0.0
       for j in 0..<l {
-        let (v, g) = cell(Double(o[i * l + j]), Double(t[i * l + j]), column: j)
+        var (v, g) = cell(Double(o[i * l + j]), Double(t[i * l + j]), column: j)
+        if let cw { v *= cw[j]; g *= cw[j] }
         rowSum += v
         gradient?[i * l + j] = Float(g * wi * scale)
       }

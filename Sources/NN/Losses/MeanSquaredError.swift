@@ -3,6 +3,7 @@ import Tensors
 /// Mean squared error over all cells.
 public final class MeanSquaredError: ElementwiseLoss {
   public static let kind = "mean_squared_error"
+  public var columnWeights: [Float]? = nil
   public var onLogits = false
 
   public init() {}

@@ -5,6 +5,7 @@ import Tensors
 /// its gradient comes from the autodiff tape, so no one writes a backward.
 public final class ScriptLoss: Loss {
   public static let kind = "script"
+  public var columnWeights: [Float]? = nil
   public var onLogits = false
   let function: HostFunction
 
@@ -13,6 +14,7 @@ public final class ScriptLoss: Loss {
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                       gradient: UnsafeMutablePointer<Float>?) throws -> Double {
     try check(outputs, targets, sampleWeights)
+    guard columnWeights == nil else { throw LayerError("class_weight is not supported with a loss function; weight inside the function") }
     // The predictions as a leaf of a fresh tape (a copy: the layer reuses its buffer).
     let p = Tensor(shape: outputs.shape, storage: TensorStorage(copying: outputs.storage)).requiringGradient()
     var args: [Value] = [.tensor(p), .tensor(targets)]

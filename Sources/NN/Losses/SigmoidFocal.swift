@@ -5,6 +5,7 @@ import Tensors
 /// labels: BCE scaled by α_t·(1 − p_t)^γ, averaged over all cells. Fuses with a sigmoid output.
 public final class SigmoidFocal: ElementwiseLoss {
   public static let kind = "sigmoid_focal"
+  public var columnWeights: [Float]? = nil
   public var onLogits: Bool
   public let gamma: Double
   public let alpha: Double

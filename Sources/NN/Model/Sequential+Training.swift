@@ -24,6 +24,9 @@ extension Sequential {
       throw LayerError("sample_weight has \(w.count) values for \(n) samples")
     }
 
+    if let cw = options.classWeights, cw.count != outputSize { throw LayerError("class_weight has \(cw.count) values for \(outputSize ?? 0) labels") }
+    loss.columnWeights = options.classWeights
+    defer { loss.columnWeights = nil }
     let history = History()
     let steps = (trainCount + options.batchSize - 1) / options.batchSize
     let progress = ProgressBar(verbose: options.verbose, epochs: options.epochs, steps: steps)
@@ -100,7 +103,9 @@ extension Sequential {
     try checkFeatures(x)
     try checkTargets(x, y)
     setLogits(true)
-    defer { setLogits(false) }
+    let classWeights = loss.columnWeights
+    loss.columnWeights = nil  // validation and evaluation report the plain loss
+    defer { setLogits(false); loss.columnWeights = classWeights }
     let n = x.shape[0]
     let metrics = try metricNames.map { try TrainingMetrics.make($0) }
     var total = 0.0, start = 0
