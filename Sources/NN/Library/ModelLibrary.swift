@@ -12,8 +12,21 @@ enum ModelLibrary {
     return m
   }
 
-  static func layerList(_ values: [Value]) -> [Layer] {
-    values.compactMap { if case .object(let o) = $0 { return o as? Layer }; return nil }
+  /// Layers from objects, or from tables with a `forward` function (custom layers written in Lua).
+  static func layerList(_ values: [Value]) throws -> [Layer] {
+    try values.map(layer)
+  }
+
+  static func layer(_ v: Value) throws -> Layer {
+    switch v {
+    case .object(let o):
+      if let l = o as? Layer { return l }
+    case .table:
+      guard case .object(let o)? = try ScriptLayer.entry.call([v]).first, let l = o as? Layer else { break }
+      return l
+    default: break
+    }
+    throw CatalogError("expected a layer (nn.Dense(...), ...) or a table with a forward function, got \(v.summary)")
   }
 
   /// (x, y) from either two tensors or one data set with features and targets.
@@ -33,11 +46,11 @@ enum ModelLibrary {
   static var entries: [Entry] {
     [
       Entry(module: "nn", name: "Sequential", summary: "A stack of layers: `nn.Sequential{input_dim = 103, nn.Dense(256, {activation = \"relu\"}), ...}`.",
-            parameters: [Parameter("layers", .object("Layer"), "the layers, in order", variadic: true)],
+            parameters: [Parameter("layers", .either(.object("Layer"), .record), "the layers, in order (a table with forward and parameters is a custom layer)", variadic: true)],
             options: [Parameter("input_dim", .positiveInteger, "features per sample (or input_dim on the first layer)", optional: true),
                       Parameter("seed", .nonNegativeInteger, "seed of the model's own randomness (initial weights, dropout, shuffling); the run's streams otherwise", optional: true)],
             returns: [Returned(.object("Model"), "the model")]) { a in
-        let layers = layerList(a.list("layers"))
+        let layers = try layerList(a.list("layers"))
         let firstInput = (layers.first as? Dense).flatMap { $0.inputSize > 0 ? $0.inputSize : nil }
         let stream = a.optionalInt("seed").map { RandomStream(seed: UInt64($0)) } ?? RandomContext.current.nextStream("nn.Sequential")
         let net = Sequential(inputSize: a.optionalInt("input_dim") ?? firstInput, random: stream)
@@ -45,9 +58,9 @@ enum ModelLibrary {
         return [.object(Model(net))]
       },
       Entry(module: "nn", name: "add", summary: "Appends a layer to the model.",
-            parameters: [model, Parameter("layer", .object("Layer"), "the layer")], returns: [Returned(.object("Model"), "the model")],
-            methodOf: "Model") { a in
-        guard case .object(let o) = a.value("layer"), let layer = o as? Layer else { return [] }
+            parameters: [model, Parameter("layer", .either(.object("Layer"), .record), "the layer, or a table with forward and parameters (a custom layer)")],
+            returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { a in
+        let layer = try layer(a.value("layer"))
         let m = the(a)
         if m.network.layers.isEmpty, m.network.inputSize == nil, let d = layer as? Dense, d.inputSize > 0 {
           try m.network.build(inputSize: d.inputSize)
