@@ -12,6 +12,8 @@ extension LuaState {
     } catch {
       throw ScriptError(kind: .unreadable, message: "cannot read script '\(path)': \(LuaState.reason(error))", traceback: nil)
     }
+    scriptDirectory = (path as NSString).deletingLastPathComponent
+    if scriptDirectory?.isEmpty ?? true { scriptDirectory = "." }
     try run(source, chunkName: path, arguments: arguments)
   }
 
@@ -51,6 +53,10 @@ extension LuaState {
     } else if message.hasSuffix(CRESCENT_TIMEOUT_MESSAGE), let d = deadline, crescent_now() >= d {
       kind = .timeout
       message = "\(message) (the limit is \(options.timeout.map { String($0) } ?? "?") s)"
+    } else if let limit = options.maxMemory,
+              message.hasSuffix(CRESCENT_MEMORY_MESSAGE) || message.hasSuffix("not enough memory") {
+      kind = .memory
+      message = "\(message) (the limit is \(limit) bytes, --max-memory)"
     } else {
       kind = .runtime
     }
