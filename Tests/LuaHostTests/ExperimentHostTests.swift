@@ -69,7 +69,7 @@ import Foundation
       Issue.record("the limit did not stop the script")
     } catch let e as ScriptError {
       #expect(e.kind == .memory)
-      #expect(e.message.contains("4194304 bytes"))
+      #expect(e.message.contains("limit of 4194304 bytes"))
     } catch { Issue.record("\(error)") }
   }
 }
