@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "crescent", targets: ["crescent"]),
-    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "Datasets", "StandardLibrary", "LuaHost"]),
+    .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "Datasets", "Experiments", "StandardLibrary", "LuaHost"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,13 +36,15 @@ let package = Package(
     // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
     .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
             exclude: ["Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
+    // Experiments: config trees (defaults, named configs, overrides), runs and what they log.
+    .target(name: "Experiments", dependencies: ["Catalog"]),
     // Every built-in library registered into one catalog.
-    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets"]),
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"]),
     // The bridge: the only importer of CLua.
-    .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary"]),
+    .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary", "Experiments"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets",
+      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
@@ -51,6 +53,7 @@ let package = Package(
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Catalog", "StandardLibrary", "LuaHost"],
                 exclude: ["Fixtures"]),
     .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog"], exclude: ["Fixtures"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v5]

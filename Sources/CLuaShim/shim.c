@@ -1,15 +1,21 @@
 #include "cluashim.h"
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 static crescent_dispatch_fn dispatch = NULL;
+/* How many Swift functions are running: allocations made on Swift's behalf never fail (a
+   failure would raise across Swift frames); the hook enforces the limit afterwards. */
+static int native_depth = 0;
 
 void crescent_set_dispatch(crescent_dispatch_fn fn) { dispatch = fn; }
 
 static int trampoline(lua_State *L) {
   lua_Integer id = lua_tointeger(L, lua_upvalueindex(1));
+  native_depth++;
   int n = dispatch(L, id);
+  native_depth--;
   if (n == CRESCENT_RAISE) {
     /* Swift has returned: raising here crosses no Swift frame. Strings get the caller's
        file:line in front, as luaL_error does. */
@@ -38,7 +44,13 @@ void *crescent_get_host(lua_State *L) {
 void crescent_pop(lua_State *L, int n) { lua_pop(L, n); }
 void crescent_newtable(lua_State *L) { lua_newtable(L); }
 const char *crescent_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
-int crescent_pcall(lua_State *L, int nargs, int nresults, int msgh) { return lua_pcall(L, nargs, nresults, msgh); }
+int crescent_pcall(lua_State *L, int nargs, int nresults, int msgh) {
+  int saved = native_depth;
+  native_depth = 0; /* Lua code called from Swift is limited again; errors stop at this pcall */
+  int status = lua_pcall(L, nargs, nresults, msgh);
+  native_depth = saved;
+  return status;
+}
 int crescent_upvalueindex(int i) { return lua_upvalueindex(i); }
 int crescent_registryindex(void) { return LUA_REGISTRYINDEX; }
 void crescent_insert(lua_State *L, int idx) { lua_insert(L, idx); }
@@ -86,7 +98,7 @@ static void remove_field(lua_State *L, const char *table, const char *field) {
   lua_pop(L, 1);
 }
 
-void crescent_open_libraries(lua_State *L, int trusted) {
+void crescent_open_libraries(lua_State *L, int trusted, int allow) {
   if (trusted) { luaL_openlibs(L); return; }
   static const luaL_Reg allowed[] = {
     {LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string}, {LUA_TABLIBNAME, luaopen_table},
@@ -96,9 +108,14 @@ void crescent_open_libraries(lua_State *L, int trusted) {
     luaL_requiref(L, lib->name, lib->func, 1);
     lua_pop(L, 1);
   }
-  /* os keeps only its clock and calendar functions. */
-  static const char *os_removed[] = {"execute", "exit", "getenv", "remove", "rename", "setlocale", "tmpname", NULL};
-  for (const char **f = os_removed; *f; f++) remove_field(L, "os", *f);
+  if (allow & CRESCENT_ALLOW_IO) { luaL_requiref(L, LUA_IOLIBNAME, luaopen_io, 1); lua_pop(L, 1); }
+  if (allow & CRESCENT_ALLOW_DEBUG) { luaL_requiref(L, LUA_DBLIBNAME, luaopen_debug, 1); lua_pop(L, 1); }
+  if (allow & CRESCENT_ALLOW_PACKAGE) { luaL_requiref(L, LUA_LOADLIBNAME, luaopen_package, 1); lua_pop(L, 1); }
+  if (!(allow & CRESCENT_ALLOW_OS)) {
+    /* os keeps only its clock and calendar functions. */
+    static const char *os_removed[] = {"execute", "exit", "getenv", "remove", "rename", "setlocale", "tmpname", NULL};
+    for (const char **f = os_removed; *f; f++) remove_field(L, "os", *f);
+  }
   /* No files and no bytecode from scripts. */
   lua_pushnil(L); lua_setglobal(L, "dofile");
   lua_pushnil(L); lua_setglobal(L, "loadfile");
@@ -129,8 +146,10 @@ static void hook(lua_State *L, lua_Debug *ar) {
   /* The flag stays set, so a script that catches the error with pcall is stopped again at
      its next hook: an interrupt cannot be swallowed. */
   const char *stop = NULL;
+  int limit = limit_check ? limit_check(L) : 0;
   if (interrupt_flag) stop = CRESCENT_INTERRUPT_MESSAGE;
-  else if (limit_check && limit_check(L)) stop = CRESCENT_TIMEOUT_MESSAGE;
+  else if (limit == 1) stop = CRESCENT_TIMEOUT_MESSAGE;
+  else if (limit == 2) stop = CRESCENT_MEMORY_MESSAGE;
   if (stop) {
     /* From now on check at every instruction: an error raised inside a pcall is caught, but
        the next instruction outside it raises again, so every level of pcall is escaped. */
@@ -148,3 +167,43 @@ static void on_sigint(int sig) {
 }
 
 void crescent_install_sigint_handler(void) { signal(SIGINT, on_sigint); }
+
+/* ---- memory limit ---- */
+
+typedef struct {
+  lua_Alloc f;
+  void *ud;
+  size_t used, limit;
+} limited_allocator;
+
+static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  limited_allocator *a = ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize > old && native_depth == 0 && a->used - old + nsize > a->limit) return NULL;
+  void *p = a->f(a->ud, ptr, osize, nsize);
+  if (nsize == 0) a->used -= old;
+  else if (p) a->used = a->used - old + nsize;
+  return p;
+}
+
+void crescent_set_memory_limit(lua_State *L, size_t limit) {
+  void *ud;
+  lua_Alloc f = lua_getallocf(L, &ud);
+  if (f == limited_alloc) { ((limited_allocator *)ud)->limit = limit; return; }
+  limited_allocator *a = malloc(sizeof *a);
+  if (!a) return;
+  a->f = f; a->ud = ud; a->limit = limit;
+  a->used = (size_t)lua_gc(L, LUA_GCCOUNT) * 1024 + (size_t)lua_gc(L, LUA_GCCOUNTB);
+  lua_setallocf(L, limited_alloc, a);
+}
+
+size_t crescent_memory_used(lua_State *L) {
+  return (size_t)lua_gc(L, LUA_GCCOUNT) * 1024 + (size_t)lua_gc(L, LUA_GCCOUNTB);
+}
+
+void crescent_close(lua_State *L) {
+  void *ud;
+  lua_Alloc f = lua_getallocf(L, &ud);
+  lua_close(L);
+  if (f == limited_alloc) free(ud);
+}

@@ -12,6 +12,8 @@ extension LuaState {
     } catch {
       throw ScriptError(kind: .unreadable, message: "cannot read script '\(path)': \(LuaState.reason(error))", traceback: nil)
     }
+    scriptDirectory = (path as NSString).deletingLastPathComponent
+    if scriptDirectory?.isEmpty ?? true { scriptDirectory = "." }
     try run(source, chunkName: path, arguments: arguments)
   }
 
@@ -44,13 +46,22 @@ extension LuaState {
   func scriptError(_ text: String) -> ScriptError {
     let parts = text.components(separatedBy: "\nstack traceback:\n")
     var message = parts[0]
-    let traceback = parts.count > 1 ? "stack traceback:\n" + parts[1] : nil
+    // The prelude's frames (the call of main) say nothing about the script: leave them out.
+    let traceback = parts.count > 1
+      ? "stack traceback:\n" + parts[1].split(separator: "\n", omittingEmptySubsequences: false)
+          .filter { !$0.contains("prelude:") }.joined(separator: "\n")
+          .replacingOccurrences(of: "in field '_main'", with: "in the experiment's main")
+      : nil
     let kind: ScriptError.Kind
     if message.hasSuffix(CRESCENT_INTERRUPT_MESSAGE) && crescent_interrupt_requested() != 0 {
       kind = .interrupted
     } else if message.hasSuffix(CRESCENT_TIMEOUT_MESSAGE), let d = deadline, crescent_now() >= d {
       kind = .timeout
       message = "\(message) (the limit is \(options.timeout.map { String($0) } ?? "?") s)"
+    } else if let limit = options.maxMemory,
+              message.hasSuffix(CRESCENT_MEMORY_MESSAGE) || message.hasSuffix("not enough memory") {
+      kind = .memory
+      message = "\(message): the script went beyond the memory limit of \(limit) bytes (--max-memory)"
     } else {
       kind = .runtime
     }

@@ -14,7 +14,17 @@ public final class LuaState {
     public var output: (String) -> Void = { Swift.print($0, terminator: "") }
     /// Stop the script after this many seconds (nil: no limit).
     public var timeout: Double? = nil
+    /// Standard libraries to open without `trusted`: any of io, os, debug, package.
+    public var allow: Set<String> = []
+    /// Lua's memory plus live tensor memory may not go beyond this many bytes (nil: no limit).
+    public var maxMemory: Int? = nil
+    /// Folders `require` searches after the script's own folder (nil: the current directory,
+    /// its `recipes/` folder, then the folders of CRESCENT_PATH).
+    public var searchPath: [String]? = nil
     public init() {}
+
+    /// The libraries `--allow` may name.
+    public static let allowable = ["io", "os", "debug", "package"]
   }
 
   let L: OpaquePointer
@@ -26,6 +36,12 @@ public final class LuaState {
   var pendingNativeBytes = 0
   /// When the running script must stop (monotonic seconds), from `options.timeout`.
   var deadline: Double?
+  /// The folder of the script being run, searched first by `require`.
+  var scriptDirectory: String?
+  /// Modules being loaded by `require` (to report cycles).
+  var loadingModules: Set<String> = []
+  /// The prelude's hooks table (experiment declaration, freezing), in the registry.
+  var preludeRef: Int32 = 0
 
   public init(catalog: Catalog = .standard(), options: Options = Options()) {
     guard let L = luaL_newstate() else { fatalError("Lua could not allocate its state") }
@@ -35,14 +51,22 @@ public final class LuaState {
     LuaState.installDispatcher()
     crescent_set_host(L, Unmanaged.passUnretained(self).toOpaque())
     HostIO.write = options.output
-    crescent_open_libraries(L, options.trusted ? 1 : 0)
+    var allow: Int32 = 0
+    if options.allow.contains("io") { allow |= CRESCENT_ALLOW_IO }
+    if options.allow.contains("os") { allow |= CRESCENT_ALLOW_OS }
+    if options.allow.contains("debug") { allow |= CRESCENT_ALLOW_DEBUG }
+    if options.allow.contains("package") { allow |= CRESCENT_ALLOW_PACKAGE }
+    crescent_open_libraries(L, options.trusted ? 1 : 0, allow)
     crescent_install_hook(L)
     installPrint()
     installObjectTypes()
     installCatalog()
+    installRequire()
+    installPrelude()
+    if let limit = options.maxMemory { crescent_set_memory_limit(L, max(limit, 0)) }
   }
 
-  deinit { lua_close(L) }
+  deinit { crescent_close(L) }
 
   /// The value of global `name` (for hosts and tests).
   public func global(_ name: String) throws -> Value {
@@ -107,8 +131,11 @@ extension LuaState {
       return state.functions[Int(id)](state, L)
     }
     crescent_set_limit_check { L in
-      guard let L, let d = LuaState.host(of: L).deadline else { return 0 }
-      return crescent_now() >= d ? 1 : 0
+      guard let L else { return 0 }
+      let state = LuaState.host(of: L)
+      if let d = state.deadline, crescent_now() >= d { return 1 }
+      if let limit = state.options.maxMemory, crescent_memory_used(L) + TensorStorage.liveBytes > limit { return 2 }
+      return 0
     }
   }
 }

@@ -11,6 +11,10 @@ public struct ScriptError: Error, CustomStringConvertible {
     case interrupted
     /// It ran past its time limit.
     case timeout
+    /// It went beyond its memory limit.
+    case memory
+    /// The experiment's config could not be built (bad overrides, unknown named configs).
+    case config
   }
 
   public let kind: Kind
@@ -18,6 +22,12 @@ public struct ScriptError: Error, CustomStringConvertible {
   public let message: String
   /// Lua's traceback of the failing call, when there is one.
   public let traceback: String?
+
+  public init(kind: Kind, message: String, traceback: String?) {
+    self.kind = kind
+    self.message = message
+    self.traceback = traceback
+  }
 
   public var description: String {
     guard let traceback, !traceback.isEmpty else { return message }

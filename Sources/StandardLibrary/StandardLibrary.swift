@@ -1,5 +1,6 @@
 import Catalog
 import Datasets
+import Experiments
 import Metrics
 import NN
 
@@ -13,6 +14,8 @@ extension Catalog {
     c.registerType(Dataset.self, summary: "Examples with features x and labels y, row for row; split, fold and shuffle it.")
     c.registerType(Scaler.self, summary: "Column statistics fitted on train and applied to other data (data.StandardScaler, data.MinMaxScaler).")
     try! c.register(module: "data", summary: DataLibrary.summary, entries: DataLibrary.entries)
+    c.registerType(Run.self, summary: "One run of an experiment, handed to ex:main: log scalars and curves, write artifacts, read its id, seed and config.")
+    try! c.register(module: "experiment", summary: ExperimentLibrary.summary, entries: ExperimentLibrary.entries)
     return c
   }
 }

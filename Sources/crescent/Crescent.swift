@@ -5,6 +5,8 @@ struct Crescent: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "crescent",
     abstract: "Machine-learning experiments as Lua scripts, run on native kernels.",
-    subcommands: [RunCommand.self, DocCommand.self, TypesCommand.self, BenchCommand.self]
+    subcommands: [RunCommand.self, TestCommand.self, ReplCommand.self, DocCommand.self, TypesCommand.self, BenchCommand.self]
   )
+
+  static let version = "0.1"
 }

@@ -51,20 +51,31 @@ int crescent_load_text(lua_State *L, const char *buffer, size_t size, const char
 int crescent_traceback(lua_State *L);
 /* Opens the sandbox's standard libraries (base, string, table, math, utf8, coroutine, and
  * os with clock/time/date/difftime only); `trusted` opens all of them. */
-void crescent_open_libraries(lua_State *L, int trusted);
+void crescent_open_libraries(lua_State *L, int trusted, int allow);
+/* Libraries `allow` opens without `trusted` (--allow io,os,debug,package). */
+#define CRESCENT_ALLOW_IO 1
+#define CRESCENT_ALLOW_OS 2
+#define CRESCENT_ALLOW_DEBUG 4
+#define CRESCENT_ALLOW_PACKAGE 8
 
 /* Interruption: a count hook checks a flag set by SIGINT and a deadline. */
 #define CRESCENT_INTERRUPT_MESSAGE "interrupted"
 #define CRESCENT_TIMEOUT_MESSAGE "time limit exceeded"
+#define CRESCENT_MEMORY_MESSAGE "memory limit exceeded"
 void crescent_install_hook(lua_State *L);
 void crescent_install_sigint_handler(void);
 void crescent_request_interrupt(void);
 void crescent_clear_interrupt(void);
 int crescent_interrupt_requested(void);
-/* Called by the hook with the running state: nonzero stops the script with the timeout
- * message (the host keeps a deadline per state). */
+/* Called by the hook with the running state: 1 stops the script with the timeout message,
+ * 2 with the memory message (the host keeps a deadline and a memory limit per state). */
 typedef int (*crescent_limit_fn)(lua_State *L);
 void crescent_set_limit_check(crescent_limit_fn fn);
+/* A limiting allocator: Lua allocations beyond `limit` bytes fail ("not enough memory"),
+ * except on behalf of a running Swift function; crescent_close frees it with the state. */
+void crescent_set_memory_limit(lua_State *L, size_t limit);
+size_t crescent_memory_used(lua_State *L);
+void crescent_close(lua_State *L);
 /* Monotonic seconds, for deadlines. */
 double crescent_now(void);
 

@@ -1,0 +1,99 @@
+import Catalog
+import Foundation
+
+/// One run of an experiment: its identity, seed and final config, and what it produced —
+/// logged scalar series, curves, artifacts and the result. Kept in memory; a run store can
+/// save it as it is.
+public final class Run {
+  public enum Status: String { case running = "RUNNING", completed = "COMPLETED", failed = "FAILED", interrupted = "INTERRUPTED" }
+
+  /// One logged scalar.
+  public struct Point: Equatable {
+    public let step: Int
+    public let value: Double
+    public init(step: Int, value: Double) { self.step = step; self.value = value }
+  }
+
+  public let id: String
+  public let experiment: String
+  public let seed: UInt64
+  public let config: Value
+  public let started: Date
+  /// Where artifacts go (`runs/<id>/`), created at the first artifact.
+  public let folder: URL
+  public var status: Status = .running
+  public var stopped: Date?
+  public var result: Value?
+  public var error: String?
+  /// Logged series by name, in the order names were first logged.
+  public private(set) var seriesNames: [String] = []
+  public private(set) var series: [String: [Point]] = [:]
+  public private(set) var curves: [(name: String, curve: Value)] = []
+  /// Artifact names and the files they were written to.
+  public private(set) var artifacts: [(name: String, path: URL)] = []
+
+  public init(id: String = Run.newID(), experiment: String, seed: UInt64, config: Value, runsDirectory: URL) {
+    self.id = id
+    self.experiment = experiment
+    self.seed = seed
+    self.config = config
+    self.started = Date()
+    self.folder = runsDirectory.appendingPathComponent(id, isDirectory: true)
+  }
+
+  /// A sortable, unique enough id: `20250614-122455-3fa1`.
+  public static func newID(now: Date = Date()) -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.timeZone = TimeZone(identifier: "UTC")
+    f.dateFormat = "yyyyMMdd-HHmmss"
+    return f.string(from: now) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
+  }
+
+  /// Logs one scalar; without a step, the next one after the series' last.
+  public func log(_ name: String, _ value: Double, step: Int? = nil) throws {
+    guard !name.isEmpty else { throw ConfigError("the series name is empty") }
+    if series[name] == nil { seriesNames.append(name); series[name] = [] }
+    let s = step ?? ((series[name]!.last?.step ?? 0) + 1)
+    series[name]!.append(Point(step: s, value: value))
+  }
+
+  public func logCurve(_ name: String, _ curve: Value) throws {
+    guard !name.isEmpty else { throw ConfigError("the curve name is empty") }
+    curves.removeAll { $0.name == name }
+    curves.append((name, curve))
+  }
+
+  /// Writes a text artifact into the run's folder; the name must be a plain relative file name.
+  @discardableResult
+  public func artifact(_ name: String, content: String) throws -> URL {
+    try Run.checkArtifactName(name)
+    let url = folder.appendingPathComponent(name)
+    do {
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try content.write(to: url, atomically: true, encoding: .utf8)
+    } catch {
+      throw ConfigError("cannot write '\(url.path)': \(error.localizedDescription)")
+    }
+    artifacts.removeAll { $0.name == name }
+    artifacts.append((name, url))
+    return url
+  }
+
+  /// Safe names only: no absolute paths, no `..`, no empty parts, no control characters.
+  public static func checkArtifactName(_ name: String) throws {
+    let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+    guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"),
+          !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." }),
+          !name.unicodeScalars.contains(where: { $0.value < 32 || $0 == ":" }) else {
+      throw ConfigError("'\(name)' is not a safe file name (use a relative name such as \"report.txt\", without '..' or a leading '/')")
+    }
+  }
+
+  public func finish(_ status: Status, result: Value? = nil, error: String? = nil) {
+    self.status = status
+    self.result = result
+    self.error = error
+    self.stopped = Date()
+  }
+}

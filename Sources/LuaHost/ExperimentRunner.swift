@@ -1,0 +1,67 @@
+import Catalog
+import Experiments
+import Foundation
+
+/// Runs a script's experiment after its chunk has returned (as Sacred's automain does):
+/// builds the final config from the declaration, named configs, overrides and derived values,
+/// seeds the run's random streams, calls main with the run object and reports.
+public struct ExperimentRunner {
+  public var with = WithArguments()
+  public var cliSeed: UInt64?
+  public var printConfig = false
+  public var runsDirectory = "runs"
+
+  public init() {}
+
+  public enum Outcome {
+    /// The script declared no experiment.
+    case noExperiment
+    /// `--print-config`: the rendered config.
+    case printedConfig(String)
+    case completed(Run)
+  }
+
+  /// The provisional seed for the script's chunk: `seed=` among the overrides, else --seed.
+  public func provisionalSeed(state: LuaState) -> UInt64? {
+    guard let a = with.assignments.last(where: { $0.key == ExperimentDeclaration.seedKey }),
+          case .integer(let i)? = try? state.parseLiteral(a.text, for: a.key), i >= 0 else { return cliSeed }
+    return UInt64(i)
+  }
+
+  /// Parses the override values (errors name the override and quote the value).
+  public func overrides(state: LuaState) throws -> [(key: String, value: Value)] {
+    try with.assignments.map { ($0.key, try state.parseLiteral($0.text, for: $0.key)) }
+  }
+
+  public func run(state: LuaState, output: (String) -> Void) throws -> Outcome {
+    guard let declaration = try state.experimentDeclaration() else {
+      if !with.named.isEmpty || !with.assignments.isEmpty {
+        throw ConfigError("'with' needs a script that declares an experiment (local ex = experiment \"name\")")
+      }
+      return .noExperiment
+    }
+    guard declaration.hasMain || printConfig else {
+      throw ConfigError("experiment '\(declaration.name)' has no main: add ex:main(function(cfg, run) ... end)")
+    }
+    var config = try declaration.config(named: with.named, overrides: try overrides(state: state), cliSeed: cliSeed,
+                                        drawSeed: { UInt64.random(in: 0..<(1 << 31)) })
+    try config.replaceRoot(try state.deriveConfig(config.root))
+    if printConfig {
+      return .printedConfig(ConfigPrinter.render(config, title: "config of experiment '\(declaration.name)':"))
+    }
+    let seed = try ExperimentDeclaration.seed(of: config)
+    RandomContext.current = RandomContext(rootSeed: seed)
+    let run = Run(experiment: declaration.name, seed: seed, config: config.root,
+                  runsDirectory: URL(fileURLWithPath: runsDirectory, isDirectory: true))
+    output("experiment \(declaration.name), seed \(seed)\n")
+    do {
+      let result = try state.runMain(config: config.root, run: run)
+      run.finish(.completed, result: result)
+    } catch let e as ScriptError {
+      run.finish(e.kind == .interrupted ? .interrupted : .failed, error: e.description)
+      throw e
+    }
+    output(RunSummary.render(run))
+    return .completed(run)
+  }
+}

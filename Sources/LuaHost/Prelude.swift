@@ -1,0 +1,134 @@
+/// The small part of the scripting API that is Lua code: the experiment and ingredient
+/// declarations (tables that hold the script's functions) and the read-only library tables.
+/// It runs once per state and returns the hooks the host calls.
+enum Prelude {
+  static let source = #"""
+local hooks, declared = {}, nil
+local rawtype, setmetatable, getmetatable, error, ipairs, pairs = type, setmetatable, getmetatable, error, ipairs, pairs
+
+local function check(cond, level, fmt, ...) if not cond then error(string.format(fmt, ...), level + 1) end end
+
+local function add_config(self, what, t)
+  if rawtype(t) == "function" then self._derive[#self._derive + 1] = t
+  else
+    check(rawtype(t) == "table", 3, "%s:config expects a table of settings or a function, got %s", what, rawtype(t))
+    self._configs[#self._configs + 1] = t
+  end
+  return self
+end
+
+local Ingredient = { __name = "Ingredient" }
+local ingredient_methods = {}
+Ingredient.__index = ingredient_methods
+Ingredient.__tostring = function(self) return "Ingredient(" .. self.name .. ")" end
+function ingredient_methods:config(t) return add_config(self, "ingredient", t) end
+
+function ingredient(name)
+  check(rawtype(name) == "string" and name:match("^[%a_][%w_]*$"), 2, "ingredient expects a name (a word such as \"mlp\"), got %s", tostring(name))
+  return setmetatable({ name = name, _configs = {}, _derive = {} }, Ingredient)
+end
+
+local Experiment = { __name = "Experiment" }
+local experiment_methods = {}
+Experiment.__index = experiment_methods
+Experiment.__tostring = function(self) return "Experiment(" .. self.name .. ")" end
+function experiment_methods:config(t) return add_config(self, "ex", t) end
+function experiment_methods:named_config(name, t)
+  check(rawtype(name) == "string", 2, "ex:named_config expects a name first, got %s", rawtype(name))
+  check(rawtype(t) == "table", 2, "ex:named_config('%s', ...) expects a table of settings, got %s", name, rawtype(t))
+  if self._named[name] == nil then self._named_order[#self._named_order + 1] = name end
+  self._named[name] = t
+  return self
+end
+function experiment_methods:main(fn)
+  check(rawtype(fn) == "function", 2, "ex:main expects a function(cfg, run), got %s", rawtype(fn))
+  check(self._main == nil, 2, "ex:main was already given")
+  self._main = fn
+  return self
+end
+function experiment_methods:add_ingredient(ing)
+  check(getmetatable(ing) == Ingredient, 2, "ex:add_ingredient expects an ingredient, got %s", rawtype(ing))
+  for _, other in ipairs(self._ingredients) do
+    check(other.name ~= ing.name, 2, "ex:add_ingredient: an ingredient named '%s' is already part of the experiment", ing.name)
+  end
+  self._ingredients[#self._ingredients + 1] = ing
+  return self
+end
+
+local function declare(spec)
+  local name, ingredients = spec, {}
+  if rawtype(spec) == "table" then name, ingredients = spec[1] or spec.name, spec.ingredients or {} end
+  check(rawtype(name) == "string" and name ~= "", 3, "experiment expects a name: experiment \"name\" or experiment{\"name\", ingredients = {...}}")
+  check(declared == nil, 3, "a script declares one experiment; '%s' was declared already", declared and declared.name or "")
+  local ex = setmetatable({ name = name, _configs = {}, _derive = {}, _named = {}, _named_order = {}, _ingredients = {} }, Experiment)
+  for _, ing in ipairs(ingredients) do experiment_methods.add_ingredient(ex, ing) end
+  declared = ex
+  return ex
+end
+if rawtype(experiment) ~= "table" then experiment = {} end
+setmetatable(experiment, { __call = function(_, spec) return declare(spec) end })
+
+-- What the host reads: plain data only.
+function hooks.declaration()
+  if declared == nil then return nil end
+  local ings = {}
+  for i, ing in ipairs(declared._ingredients) do ings[i] = { name = ing.name, configs = ing._configs } end
+  return { name = declared.name, configs = declared._configs, named = declared._named,
+           named_order = declared._named_order, ingredients = ings, has_main = declared._main ~= nil }
+end
+
+-- Derived values: ingredient functions on their part of the config, then the experiment's.
+function hooks.derive(cfg)
+  for _, ing in ipairs(declared._ingredients) do
+    for _, f in ipairs(ing._derive) do
+      local r = f(cfg[ing.name]); if rawtype(r) == "table" then cfg[ing.name] = r end
+    end
+  end
+  for _, f in ipairs(declared._derive) do
+    local r = f(cfg); if rawtype(r) == "table" then cfg = r end
+  end
+  return cfg
+end
+
+-- The result as plain data: objects (tensors, reports) become their text.
+local function plain(v, depth)
+  local t = rawtype(v)
+  if t == "table" and depth < 16 and getmetatable(v) == nil then
+    local out = {}
+    for k, x in pairs(v) do out[k] = plain(x, depth + 1) end
+    return out
+  elseif t == "userdata" or t == "function" or t == "table" or t == "thread" then
+    return tostring(v)
+  end
+  return v
+end
+
+function hooks.main(cfg, run) return plain(declared._main(cfg, run), 0) end
+
+-- Library tables become read-only proxies: a script cannot replace nn.Dense or string.rep.
+local function readonly(name, real)
+  local mt = {
+    __index = real,
+    __newindex = function() error("attempt to modify read-only table '" .. name .. "'", 2) end,
+    __pairs = function() return next, real, nil end,
+    __len = function() return #real end,
+    __metatable = false,
+  }
+  local rmt = getmetatable(real)
+  if rmt and rmt.__call then mt.__call = function(_, ...) return real(...) end end
+  return setmetatable({}, mt)
+end
+
+function hooks.freeze(names)
+  for _, name in ipairs(names) do
+    local real = _G[name]
+    if rawtype(real) == "table" then _G[name] = readonly(name, real) end
+  end
+  local smt = getmetatable("")
+  smt.__index = _G.string
+  smt.__metatable = "read-only"
+end
+
+return hooks
+"""#
+}

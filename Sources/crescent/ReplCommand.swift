@@ -1,0 +1,48 @@
+import ArgumentParser
+import Catalog
+import Foundation
+import LuaHost
+
+struct ReplCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repl",
+    abstract: "The scripting API at a prompt: expressions print their values, state is kept.",
+    discussion: "Input that is not complete (an open function or table) continues on the next line. Reads standard input, so it also runs piped input."
+  )
+
+  @Flag(help: "Open every Lua standard library.") var trust = false
+  @Option(help: "The root seed of the session's random streams.") var seed: UInt64?
+
+  func run() throws {
+    var options = LuaState.Options()
+    options.trusted = trust
+    options.output = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+    RandomContext.current = RandomContext(rootSeed: seed ?? UInt64.random(in: 0..<(1 << 31)))
+    let state = LuaState(options: options)
+    func say(_ text: String, newline: Bool = true) { FileHandle.standardOutput.write(Data((text + (newline ? "\n" : "")).utf8)) }
+    let interactive = isatty(STDIN_FILENO) != 0
+    if interactive { say("Crescent \(Crescent.version) — Lua 5.4; `crescent doc` lists the API; Ctrl-D leaves.") }
+    var pending = ""
+    var failed = false
+    while true {
+      if interactive { say(pending.isEmpty ? "> " : ">> ", newline: false) }
+      guard let line = readLine(strippingNewline: true) else { break }
+      pending = pending.isEmpty ? line : pending + "\n" + line
+      if pending.trimmingCharacters(in: .whitespaces).isEmpty { pending = ""; continue }
+      switch state.evaluate(pending) {
+      case .incomplete: continue
+      case .values(let shown):
+        if !shown.isEmpty { say(shown.joined(separator: "\t")) }
+      case .error(let message):
+        failed = true
+        say(message)
+      }
+      pending = ""
+    }
+    if !pending.isEmpty {
+      say("incomplete input at the end: \(pending.split(separator: "\n").first ?? "")")
+      failed = true
+    }
+    if failed && !interactive { throw ExitCode(1) }
+  }
+}
