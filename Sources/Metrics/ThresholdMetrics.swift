@@ -22,41 +22,70 @@ public struct ConfusionCounts: Equatable {
   /// Adds rows of 0/1 truths and 0/1 predictions (row-major, `labels` wide; values 0 or 1).
   public mutating func add(truth: UnsafeBufferPointer<UInt8>, predicted: UnsafeBufferPointer<UInt8>, rows n: Int) {
     let L = labels
-    var mismatches = self.mismatches, exactRows = self.exactRows
-    var rowPrecision = self.rowPrecision, rowRecall = self.rowRecall, rowF1 = self.rowF1, rowJaccard = self.rowJaccard
-    // Per label: how often the truth is 1, the prediction is 1, and both are.
-    var truthOnes = [Int](repeating: 0, count: L), predictedOnes = truthOnes, both = truthOnes
-    truthOnes.withUnsafeMutableBufferPointer { tOnes in
-      predictedOnes.withUnsafeMutableBufferPointer { pOnes in
-        both.withUnsafeMutableBufferPointer { bOnes in
-          for i in 0..<n {
-            var rowTP = 0, rowTrue = 0, rowPred = 0
-            let t = truth.baseAddress! + i * L, p = predicted.baseAddress! + i * L
-            for j in 0..<L {
-              let a = Int(t[j]), b = Int(p[j]), ab = a & b
-              tOnes[j] &+= a; pOnes[j] &+= b; bOnes[j] &+= ab
-              rowTrue &+= a; rowPred &+= b; rowTP &+= ab
-            }
-            let wrong = rowTrue + rowPred - 2 * rowTP
-            mismatches += wrong
-            if wrong == 0 { exactRows += 1 }
-            rowPrecision += divide(rowTP, rowPred)
-            rowRecall += divide(rowTP, rowTrue)
-            rowF1 += divide(2 * rowTP, rowTrue + rowPred)
-            rowJaccard += divide(rowTP, rowTrue + rowPred - rowTP)
-          }
-        }
-      }
+    guard n > 0, L > 0 else { rows += n; return }
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * L) { cells in
+      ConfusionCounts.countCells(truth: truth.baseAddress!, predicted: predicted.baseAddress!, rows: n, labels: L,
+                                 into: cells.baseAddress!)
+      add(cells: cells.baseAddress!, rows: n)
     }
-    for j in 0..<L {
-      tp[j] += both[j]
-      fp[j] += predictedOnes[j] - both[j]
-      fn[j] += truthOnes[j] - both[j]
-      tn[j] += n - truthOnes[j] - predictedOnes[j] + both[j]
+    addRowSums(truth: truth.baseAddress!, predicted: predicted.baseAddress!, rows: n)
+  }
+
+  /// Per label j, `cells[4j + 2·truth + prediction]` counts the cells of each kind.
+  static func countCells(truth: UnsafePointer<UInt8>, predicted: UnsafePointer<UInt8>, rows n: Int, labels L: Int,
+                         into cells: UnsafeMutablePointer<Int>) {
+    cells.update(repeating: 0, count: 4 * L)
+    for i in 0..<n {
+      let t = truth + i * L, p = predicted + i * L
+      for j in 0..<L { cells[4 * j + Int(t[j] << 1 | p[j])] &+= 1 }
     }
-    self.mismatches = mismatches; self.exactRows = exactRows
-    self.rowPrecision = rowPrecision; self.rowRecall = rowRecall; self.rowF1 = rowF1; self.rowJaccard = rowJaccard
+  }
+
+  /// Adds a batch's per-label counts (`countCells`): the confusion counts, the mismatches and
+  /// the rows. `exactRows` and the per-row sums come from `addRowSums`.
+  mutating func add(cells: UnsafePointer<Int>, rows n: Int) {
+    var wrong = 0
+    for j in 0..<labels {
+      tn[j] += cells[4 * j]; fp[j] += cells[4 * j + 1]; fn[j] += cells[4 * j + 2]; tp[j] += cells[4 * j + 3]
+      wrong += cells[4 * j + 1] + cells[4 * j + 2]
+    }
+    mismatches += wrong
     rows += n
+  }
+
+  /// Adds the rows' exact matches and their precision, recall, F1 and Jaccard, row by row.
+  mutating func addRowSums(truth: UnsafePointer<UInt8>, predicted: UnsafePointer<UInt8>, rows n: Int) {
+    let L = labels, zeroDivision = self.zeroDivision
+    @inline(__always) func divide(_ a: Int, _ b: Int) -> Double { b == 0 ? zeroDivision : Double(a) / Double(b) }
+    var exactRows = self.exactRows
+    var rowPrecision = self.rowPrecision, rowRecall = self.rowRecall, rowF1 = self.rowF1, rowJaccard = self.rowJaccard
+    for i in 0..<n {
+      var rowTP = 0, rowTrue = 0, rowPred = 0
+      let t = truth + i * L, p = predicted + i * L
+      for j in 0..<L {
+        let a = Int(t[j]), b = Int(p[j])
+        rowTrue &+= a; rowPred &+= b; rowTP &+= a & b
+      }
+      if rowTrue + rowPred - 2 * rowTP == 0 { exactRows += 1 }
+      rowPrecision += divide(rowTP, rowPred)
+      rowRecall += divide(rowTP, rowTrue)
+      rowF1 += divide(2 * rowTP, rowTrue + rowPred)
+      rowJaccard += divide(rowTP, rowTrue + rowPred - rowTP)
+    }
+    self.exactRows = exactRows
+    self.rowPrecision = rowPrecision; self.rowRecall = rowRecall; self.rowF1 = rowF1; self.rowJaccard = rowJaccard
+  }
+
+  /// Back to no rows, keeping the arrays' storage.
+  public mutating func clear(labels: Int) {
+    self.labels = labels
+    func zero(_ a: inout [Int]) {
+      a.removeAll(keepingCapacity: true)
+      a.append(contentsOf: repeatElement(0, count: labels))
+    }
+    zero(&tp); zero(&fp); zero(&fn); zero(&tn)
+    rows = 0; mismatches = 0; exactRows = 0
+    rowPrecision = 0; rowRecall = 0; rowF1 = 0; rowJaccard = 0
   }
 
   public init(_ truth: Truths, _ predicted: Truths, zeroDivision: Double = 0) {

@@ -10,6 +10,29 @@ class StreamingBase {
 
   init(name: String) { self.name = name }
 
+  func update(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows n: Int, labels L: Int) {
+    StreamingBatch.with(truth: truth, scores: scores, rows: n, labels: L) { batch in
+      if let batch, takes(batch) {
+        add(batch)
+      } else {
+        let accepted = accept(truth: truth, scores: scores, rows: n, labels: L)
+        assert(!accepted, "a batch refused by the fast check must have a problem")
+      }
+    }
+  }
+
+  /// Whether a checked batch may be used (no earlier problem, the same label count); counts
+  /// its rows when it may.
+  func takes(_ batch: StreamingBatch) -> Bool {
+    guard problem == nil, labels == nil || labels == batch.labels else { return false }
+    labels = batch.labels
+    rows += batch.rows
+    return true
+  }
+
+  /// Adds a checked batch (its rows are already counted).
+  func add(_ batch: StreamingBatch) { fatalError("subclasses add batches") }
+
   /// Whether the batch may be used; records why not.
   func accept(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows n: Int, labels L: Int) -> Bool {
     guard problem == nil else { return false }
@@ -46,29 +69,22 @@ class StreamingBase {
 final class ConfusionStream: StreamingBase, StreamingMetric {
   let value: (ConfusionCounts) -> Double
   let higherIsBetter: Bool
+  /// Whether `value` reads the per-row sums (samples averages, subset accuracy); without
+  /// them only the per-label counts, the mismatches and the rows are kept.
+  let perRow: Bool
   var counts: ConfusionCounts?
-  var t8 = [UInt8](), p8 = [UInt8]()
 
-  init(name: String, higherIsBetter: Bool, value: @escaping (ConfusionCounts) -> Double) {
+  init(name: String, higherIsBetter: Bool, perRow: Bool = true, value: @escaping (ConfusionCounts) -> Double) {
     self.value = value
     self.higherIsBetter = higherIsBetter
+    self.perRow = perRow
     super.init(name: name)
   }
 
-  func update(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows n: Int, labels L: Int) {
-    guard accept(truth: truth, scores: scores, rows: n, labels: L) else { return }
-    if counts == nil { counts = ConfusionCounts(labels: L) }
-    if t8.count < n * L { t8 = [UInt8](repeating: 0, count: n * L); p8 = t8 }
-    let threshold = Float(TrainingMetrics.threshold)
-    t8.withUnsafeMutableBufferPointer { t in
-      p8.withUnsafeMutableBufferPointer { p in
-        for k in 0..<(n * L) {
-          t[k] = truth[k] != 0 ? 1 : 0
-          p[k] = scores[k] >= threshold ? 1 : 0
-        }
-        counts!.add(truth: UnsafeBufferPointer(t), predicted: UnsafeBufferPointer(p), rows: n)
-      }
-    }
+  override func add(_ batch: StreamingBatch) {
+    if counts?.labels != batch.labels { counts = ConfusionCounts(labels: batch.labels) }
+    counts!.add(cells: batch.cellCounts(), rows: batch.rows)
+    if perRow { counts!.addRowSums(truth: batch.truth8, predicted: batch.predicted8, rows: batch.rows) }
   }
 
   func result() throws -> Double {
@@ -76,41 +92,46 @@ final class ConfusionStream: StreamingBase, StreamingMetric {
     return value(counts!)
   }
 
-  func reset() { resetBase(); counts = nil }
+  /// Keeps the count arrays for the next epoch.
+  func reset() {
+    resetBase()
+    if let L = counts?.labels { counts!.clear(labels: L) }
+  }
 }
 
-/// Metrics on the ranking of scores (ROC AUC, AP, LRAP, ...): truths and scores are kept
-/// and the whole-array metric runs at the end.
+/// Metrics on the ranking of scores (ROC AUC, AP, LRAP, ...): truths and float32 scores are
+/// kept (buffers kept across epochs). Per-label and pooled ROC AUC and AP rank the float32
+/// scores directly (`FloatRanking`); the others run the whole-array metric at the end.
 final class KeptScoresStream: StreamingBase, StreamingMetric {
   let compute: (Truths, Scores) throws -> Double
+  let ranked: FloatRanking.Metric?
   let higherIsBetter: Bool
-  var truths = [UInt8](), scores = [Double]()
+  var truths = [UInt8](), scores = [Float]()
+  var ranking = FloatRanking()
 
-  init(name: String, higherIsBetter: Bool, compute: @escaping (Truths, Scores) throws -> Double) {
+  init(name: String, higherIsBetter: Bool, ranked: FloatRanking.Metric? = nil,
+       compute: @escaping (Truths, Scores) throws -> Double) {
     self.compute = compute
+    self.ranked = ranked
     self.higherIsBetter = higherIsBetter
     super.init(name: name)
   }
 
-  func update(truth: UnsafePointer<Float>, scores s: UnsafePointer<Float>, rows n: Int, labels L: Int) {
-    guard accept(truth: truth, scores: s, rows: n, labels: L) else { return }
-    let m = n * L, start = truths.count
-    truths.append(contentsOf: repeatElement(0, count: m))
-    scores.append(contentsOf: repeatElement(0, count: m))
-    truths.withUnsafeMutableBufferPointer { t in
-      scores.withUnsafeMutableBufferPointer { out in
-        for k in 0..<m {
-          t[start + k] = truth[k] != 0 ? 1 : 0
-          out[start + k] = Double(s[k])
-        }
-      }
-    }
+  override func add(_ batch: StreamingBatch) {
+    truths.append(contentsOf: UnsafeBufferPointer(start: batch.truth8, count: batch.count))
+    scores.append(contentsOf: UnsafeBufferPointer(start: batch.scores, count: batch.count))
   }
 
   func result() throws -> Double {
     let L = try checkResult()
+    if let ranked, L > 0 {
+      return truths.withUnsafeBufferPointer { t in
+        scores.withUnsafeBufferPointer { s in ranking.value(ranked, truths: t, scores: s, rows: rows, labels: L) }
+      }
+    }
     do {
-      return try compute(Truths(rows: rows, labels: L, values: truths), Scores(rows: rows, labels: L, values: scores))
+      return try compute(Truths(rows: rows, labels: L, values: truths),
+                         Scores(rows: rows, labels: L, values: scores.map(Double.init)))
     } catch let e as TensorError {
       throw TensorError("\(name): \(e.message)")
     }
@@ -124,9 +145,9 @@ final class CrossentropyStream: StreamingBase, StreamingMetric {
   var sum = 0.0
   var higherIsBetter: Bool { false }
 
-  func update(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows n: Int, labels L: Int) {
-    guard accept(truth: truth, scores: scores, rows: n, labels: L) else { return }
-    for k in 0..<(n * L) { BinaryCrossentropy.accumulate(&sum, truth: Double(truth[k]), score: Double(scores[k])) }
+  override func add(_ batch: StreamingBatch) {
+    let truth = batch.truth, scores = batch.scores
+    for k in 0..<batch.count { BinaryCrossentropy.accumulate(&sum, truth: Double(truth[k]), score: Double(scores[k])) }
   }
 
   func result() throws -> Double {

@@ -13,19 +13,23 @@ public enum TrainingMetrics {
   static let specs: [(String, Spec)] = {
     var out: [(String, Spec)] = []
     for a in [Average.macro, .micro, .weighted, .samples] {
-      out.append(("roc_auc_\(a.rawValue)", kept(true) { try RocAuc.compute($0, $1, average: a).scalar! }))
+      out.append(("roc_auc_\(a.rawValue)", kept(true, ranked: a == .samples ? nil : .rocAuc(a)) {
+        try RocAuc.compute($0, $1, average: a).scalar!
+      }))
     }
     for a in [Average.macro, .micro, .weighted, .samples] {
-      out.append(("average_precision_\(a.rawValue)", kept(true) { try AveragePrecision.compute($0, $1, average: a).scalar! }))
+      out.append(("average_precision_\(a.rawValue)", kept(true, ranked: a == .samples ? nil : .averagePrecision(a)) {
+        try AveragePrecision.compute($0, $1, average: a).scalar!
+      }))
     }
     for m in ThresholdMetric.allCases {
       for a in [Average.micro, .macro, .weighted, .samples] {
-        out.append(("\(m.rawValue)_\(a.rawValue)", confusion(true) { m.value($0, average: a).scalar! }))
+        out.append(("\(m.rawValue)_\(a.rawValue)", confusion(true, perRow: a == .samples) { m.value($0, average: a).scalar! }))
       }
     }
-    out.append(("hamming_loss", confusion(false) { $0.hammingLoss }))
-    out.append(("subset_accuracy", confusion(true) { $0.subsetAccuracy }))
-    out.append(("binary_accuracy", confusion(true) { $0.binaryAccuracy }))
+    out.append(("hamming_loss", confusion(false, perRow: false) { $0.hammingLoss }))
+    out.append(("subset_accuracy", confusion(true, perRow: true) { $0.subsetAccuracy }))
+    out.append(("binary_accuracy", confusion(true, perRow: false) { $0.binaryAccuracy }))
     for r in RankingMetric.allCases {
       out.append((r.rawValue, kept(r.higherIsBetter) { try r.compute($0, $1) }))
     }
@@ -33,12 +37,14 @@ public enum TrainingMetrics {
     return out
   }()
 
-  static func kept(_ higher: Bool, _ f: @escaping (Truths, Scores) throws -> Double) -> Spec {
-    Spec(higherIsBetter: higher) { KeptScoresStream(name: $0, higherIsBetter: higher, compute: f) }
+  /// `ranked`: computed from the kept float32 scores directly (same result as `f`).
+  static func kept(_ higher: Bool, ranked: FloatRanking.Metric? = nil, _ f: @escaping (Truths, Scores) throws -> Double) -> Spec {
+    Spec(higherIsBetter: higher) { KeptScoresStream(name: $0, higherIsBetter: higher, ranked: ranked, compute: f) }
   }
 
-  static func confusion(_ higher: Bool, _ f: @escaping (ConfusionCounts) -> Double) -> Spec {
-    Spec(higherIsBetter: higher) { ConfusionStream(name: $0, higherIsBetter: higher, value: f) }
+  /// `perRow`: whether `f` reads the per-row sums or exact rows of the counts.
+  static func confusion(_ higher: Bool, perRow: Bool, _ f: @escaping (ConfusionCounts) -> Double) -> Spec {
+    Spec(higherIsBetter: higher) { ConfusionStream(name: $0, higherIsBetter: higher, perRow: perRow, value: f) }
   }
 
   public static var names: [String] { specs.map(\.0) }

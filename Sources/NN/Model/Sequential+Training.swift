@@ -149,9 +149,8 @@ extension Sequential {
                                  out: probabilities.storage.pointer, rows: out.shape[0], cols: out.shape[1])
       scores = probabilities
     }
-    for m in metrics {
-      m.update(truth: yb.storage.pointer, scores: scores.storage.pointer, rows: yb.shape[0], labels: yb.shape[1])
-    }
+    StreamingMetrics.update(metrics, truth: yb.storage.pointer, scores: scores.storage.pointer,
+                            rows: yb.shape[0], labels: yb.shape[1])
   }
 
   func checkTargets(_ x: Tensor, _ y: Tensor) throws {

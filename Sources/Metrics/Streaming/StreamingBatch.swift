@@ -1,0 +1,85 @@
+/// One batch as the streams use it: checked once (0/1 truths, no NaN score) and converted
+/// once to 0/1 bytes, however many metrics it feeds.
+struct StreamingBatch {
+  let truth: UnsafePointer<Float>
+  let scores: UnsafePointer<Float>
+  let rows: Int
+  let labels: Int
+  /// The truths as 0/1 bytes.
+  let truth8: UnsafePointer<UInt8>
+  /// The predictions `score >= TrainingMetrics.threshold` as 0/1 bytes.
+  let predicted8: UnsafePointer<UInt8>
+  /// 4·labels counts (`ConfusionCounts.countCells`), then a flag: counted once, on first use.
+  private let cells: UnsafeMutablePointer<Int>
+
+  var count: Int { rows * labels }
+
+  /// The batch's per-label cell counts, shared by every threshold metric it feeds.
+  func cellCounts() -> UnsafePointer<Int> {
+    if cells[4 * labels] == 0 {
+      ConfusionCounts.countCells(truth: truth8, predicted: predicted8, rows: rows, labels: labels, into: cells)
+      cells[4 * labels] = 1
+    }
+    return UnsafePointer(cells)
+  }
+
+  /// Converts `count` cells into `t8` and `p8`; false when some truth is not 0 or 1 or some
+  /// score is NaN (the caller then finds and reports the first problem). No early exit, so
+  /// the loop vectorises.
+  static func convert(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, count: Int,
+                      t8: UnsafeMutablePointer<UInt8>, p8: UnsafeMutablePointer<UInt8>) -> Bool {
+    let threshold = Float(TrainingMetrics.threshold)
+    var bad: UInt8 = 0
+    for k in 0..<count {
+      let t = truth[k], s = scores[k]
+      let one: UInt8 = t == 1 ? 1 : 0
+      let zero: UInt8 = t == 0 ? 1 : 0
+      let nan: UInt8 = s != s ? 1 : 0
+      bad |= (1 &- one &- zero) | nan
+      t8[k] = one
+      p8[k] = s >= threshold ? 1 : 0
+    }
+    return bad == 0
+  }
+
+  /// Runs `body` with the batch converted in temporary memory (on the stack when small),
+  /// or with nil when the batch has a bad value.
+  static func with(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows: Int, labels: Int,
+                   _ body: (StreamingBatch?) -> Void) {
+    let m = rows * labels
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * labels + 1) { cells in
+      cells[4 * labels] = 0
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(2 * m, 1)) { buffer in
+        let t8 = buffer.baseAddress!, p8 = t8 + m
+        if convert(truth: truth, scores: scores, count: m, t8: t8, p8: p8) {
+          body(StreamingBatch(truth: truth, scores: scores, rows: rows, labels: labels, truth8: t8, predicted8: p8,
+                              cells: cells.baseAddress!))
+        } else {
+          body(nil)
+        }
+      }
+    }
+  }
+}
+
+/// Feeding several metrics at once.
+public enum StreamingMetrics {
+  /// Feeds one batch to every metric, as `m.update` on each would, but checks and converts
+  /// the batch once for all of them.
+  public static func update(_ metrics: [StreamingMetric], truth: UnsafePointer<Float>, scores: UnsafePointer<Float>,
+                            rows: Int, labels: Int) {
+    if metrics.count == 1 {
+      metrics[0].update(truth: truth, scores: scores, rows: rows, labels: labels)
+      return
+    }
+    StreamingBatch.with(truth: truth, scores: scores, rows: rows, labels: labels) { batch in
+      for m in metrics {
+        if let batch, let base = m as? StreamingBase, base.takes(batch) {
+          base.add(batch)
+        } else {
+          m.update(truth: truth, scores: scores, rows: rows, labels: labels)
+        }
+      }
+    }
+  }
+}
