@@ -58,7 +58,7 @@ struct TrainBench: ParsableCommand {
     print("train workload=\(workload) threads=\(Parallel.maxThreads) batch=\(batch) steps=\(steps) samples_per_sec=\(String(format: "%.0f", rates[1]))")
     if let metrics {
       let names = metrics.split(separator: ",").map(String.init)
-      for (label, list) in [("none", [String]()), (metrics, names), ("none", []), (metrics, names)] {
+      for (label, list) in [(metrics, names), ("none", [String]()), (metrics, names), ("none", [])] {
         try model.compile(optimizer: Adam(learningRate: 1e-3), loss: BinaryCrossEntropy(), metrics: list)
         var options = FitOptions()
         options.batchSize = batch

@@ -32,7 +32,7 @@ struct FloatRanking {
     case .averagePrecision(let a): (isRoc, average) = (false, a)
     }
     // Per label, the labels in two halves on both cores; each core sorts one label at a time.
-    let workers = average != .micro && total >= 8192 && L >= 2 ? 2 : 1
+    let workers = average != .micro && total >= 1 << 17 && L >= 2 ? 2 : 1
     let size = average == .micro ? total : n
     if keys.count < workers * size {
       keys = [UInt64](repeating: 0, count: workers * size)
