@@ -36,7 +36,6 @@ ex:main(function(cfg, run)
   local history = model:fit(x_train, train.y, { batch_size = cfg.batch_size, epochs = cfg.epochs, verbose = 0,
     validation_data = { x_test, test.y },
     callbacks = { callbacks.EarlyStopping { monitor = "val_loss", patience = 5, restore_best_weights = true } } })
-  for epoch, loss in ipairs(history.val_loss) do run:log("val_loss", loss, epoch) end
   print(string.format("%d epochs; last: loss %.4f, val_loss %.4f, val_f1_micro %.4f", #history.loss,
     history.loss[#history.loss], history.val_loss[#history.val_loss], history.val_f1_micro[#history.val_f1_micro]))
 

@@ -31,7 +31,6 @@ ex:main(function(cfg, run)
   model:add(nn.Dense(train.n_labels, { activation = "sigmoid" }))
   model:compile { optimizer = optim.Adam { lr = cfg.lr }, loss = "binary_crossentropy" }
   local history = model:fit(x_train, train.y, { batch_size = cfg.batch_size, epochs = cfg.epochs, verbose = 0 })
-  for epoch, loss in ipairs(history.loss) do run:log("loss", loss, epoch) end
 
   local p = model:predict(x_test)
   local auc = metrics.roc_auc(test.y, p, { average = "micro" })

@@ -5,3 +5,10 @@ public enum HostIO {
   /// Whether output goes to a terminal (progress bars redraw in place) or to a file/pipe.
   nonisolated(unsafe) public static var isTerminal = false
 }
+
+/// Where library code reports a run's numbers as they are made (fit's per-epoch logs): the
+/// host points it at the current run while an experiment's main is running.
+public enum RunLog {
+  /// (name, value, step); nil when no run is recording.
+  nonisolated(unsafe) public static var sink: ((String, Double, Int) -> Void)? = nil
+}

@@ -54,6 +54,8 @@ public struct ExperimentRunner {
     let run = Run(experiment: declaration.name, seed: seed, config: config.root,
                   runsDirectory: URL(fileURLWithPath: runsDirectory, isDirectory: true))
     output("experiment \(declaration.name), seed \(seed)\n")
+    RunLog.sink = { name, value, step in try? run.log(name, value, step: step) }
+    defer { RunLog.sink = nil }
     do {
       let result = try state.runMain(config: config.root, run: run)
       run.finish(.completed, result: result)

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import Metrics
 import Tensors
@@ -67,6 +68,7 @@ extension Sequential {
       }
       for c in callbacks { try c.onEpochEnd(epoch, logs: &logs, model: self) }
       history.record(epoch: epoch, logs)
+      if let sink = RunLog.sink { for (k, v) in logs.items { sink(k, v, epoch + 1) } }
       progress.endEpoch(epoch, logs: logs)
       epoch += 1
     }
