@@ -74,7 +74,13 @@ public enum Gemm {
         if i >= aItems { break }
         packA(i)
       }
-      while ck_gemm_load(sync + 8 * (kb + 1)) < aChunks { ck_gemm_relax() }
+      // The wait is one chunk's packing at most, unless the thread packing it was
+      // preempted: then give the core up rather than spin through its time slice.
+      var spins = 0
+      while ck_gemm_load(sync + 8 * (kb + 1)) < aChunks {
+        spins += 1
+        if spins < 1 << 12 { ck_gemm_relax() } else { sched_yield() }
+      }
     }
 
     // Per-worker packed-B buffers, one KC x slab block each.
