@@ -71,6 +71,68 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
 }
 #undef ROW
 
+/* Edge tiles: only the first R rows and V 16-lane vectors of the 6x64 tile (R, V compile-time
+ * constants), for the last micro-panels of a ragged m or n, which would otherwise spend whole
+ * FMAs on padding. Each element still gets one FMA per k, in order, from zero, then the same
+ * store, so an edge tile's results are bit-identical to the full tile's. */
+CK_AVX512 static inline __attribute__((always_inline)) void
+tile_edge(const int R, const int V, long kc, const float *a, const float *b, float *c,
+          long ldc, long nr, float alpha, float beta, ck_pf_cursor *q) {
+  __m512 acc[ZMR][4];
+  for (int i = 0; i < R; i++)
+    for (int h = 0; h < V; h++) acc[i][h] = _mm512_setzero_ps();
+  for (long i = 0; i < R; i++) {
+    for (long j = 0; j < nr; j += 16) _mm_prefetch((const char *)(c + i * ldc + j), _MM_HINT_T0);
+    _mm_prefetch((const char *)(c + i * ldc + nr - 1), _MM_HINT_T0);
+  }
+  long npf = q->per_tile, chunk = ck_pf_chunk(q, kc);
+  for (long p = 0; p < kc;) {
+    long end = kc - p > chunk ? p + chunk : kc;
+    for (; p < end; p++) {
+      __m512 bv[4];
+      for (int h = 0; h < V; h++) bv[h] = _mm512_loadu_ps(b + 16 * h);
+      for (int i = 0; i < R; i++) {
+        __m512 ai = _mm512_set1_ps(a[i]);
+        for (int h = 0; h < V; h++) acc[i][h] = _mm512_fmadd_ps(ai, bv[h], acc[i][h]);
+      }
+      a += ZMR;
+      b += ZNR;
+    }
+    if (npf > 0) {
+      ck_pf_next(q);
+      npf--;
+    }
+  }
+  while (npf-- > 0) ck_pf_next(q);
+  __m512 va = _mm512_set1_ps(alpha);
+  for (int h = 0; h < V; h++) {
+    long left = nr - 16 * h;
+    __mmask16 mk = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+    for (int i = 0; i < R; i++) store16(c + i * ldc + 16 * h, acc[i][h], mk, va, beta);
+  }
+}
+
+/* The tile at (mr, nr) <= (6, 64): the full kernel, or the edge tile that covers it. */
+CK_AVX512 static inline void tile_any(long kc, const float *a, const float *b, float *c,
+                                      long ldc, long mr, long nr, float alpha, float beta,
+                                      ck_pf_cursor *q) {
+  int v = (int)((nr + 15) / 16);
+  if (mr == ZMR && v == 4) {
+    tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q);
+    return;
+  }
+  switch ((int)(mr - 1) * 4 + v - 1) {
+#define EDGE(R, V) \
+  case (R - 1) * 4 + V - 1: tile_edge(R, V, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+#define EDGE_ROW(R) EDGE(R, 1) EDGE(R, 2) EDGE(R, 3) EDGE(R, 4)
+    EDGE_ROW(1) EDGE_ROW(2) EDGE_ROW(3) EDGE_ROW(4) EDGE_ROW(5)
+    EDGE(6, 1) EDGE(6, 2) EDGE(6, 3)
+#undef EDGE_ROW
+#undef EDGE
+    default: tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q); return;
+  }
+}
+
 CK_AVX512 void ck_gemm_macro_avx512(long m, long n, long kc, const float *ap,
                                     const float *bp, float *c, long ldc, float alpha,
                                     float beta, ck_gemm_prefetch pf) {
@@ -78,9 +140,8 @@ CK_AVX512 void ck_gemm_macro_avx512(long m, long n, long kc, const float *ap,
   for (long i = 0; i < m; i += ZMR) {
     const float *a = ap + i * kc;
     for (long j = 0; j < n; j += ZNR) {
-      tile_6x64(kc, a, bp + j * kc, c + i * ldc + j, ldc,
-                m - i < ZMR ? m - i : ZMR, n - j < ZNR ? n - j : ZNR, alpha, beta,
-                &q);
+      tile_any(kc, a, bp + j * kc, c + i * ldc + j, ldc,
+               m - i < ZMR ? m - i : ZMR, n - j < ZNR ? n - j : ZNR, alpha, beta, &q);
     }
   }
 }

@@ -95,21 +95,34 @@ CK_AVX2 void ck_gemm_pack_a_avx2(int trans, const float *a, long lda, long m, lo
   __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   __m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32(mr), lane);
   long k8 = k & ~7L;
+  if (trans) {
+    /* Groups of up to GP panels, k by k: each k reads one contiguous run of the group's
+     * GP * MR values of A's row k and deals it out to the panels. (Panel by panel instead,
+     * the k loop would stride by lda, whose power-of-two sizes map every row to the same
+     * L1 set.) 8 floats from i0 are inside the row while i0 + 8 <= m; past that, the load
+     * is masked. */
+    enum { GP = 8 };
+    for (long g0 = 0; g0 < m; g0 += GP * mr) {
+      long np = (m - g0 + mr - 1) / mr;
+      if (np > GP) np = GP;
+      for (long p = 0; p < k; p++) {
+        const float *s = a + p * lda + g0;
+        for (long q = 0; q < np; q++) {
+          long i0 = g0 + q * mr, rows = m - i0 < mr ? m - i0 : mr;
+          float *d = dst + i0 * k + p * mr;
+          __m256 v = i0 + 8 <= m ? _mm256_loadu_ps(s + q * mr)
+                                 : _mm256_maskload_ps(s + q * mr,
+                                       _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rows), lane));
+          if (p + 1 < k) _mm256_storeu_ps(d, v);
+          else _mm256_maskstore_ps(d, keep, v);
+        }
+      }
+    }
+    return;
+  }
   for (long i0 = 0; i0 < m; i0 += mr) {
     long rows = m - i0 < mr ? m - i0 : mr;
     float *d = dst + i0 * k;
-    if (trans) {
-      /* 8 floats from i0 are inside the row while i0 + 8 <= m; past that, mask the load. */
-      __m256i valid = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rows), lane);
-      int full = i0 + 8 <= m;
-      for (long p = 0; p < k; p++) {
-        const float *s = a + p * lda + i0;
-        __m256 v = full ? _mm256_loadu_ps(s) : _mm256_maskload_ps(s, valid);
-        if (p + 1 < k) _mm256_storeu_ps(d + p * mr, v);
-        else _mm256_maskstore_ps(d + p * mr, keep, v);
-      }
-      continue;
-    }
     for (long p = 0; p < k8; p += 8) {
       __m256 r[8];
       for (int q = 0; q < 8; q++)

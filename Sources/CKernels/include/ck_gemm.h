@@ -43,6 +43,20 @@ void ck_gemm_macro(ck_isa isa, long m, long n, long kc,
                    const float *ap, const float *bp,
                    float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf);
 
+/// Shared counters for the driver's threads (Swift's atomics need macOS 15): an atomic
+/// fetch-and-add and an acquiring load on a `long`, and a spin-wait hint.
+static inline long ck_gemm_fetch_add(long *p, long v) {
+  return __atomic_fetch_add(p, v, __ATOMIC_ACQ_REL);
+}
+static inline long ck_gemm_load(const long *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+static inline void ck_gemm_relax(void) {
+#if defined(__x86_64__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
 #ifdef CK_GEMM_INTERNAL
 /* For the micro-kernel files only (Swift does not see this): a cursor over the cache
  * lines of a ck_gemm_prefetch region, which the tiles of one macro-kernel call share,

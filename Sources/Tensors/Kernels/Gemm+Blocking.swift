@@ -34,8 +34,14 @@ struct GemmBlocking {
     kBounds = (0...kBlocks).map { k * $0 / kBlocks }
     mPanels = (m + mr - 1) / mr
     nPanels = (n + nr - 1) / nr
-    // Slabs over N: about ncPanels panels each, an even count so two threads balance.
-    var ns = max((nPanels + t.ncPanels - 1) / t.ncPanels, min(nPanels, 2))
+    // Slabs over N: at most ncPanels panels each, and at least 8 slabs where N allows, so
+    // that threads claiming them can even out a late start or a stall (narrower slabs cost
+    // little: B is still packed once, only A blocks are read once more per slab). Equal
+    // widths where possible (12 panels: 12 slabs of 1, not 8 of 1 or 2, whose last claims
+    // would leave one thread idle for a narrow slab's time); an even count so two threads
+    // balance.
+    let width = max(1, min(t.ncPanels, nPanels / 8))
+    var ns = (nPanels + width - 1) / width
     if ns % 2 == 1 && ns < nPanels { ns += 1 }
     nSlabs = ns
     // Too narrow to cut over N: cut over M instead (each M slab packs B again, so only then).

@@ -4,7 +4,7 @@ import Foundation
 /// Single-precision matrix multiply, packed and blocked in the Goto/BLIS style.
 ///
 /// op(A) is packed once, whole, into MR-row micro-panels (per K block) and shared by all
-/// threads. C is cut into slabs of micro-panels (see `GemmBlocking`); threads claim slabs
+/// threads, which pack it together as they first need each K block. C is cut into slabs of micro-panels (see `GemmBlocking`); threads claim slabs
 /// one at a time, and for each K block pack the KC x slab block of op(B) into their own
 /// buffer, which stays in L2 while the C macro-kernel sweeps every A micro-panel across it
 /// and prefetches the source of the next B block (packing B is otherwise DRAM-bound).
@@ -40,23 +40,47 @@ public enum Gemm {
     let blk = GemmBlocking(isa: isa, m: m, n: n, k: k)
     let workers = workerCount(blk, m: m, n: n, k: k, threads: threads)
 
-    // Pack all of op(A): K block by K block, each block mPanels panels of kc x MR.
+    // All of op(A) is packed, K block by K block, each block mPanels panels of kc x MR,
+    // by the workers themselves: a K block is cut into aChunks items, which workers claim
+    // in order (K block major) just before they first need that block, so packing is
+    // shared and overlaps other work instead of running alone before the threads start.
     let mPad = blk.mPanels * blk.mr
     let aBuf = GemmScratch.shared.take(mPad * k)
     defer { GemmScratch.shared.give(aBuf) }
     let ap = aBuf.ptr.assumingMemoryBound(to: Float.self)
     let kBlocks = blk.kBounds.count - 1
     let aChunks = min(blk.mPanels, 8)  // packing items per K block
-    // Waking a second thread costs about as much as packing a few MB, so small A is packed
-    // by the caller alone (the workers wake once, for the main loop).
-    let packThreads = mPad * k > (1 << 20) ? workers : 1
-    Parallel.forEach(kBlocks * aChunks, threads: packThreads) { item in
+    let aItems = kBlocks * aChunks
+    // Counters, each on its own cache line: [0] A items claimed, [8 * (kb + 1)] items of
+    // K block kb packed.
+    let sync = UnsafeMutableRawPointer.allocate(byteCount: 64 * (kBlocks + 1), alignment: 64)
+      .bindMemory(to: Int.self, capacity: 8 * (kBlocks + 1))
+    sync.initialize(repeating: 0, count: 8 * (kBlocks + 1))
+    defer { sync.deallocate() }
+    func packA(_ item: Int) {
       let kb = item / aChunks, r = GemmBlocking.range(item % aChunks, of: aChunks, panels: blk.mPanels)
       let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
       let i0 = r.lowerBound * blk.mr, rows = min(m, r.upperBound * blk.mr) - i0
-      if rows <= 0 { return }
-      let src = transposeA ? a + k0 * lda + i0 : a + i0 * lda + k0
-      ck_gemm_pack_a(isa, transposeA ? 1 : 0, src, lda, rows, kc, ap + k0 * mPad + i0 * kc)
+      if rows > 0 {
+        let src = transposeA ? a + k0 * lda + i0 : a + i0 * lda + k0
+        ck_gemm_pack_a(isa, transposeA ? 1 : 0, src, lda, rows, kc, ap + k0 * mPad + i0 * kc)
+      }
+      _ = ck_gemm_fetch_add(sync + 8 * (kb + 1), 1)
+    }
+    /// Returns once K block kb of packed A is complete, packing unclaimed items up to it.
+    func ensureA(_ kb: Int) {
+      while ck_gemm_load(sync) < (kb + 1) * aChunks {
+        let i = ck_gemm_fetch_add(sync, 1)
+        if i >= aItems { break }
+        packA(i)
+      }
+      // The wait is one chunk's packing at most, unless the thread packing it was
+      // preempted: then give the core up rather than spin through its time slice.
+      var spins = 0
+      while ck_gemm_load(sync + 8 * (kb + 1)) < aChunks {
+        spins += 1
+        if spins < 1 << 12 { ck_gemm_relax() } else { sched_yield() }
+      }
     }
 
     // Per-worker packed-B buffers, one KC x slab block each.
@@ -93,6 +117,7 @@ public enum Gemm {
         for kb in 0..<kBlocks {
           let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
           ck_gemm_pack_b(isa, transposeB ? 1 : 0, bSource(j0, cols, kb).base!, ldb, kc, cols, bp)
+          ensureA(kb)
           var pf = ck_gemm_prefetch(base: nil, ld: 0, rows: 0, row_floats: 0)
           if kb + 1 < kBlocks {
             pf = bSource(j0, cols, kb + 1)
