@@ -4,7 +4,8 @@ public enum Suggest {
   public static func closest(to word: String, among candidates: [String]) -> String? {
     let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    // Close enough to be a typo, and not a replacement of the whole word.
+    return best.1 <= max(2, word.count / 3) && best.1 < word.count ? best.0 : nil
   }
 
   /// Levenshtein distance.

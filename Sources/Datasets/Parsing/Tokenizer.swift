@@ -1,3 +1,4 @@
+import Catalog
 /// Splits one ARFF header line: keywords, names (bare or quoted with backslash escapes) and
 /// `{...}` nominal value lists.
 struct Tokenizer {
@@ -86,18 +87,5 @@ struct Tokenizer {
 
 /// The candidate nearest to `word` by edit distance, when close enough to be a typo.
 func closestName(_ word: String, _ candidates: [String]) -> String? {
-  func distance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      cur[0] = i
-      for j in 1...b.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
-      swap(&prev, &cur)
-    }
-    return prev[b.count]
-  }
-  let w = Array(word.lowercased())
-  guard let best = candidates.map({ ($0, distance(w, Array($0.lowercased()))) }).min(by: { $0.1 < $1.1 }) else { return nil }
-  return best.1 <= max(1, word.count / 3) && best.1 < word.count ? best.0 : nil
+  Suggest.closest(to: word, among: candidates)
 }

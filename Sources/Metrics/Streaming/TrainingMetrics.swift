@@ -1,3 +1,4 @@
+import Catalog
 import Tensors
 
 /// The metrics `model:compile{metrics = {...}}` accepts, by name, as streaming metrics.
@@ -61,20 +62,6 @@ public enum TrainingMetrics {
     return spec.make(name)
   }
 
-  static func closest(to word: String) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-      if a.isEmpty { return b.count }
-      if b.isEmpty { return a.count }
-      var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
-      for i in 1...a.count {
-        cur[0] = i
-        for j in 1...b.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
-        swap(&prev, &cur)
-      }
-      return prev[b.count]
-    }
-    let w = Array(word.lowercased())
-    guard let best = names.map({ ($0, distance(w, Array($0))) }).min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(3, word.count / 3) ? best.0 : nil
-  }
+  static func closest(to word: String) -> String? { Suggest.closest(to: word, among: names) }
+
 }
