@@ -27,16 +27,7 @@ public final class MinMaxScaler {
   }
 
   public func transform(_ x: Tensor) throws -> Tensor {
-    guard isFitted else { throw DataError("the scaler is not fitted: call fit first") }
-    guard x.rank == 2, x.shape[1] == minimum.count else {
-      throw DataError("the scaler was fitted on \(minimum.count) columns, got \(describeShape(x.shape))")
-    }
-    var out = x
-    let d = minimum.count
-    let factors = (0..<d).map { c -> Float in let r = maximum[c] - minimum[c]; return r > 0 ? (high - low) / r : 0 }
-    out.withUnsafeMutableBufferPointer { p in
-      for r in 0..<x.rows { for c in 0..<d { p[r * d + c] = (p[r * d + c] - minimum[c]) * factors[c] + low } }
-    }
-    return out
+    let factors = (0..<minimum.count).map { c -> Float in let r = maximum[c] - minimum[c]; return r > 0 ? (high - low) / r : 0 }
+    return try ColumnTransform.apply(x, width: minimum.count, fitted: isFitted) { v, c in (v - minimum[c]) * factors[c] + low }
   }
 }

@@ -23,28 +23,10 @@ public final class StandardScaler {
   }
 
   public func transform(_ x: Tensor) throws -> Tensor {
-    guard isFitted else { throw DataError("the scaler is not fitted: call fit first") }
-    guard x.rank == 2, x.shape[1] == mean.count else {
-      throw DataError("the scaler was fitted on \(mean.count) columns, got \(describeShape(x.shape))")
-    }
-    var out = x
-    let d = mean.count
-    out.withUnsafeMutableBufferPointer { p in
-      for r in 0..<x.rows { for c in 0..<d { p[r * d + c] = (p[r * d + c] - mean[c]) / scale[c] } }
-    }
-    return out
+    try ColumnTransform.apply(x, width: mean.count, fitted: isFitted) { v, c in (v - mean[c]) / scale[c] }
   }
 
   public func inverseTransform(_ x: Tensor) throws -> Tensor {
-    guard isFitted else { throw DataError("the scaler is not fitted: call fit first") }
-    guard x.rank == 2, x.shape[1] == mean.count else {
-      throw DataError("the scaler was fitted on \(mean.count) columns, got \(describeShape(x.shape))")
-    }
-    var out = x
-    let d = mean.count
-    out.withUnsafeMutableBufferPointer { p in
-      for r in 0..<x.rows { for c in 0..<d { p[r * d + c] = p[r * d + c] * scale[c] + mean[c] } }
-    }
-    return out
+    try ColumnTransform.apply(x, width: mean.count, fitted: isFitted) { v, c in v * scale[c] + mean[c] }
   }
 }
