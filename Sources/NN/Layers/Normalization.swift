@@ -101,6 +101,24 @@ public class NormalizationLayer {
     }
   }
 
+  /// The backward pass of either layer: gamma/beta gradients, then each normalised group's
+  /// input gradient — groups are features (down the batch) or samples (across the features).
+  func normalizedBackward(_ gradOutput: Tensor, accumulate: Bool, perFeature: Bool) throws -> Tensor {
+    let n = xhat.shape.first ?? 0, d = outputSize
+    let groups = perFeature ? d : n
+    guard gradOutput.shape == [n, d], invstd.count == groups else {
+      throw LayerError("\(name): backward needs a training forward pass first")
+    }
+    affineBackward(gradOutput, rows: n, accumulate: accumulate)
+    Tensor.prepare(&gradInput, shape: [n, d])
+    let (count, stride, step) = perFeature ? (n, d, 1) : (d, 1, d)
+    for g in 0..<groups {
+      Normalization.backward(dxhat: dxhat.storage.pointer + g * step, xhat: xhat.storage.pointer + g * step,
+                             dx: gradInput.storage.pointer + g * step, count: count, stride: stride, invstd: invstd[g])
+    }
+    return gradInput
+  }
+
   func checkInput(_ x: Tensor) throws {
     guard x.rank == 2, x.shape[1] == outputSize else {
       throw LayerError("\(name) expects inputs of \(outputSize) features, got shape \(describeShape(x.shape))")
@@ -163,17 +181,7 @@ public final class BatchNormalization: NormalizationLayer, Layer {
   }
 
   public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
-    let n = xhat.shape.first ?? 0, d = outputSize
-    guard gradOutput.shape == [n, d], invstd.count == d else {
-      throw LayerError("\(name): backward needs a training forward pass first")
-    }
-    affineBackward(gradOutput, rows: n, accumulate: accumulate)
-    Tensor.prepare(&gradInput, shape: [n, d])
-    for j in 0..<d {
-      Normalization.backward(dxhat: dxhat.storage.pointer + j, xhat: xhat.storage.pointer + j,
-                             dx: gradInput.storage.pointer + j, count: n, stride: d, invstd: invstd[j])
-    }
-    return gradInput
+    try normalizedBackward(gradOutput, accumulate: accumulate, perFeature: true)
   }
 
   public var config: [String: Any] {
@@ -206,17 +214,7 @@ public final class LayerNormalization: NormalizationLayer, Layer {
   }
 
   public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
-    let n = xhat.shape.first ?? 0, d = outputSize
-    guard gradOutput.shape == [n, d], invstd.count == n else {
-      throw LayerError("\(name): backward needs a training forward pass first")
-    }
-    affineBackward(gradOutput, rows: n, accumulate: accumulate)
-    Tensor.prepare(&gradInput, shape: [n, d])
-    for i in 0..<n {
-      Normalization.backward(dxhat: dxhat.storage.pointer + i * d, xhat: xhat.storage.pointer + i * d,
-                             dx: gradInput.storage.pointer + i * d, count: d, stride: 1, invstd: invstd[i])
-    }
-    return gradInput
+    try normalizedBackward(gradOutput, accumulate: accumulate, perFeature: false)
   }
 
   public var config: [String: Any] { ["epsilon": Double(epsilon), "center": center, "scale": scale] }
