@@ -15,7 +15,9 @@ open class Optimizer {
   /// Steps taken so far (shared by all parameters, as PyTorch's per-parameter counters are in
   /// lockstep for a whole model).
   public private(set) var steps = 0
-  private var slots: [ObjectIdentifier: [Tensor]] = [:]
+  /// Per-parameter state, by the identity of the parameter's storage; the entry holds the
+  /// storage too, so its address cannot be reused by another tensor while the state exists.
+  private var slots: [ObjectIdentifier: (owner: TensorStorage, buffers: [Tensor])] = [:]
 
   public init(learningRate: Double, weightDecay: Double = 0, clipNorm: Double? = nil, clipValue: Double? = nil) {
     self.learningRate = learningRate
@@ -48,12 +50,12 @@ open class Optimizer {
       // State follows the values' storage, so the same tensors keep their state however they
       // are handed in (a model's weights, or `opt:step(params, grads)` from a script).
       let id = ObjectIdentifier(p.value.storage)
-      if slots[id] == nil { slots[id] = (0..<slotCount).map { _ in Tensor.zeros(p.value.shape) } }
+      if slots[id] == nil { slots[id] = (p.value.storage, (0..<slotCount).map { _ in Tensor.zeros(p.value.shape) }) }
       // In place, as PyTorch does: tensors that share a parameter's storage (a script's
       // custom-layer parameters, model:parameters()) see the update.
       p.grad.makeUnique()
       let value = p.value.storage.pointer, grad = p.grad.storage.pointer
-      let buffers = slots[id]!.map(\.storage.pointer)
+      let buffers = slots[id]!.buffers.map(\.storage.pointer)
       let n = p.value.count, step = steps
       let chunk = 1 << 16
       let chunks = (n + chunk - 1) / chunk
@@ -65,7 +67,7 @@ open class Optimizer {
   }
 
   /// The state of a parameter (for tests and saving).
-  public func slots(for p: Weight) -> [Tensor] { slots[ObjectIdentifier(p.value.storage)] ?? [] }
+  public func slots(for p: Weight) -> [Tensor] { slots[ObjectIdentifier(p.value.storage)]?.buffers ?? [] }
 
   private func clip(_ parameters: [Weight]) {
     if let clipValue {
