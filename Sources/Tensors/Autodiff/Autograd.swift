@@ -32,14 +32,12 @@ public final class Autograd {
 
   public var isLeaf: Bool { backward == nil }
 
-  /// Whether operations record (off inside `backward` and `withoutGradients`).
-  nonisolated(unsafe) public static var isRecording = true
+  /// Whether operations record (off inside `backward` and `withoutGradients`). Bound per
+  /// task (per thread outside tasks), so one computation turning it off never affects another.
+  @TaskLocal public static var isRecording = true
 
   /// Runs `body` without recording.
   public static func withoutGradients<R>(_ body: () throws -> R) rethrows -> R {
-    let saved = isRecording
-    isRecording = false
-    defer { isRecording = saved }
-    return try body()
+    try $isRecording.withValue(false) { try body() }
   }
 }
