@@ -64,7 +64,10 @@ public enum TrainingMetrics {
 
   static var all: [(String, Spec)] { specs + extrasLock.withLock { extras } }
 
-  public static var names: [String] { all.map(\.0) }
+  /// The built-in metrics (every one is also a field of a metrics report).
+  public static var names: [String] { specs.map(\.0) }
+  /// The metrics added at run time.
+  public static var extraNames: [String] { extrasLock.withLock { extras.map(\.0) } }
 
   /// Whether larger is better for the metric `name` (nil for an unknown name).
   public static func higherIsBetter(_ name: String) -> Bool? { all.first { $0.0 == name }?.1.higherIsBetter }
@@ -73,11 +76,11 @@ public enum TrainingMetrics {
   public static func make(_ name: String) throws -> StreamingMetric {
     guard let spec = all.first(where: { $0.0 == name })?.1 else {
       let hint = closest(to: name).map { " (did you mean '\($0)'?)" } ?? ""
-      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \(names.joined(separator: ", "))")
+      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \((names + extraNames).joined(separator: ", "))")
     }
     return spec.make(name)
   }
 
-  static func closest(to word: String) -> String? { Suggest.closest(to: word, among: names) }
+  static func closest(to word: String) -> String? { Suggest.closest(to: word, among: names + extraNames) }
 
 }
