@@ -61,7 +61,19 @@ final class PluginRegistrar {
   }
 
   func addLayer(_ d: crescent_layer_desc) throws {
-    throw PluginError("layers are not supported by this host yet")
+    let name = text(d.name)
+    guard !name.isEmpty, let forward = d.forward, let backward = d.backward else {
+      throw PluginError("a layer needs a name, a forward and a backward callback")
+    }
+    try free("nn.\(name)")
+    let user = d.user
+    try catalog.register(module: "nn", summary: "", entries: [
+      Entry(module: "nn", name: name, summary: text(d.summary) + " (Elementwise: as many outputs as inputs.)",
+            options: [Parameter("name", .string, "the layer's name (default: plugin and a number, e.g. plugin_1)", default: .string(""))],
+            returns: [Returned(.object("Layer"), "the layer")]) { a in
+        [.object(PluginLayer(name: name, forward: forward, backward: backward, user: user, name: a.string("name")))]
+      },
+    ])
   }
 
   /// `squared_hinge` → `SquaredHinge`.

@@ -43,6 +43,7 @@ import Tensors
     #expect(c.entry("extras.softsign") != nil)
     #expect(c.entry("losses.SquaredHinge") != nil)
     #expect(c.entry("metrics.label_cardinality_error") != nil)
+    #expect(c.entry("nn.Softsign") != nil)
     #expect(TrainingMetrics.extraNames.contains("label_cardinality_error"))
     #expect(TrainingMetrics.higherIsBetter("label_cardinality_error") == false)
   }
@@ -90,6 +91,23 @@ import Tensors
     #expect(try stream.result() == 1)
   }
 
+  @Test func layerForwardAndBackward() throws {
+    guard let c = try loaded() else { return }
+    guard case .object(let o)? = try #require(c.entry("nn.Softsign")).call([]).first, let layer = o as? Layer else {
+      Issue.record("no layer"); return
+    }
+    var r = RandomStream(seed: 1)
+    #expect(try layer.build(inputSize: 3, random: &r) == 3)
+    let x = Tensor(shape: [2, 3], scalars: [-2, -0.5, 0, 0.5, 1, 3])
+    let y = try layer.forward(x, training: true)
+    let dx = try layer.backward(Tensor(shape: [2, 3], repeating: 2), accumulate: false)
+    for k in 0..<6 {
+      let v = Double(x.scalars[k]), a = 1 + abs(v)
+      #expect(abs(Double(y.scalars[k]) - v / a) < 1e-6)
+      #expect(abs(Double(dx.scalars[k]) - 2 / (a * a)) < 1e-6)
+    }
+  }
+
   @Test func loadFailuresNameThePlugin() throws {
     func message(_ path: String, _ c: Catalog = Catalog.standard()) -> String {
       do { try PluginLoader.load(path, into: c); return "loaded" } catch { return "\(error)" }
@@ -108,5 +126,24 @@ import Tensors
     let c = Catalog.standard()
     try PluginLoader.load(example, into: c)
     #expect(message(example, c) == "plugin \(example): extras.softsign is already defined")
+
+    // Another ABI version, and a plugin that tries to replace a built-in.
+    let wrong = Self.folder + "/wrong_abi.c"
+    try "int crescent_plugin_abi_version(void) { return 99; }\nint crescent_plugin_init(const void *a, void *h) { return 0; }\n"
+      .write(toFile: wrong, atomically: true, encoding: .utf8)
+    let wrongABI = try #require(try Self.build(wrong, named: "libwrong_abi.so"))
+    #expect(message(wrongABI).hasPrefix("plugin \(wrongABI): built for plugin ABI version 99"))
+    let builtin = Self.folder + "/builtin.c"
+    try """
+      #include "crescent_plugin.h"
+      CRESCENT_PLUGIN_DECLARE_ABI
+      static int zero(crescent_call *c, const float *o, const float *t, long n, long l, double *v, float *g, void *u) { *v = 0; return 0; }
+      int crescent_plugin_init(const crescent_plugin_api *api, void *host) {
+        crescent_loss_desc d = {"mse", "no", zero, 0};
+        return api->register_loss(host, &d);
+      }
+      """.write(toFile: builtin, atomically: true, encoding: .utf8)
+    let replacing = try #require(try Self.build(builtin, named: "libbuiltin.so"))
+    #expect(message(replacing) == "plugin \(replacing): loss \"mse\" is already defined")
   }
 }

@@ -1,4 +1,4 @@
--- Uses what the example plugin adds: a function, a loss and a metric written in C.
+-- Uses what the example plugin adds: a function, a loss, a metric and a layer written in C.
 --   cc -shared -fPIC -I Sources/CrescentPluginABI/include examples/plugins/scaled_softsign/plugin.c -o libscaled_softsign.so
 --   scripts/crescent run --plugin ./libscaled_softsign.so examples/plugins/scaled_softsign/demo.lua
 local y = extras.softsign(tensor.from{{-3, 0, 1, 4}}, { scale = 2 })
@@ -16,7 +16,7 @@ local scaler = data.StandardScaler():fit(train.x)
 local x, xt = scaler:transform(train.x), scaler:transform(test.x)
 for _, loss in ipairs { "squared_hinge", losses.SquaredHinge() } do
   local model = nn.Sequential { input_dim = train.n_features, seed = 3,
-    nn.Dense(32, { activation = "relu" }), nn.Dense(train.n_labels, { activation = "sigmoid" }) }
+    nn.Dense(32), nn.Softsign(), nn.Dense(train.n_labels, { activation = "sigmoid" }) }
   model:compile { optimizer = optim.Adam { lr = 3e-3 }, loss = loss,
                   metrics = { "label_cardinality_error", "f1_micro" } }
   local h = model:fit(x, train.y, { batch_size = 32, epochs = 5, verbose = 0, validation_data = { xt, test.y } })

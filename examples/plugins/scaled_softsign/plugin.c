@@ -5,6 +5,7 @@
  *   losses.SquaredHinge{}                  the same loss as an object
  *   compile{metrics = {"label_cardinality_error"}}, metrics.label_cardinality_error(y, s)
  *                                          mean over rows of |#true labels - #predicted (s >= 0.5)|
+ *   nn.Softsign()                          a layer: x / (1 + |x|), elementwise
  *
  * Build: cc -shared -fPIC -I Sources/CrescentPluginABI/include \
  *          examples/plugins/scaled_softsign/plugin.c -o libscaled_softsign.so */
@@ -61,6 +62,21 @@ static int label_cardinality_error(crescent_call *call, const float *y, const fl
   return 0;
 }
 
+static int softsign_forward(crescent_call *call, const float *x, float *y, long n, long d, void *user) {
+  (void)call; (void)user;
+  for (long i = 0; i < n * d; i++) y[i] = x[i] / (1.0f + fabsf(x[i]));
+  return 0;
+}
+
+static int softsign_backward(crescent_call *call, const float *x, const float *dy, float *dx, long n, long d, void *user) {
+  (void)call; (void)user;
+  for (long i = 0; i < n * d; i++) {
+    float a = 1.0f + fabsf(x[i]);
+    dx[i] = dy[i] / (a * a);
+  }
+  return 0;
+}
+
 int crescent_plugin_init(const crescent_plugin_api *a, void *host) {
   api = a;
   static const crescent_param params[] = {
@@ -74,8 +90,10 @@ int crescent_plugin_init(const crescent_plugin_api *a, void *host) {
   crescent_metric_desc metric = {"label_cardinality_error",
                                  "Mean absolute difference between true and predicted (score >= 0.5) label counts per row.",
                                  0, label_cardinality_error, NULL};
+  crescent_layer_desc layer = {"Softsign", "Softsign activation x / (1 + |x|).", softsign_forward, softsign_backward, NULL};
   if (api->register_function(host, &f)) return 1;
   if (api->register_loss(host, &loss)) return 1;
   if (api->register_metric(host, &metric)) return 1;
+  if (api->register_layer(host, &layer)) return 1;
   return 0;
 }
