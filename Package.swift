@@ -40,11 +40,15 @@ let package = Package(
     .target(name: "Experiments", dependencies: ["Catalog"]),
     // Every built-in library registered into one catalog.
     .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"]),
+    // The C boundary native plugins are built against (crescent_plugin.h), and the host side
+    // that loads them into a catalog.
+    .target(name: "CrescentPluginABI"),
+    .target(name: "Plugins", dependencies: ["CrescentPluginABI", "Catalog", "Tensors", "Metrics", "NN"]),
     // The bridge: the only importer of CLua.
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary", "Experiments"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets",
+      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
@@ -54,6 +58,7 @@ let package = Package(
                 exclude: ["Fixtures"]),
     .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
+    .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v5]

@@ -12,10 +12,12 @@ struct DocCommand: ParsableCommand {
   )
 
   @Argument(help: "A module (tensor), an entry (tensor.randn) or a type (Tensor).") var topic: String?
+  @OptionGroup var pluginOptions: PluginOptions
 
   func run() throws {
+    let catalog = try pluginOptions.catalog(command: "doc")
     do {
-      print(try ReferenceRenderer(catalog: .standard()).render(topic), terminator: "")
+      print(try ReferenceRenderer(catalog: catalog).render(topic), terminator: "")
     } catch let e as CatalogError {
       FileHandle.standardError.write(Data("crescent doc: \(e.message)\n".utf8))
       throw ExitCode(1)
@@ -29,7 +31,9 @@ struct TypesCommand: ParsableCommand {
     abstract: "Write a lua-language-server definition file for editors: `crescent types > crescent.d.lua`."
   )
 
+  @OptionGroup var pluginOptions: PluginOptions
+
   func run() throws {
-    print(TypeFileRenderer(catalog: .standard()).render(), terminator: "")
+    print(TypeFileRenderer(catalog: try pluginOptions.catalog(command: "types")).render(), terminator: "")
   }
 }

@@ -12,13 +12,14 @@ struct ReplCommand: ParsableCommand {
 
   @Flag(help: "Open every Lua standard library.") var trust = false
   @Option(help: "The root seed of the session's random streams.") var seed: UInt64?
+  @OptionGroup var pluginOptions: PluginOptions
 
   func run() throws {
     var options = LuaState.Options()
     options.trusted = trust
     options.output = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
     RandomContext.current = RandomContext(rootSeed: seed ?? UInt64.random(in: 0..<(1 << 31)))
-    let state = LuaState(options: options)
+    let state = LuaState(catalog: try pluginOptions.catalog(command: "repl"), options: options)
     func say(_ text: String, newline: Bool = true) { FileHandle.standardOutput.write(Data((text + (newline ? "\n" : "")).utf8)) }
     let interactive = isatty(STDIN_FILENO) != 0
     if interactive { say("Crescent \(Crescent.version) — Lua 5.4; `crescent doc` lists the API; Ctrl-D leaves.") }

@@ -33,6 +33,7 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print the experiment's final config, marking what was changed, and exit without running main.")
   var printConfig = false
   @Option(help: "The folder runs write their artifacts under (runs/<id>/).") var runsDir: String = "runs"
+  @OptionGroup var pluginOptions: PluginOptions
 
   func run() throws {
     var scriptArguments = arguments
@@ -65,7 +66,7 @@ struct RunCommand: ParsableCommand {
     options.output = write
     HostIO.isTerminal = isatty(STDOUT_FILENO) != 0
     crescent_install_sigint_handler()
-    let state = LuaState(options: options)
+    let state = LuaState(catalog: try pluginOptions.catalog(command: "run"), options: options)
     do {
       _ = try runner.overrides(state: state)  // values that do not parse fail before the script runs
       let provisional = runner.provisionalSeed(state: state) ?? UInt64.random(in: 0..<(1 << 31))

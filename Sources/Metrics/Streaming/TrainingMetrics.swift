@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 import Tensors
 
 /// The metrics `model:compile{metrics = {...}}` accepts, by name, as streaming metrics.
@@ -48,20 +49,38 @@ public enum TrainingMetrics {
     Spec(higherIsBetter: higher) { ConfusionStream(name: $0, higherIsBetter: higher, perRow: perRow, value: f) }
   }
 
+  /// Metrics added at run time (by native plugins), after the built-in ones.
+  nonisolated(unsafe) static var extras: [(String, Spec)] = []
+  static let extrasLock = NSLock()
+
+  /// Adds (or, for a name added earlier, replaces) an extra metric; a built-in name cannot be replaced.
+  public static func register(_ name: String, higherIsBetter: Bool, make: @escaping (String) -> StreamingMetric) throws {
+    if specs.contains(where: { $0.0 == name }) { throw CatalogError("metric '\(name)' is already defined") }
+    extrasLock.withLock {
+      extras.removeAll { $0.0 == name }
+      extras.append((name, Spec(higherIsBetter: higherIsBetter, make: make)))
+    }
+  }
+
+  static var all: [(String, Spec)] { specs + extrasLock.withLock { extras } }
+
+  /// The built-in metrics (every one is also a field of a metrics report).
   public static var names: [String] { specs.map(\.0) }
+  /// The metrics added at run time.
+  public static var extraNames: [String] { extrasLock.withLock { extras.map(\.0) } }
 
   /// Whether larger is better for the metric `name` (nil for an unknown name).
-  public static func higherIsBetter(_ name: String) -> Bool? { specs.first { $0.0 == name }?.1.higherIsBetter }
+  public static func higherIsBetter(_ name: String) -> Bool? { all.first { $0.0 == name }?.1.higherIsBetter }
 
   /// Throws, with a "did you mean" suggestion, for unknown names.
   public static func make(_ name: String) throws -> StreamingMetric {
-    guard let spec = specs.first(where: { $0.0 == name })?.1 else {
+    guard let spec = all.first(where: { $0.0 == name })?.1 else {
       let hint = closest(to: name).map { " (did you mean '\($0)'?)" } ?? ""
-      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \(names.joined(separator: ", "))")
+      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \((names + extraNames).joined(separator: ", "))")
     }
     return spec.make(name)
   }
 
-  static func closest(to word: String) -> String? { Suggest.closest(to: word, among: names) }
+  static func closest(to word: String) -> String? { Suggest.closest(to: word, among: names + extraNames) }
 
 }

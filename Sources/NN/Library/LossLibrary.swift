@@ -37,7 +37,10 @@ enum LossLibrary {
      "CategoricalCrossentropy": CategoricalCrossEntropy.kind, "MeanSquaredError": MeanSquaredError.kind][entry] ?? entry
   }
 
-  static let names = ["binary_crossentropy", "sigmoid_focal", "categorical_crossentropy", "mean_squared_error", "mse"]
+  static let builtinNames = ["binary_crossentropy", "bce", "sigmoid_focal", "focal", "categorical_crossentropy", "mean_squared_error", "mse"]
+  static var names: [String] {
+    ["binary_crossentropy", "sigmoid_focal", "categorical_crossentropy", "mean_squared_error", "mse"] + LossRegistry.names
+  }
 
   /// A loss by name with its defaults (`compile{loss = "binary_crossentropy"}`).
   static func named(_ name: String) throws -> Loss {
@@ -47,6 +50,7 @@ enum LossLibrary {
     case "categorical_crossentropy": return CategoricalCrossEntropy()
     case "mean_squared_error", "mse": return MeanSquaredError()
     default:
+      if let extra = LossRegistry.make(name) { return extra }
       let hint = Suggest.closest(to: name, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
       throw CatalogError("unknown loss \"\(name)\"\(hint); known: \(names.joined(separator: ", "))")
     }

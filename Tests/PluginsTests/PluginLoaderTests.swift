@@ -1,0 +1,149 @@
+import Catalog
+import Foundation
+import Metrics
+import NN
+@testable import Plugins
+import StandardLibrary
+import Testing
+import Tensors
+
+/// The example plugin built with the system C compiler, loaded into a catalog and called
+/// through the host's adapters; and the ways a load fails.
+@Suite(.serialized) struct PluginLoaderTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  static let folder = NSTemporaryDirectory() + "crescent-plugin-tests-\(getpid())"
+
+  /// Compiles `source` into a shared library in the temporary folder; nil without a C compiler.
+  static func build(_ source: String, named name: String) throws -> String? {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let out = folder + "/" + name
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["cc", "-shared", "-fPIC", "-I", root + "/Sources/CrescentPluginABI/include", source, "-o", out]
+    p.standardError = FileHandle.nullDevice
+    do { try p.run() } catch { return nil }
+    p.waitUntilExit()
+    return p.terminationStatus == 0 ? out : nil
+  }
+
+  static let example: String? = try? build(root + "/examples/plugins/scaled_softsign/plugin.c", named: "libscaled_softsign.so")
+
+  func loaded() throws -> Catalog? {
+    guard let path = Self.example else {
+      print("skipped: no C compiler (cc) to build the example plugin")
+      return nil
+    }
+    let c = Catalog.standard()
+    try PluginLoader.load(path, into: c)
+    return c
+  }
+
+  @Test func registersTheExampleEntries() throws {
+    guard let c = try loaded() else { return }
+    #expect(c.entry("extras.softsign") != nil)
+    #expect(c.entry("losses.SquaredHinge") != nil)
+    #expect(c.entry("metrics.label_cardinality_error") != nil)
+    #expect(c.entry("nn.Softsign") != nil)
+    #expect(TrainingMetrics.extraNames.contains("label_cardinality_error"))
+    #expect(TrainingMetrics.higherIsBetter("label_cardinality_error") == false)
+  }
+
+  @Test func functionComputesAndReportsErrors() throws {
+    guard let c = try loaded() else { return }
+    let f = try #require(c.entry("extras.softsign"))
+    let x = Tensor(shape: [2, 2], scalars: [-3, 0, 1, 4])
+    guard case .tensor(let y)? = try f.call([.tensor(x), .table([("scale", .number(2))])]).first else {
+      Issue.record("no tensor"); return
+    }
+    #expect(y.shape == [2, 2])
+    for (a, b) in zip(y.scalars, x.scalars) { #expect(abs(Double(a) - 2 * Double(b) / (1 + abs(Double(b)))) < 1e-6) }
+    #expect(throws: CatalogError.self) { _ = try f.call([.tensor(x), .table([("scale", .number(-1))])]) }
+    do { _ = try f.call([.tensor(x), .table([("scale", .number(-1))])]) } catch {
+      #expect("\(error)" == "extras.softsign: scale must be positive")
+    }
+  }
+
+  @Test func lossMatchesTheFormula() throws {
+    guard try loaded() != nil else { return }
+    let loss = try #require(LossRegistry.make("squared_hinge"))
+    let o = Tensor(shape: [2, 2], scalars: [0.2, -0.5, 1.5, 0.3]), t = Tensor(shape: [2, 2], scalars: [1, 0, 1, 0])
+    var grad = [Float](repeating: 0, count: 4)
+    let value = try grad.withUnsafeMutableBufferPointer { try loss.compute(o, t, sampleWeights: nil, gradient: $0.baseAddress) }
+    var expected = 0.0
+    for k in 0..<4 {
+      let s = 2 * Double(t.scalars[k]) - 1, h = max(0, 1 - s * Double(o.scalars[k]))
+      expected += h * h / 4
+      #expect(abs(Double(grad[k]) - (-2 * s * h / 4)) < 1e-6)
+    }
+    #expect(abs(value - expected) < 1e-9)
+  }
+
+  @Test func metricAsFunctionAndStream() throws {
+    guard let c = try loaded() else { return }
+    let y = Tensor(shape: [2, 3], scalars: [1, 0, 1, 0, 0, 1]), s = Tensor(shape: [2, 3], scalars: [0.9, 0.8, 0.7, 0.1, 0.2, 0.3])
+    // Row 1: 2 true, 3 predicted; row 2: 1 true, 0 predicted: (1 + 1) / 2.
+    let f = try #require(c.entry("metrics.label_cardinality_error"))
+    guard case .number(let v)? = try f.call([.tensor(y), .tensor(s)]).first else { Issue.record("no number"); return }
+    #expect(v == 1)
+    let stream = try TrainingMetrics.make("label_cardinality_error")
+    stream.update(truth: y.storage.pointer, scores: s.storage.pointer, rows: 1, labels: 3)
+    stream.update(truth: y.storage.pointer + 3, scores: s.storage.pointer + 3, rows: 1, labels: 3)
+    #expect(try stream.result() == 1)
+  }
+
+  @Test func layerForwardAndBackward() throws {
+    guard let c = try loaded() else { return }
+    guard case .object(let o)? = try #require(c.entry("nn.Softsign")).call([]).first, let layer = o as? Layer else {
+      Issue.record("no layer"); return
+    }
+    var r = RandomStream(seed: 1)
+    #expect(try layer.build(inputSize: 3, random: &r) == 3)
+    let x = Tensor(shape: [2, 3], scalars: [-2, -0.5, 0, 0.5, 1, 3])
+    let y = try layer.forward(x, training: true)
+    let dx = try layer.backward(Tensor(shape: [2, 3], repeating: 2), accumulate: false)
+    for k in 0..<6 {
+      let v = Double(x.scalars[k]), a = 1 + abs(v)
+      #expect(abs(Double(y.scalars[k]) - v / a) < 1e-6)
+      #expect(abs(Double(dx.scalars[k]) - 2 / (a * a)) < 1e-6)
+    }
+  }
+
+  @Test func loadFailuresNameThePlugin() throws {
+    func message(_ path: String, _ c: Catalog = Catalog.standard()) -> String {
+      do { try PluginLoader.load(path, into: c); return "loaded" } catch { return "\(error)" }
+    }
+    #expect(message("/nonexistent/libx.so") == "plugin /nonexistent/libx.so: no such file")
+    let text = Self.folder + "/not-a-library.so"
+    try? FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
+    try "hello".write(toFile: text, atomically: true, encoding: .utf8)
+    #expect(message(text).hasPrefix("plugin \(text): not a loadable shared library"))
+    guard let example = Self.example else { print("skipped: no C compiler (cc)"); return }
+    let source = Self.folder + "/no_entry.c"
+    try "#include \"crescent_plugin.h\"\nCRESCENT_PLUGIN_DECLARE_ABI\nint unrelated(void) { return 1; }\n"
+      .write(toFile: source, atomically: true, encoding: .utf8)
+    let noEntry = try #require(try Self.build(source, named: "libno_entry.so"))
+    #expect(message(noEntry) == "plugin \(noEntry): no entry point crescent_plugin_init")
+    let c = Catalog.standard()
+    try PluginLoader.load(example, into: c)
+    #expect(message(example, c) == "plugin \(example): extras.softsign is already defined")
+
+    // Another ABI version, and a plugin that tries to replace a built-in.
+    let wrong = Self.folder + "/wrong_abi.c"
+    try "int crescent_plugin_abi_version(void) { return 99; }\nint crescent_plugin_init(const void *a, void *h) { return 0; }\n"
+      .write(toFile: wrong, atomically: true, encoding: .utf8)
+    let wrongABI = try #require(try Self.build(wrong, named: "libwrong_abi.so"))
+    #expect(message(wrongABI).hasPrefix("plugin \(wrongABI): built for plugin ABI version 99"))
+    let builtin = Self.folder + "/builtin.c"
+    try """
+      #include "crescent_plugin.h"
+      CRESCENT_PLUGIN_DECLARE_ABI
+      static int zero(crescent_call *c, const float *o, const float *t, long n, long l, double *v, float *g, void *u) { *v = 0; return 0; }
+      int crescent_plugin_init(const crescent_plugin_api *api, void *host) {
+        crescent_loss_desc d = {"mse", "no", zero, 0};
+        return api->register_loss(host, &d);
+      }
+      """.write(toFile: builtin, atomically: true, encoding: .utf8)
+    let replacing = try #require(try Self.build(builtin, named: "libbuiltin.so"))
+    #expect(message(replacing) == "plugin \(replacing): loss \"mse\" is already defined")
+  }
+}
