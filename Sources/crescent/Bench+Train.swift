@@ -62,12 +62,12 @@ struct TrainBench: ParsableCommand {
         try model.compile(optimizer: Adam(learningRate: 1e-3), loss: BinaryCrossEntropy(), metrics: list)
         var options = FitOptions()
         options.batchSize = batch
-        options.epochs = 3
+        options.epochs = 10
         options.verbose = 0
         let t0 = DispatchTime.now().uptimeNanoseconds
         try model.fit(x: x, y: y, options: options)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        print("fit workload=\(workload) epochs=3 metrics=\(label) samples_per_sec=\(String(format: "%.0f", Double(3 * n) / seconds))")
+        print("fit workload=\(workload) epochs=10 metrics=\(label) samples_per_sec=\(String(format: "%.0f", Double(10 * n) / seconds))")
       }
     }
   }
