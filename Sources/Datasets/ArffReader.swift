@@ -259,8 +259,7 @@ public enum ArffReader {
 
     while pos < b.count {
       line += 1
-      var end = pos
-      if let nl = memchrLF(base + pos, b.count - pos) { end = nl - base } else { end = b.count }
+      let end = lineEnd(b, from: pos)
       let next = end + 1
       defer { pos = next }
       var p = pos
@@ -345,9 +344,10 @@ public enum ArffReader {
 }
 
 @inline(__always)
-func memchrLF(_ p: UnsafePointer<UInt8>, _ n: Int) -> UnsafePointer<UInt8>? {
-  guard n > 0, let r = memchr(p, 0x0A, n) else { return nil }
-  return UnsafePointer(r.assumingMemoryBound(to: UInt8.self))
+/// Where the line starting at `pos` ends: the index of its line feed, or the buffer's end.
+func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from pos: Int) -> Int {
+  guard pos < b.count, let r = memchr(b.baseAddress! + pos, 0x0A, b.count - pos) else { return b.count }
+  return UnsafePointer(r.assumingMemoryBound(to: UInt8.self)) - b.baseAddress!
 }
 
 func lastPathComponent(_ path: String) -> String {

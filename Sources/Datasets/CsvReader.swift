@@ -146,8 +146,7 @@ public enum CsvReader {
 
       while pos < b.count {
         line += 1
-        var end = b.count
-        if let nl = memchrLF(base + pos, b.count - pos) { end = nl - base }
+        let end = lineEnd(b, from: pos)
         let next = end + 1
         defer { pos = next }
         var lineEnd = end

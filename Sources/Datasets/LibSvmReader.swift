@@ -24,8 +24,7 @@ public enum LibSvmReader {
       var pos = 0, line = 0
       while pos < b.count {
         line += 1
-        var end = b.count
-        if let nl = memchrLF(base + pos, b.count - pos) { end = nl - base }
+        var end = lineEnd(b, from: pos)
         let next = end + 1
         defer { pos = next }
         if let hash = memchr(base + pos, 0x23, end - pos) { end = UnsafePointer(hash.assumingMemoryBound(to: UInt8.self)) - base }
