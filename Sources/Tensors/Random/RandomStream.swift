@@ -54,13 +54,15 @@ public struct RandomStream: Sendable {
   /// A uniformly chosen integer in 0..<bound (unbiased).
   public mutating func integer(below bound: Int) -> Int {
     precondition(bound > 0)
+    // Lemire's method: a draw whose low half is at least `bound` is always kept, so the
+    // division that finds the rejection threshold is only needed below that.
     let b = UInt64(bound)
-    let threshold = (0 &- b) % b
-    while true {
-      let r = next()
-      let (hi, lo) = r.multipliedFullWidth(by: b)
-      if lo >= threshold { return Int(hi) }
+    var (hi, lo) = next().multipliedFullWidth(by: b)
+    if lo < b {
+      let threshold = (0 &- b) % b
+      while lo < threshold { (hi, lo) = next().multipliedFullWidth(by: b) }
     }
+    return Int(hi)
   }
 
   /// A standard normal deviate (Box–Muller in Double, rounded to Float).
@@ -79,10 +81,13 @@ public struct RandomStream: Sendable {
   public mutating func normal(mean: Float, std: Float) -> Float { mean + std * normal() }
 
   /// Shuffles indices in place (Fisher–Yates).
-  public mutating func shuffle<T>(_ values: inout [T]) {
+  public mutating func shuffle(_ values: inout [Int]) {
     guard values.count > 1 else { return }
-    for i in stride(from: values.count - 1, to: 0, by: -1) {
-      values.swapAt(i, integer(below: i + 1))
+    values.withUnsafeMutableBufferPointer { v in
+      for i in stride(from: v.count - 1, to: 0, by: -1) {
+        let j = integer(below: i + 1)
+        (v[i], v[j]) = (v[j], v[i])
+      }
     }
   }
 
