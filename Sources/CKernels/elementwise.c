@@ -5,8 +5,8 @@
   void ck_bias_act_##sfx(int, float, const float *, const float *, float *, long, long);          \
   void ck_act_backward_##sfx(int, float, const float *, const float *, const float *, float *,   \
                              long, long);                                                        \
-  double ck_bce_logits_##sfx(const float *, const float *, const float *, float *, float, long,   \
-                             long, long);                                                        \
+  double ck_bce_logits_##sfx(const float *, const float *, const float *, float *, float *, float, \
+                             long, long, long);                                                  \
   void ck_unary_##sfx(int, float, const float *, float *, long);                                 \
   void ck_binary_##sfx(int, int, const float *, const float *, float *, long, long);             \
   double ck_sum_##sfx(const float *, long);                                                      \
@@ -41,9 +41,9 @@ void ck_act_backward(ck_isa isa, ck_act act, float alpha, const float *z, const 
   DISPATCH(isa, ck_act_backward, (int)act, alpha, z, y, dy, dz, rows, cols);
 }
 double ck_bce_logits(ck_isa isa, const float *logits, const float *targets,
-                     const float *pos_weight, float *grad, float grad_scale, long cols,
+                     const float *pos_weight, float *grad, float *prob, float grad_scale, long cols,
                      long begin, long end) {
-  DISPATCH(isa, ck_bce_logits, logits, targets, pos_weight, grad, grad_scale, cols, begin, end);
+  DISPATCH(isa, ck_bce_logits, logits, targets, pos_weight, grad, prob, grad_scale, cols, begin, end);
 }
 void ck_unary(ck_isa isa, ck_unop op, float param, const float *x, float *out, long n) {
   DISPATCH(isa, ck_unary, (int)op, param, x, out, n);

@@ -420,8 +420,8 @@ void CK_FN(ck_act_backward)(int act, float alpha, const float *z, const float *y
 
 /* ---------- BCE with logits ---------- */
 
-static inline vd BCE_BLOCK(vf z, vf t, vf p, vd acc, float *g, long m, int haspw, float gs,
-                           vi lanemask) {
+static inline vd BCE_BLOCK(vf z, vf t, vf p, vd acc, float *g, float *pr, long m, int haspw,
+                           float gs, vi lanemask) {
   vf a = VABS(z);
   vf e = V_EXP(-a);
   vf l1p = V_LOG1P(e);
@@ -432,19 +432,25 @@ static inline vd BCE_BLOCK(vf z, vf t, vf p, vd acc, float *g, long m, int haspw
    * but without its cancellation for large |z| */
   vf loss = MADD(1.0f - t, spp, pt * spn);
   loss = (vf)((vi)loss & lanemask);
-  if (g) {
-    /* sigmoid(z) (1 + (p-1) t) - p t = (1-t) sigmoid(z) - p t sigmoid(-z): no cancellation */
+  if (g || pr) {
+    /* sp is V_SIGMOID(z), op for op */
     vf r = 1.0f / (1.0f + e);
     vi nonneg = z >= 0.0f;
     vf sp = SEL(nonneg, r, e * r), sn = SEL(nonneg, e * r, r);
-    vf gr = MADD(1.0f - t, sp, -(pt * sn)) * gs;
-    if (m == VW) ST(g, gr); else STP(g, gr, m);
+    if (pr) {
+      if (m == VW) ST(pr, sp); else STP(pr, sp, m);
+    }
+    if (g) {
+      /* sigmoid(z) (1 + (p-1) t) - p t = (1-t) sigmoid(z) - p t sigmoid(-z): no cancellation */
+      vf gr = MADD(1.0f - t, sp, -(pt * sn)) * gs;
+      if (m == VW) ST(g, gr); else STP(g, gr, m);
+    }
   }
   return acc + TOD(loss);
 }
 
-double CK_FN(ck_bce_logits)(const float *x, const float *t, const float *pw, float *g, float gs,
-                            long cols, long begin, long end) {
+double CK_FN(ck_bce_logits)(const float *x, const float *t, const float *pw, float *g, float *pr,
+                            float gs, long cols, long begin, long end) {
   vd acc = (vd){0};
   const vi all = (vi){0} - 1;
   long i = begin;
@@ -457,7 +463,8 @@ double CK_FN(ck_bce_logits)(const float *x, const float *t, const float *pw, flo
     long j = 0;
     for (; j + VW <= seg; j += VW) {
       vf p = haspw ? LD(pp + j) : SPLAT(1.0f);
-      acc = BCE_BLOCK(LD(x + i + j), LD(t + i + j), p, acc, g ? g + i + j : 0, VW, haspw, gs, all);
+      acc = BCE_BLOCK(LD(x + i + j), LD(t + i + j), p, acc, g ? g + i + j : 0, pr ? pr + i + j : 0, VW,
+                      haspw, gs, all);
     }
     if (j < seg) {
       long m = seg - j;
@@ -465,7 +472,7 @@ double CK_FN(ck_bce_logits)(const float *x, const float *t, const float *pw, flo
       float mk[VW];
       for (long k = 0; k < VW; k++) { int32_t b = k < m ? -1 : 0; __builtin_memcpy(&mk[k], &b, 4); }
       acc = BCE_BLOCK(LDP(x + i + j, m, 0.0f), LDP(t + i + j, m, 0.0f), p, acc,
-                      g ? g + i + j : 0, m, haspw, gs, (vi)LD(mk));
+                      g ? g + i + j : 0, pr ? pr + i + j : 0, m, haspw, gs, (vi)LD(mk));
     }
     i += seg;
   }

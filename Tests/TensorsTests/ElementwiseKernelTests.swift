@@ -212,6 +212,13 @@ struct ElementwiseKernelTests {
         var g = [Float](repeating: 0, count: n)
         let l2 = Elementwise.sigmoidBCE(logits: z, targets: t, grad: &g, rows: rows, cols: cols, threads: 1, isa: isa)
         #expect(l1 == l2)
+        // the probabilities worked out on the way are the sigmoid activation's, bit for bit
+        var probabilities = [Float](repeating: .nan, count: n), sigmoid = [Float](repeating: 0, count: n)
+        let l3 = Elementwise.sigmoidBCE(logits: z, targets: t, grad: nil, probabilities: &probabilities, rows: rows, cols: cols,
+                                        threads: 1, isa: isa)
+        Elementwise.biasActivation(.sigmoid, z: z, bias: nil, out: &sigmoid, rows: rows, cols: cols, threads: 1, isa: isa)
+        #expect(l3 == l1)
+        #expect(probabilities.map(\.bitPattern) == sigmoid.map(\.bitPattern), "isa \(isa.rawValue) \(rows)x\(cols)")
       }
     }
   }

@@ -62,10 +62,11 @@ void ck_act_backward(ck_isa isa, ck_act act, float alpha, const float *z, const 
 
 /* Sigmoid + binary cross-entropy over the flattened elements [begin, end) of a matrix with
  * `cols` columns. Returns the sum of the element losses (double, fixed lane order). Writes
- * grad[i] = dloss_i/dz_i * grad_scale when grad is not NULL. pos_weight (length cols) may be
+ * grad[i] = dloss_i/dz_i * grad_scale when grad is not NULL, and prob[i] = sigmoid(z_i) (the
+ * same bits as ck_bias_act's sigmoid) when prob is not NULL. pos_weight (length cols) may be
  * NULL. */
 double ck_bce_logits(ck_isa isa, const float *logits, const float *targets,
-                     const float *pos_weight, float *grad, float grad_scale, long cols,
+                     const float *pos_weight, float *grad, float *prob, float grad_scale, long cols,
                      long begin, long end);
 
 /* out[i] = op(x[i]) (param for POW and the comparisons); x may equal out. */

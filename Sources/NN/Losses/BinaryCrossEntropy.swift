@@ -26,6 +26,18 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                       gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+    try evaluate(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, probabilities: nil).loss
+  }
+
+  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?, gradient: UnsafeMutablePointer<Float>?,
+                      probabilities: UnsafeMutablePointer<Float>) throws -> (loss: Double, wrote: Bool) {
+    try evaluate(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, probabilities: probabilities)
+  }
+
+  /// The loss; on logits (without class weights) the sigmoid of each output goes to
+  /// `probabilities` too, when given.
+  private func evaluate(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?, gradient: UnsafeMutablePointer<Float>?,
+                        probabilities: UnsafeMutablePointer<Float>?) throws -> (loss: Double, wrote: Bool) {
     try check(outputs, targets, sampleWeights)
     let n = outputs.shape[0], l = outputs.shape[1]
     if let pw = posWeight, pw.count != l {
@@ -38,23 +50,27 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
       for i in 0..<targets.count { dst[i] = src[i] * (1 - s) + 0.5 * s }
       t = smoothed
     }
-    guard onLogits, columnWeights == nil else { return try reduceCells(outputs, t, sampleWeights: sampleWeights, gradient: gradient) }
-    return posWeight.withOptionalPointer { pw in
+    guard onLogits, columnWeights == nil else {
+      return (try reduceCells(outputs, t, sampleWeights: sampleWeights, gradient: gradient), false)
+    }
+    let loss = posWeight.withOptionalPointer { pw in
       guard let w = sampleWeights else {
         return Elementwise.sigmoidBCE(logits: outputs.storage.pointer, targets: t.storage.pointer, posWeight: pw,
-                                      grad: gradient, rows: n, cols: l)
+                                      grad: gradient, probabilities: probabilities, rows: n, cols: l)
       }
       // Weighted rows: each row's mean loss, scaled by its weight, over the batch.
       var total = 0.0
       for i in 0..<n {
         let wi = w.storage.pointer[i]
         let rowLoss = Elementwise.sigmoidBCE(logits: outputs.storage.pointer + i * l, targets: t.storage.pointer + i * l,
-                                             posWeight: pw, grad: gradient.map { $0 + i * l }, rows: 1, cols: l)
+                                             posWeight: pw, grad: gradient.map { $0 + i * l },
+                                             probabilities: probabilities.map { $0 + i * l }, rows: 1, cols: l)
         if let g = gradient { for j in 0..<l { g[i * l + j] *= wi / Float(n) } }
         total += rowLoss * Double(wi)
       }
       return total / Double(n)
     }
+    return (loss, probabilities != nil)
   }
 
   func cell(_ o: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double) {

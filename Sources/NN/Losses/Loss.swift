@@ -16,6 +16,11 @@ public protocol Loss: AnyObject {
   var fusesWith: Activation? { get }
   func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                gradient: UnsafeMutablePointer<Float>?) throws -> Double
+  /// `compute` on logits that also writes the fused activation of `outputs` into
+  /// `probabilities` when it works them out on the way (the same bits as the activation
+  /// layer); `wrote` says whether it did.
+  func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?, gradient: UnsafeMutablePointer<Float>?,
+               probabilities: UnsafeMutablePointer<Float>) throws -> (loss: Double, wrote: Bool)
   var config: [String: Any] { get }
   /// Per-label weights scaling each column's cells (fit's class_weight), or nil.
   var columnWeights: [Float]? { get set }
@@ -23,6 +28,11 @@ public protocol Loss: AnyObject {
 
 extension Loss {
   public var fusesWith: Activation? { nil }
+
+  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?, gradient: UnsafeMutablePointer<Float>?,
+                      probabilities: UnsafeMutablePointer<Float>) throws -> (loss: Double, wrote: Bool) {
+    (try compute(outputs, targets, sampleWeights: sampleWeights, gradient: gradient), false)
+  }
 
   /// Checks shapes: outputs and targets n x L, weights n.
   func check(_ outputs: Tensor, _ targets: Tensor, _ weights: Tensor?) throws {

@@ -91,9 +91,19 @@ extension Sequential {
   func trainStep(_ xb: Tensor, _ yb: Tensor, weights: Tensor?, loss: Loss, optimizer: Optimizer) throws -> Double {
     setLogits(true)
     let out = try forward(xb, training: true)
-    if !trainingMetrics.isEmpty { lastOutput = out }
     Tensor.prepare(&lossGradient, shape: out.shape)
-    let value = try loss.compute(out, yb, sampleWeights: weights, gradient: lossGradient.storage.pointer)
+    var value: Double
+    probabilitiesReady = false
+    if !trainingMetrics.isEmpty {
+      lastOutput = out
+      // The metrics need the probabilities; a fused loss may work them out on the way.
+      Tensor.prepare(&probabilities, shape: out.shape)
+      (value, probabilitiesReady) = try loss.compute(out, yb, sampleWeights: weights, gradient: lossGradient.storage.pointer,
+                                                     probabilities: probabilities.storage.pointer)
+      probabilitiesReady = probabilitiesReady && fusedOutput
+    } else {
+      value = try loss.compute(out, yb, sampleWeights: weights, gradient: lossGradient.storage.pointer)
+    }
     try backward(lossGradient, accumulate: false)
     optimizer.step(parameters)
     return value
@@ -146,9 +156,11 @@ extension Sequential {
     guard let out = outputs ?? lastOutput else { return }
     var scores = out
     if fusedOutput, let last = layers.last as? Dense, last.emitsLogits {
-      Tensor.prepare(&probabilities, shape: out.shape)
-      Elementwise.biasActivation(last.activation, alpha: last.alpha, z: out.storage.pointer, bias: nil,
-                                 out: probabilities.storage.pointer, rows: out.shape[0], cols: out.shape[1])
+      if outputs != nil || !probabilitiesReady {
+        Tensor.prepare(&probabilities, shape: out.shape)
+        Elementwise.biasActivation(last.activation, alpha: last.alpha, z: out.storage.pointer, bias: nil,
+                                   out: probabilities.storage.pointer, rows: out.shape[0], cols: out.shape[1])
+      }
       scores = probabilities
     }
     StreamingMetrics.update(metrics, truth: yb.storage.pointer, scores: scores.storage.pointer,

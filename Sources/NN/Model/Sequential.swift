@@ -24,6 +24,9 @@ public final class Sequential {
   var batchW = Tensor.zeros([0])
   var lossGradient = Tensor.zeros([0])
   var probabilities = Tensor.zeros([0])
+  /// Whether `probabilities` holds the last training batch's probabilities (the fused loss
+  /// worked them out).
+  var probabilitiesReady = false
   /// The last training batch's outputs (logits when fused), for the streaming metrics.
   var lastOutput: Tensor?
 

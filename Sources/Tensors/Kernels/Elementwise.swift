@@ -135,11 +135,13 @@ public enum Elementwise {
   ///   - posWeight: `cols` floats (PyTorch's `pos_weight`), or nil for 1.
   ///   - grad: receives `d(mean loss)/d(logits)` (`rows * cols` floats), or nil. May be the
   ///     logits buffer itself.
+  ///   - probabilities: receives `sigmoid(logits)` (the same bits as `biasActivation`'s
+  ///     sigmoid), or nil.
   /// - Returns: the mean loss over all `rows * cols` elements, summed in Double in fixed-size
   ///   blocks combined in order (bit-identical for any thread count).
   public static func sigmoidBCE(
     logits: UnsafePointer<Float>, targets: UnsafePointer<Float>, posWeight: UnsafePointer<Float>? = nil,
-    grad: UnsafeMutablePointer<Float>?, rows: Int, cols: Int,
+    grad: UnsafeMutablePointer<Float>?, probabilities: UnsafeMutablePointer<Float>? = nil, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
   ) -> Double {
     precondition(rows >= 0 && cols >= 0)
@@ -154,7 +156,7 @@ public enum Elementwise {
       let base = p.baseAddress!
       Parallel.forEach(k, threads: t) { i in
         let lo = i * bceBlock, hi = Swift.min(n, lo + bceBlock)
-        base[i] = ck_bce_logits(level, logits, targets, posWeight, grad, gscale, cols, lo, hi)
+        base[i] = ck_bce_logits(level, logits, targets, posWeight, grad, probabilities, gscale, cols, lo, hi)
       }
     }
     var total = 0.0
