@@ -74,35 +74,41 @@ struct StreamingTests {
     }
   }
 
-  /// Enough cells for the per-label ranking to use both cores, crowded ties and negative
-  /// scores, fed with another metric through the shared batch check.
+  /// Crowded ties and negative scores, fed with another metric through the shared batch check.
   @Test func largeRankedMetricsEqualWholeArray() throws {
     let rows = 3001, labels = 5
     var (t, s) = StreamingTests.data(rows: rows, labels: labels, seed: 5)
     for k in stride(from: 0, to: s.count, by: 3) { s[k] = (s[k] * 4).rounded() / 4 }  // many equal scores
     for k in stride(from: 1, to: s.count, by: 7) { s[k] = -s[k] }
-    let y = try Truths(checking: Scores(rows: rows, labels: labels, values: t.map(Double.init)), name: "y")
-    let scores = Scores(rows: rows, labels: labels, values: s.map(Double.init))
     for name in TrainingMetrics.names where name.hasPrefix("roc_auc") || name.hasPrefix("average_precision") {
       let metrics = [try TrainingMetrics.make(name), try TrainingMetrics.make("hamming_loss")]
-      for epoch in 0..<2 {
-        for m in metrics { m.reset() }
-        var start = 0
-        while start < rows {
-          let b = min(32, rows - start)
-          t.withUnsafeBufferPointer { tp in
-            s.withUnsafeBufferPointer { sp in
-              StreamingMetrics.update(metrics, truth: tp.baseAddress! + start * labels,
-                                      scores: sp.baseAddress! + start * labels, rows: b, labels: labels)
-            }
+      try StreamingTests.expectWholeArray(metrics, t, s, rows: rows, labels: labels, batch: 32, epochs: 2, context: "")
+    }
+  }
+
+  /// Feeds `t` and `s` to `metrics` together in batches, for each epoch, and expects every
+  /// result to be the whole-array value, bit for bit.
+  static func expectWholeArray(_ metrics: [StreamingMetric], _ t: [Float], _ s: [Float], rows: Int, labels: Int,
+                               batch: Int, epochs: Int, context: String) throws {
+    let y = try Truths(checking: Scores(rows: rows, labels: labels, values: t.map(Double.init)), name: "y")
+    let scores = Scores(rows: rows, labels: labels, values: s.map(Double.init))
+    for epoch in 0..<epochs {
+      for m in metrics { m.reset() }
+      var start = 0
+      while start < rows {
+        let b = min(batch, rows - start)
+        t.withUnsafeBufferPointer { tp in
+          s.withUnsafeBufferPointer { sp in
+            StreamingMetrics.update(metrics, truth: tp.baseAddress! + start * labels,
+                                    scores: sp.baseAddress! + start * labels, rows: b, labels: labels)
           }
-          start += b
         }
-        for m in metrics {
-          let streamed = try m.result(), whole = try StreamingTests.wholeArray(m.name, y, scores)
-          #expect(streamed.bitPattern == whole.bitPattern || (streamed.isNaN && whole.isNaN),
-                  "\(m.name) epoch \(epoch): streamed \(streamed), whole array \(whole)")
-        }
+        start += b
+      }
+      for m in metrics {
+        let streamed = try m.result(), whole = try wholeArray(m.name, y, scores)
+        #expect(streamed.bitPattern == whole.bitPattern || (streamed.isNaN && whole.isNaN),
+                "\(context)\(m.name) epoch \(epoch): streamed \(streamed), whole array \(whole)")
       }
     }
   }

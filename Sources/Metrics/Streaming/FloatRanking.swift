@@ -3,158 +3,321 @@ import Tensors
 /// ROC AUC and average precision (per label or pooled) over kept float32 scores, ranked as
 /// float32. Converting to float64 keeps the order and the ties of float32 values, so the
 /// steps of the curve, and every count summed along it, are those of the whole-array metric
-/// on the same scores in float64: the results are the same Doubles. The buffers are kept
-/// from one call to the next.
+/// on the same scores in float64: the results are the same Doubles.
+///
+/// The cells come as `KeptKeys`; each label's are gathered into one run. A counting pass
+/// over buckets (by the keys' leading bits above the smallest key) orders them up to their
+/// bucket, and an insertion sort without branches finishes, linear when buckets hold a few
+/// cells each; crowded buckets are sorted on their own. ROC AUC sorts only the cells of the
+/// buckets holding both truths. The buffers are kept from one call to the next.
 struct FloatRanking {
   enum Metric {
     /// Per-label values combined as `average` (macro, weighted), or every cell pooled (micro).
     case rocAuc(Average), averagePrecision(Average)
   }
 
-  /// Each cell as one key: the score's order-preserving bits, then the truth bit.
-  private var keys = [UInt64](), scratch = [UInt64](), counts = [Int]()
+  /// Per worker: bucket counts, the cells (key above the smallest, then the truth bit), and
+  /// one label's keys and truths gathered into one run.
+  private var counts = [UInt64](), cells = [UInt64](), labelKeys = [UInt32](), labelTruths = [UInt8]()
 
-  /// The sort's bucket counts (per thread).
-  static let countsPerWorker = (1 << 14) + 1
+  /// Cells from which the labels are ranked on two cores (below, handing half the labels to
+  /// another thread costs about what it saves).
+  static let sharedFrom = 1 << 17
+  /// The most buckets one ranking uses.
+  static let maxBuckets = 1 << 15
+  /// The most cells one ranking takes (bucket counts are 32-bit).
+  static let maxCells = Int(Int32.max)
 
-  /// Ascending unsigned order of the float's order (-0 is 0; NaN is never passed).
-  @inline(__always) static func key(_ f: Float) -> UInt32 {
-    let b = (f == 0 ? 0 : f).bitPattern
-    return b & 0x8000_0000 != 0 ? ~b : b | 0x8000_0000
-  }
-
-  mutating func value(_ metric: Metric, truths: UnsafeBufferPointer<UInt8>, scores: UnsafeBufferPointer<Float>,
-                      rows n: Int, labels L: Int) -> Double {
-    let total = n * L
+  /// The metric over the kept cells (micro: all of them as one problem).
+  mutating func value(_ metric: Metric, kept: KeptKeys) -> Double {
     let (isRoc, average): (Bool, Average)
     switch metric {
     case .rocAuc(let a): (isRoc, average) = (true, a)
     case .averagePrecision(let a): (isRoc, average) = (false, a)
     }
-    // Per label, the labels in two halves on both cores; each core sorts one label at a time.
-    let workers = average != .micro && total >= 1 << 17 && L >= 2 ? 2 : 1
-    let size = average == .micro ? total : n
-    if keys.count < workers * size {
-      keys = [UInt64](repeating: 0, count: workers * size)
-      scratch = keys
+    let n = kept.rows, L = kept.labels
+    // Per label, the labels in two halves on both cores once there is enough work to share.
+    let workers = average != .micro && n * L >= FloatRanking.sharedFrom && L >= 2 ? min(2, Parallel.maxThreads) : 1
+    let size = average == .micro ? n * L : n
+    let buckets = 1 << FloatRanking.bucketBits(size)
+    if cells.count < workers * (size + 1) { cells = [UInt64](repeating: 0, count: workers * (size + 1)) }
+    if counts.count < workers * buckets { counts = [UInt64](repeating: 0, count: workers * buckets) }
+    if labelKeys.count < workers * n || labelKeys.isEmpty {
+      labelKeys = [UInt32](repeating: 0, count: max(workers * n, 1))
+      labelTruths = [UInt8](repeating: 0, count: max(workers * n, 1))
     }
-    if counts.count < workers * FloatRanking.countsPerWorker {
-      counts = [Int](repeating: 0, count: workers * FloatRanking.countsPerWorker)
+    var per = [Double](repeating: 0, count: L), support = [Int](repeating: 0, count: L)
+    let micro = withBuffers(kept, values: &per, support: &support) { b in
+      if average == .micro {
+        return FloatRanking.binary(isRoc, Problem(keys: b.keys, truths: b.truths, count: size), counts: b.counts, cells: b.cells)
+      }
+      Parallel.forEach(workers) { w in
+        for j in (L * w / workers)..<(L * (w + 1) / workers) {
+          let x = Problem(gathering: b.keys + j, truths: b.truths + j, count: n, stride: L,
+                          into: b.labelKeys + w * n, b.labelTruths + w * n)
+          b.values[j] = FloatRanking.binary(isRoc, x, counts: b.counts + w * buckets, cells: b.cells + w * (n + 1))
+          b.support[j] = x.positives
+        }
+      }
+      return 0
     }
-    let t = truths.baseAddress!, s = scores.baseAddress!
-    return keys.withUnsafeMutableBufferPointer { kb in
-      scratch.withUnsafeMutableBufferPointer { sb in
-        counts.withUnsafeMutableBufferPointer { cb in
-          let k = kb.baseAddress!, tmp = sb.baseAddress!, c = cb.baseAddress!
-          if average == .micro {
-            var positives = 0
-            for q in 0..<total {
-              positives += Int(t[q])
-              k[q] = UInt64(FloatRanking.key(s[q])) << 1 | UInt64(t[q])
-            }
-            return FloatRanking.binary(isRoc, k, tmp, c, count: total, positives: positives)
-          }
-          var support = [Int](repeating: 0, count: L), per = [Double](repeating: 0, count: L)
-          support.withUnsafeMutableBufferPointer { sup in
-            per.withUnsafeMutableBufferPointer { out in
-              let supBox = UnsafeSendable(sup.baseAddress!), outBox = UnsafeSendable(out.baseAddress!)
-              Parallel.forEach(workers) { w in
-                let sup = supBox.pointer, out = outBox.pointer
-                let k = k + w * n, tmp = tmp + w * n, c = c + w * FloatRanking.countsPerWorker
-                for j in (L * w / workers)..<(L * (w + 1) / workers) {
-                  var positives = 0
-                  for i in 0..<n {
-                    let q = i * L + j
-                    positives += Int(t[q])
-                    k[i] = UInt64(FloatRanking.key(s[q])) << 1 | UInt64(t[q])
+    return average == .micro ? micro : combine(per, support: support, average: average)
+  }
+
+  /// Runs `body` with pointers to the kept cells, the buffers and the per-label results.
+  private mutating func withBuffers(_ kept: KeptKeys, values: inout [Double], support: inout [Int],
+                                    _ body: (Buffers) -> Double) -> Double {
+    kept.keys.withUnsafeBufferPointer { k in
+      kept.truths.withUnsafeBufferPointer { t in
+        counts.withUnsafeMutableBufferPointer { c in
+          cells.withUnsafeMutableBufferPointer { g in
+            labelKeys.withUnsafeMutableBufferPointer { lk in
+              labelTruths.withUnsafeMutableBufferPointer { lt in
+                values.withUnsafeMutableBufferPointer { v in
+                  support.withUnsafeMutableBufferPointer { s in
+                    body(Buffers(keys: k.baseAddress!, truths: t.baseAddress!, counts: c.baseAddress!, cells: g.baseAddress!,
+                                 labelKeys: lk.baseAddress!, labelTruths: lt.baseAddress!,
+                                 values: v.baseAddress!, support: s.baseAddress!))
                   }
-                  sup[j] = positives
-                  out[j] = FloatRanking.binary(isRoc, k, tmp, c, count: n, positives: positives)
                 }
               }
             }
           }
-          return combine(per, support: support, average: average)
         }
       }
     }
   }
 
-  /// ROC AUC or average precision of one binary problem given as unsorted keys.
-  static func binary(_ isRoc: Bool, _ keys: UnsafeMutablePointer<UInt64>, _ tmp: UnsafeMutablePointer<UInt64>,
-                     _ counts: UnsafeMutablePointer<Int>, count n: Int, positives P: Int) -> Double {
-    let N = n - P
-    if isRoc && (P == 0 || N == 0) { return .nan }
-    if !isRoc && P == 0 { return 0 }
-    let a = sort(keys, tmp, counts, count: n)
+  /// One binary problem: its n keys and truths, in one run, with their range and positives.
+  struct Problem {
+    let keys: UnsafePointer<UInt32>, truths: UnsafePointer<UInt8>
+    let count: Int
+    let low: UInt32, high: UInt32
+    let positives: Int
+
+    /// The n cells from `keys` and `truths`.
+    init(keys: UnsafePointer<UInt32>, truths: UnsafePointer<UInt8>, count n: Int) {
+      self.keys = keys
+      self.truths = truths
+      count = n
+      var lo = UInt32.max, hi = UInt32.min, p = 0
+      for i in 0..<n {
+        lo = min(lo, keys[i])
+        hi = max(hi, keys[i])
+        p &+= Int(truths[i])
+      }
+      (low, high, positives) = (lo, hi, p)
+    }
+
+    /// The n cells `stride` apart from `keys` and `truths`, copied into one run at `intoKeys`
+    /// and `intoTruths`.
+    init(gathering keys: UnsafePointer<UInt32>, truths: UnsafePointer<UInt8>, count n: Int, stride: Int,
+         into intoKeys: UnsafeMutablePointer<UInt32>, _ intoTruths: UnsafeMutablePointer<UInt8>) {
+      self.keys = UnsafePointer(intoKeys)
+      self.truths = UnsafePointer(intoTruths)
+      count = n
+      var lo = UInt32.max, hi = UInt32.min, p = 0
+      for i in 0..<n {
+        let k = keys[i * stride], t = truths[i * stride]
+        intoKeys[i] = k
+        intoTruths[i] = t
+        lo = min(lo, k)
+        hi = max(hi, k)
+        p &+= Int(t)
+      }
+      (low, high, positives) = (lo, hi, p)
+    }
+  }
+
+  /// The buffers the workers share (each writes its own part).
+  private struct Buffers: @unchecked Sendable {
+    let keys: UnsafePointer<UInt32>, truths: UnsafePointer<UInt8>
+    let counts: UnsafeMutablePointer<UInt64>, cells: UnsafeMutablePointer<UInt64>
+    let labelKeys: UnsafeMutablePointer<UInt32>, labelTruths: UnsafeMutablePointer<UInt8>
+    let values: UnsafeMutablePointer<Double>, support: UnsafeMutablePointer<Int>
+  }
+
+  /// Buckets for `n` cells: the power of two at or above n, at most `maxBuckets` (ROC AUC uses
+  /// half as many).
+  static func bucketBits(_ n: Int) -> Int {
+    min(maxBuckets.trailingZeroBitCount, max(1, Int.bitWidth - max(n - 1, 1).leadingZeroBitCount))
+  }
+
+  /// ROC AUC or average precision of one binary problem. `counts` has room for
+  /// `1 << bucketBits(n)` buckets, `cells` for n + 1 cells.
+  static func binary(_ isRoc: Bool, _ x: Problem, counts: UnsafeMutablePointer<UInt64>,
+                     cells a: UnsafeMutablePointer<UInt64>) -> Double {
+    let n = x.count, P = x.positives
+    if isRoc { return P == 0 || P == n ? .nan : rocAuc(x, table: counts, cells: a) }
+    if P == 0 { return 0 }
+    sort(x, counts: counts, cells: a)
     // From the highest score down, one step per distinct score (as RankedBinary.walk).
-    var i = n - 1
-    var tps = 0, fps = 0, area2 = 0, sum = 0.0
+    var i = n - 1, tps = 0, fps = 0, sum = 0.0
     while i >= 0 {
       let score = a[i] >> 1
       var tp = 0, fp = 0
-      while i >= 0 && a[i] >> 1 == score {
+      repeat {
         let b = Int(a[i] & 1)
-        tp += b; fp += 1 - b
+        tp &+= b; fp &+= 1 &- b
         i -= 1
-      }
-      if isRoc {
-        area2 += fp * (2 * tps + tp)
-        tps += tp
-      } else {
-        tps += tp
-        fps += fp
-        if tp > 0 { sum += Double(tp) / Double(P) * (Double(tps) / Double(tps + fps)) }
-      }
+      } while i >= 0 && a[i] >> 1 == score
+      tps &+= tp
+      fps &+= fp
+      let step = Double(tp) / Double(P) * (Double(tps) / Double(tps + fps))
+      sum += tp > 0 ? step : 0
     }
-    return isRoc ? Double(area2) / (2 * Double(P) * Double(N)) : sum
+    return sum
   }
 
-  /// Sorts `n` keys ascending; returns whichever of `keys` and `tmp` holds the result.
-  /// One pass spreads the keys over about n buckets by their leading bits (above the
-  /// smallest key), so buckets hold a few keys each, then insertion sort finishes (or, where
-  /// a bucket is crowded, a comparison sort of that bucket). `counts` holds 2^14 + 1 Ints.
-  static func sort(_ keys: UnsafeMutablePointer<UInt64>, _ tmp: UnsafeMutablePointer<UInt64>,
-                   _ counts: UnsafeMutablePointer<Int>, count n: Int) -> UnsafeMutablePointer<UInt64> {
-    if n < 64 {
-      var small = UnsafeMutableBufferPointer(start: keys, count: n)
-      small.sort()
-      return keys
+  /// ROC AUC: twice the area counts, for each positive, twice the negatives below it and once
+  /// those tied with it. One count per bucket of its positives and cells gives every pair in
+  /// different buckets; only the buckets holding both positives and negatives are gathered
+  /// (in bucket order, without branches: the other cells all land on one spare slot), sorted
+  /// and walked for the pairs inside them.
+  static func rocAuc(_ x: Problem, table: UnsafeMutablePointer<UInt64>, cells a: UnsafeMutablePointer<UInt64>) -> Double {
+    let n = x.count, k = x.keys, t = x.truths, lo = x.low, P = x.positives
+    let rangeBits = UInt32.bitWidth - (x.high &- lo).leadingZeroBitCount
+    // About n / 2 buckets: a bucket costs about what a cell does in the passes below.
+    let bits = min(rangeBits, bucketBits(n) - 1)
+    let shift = UInt32(rangeBits - bits), buckets = 1 << bits
+    table.update(repeating: 0, count: buckets)
+    for i in 0..<n { table[Int((k[i] &- lo) &>> shift)] &+= 1 &+ UInt64(t[i]) &<< 32 }
+    // Pairs across buckets; each mixed bucket's place among the gathered cells (entry: where
+    // its next cell goes, and 1 in the high half; other buckets: the spare slot n, and 0).
+    // No branches: whether a bucket is mixed is a coin flip where the scores are dense.
+    var area2: UInt64 = 0, negativesBelow: UInt64 = 0, gathered: UInt64 = 0, crowded: UInt64 = 0
+    let spare = UInt64(n)
+    for d in 0..<buckets {
+      let c = table[d], total = c & 0xFFFF_FFFF, positives = c &>> 32, negatives = total &- positives
+      area2 &+= positives &* negativesBelow
+      negativesBelow &+= negatives
+      let mixed = 0 &- (UInt64(positives != 0 ? 1 : 0) & UInt64(negatives != 0 ? 1 : 0))
+      table[d] = ((gathered | 1 &<< 32) & mixed) | (spare & ~mixed)
+      gathered &+= total & mixed
+      crowded = max(crowded, total & mixed)
     }
-    var lo = keys[0], hi = keys[0]
-    for q in 1..<n { lo = min(lo, keys[q]); hi = max(hi, keys[q]) }
-    if lo == hi { return keys }
-    let rangeBits = UInt64.bitWidth - (hi - lo).leadingZeroBitCount
-    let bits = min(rangeBits, 14, Int.bitWidth - n.leadingZeroBitCount)
-    let shift = UInt64(rangeBits - bits), buckets = 1 << bits
-    counts.update(repeating: 0, count: buckets + 1)
-    let c = counts + 1
-    for q in 0..<n { c[Int((keys[q] &- lo) >> shift)] &+= 1 }
-    // c[d] becomes where bucket d starts (c[-1] stays 0); the scatter moves it to its end.
-    var running = 0, crowded = 0
-    for d in 0..<buckets { let x = c[d]; c[d] = running; running &+= x; crowded = max(crowded, x) }
-    for q in 0..<n {
-      let v = keys[q], d = Int((v &- lo) >> shift)
-      tmp[c[d]] = v
-      c[d] &+= 1
-    }
-    if crowded <= 32 {
-      insertionSort(tmp, 0, n)
-    } else {
-      for d in 0..<buckets {
-        let start = counts[d], end = c[d]
-        if end - start <= 32 {
-          insertionSort(tmp, start, end)
-        } else {
-          var bucket = UnsafeMutableBufferPointer(start: tmp + start, count: end - start)
-          bucket.sort()
+    area2 &*= 2
+    var within = 0
+    if gathered > 0 {
+      let gathered = Int(gathered)
+      for i in 0..<n {
+        let above = k[i] &- lo, d = Int(above &>> shift), e = table[d]
+        a[Int(truncatingIfNeeded: e & 0xFFFF_FFFF)] = UInt64(above) &<< 1 | UInt64(t[i])
+        table[d] = e &+ (e &>> 32)
+      }
+      if crowded <= 32 {
+        nearlySorted(a, gathered, crowded: Int(crowded))
+      } else {
+        // Each gathered bucket's entry now holds where it ends.
+        var start = 0
+        for d in 0..<buckets where table[d] &>> 32 != 0 {
+          let end = Int(truncatingIfNeeded: table[d] & 0xFFFF_FFFF)
+          sortBucket(a, start, end)
+          start = end
         }
       }
+      // Pairs inside each gathered bucket: ascending, a tie's negatives before its positives.
+      let bucketShift = UInt64(shift) + 1
+      var seen = 0, below = 0, previous = UInt64.max, previousBucket = UInt64.max
+      for i in 0..<gathered {
+        let c = a[i], score = c >> 1, bucket = c >> bucketShift, positive = Int(c & 1)
+        seen = bucket != previousBucket ? 0 : seen
+        below = score != previous ? seen : below
+        within &+= positive &* (seen &+ below)
+        seen &+= 1 &- positive
+        previous = score
+        previousBucket = bucket
+      }
     }
-    return tmp
+    return Double(Int(area2) &+ within) / (2 * Double(P) * Double(n - P))
   }
 
-  /// Insertion sort of a[start..<end]: linear when the keys are nearly in order.
+  /// Sorts the cells ascending into `a`: a count per bucket, a pass placing each cell after
+  /// the buckets below its own, then insertion sort (or, where a bucket is crowded, a
+  /// comparison sort of that bucket).
+  static func sort(_ x: Problem, counts: UnsafeMutablePointer<UInt64>, cells a: UnsafeMutablePointer<UInt64>) {
+    let n = x.count, k = x.keys, t = x.truths, lo = x.low
+    let rangeBits = UInt32.bitWidth - (x.high &- lo).leadingZeroBitCount
+    let bits = min(rangeBits, bucketBits(n))
+    let shift = UInt32(rangeBits - bits), buckets = 1 << bits
+    counts.update(repeating: 0, count: buckets)
+    for i in 0..<n { counts[Int((k[i] &- lo) &>> shift)] &+= 1 }
+    var running: UInt64 = 0, crowded: UInt64 = 0
+    for d in 0..<buckets {
+      let c = counts[d]
+      counts[d] = running
+      running &+= c
+      crowded = max(crowded, c)
+    }
+    for i in 0..<n {
+      let above = k[i] &- lo, d = Int(above &>> shift), at = counts[d]
+      a[Int(at)] = UInt64(above) &<< 1 | UInt64(t[i])
+      counts[d] = at &+ 1
+    }
+    if crowded <= 32 {
+      nearlySorted(a, n, crowded: Int(crowded))
+      return
+    }
+    // counts[d] is now where bucket d ends.
+    var start = 0
+    for d in 0..<buckets {
+      let end = Int(counts[d])
+      sortBucket(a, start, end)
+      start = end
+    }
+  }
+
+  /// Sorts a[start..<end]: insertion sort when short, else a comparison sort.
+  static func sortBucket(_ a: UnsafeMutablePointer<UInt64>, _ start: Int, _ end: Int) {
+    if end - start <= 32 {
+      insertionSort(a, start, end)
+    } else {
+      var bucket = UnsafeMutableBufferPointer(start: a + start, count: end - start)
+      bucket.sort()
+    }
+  }
+
+  /// Sorts a[0..<n] whose cells come in buckets in order, at most `crowded` per bucket:
+  /// insertion sort whose moves of fewer than `window` places are made without branches
+  /// (whether a cell moves is a coin flip within a bucket), longer ones by a plain loop.
+  static func nearlySorted(_ a: UnsafeMutablePointer<UInt64>, _ n: Int, crowded: Int) {
+    if crowded <= 4 {
+      windowSorted(a, n, window: 4)
+    } else {
+      windowSorted(a, n, window: 8)
+    }
+  }
+
+  @inline(__always)
+  static func windowSorted(_ a: UnsafeMutablePointer<UInt64>, _ n: Int, window: Int) {
+    if n <= window {
+      insertionSort(a, 0, n)
+      return
+    }
+    insertionSort(a, 0, window)
+    for i in window..<n {
+      // Place i - j + 1 takes a[i - j] when that is above v, else v where a[i - j + 1] was
+      // above v (or j is 1), else keeps its own.
+      let v = a[i]
+      var above = true, previous = v
+      for j in 1...window {
+        let x = a[i - j], c = x > v
+        a[i - j + 1] = c ? x : (above ? v : previous)
+        above = c
+        previous = x
+      }
+      if above {
+        var k = i - window
+        while k > 0 && a[k - 1] > v {
+          a[k] = a[k - 1]
+          k -= 1
+        }
+        a[k] = v
+      }
+    }
+  }
+
+  /// Insertion sort of a[start..<end].
   @inline(__always)
   static func insertionSort(_ a: UnsafeMutablePointer<UInt64>, _ start: Int, _ end: Int) {
     var i = start + 1

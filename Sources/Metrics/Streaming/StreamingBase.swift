@@ -100,13 +100,15 @@ final class ConfusionStream: StreamingBase, StreamingMetric {
 }
 
 /// Metrics on the ranking of scores (ROC AUC, AP, LRAP, ...): truths and float32 scores are
-/// kept (buffers kept across epochs). Per-label and pooled ROC AUC and AP rank the float32
-/// scores directly (`FloatRanking`); the others run the whole-array metric at the end.
+/// kept (buffers kept across epochs). Per-label and pooled ROC AUC and AP keep them as order
+/// keys (`KeptKeys`) and rank the float32 scores directly (`FloatRanking`); the others keep
+/// the rows and run the whole-array metric at the end.
 final class KeptScoresStream: StreamingBase, StreamingMetric {
   let compute: (Truths, Scores) throws -> Double
   let ranked: FloatRanking.Metric?
   let higherIsBetter: Bool
   var truths = [UInt8](), scores = [Float]()
+  var kept = KeptKeys()
   var ranking = FloatRanking()
 
   init(name: String, higherIsBetter: Bool, ranked: FloatRanking.Metric? = nil,
@@ -118,16 +120,22 @@ final class KeptScoresStream: StreamingBase, StreamingMetric {
   }
 
   override func add(_ batch: StreamingBatch) {
-    truths.append(contentsOf: UnsafeBufferPointer(start: batch.truth8, count: batch.count))
-    scores.append(contentsOf: UnsafeBufferPointer(start: batch.scores, count: batch.count))
+    if ranked != nil {
+      kept.append(truth8: batch.truth8, scores: batch.scores, rows: batch.rows, labels: batch.labels,
+                  withinUnit: batch.withinUnit)
+    } else {
+      truths.append(contentsOf: UnsafeBufferPointer(start: batch.truth8, count: batch.count))
+      scores.append(contentsOf: UnsafeBufferPointer(start: batch.scores, count: batch.count))
+    }
   }
 
   func result() throws -> Double {
     let L = try checkResult()
     if let ranked, L > 0 {
-      return truths.withUnsafeBufferPointer { t in
-        scores.withUnsafeBufferPointer { s in ranking.value(ranked, truths: t, scores: s, rows: rows, labels: L) }
+      guard rows * L <= FloatRanking.maxCells else {
+        throw TensorError("\(name): \(rows * L) kept cells, more than the \(FloatRanking.maxCells) one ranking takes")
       }
+      return ranking.value(ranked, kept: kept)
     }
     do {
       return try compute(Truths(rows: rows, labels: L, values: truths),
@@ -137,7 +145,12 @@ final class KeptScoresStream: StreamingBase, StreamingMetric {
     }
   }
 
-  func reset() { resetBase(); truths.removeAll(keepingCapacity: true); scores.removeAll(keepingCapacity: true) }
+  func reset() {
+    resetBase()
+    truths.removeAll(keepingCapacity: true)
+    scores.removeAll(keepingCapacity: true)
+    kept.removeAll()
+  }
 }
 
 /// Mean binary cross-entropy: a running sum over cells in row-major order.

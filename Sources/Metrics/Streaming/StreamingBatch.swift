@@ -9,6 +9,8 @@ struct StreamingBatch {
   let truth8: UnsafePointer<UInt8>
   /// The predictions `score >= TrainingMetrics.threshold` as 0/1 bytes.
   let predicted8: UnsafePointer<UInt8>
+  /// Whether every score is within [0, 1].
+  let withinUnit: Bool
   /// 4·labels counts (`ConfusionCounts.countCells`), then a flag: counted once, on first use.
   private let cells: UnsafeMutablePointer<Int>
 
@@ -23,23 +25,24 @@ struct StreamingBatch {
     return UnsafePointer(cells)
   }
 
-  /// Converts `count` cells into `t8` and `p8`; false when some truth is not 0 or 1 or some
-  /// score is NaN (the caller then finds and reports the first problem). No early exit, so
-  /// the loop vectorises.
+  /// Converts `count` cells into `t8` and `p8`; `valid` is false when some truth is not 0
+  /// or 1 or some score is NaN (the caller then finds and reports the first problem). No
+  /// early exit, so the loop vectorises.
   static func convert(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, count: Int,
-                      t8: UnsafeMutablePointer<UInt8>, p8: UnsafeMutablePointer<UInt8>) -> Bool {
+                      t8: UnsafeMutablePointer<UInt8>, p8: UnsafeMutablePointer<UInt8>) -> (valid: Bool, withinUnit: Bool) {
     let threshold = Float(TrainingMetrics.threshold)
-    var bad: UInt8 = 0
+    var bad: UInt8 = 0, outside: UInt8 = 0
     for k in 0..<count {
       let t = truth[k], s = scores[k]
       let one: UInt8 = t == 1 ? 1 : 0
       let zero: UInt8 = t == 0 ? 1 : 0
       let nan: UInt8 = s != s ? 1 : 0
       bad |= (1 &- one &- zero) | nan
+      outside |= (s + 0).bitPattern > 0x3F80_0000 ? 1 : 0  // below 0 (sign bit; -0 + 0 is 0) or above 1
       t8[k] = one
       p8[k] = s >= threshold ? 1 : 0
     }
-    return bad == 0
+    return (bad == 0, outside == 0)
   }
 
   /// Runs `body` with the batch converted in temporary memory (on the stack when small),
@@ -51,9 +54,10 @@ struct StreamingBatch {
       cells[4 * labels] = 0
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(2 * m, 1)) { buffer in
         let t8 = buffer.baseAddress!, p8 = t8 + m
-        if convert(truth: truth, scores: scores, count: m, t8: t8, p8: p8) {
+        let converted = convert(truth: truth, scores: scores, count: m, t8: t8, p8: p8)
+        if converted.valid {
           body(StreamingBatch(truth: truth, scores: scores, rows: rows, labels: labels, truth8: t8, predicted8: p8,
-                              cells: cells.baseAddress!))
+                              withinUnit: converted.withinUnit, cells: cells.baseAddress!))
         } else {
           body(nil)
         }
