@@ -13,6 +13,8 @@ struct TrainBench: ParsableCommand {
       w1: 768 → Dense 2048 relu → Dense 2048 relu → Dense 1001 sigmoid, BCE, Adam 1e-3, batch 128 (4,096 samples).
       w2: 103 → Dense 256 relu → Dense 14 sigmoid, BCE, Adam 1e-3, batch 32 (2,417 samples).
       After three warm-up steps, three timed runs (w1: 20 steps; w2: three epochs' worth); the median is printed.
+      With --metrics, then rounds of two 20-epoch fits, with and without the metrics (alternating which runs \
+      first); prints the median rates and the median of the paired slowdowns, slowdown_percent=<number>.
       """
   )
 
@@ -20,6 +22,13 @@ struct TrainBench: ParsableCommand {
   @Option(help: "Threads to use (default: all cores).") var threads: Int?
   @Option(help: "Comma-separated training metrics: also time whole epochs of fit with and without them.")
   var metrics: String?
+
+  @Option(help: "Rounds of the with/without comparison (with --metrics).")
+  var rounds: Int = 31
+
+  func validate() throws {
+    guard rounds > 0 else { throw ValidationError("--rounds must be positive") }
+  }
 
   func run() throws {
     let dims: [Int], batch: Int, n: Int, density: Float
@@ -57,18 +66,40 @@ struct TrainBench: ParsableCommand {
     rates.sort()
     print("train workload=\(workload) threads=\(Parallel.maxThreads) batch=\(batch) steps=\(steps) samples_per_sec=\(String(format: "%.0f", rates[1]))")
     if let metrics {
-      let names = metrics.split(separator: ",").map(String.init)
-      for (label, list) in [(metrics, names), ("none", [String]()), (metrics, names), ("none", [])] {
+      // Fits with and without the metrics, alternating which goes first; the cost is the median
+      // of the paired slowdowns, which a noisy neighbour moves much less than any one run.
+      let names = metrics.split(separator: ",").map(String.init), epochs = 20
+      func fitRate(_ list: [String]) throws -> Double {
         try model.compile(optimizer: Adam(learningRate: 1e-3), loss: BinaryCrossEntropy(), metrics: list)
         var options = FitOptions()
         options.batchSize = batch
-        options.epochs = 10
+        options.epochs = epochs
         options.verbose = 0
         let t0 = DispatchTime.now().uptimeNanoseconds
         try model.fit(x: x, y: y, options: options)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        print("fit workload=\(workload) epochs=10 metrics=\(label) samples_per_sec=\(String(format: "%.0f", Double(10 * n) / seconds))")
+        return Double(epochs * n) / (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
       }
+      var with: [Double] = [], without: [Double] = [], slowdowns: [Double] = []
+      for round in 0..<rounds {
+        var a = 0.0, b = 0.0
+        if round % 2 == 0 {
+          a = try fitRate(names)
+          b = try fitRate([])
+        } else {
+          b = try fitRate([])
+          a = try fitRate(names)
+        }
+        with.append(a)
+        without.append(b)
+        slowdowns.append(100 * (b / a - 1))
+      }
+      func median(_ v: [Double]) -> Double {
+        let s = v.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+      }
+      print("fit workload=\(workload) epochs=\(epochs) rounds=\(rounds) metrics=\(metrics) "
+            + "with_samples_per_sec=\(String(format: "%.0f", median(with))) without_samples_per_sec=\(String(format: "%.0f", median(without))) "
+            + "slowdown_percent=\(String(format: "%.1f", median(slowdowns)))")
     }
   }
 }
