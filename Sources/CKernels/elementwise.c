@@ -14,7 +14,8 @@
   float ck_min_##sfx(const float *, long);                                                       \
   void ck_reduce_cols_##sfx(int, const float *, long, long, long, long, float *);                \
   void ck_reduce_rows_##sfx(int, const float *, long, long, float *);                            \
-  void ck_argmax_rows_##sfx(const float *, long, long, long *);
+  void ck_argmax_rows_##sfx(const float *, long, long, long *);                                  \
+  void ck_bce_terms_##sfx(const double *, const double *, double, double *, long);
 
 DECL(portable)
 #if defined(__x86_64__)
@@ -64,4 +65,7 @@ void ck_reduce_rows(ck_isa isa, ck_redop op, const float *x, long rows, long col
 }
 void ck_argmax_rows(ck_isa isa, const float *x, long rows, long cols, long *out) {
   DISPATCH(isa, ck_argmax_rows, x, rows, cols, out);
+}
+void ck_bce_terms(ck_isa isa, const double *truth, const double *score, double eps, double *out, long n) {
+  DISPATCH(isa, ck_bce_terms, truth, score, eps, out, n);
 }

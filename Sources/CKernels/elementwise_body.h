@@ -675,4 +675,68 @@ void CK_FN(ck_argmax_rows)(const float *x, long rows, long cols, long *out) {
   }
 }
 
+/* ---------- binary cross-entropy terms, in double ---------- */
+
+typedef int64_t vl __attribute__((vector_size(CK_VW * 8)));
+static inline vd SELD(vl m, vd a, vd b) { return (vd)((m & (vl)a) | (~m & (vl)b)); }
+
+/* natural log of positive normal doubles, within a few ulp: x = 2^e m with m in
+ * [sqrt(1/2), sqrt(2)); log m = 2 atanh(s), s = (m - 1)/(m + 1), by its series in s^2 (to
+ * s^23; |s| < 0.1716). Near 1, m - 1 is exact, so the result is accurate relative to itself. */
+static inline vd V_LOGD(vd x) {
+  vl ix = (vl)x;
+  vl e = ((ix >> 52) & 0x7ff) - 1023;
+  vd m = (vd)((ix & 0x000fffffffffffffLL) | 0x3ff0000000000000LL); /* [1, 2) */
+  vl big = m > 1.41421356237309504880;
+  m = SELD(big, m * 0.5, m);
+  e = e - big; /* big is -1 where true */
+  vd s = (m - 1.0) / (m + 1.0), z = s * s;
+  vd p = (vd){0} + 1.0 / 23;
+  p = p * z + 1.0 / 21;
+  p = p * z + 1.0 / 19;
+  p = p * z + 1.0 / 17;
+  p = p * z + 1.0 / 15;
+  p = p * z + 1.0 / 13;
+  p = p * z + 1.0 / 11;
+  p = p * z + 1.0 / 9;
+  p = p * z + 1.0 / 7;
+  p = p * z + 1.0 / 5;
+  p = p * z + 1.0 / 3;
+  p = p * z + 1.0;
+  vd fe = __builtin_convertvector(e, vd);
+  /* ln 2 in two parts (fdlibm's): e * hi is exact for |e| < 2^11 */
+  return fe * 6.93147180369123816490e-01 + ((s + s) * p + fe * 1.90821492927058770002e-10);
+}
+
+static inline vd BCE_TERMS(vd t, vd s, double eps) {
+  vd lo = (vd){0} + eps, hi = (vd){0} + (1.0 - eps);
+  vd p = SELD(s < lo, lo, s);
+  p = SELD(p > hi, hi, p);
+  return -V_LOGD(SELD(t != 0.0, p, 1.0 - p));
+}
+
+void CK_FN(ck_bce_terms)(const double *truth, const double *score, double eps, double *out, long n) {
+  long i = 0;
+  for (; i + VW <= n; i += VW) {
+    vd t, s;
+    __builtin_memcpy(&t, truth + i, sizeof t);
+    __builtin_memcpy(&s, score + i, sizeof s);
+    vd r = BCE_TERMS(t, s, eps);
+    __builtin_memcpy(out + i, &r, sizeof r);
+  }
+  if (i < n) {
+    double tt[VW], ss[VW], rr[VW];
+    for (long k = 0; k < VW; k++) {
+      tt[k] = i + k < n ? truth[i + k] : 0.0;
+      ss[k] = i + k < n ? score[i + k] : 0.5;
+    }
+    vd t, s;
+    __builtin_memcpy(&t, tt, sizeof t);
+    __builtin_memcpy(&s, ss, sizeof s);
+    vd r = BCE_TERMS(t, s, eps);
+    __builtin_memcpy(rr, &r, sizeof r);
+    for (long k = 0; i + k < n; k++) out[i + k] = rr[k];
+  }
+}
+
 #undef VW

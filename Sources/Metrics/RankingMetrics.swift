@@ -45,11 +45,12 @@ public enum RankingMetric: String, CaseIterable, Sendable {
 public enum BinaryCrossentropy {
   public static let epsilon = 1e-7
 
-  /// Adds the cells' losses to `sum` in row-major order.
+  /// The cells' losses into `out` (`Elementwise.binaryCrossentropyTerms`); the sum is then
+  /// taken in row-major order, by the whole-array metric and by the stream alike.
   @inline(__always)
-  static func accumulate(_ sum: inout Double, truth: Double, score: Double) {
-    let p = min(max(score, epsilon), 1 - epsilon)
-    sum -= truth != 0 ? log(p) : log(1 - p)
+  static func terms(truth: UnsafePointer<Double>, scores: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>,
+                    count: Int) {
+    Elementwise.binaryCrossentropyTerms(truth: truth, scores: scores, epsilon: epsilon, out: out, count: count)
   }
 
   public static func compute(_ truth: Truths, _ scores: Scores) throws -> Double {
@@ -63,19 +64,22 @@ public enum BinaryCrossentropy {
   static func mean(_ truth: Truths, _ scores: Scores) -> Double {
     let n = scores.values.count
     let block = 1 << 16
-    var terms = [Double](repeating: 0, count: min(n, block))
+    var truths = [Double](repeating: 0, count: min(n, block)), terms = truths
     var sum = 0.0
     var start = 0
     while start < n {
       let count = min(block, n - start)
-      terms.withUnsafeMutableBufferPointer { out in
-        let box = UnsafeSendable(out.baseAddress!)
-        let chunks = count >= 4096 ? 8 : 1
-        Parallel.forEach(chunks) { c in
-          for k in (count * c / chunks)..<(count * (c + 1) / chunks) {
-            var cell = 0.0
-            accumulate(&cell, truth: Double(truth.values[start + k]), score: scores.values[start + k])
-            box.pointer[k] = cell
+      for k in 0..<count { truths[k] = Double(truth.values[start + k]) }
+      truths.withUnsafeMutableBufferPointer { t in
+        scores.values.withUnsafeBufferPointer { s in
+          terms.withUnsafeMutableBufferPointer { out in
+            let chunks = count >= 4096 ? 8 : 1
+            let tb = UnsafeSendable(t.baseAddress!), out = UnsafeSendable(out.baseAddress!)
+            let sb = UnsafeSendable(UnsafeMutablePointer(mutating: s.baseAddress! + start))
+            Parallel.forEach(chunks) { c in
+              let lo = count * c / chunks, hi = count * (c + 1) / chunks
+              BinaryCrossentropy.terms(truth: tb.pointer + lo, scores: sb.pointer + lo, into: out.pointer + lo, count: hi - lo)
+            }
           }
         }
       }

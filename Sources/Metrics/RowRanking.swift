@@ -38,11 +38,17 @@ struct RowRanking {
   }
 
   init(positives: [UInt64], negatives: [UInt64]) {
-    let P = positives.count, N = negatives.count
+    self = positives.withUnsafeBufferPointer { pos in
+      negatives.withUnsafeBufferPointer { neg in RowRanking(positives: pos, negatives: neg) }
+    }
+  }
+
+  /// From the row's keys (any order-keeping keys, ties equal), each class sorted ascending.
+  init(positives pos: UnsafeBufferPointer<UInt64>, negatives neg: UnsafeBufferPointer<UInt64>) {
+    let P = pos.count, N = neg.count
     var tps = 0, fps = 0, area2 = 0
     var ap = 0.0
     var wrong = 0, cover = 0
-    positives.withUnsafeBufferPointer { pos in negatives.withUnsafeBufferPointer { neg in
     RankedBinary.walk(pos, neg) { _, tp, fp in
       area2 += fp * (2 * tps + tp)
       tps += tp
@@ -53,7 +59,6 @@ struct RowRanking {
         cover = tps + fps  // everything scoring at least the lowest relevant score so far
       }
     }
-    } }
     rocAuc = P > 0 && N > 0 ? Double(area2) / (2 * Double(P) * Double(N)) : .nan
     averagePrecision = P > 0 ? ap / Double(P) : 0
     lrap = P == 0 || N == 0 ? 1 : ap / Double(P)

@@ -134,7 +134,7 @@ struct RankedBinary {
       area2 += fp * (2 * tps + tp)
       tps += tp
       fps += fp
-      if tp > 0 { sum += Double(tp) / Double(P) * (Double(tps) / Double(tps + fps)) }
+      if tp > 0 { sum += Double(tp &* tps) / Double(P &* (tps &+ fps)) }  // recall gained × precision, one rounding
     }
     let auc = P > 0 && N > 0 ? Double(area2) / (2 * Double(P) * Double(N)) : .nan
     return (auc, P > 0 ? sum : 0)
@@ -164,7 +164,7 @@ struct RankedBinary {
     walk { _, tp, fp in
       tps += tp
       fps += fp
-      if tp > 0 { sum += Double(tp) / Double(P) * (Double(tps) / Double(tps + fps)) }
+      if tp > 0 { sum += Double(tp &* tps) / Double(P &* (tps &+ fps)) }  // recall gained × precision, one rounding
     }
     return sum
   }

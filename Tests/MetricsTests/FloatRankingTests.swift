@@ -3,8 +3,9 @@ import Testing
 import Tensors
 @testable import Metrics
 
-/// The streamed ROC AUC and average precision rank kept float32 keys with buckets; each score
-/// shape that stresses a different path must still give the whole-array value exactly.
+/// The streamed ROC AUC and average precision rank kept float32 keys with buckets, and the
+/// per-row ranking metrics rank each row as it arrives; each score shape that stresses a
+/// different path must still give the whole-array value exactly.
 struct FloatRankingTests {
   /// A generator of scores of one shape, with about 30% positives that score a bit higher.
   static func data(rows: Int, labels: Int, seed: UInt64, score: (inout RandomStream, Float) -> Float) -> ([Float], [Float]) {
@@ -33,8 +34,11 @@ struct FloatRankingTests {
     ("unbounded", { r, t in r.normal() * 3 + t }),
   ]
 
-  static func check(rows: Int, labels: Int, batch: Int, seed: UInt64, shapes: [String]? = nil) throws {
-    let names = TrainingMetrics.names.filter { $0.hasPrefix("roc_auc") || $0.hasPrefix("average_precision") }
+  static let rankingNames = TrainingMetrics.names.filter { $0.hasPrefix("roc_auc") || $0.hasPrefix("average_precision") }
+    + RankingMetric.allCases.map(\.rawValue)
+
+  static func check(rows: Int, labels: Int, batch: Int, seed: UInt64, shapes: [String]? = nil,
+                    names: [String] = rankingNames) throws {
     for (shape, score) in FloatRankingTests.shapes where shapes?.contains(shape) ?? true {
       var (t, s) = data(rows: rows, labels: labels, seed: seed, score: score)
       if shape == "unbounded" {
@@ -49,6 +53,12 @@ struct FloatRankingTests {
 
   @Test func everyScoreShapeEqualsWholeArray() throws {
     try FloatRankingTests.check(rows: 1001, labels: 4, batch: 32, seed: 3)
+  }
+
+  /// Rows with more labels than are compared pair by pair.
+  @Test func manyLabelsEqualWholeArray() throws {
+    try FloatRankingTests.check(rows: 150, labels: RowStream.pairwiseLabels + 9, batch: 16, seed: 6,
+                                names: ["roc_auc_samples", "average_precision_samples"] + RankingMetric.allCases.map(\.rawValue))
   }
 
   /// Enough cells for the labels to be ranked on both cores.

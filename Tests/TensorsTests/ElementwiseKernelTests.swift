@@ -223,6 +223,29 @@ struct ElementwiseKernelTests {
     }
   }
 
+  /// The binary cross-entropy cells in double against libm's log: a few ulp, clipping at
+  /// epsilon, both truths, scores near 0, 1/2 and 1, and every tail length.
+  @Test func binaryCrossentropyTermsMatchLibm() {
+    var r = EWRandom(41)
+    var scores: [Double] = [0, 1e-9, 1e-7, 2e-7, 0.25, 0.5, 0.5 + 1e-12, 0.7071067811865476, 1 - 1e-7, 1 - 1e-9, 1,
+                            1 - 1.0 / 128, 0.9999, 1e-4]
+    for _ in 0..<3000 { scores.append(Double(r.floats(1, 0, 1)[0])) }
+    for _ in 0..<1000 { scores.append(1 - Double(r.floats(1, 0, 1e-3)[0])) }
+    for _ in 0..<1000 { scores.append(Double(r.floats(1, 0, 1e-3)[0])) }
+    let truths = scores.indices.map { Double($0 % 3 == 0 ? 1 : 0) }
+    for isa in elementwiseISAs {
+      for count in [scores.count, 1, 5, 17, 33] {
+        var out = [Double](repeating: .nan, count: count)
+        Elementwise.binaryCrossentropyTerms(truth: truths, scores: scores, epsilon: 1e-7, out: &out, count: count, isa: isa)
+        for i in 0..<count {
+          let p = min(max(scores[i], 1e-7), 1 - 1e-7)
+          let want = -log(truths[i] != 0 ? p : 1 - p)
+          #expect(abs(out[i] - want) <= 8 * want.ulp, "isa \(isa.rawValue) score \(scores[i]) truth \(truths[i]): \(out[i]) vs \(want)")
+        }
+      }
+    }
+  }
+
   @Test func binaryBroadcast() {
     let ops: [(Elementwise.BinaryOp, (Float, Float) -> Float)] = [
       (.add, +), (.sub, -), (.mul, *), (.div, /), (.max, { $0.isNaN || $0 > $1 ? $0 : $1 }),

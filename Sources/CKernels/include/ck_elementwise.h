@@ -91,4 +91,8 @@ void ck_reduce_rows(ck_isa isa, ck_redop op, const float *x, long rows, long col
 /* out[r] = the first column index of the largest value in row r (a NaN counts as largest). */
 void ck_argmax_rows(ck_isa isa, const float *x, long rows, long cols, long *out);
 
+/* out[i] = -log(truth[i] != 0 ? p : 1 - p), p = score[i] clipped to [eps, 1 - eps]: the cells of
+ * a binary cross-entropy, in double (log within a few ulp of libm's). */
+void ck_bce_terms(ck_isa isa, const double *truth, const double *score, double eps, double *out, long n);
+
 #endif

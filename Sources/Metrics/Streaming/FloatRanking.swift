@@ -6,10 +6,12 @@ import Tensors
 /// on the same scores in float64: the results are the same Doubles.
 ///
 /// The cells come as `KeptKeys`; each label's are gathered into one run. A counting pass
-/// over buckets (by the keys' leading bits above the smallest key) orders them up to their
-/// bucket, and an insertion sort without branches finishes, linear when buckets hold a few
-/// cells each; crowded buckets are sorted on their own. ROC AUC sorts only the cells of the
-/// buckets holding both truths. The buffers are kept from one call to the next.
+/// over about n/2 buckets (by the keys' leading bits above the smallest key) settles the
+/// order between buckets; only the buckets whose inside order can change the result are
+/// gathered (ROC AUC: those holding both truths; average precision: those with a positive
+/// and more than one cell) and sorted by an insertion sort that makes its short moves without
+/// branches; crowded buckets are sorted on their own. The buffers are kept from one call to
+/// the next.
 struct FloatRanking {
   enum Metric {
     /// Per-label values combined as `average` (macro, weighted), or every cell pooled (micro).
@@ -137,8 +139,8 @@ struct FloatRanking {
     let values: UnsafeMutablePointer<Double>, support: UnsafeMutablePointer<Int>
   }
 
-  /// Buckets for `n` cells: the power of two at or above n, at most `maxBuckets` (ROC AUC uses
-  /// half as many).
+  /// Buckets for `n` cells: the power of two at or above n, at most `maxBuckets` (the counts
+  /// use half as many).
   static func bucketBits(_ n: Int) -> Int {
     min(maxBuckets.trailingZeroBitCount, max(1, Int.bitWidth - max(n - 1, 1).leadingZeroBitCount))
   }
@@ -149,22 +151,76 @@ struct FloatRanking {
                      cells a: UnsafeMutablePointer<UInt64>) -> Double {
     let n = x.count, P = x.positives
     if isRoc { return P == 0 || P == n ? .nan : rocAuc(x, table: counts, cells: a) }
-    if P == 0 { return 0 }
-    sort(x, counts: counts, cells: a)
-    // From the highest score down, one step per distinct score (as RankedBinary.walk).
-    var i = n - 1, tps = 0, fps = 0, sum = 0.0
+    return P == 0 ? 0 : averagePrecision(x, table: counts, cells: a)
+  }
+
+  /// Counts each bucket's cells (low half) and positives (high half) into `table`. About n / 2
+  /// buckets, by the keys' leading bits above the smallest: a bucket costs about what a cell
+  /// does in the passes that follow. Returns the shift from a key above the smallest to its
+  /// bucket, and the buckets.
+  static func count(_ x: Problem, into table: UnsafeMutablePointer<UInt64>) -> (shift: UInt32, buckets: Int) {
+    let n = x.count, k = x.keys, t = x.truths, lo = x.low
+    let rangeBits = UInt32.bitWidth - (x.high &- lo).leadingZeroBitCount
+    let bits = min(rangeBits, bucketBits(n) - 1)
+    let shift = UInt32(rangeBits - bits), buckets = 1 << bits
+    table.update(repeating: 0, count: buckets)
+    for i in 0..<n { table[Int((k[i] &- lo) &>> shift)] &+= 1 &+ UInt64(t[i]) &<< 32 }
+    return (shift, buckets)
+  }
+
+  /// Average precision: from the highest score down, one step per distinct score (as
+  /// RankedBinary.walk), adding recall gained times precision where the step has positives.
+  /// A bucket without positives, or with one cell, is one step whatever its order, so it is
+  /// one entry; only the cells of the other buckets are gathered and sorted. An entry is the
+  /// key above the smallest (high half), the negatives it stands for, then the positive bit.
+  static func averagePrecision(_ x: Problem, table: UnsafeMutablePointer<UInt64>, cells a: UnsafeMutablePointer<UInt64>) -> Double {
+    let n = x.count, k = x.keys, t = x.truths, lo = x.low, P = x.positives
+    let (shift, buckets) = count(x, into: table)
+    // In bucket order: a bucket taken whole writes its entry; one gathered keeps room for its
+    // cells (entry: where its next cell goes, and 1 in the high half; others: the spare slot).
+    var entries: UInt64 = 0, crowded: UInt64 = 0
+    let spare = UInt64(n)
+    for d in 0..<buckets {
+      let c = table[d], total = c & 0xFFFF_FFFF, positives = c &>> 32
+      let gathered = 0 &- (UInt64(positives != 0 ? 1 : 0) & UInt64(total > 1 ? 1 : 0))
+      let whole = ~gathered & (0 &- UInt64(total != 0 ? 1 : 0))
+      a[Int(truncatingIfNeeded: (entries & whole) | (spare & ~whole))] =
+        UInt64(d) &<< (UInt64(shift) &+ 32) | (total &- positives) &<< 1 | positives
+      entries &+= 1 & whole
+      table[d] = ((entries | 1 &<< 32) & gathered) | (spare & ~gathered)
+      entries &+= total & gathered
+      crowded = max(crowded, total & gathered)
+    }
+    for i in 0..<n {
+      let above = k[i] &- lo, d = Int(above &>> shift), e = table[d], truth = UInt64(t[i])
+      a[Int(truncatingIfNeeded: e & 0xFFFF_FFFF)] = UInt64(above) &<< 32 | (1 &- truth) &<< 1 | truth
+      table[d] = e &+ (e &>> 32)
+    }
+    let m = Int(entries)
+    if crowded <= 32 {
+      nearlySorted(a, m, crowded: max(Int(crowded), 1))
+    } else {
+      // Entries now sit in bucket order; sort each run of equal buckets.
+      var start = 0
+      while start < m {
+        var end = start + 1
+        while end < m && a[end] >> (UInt64(shift) &+ 32) == a[start] >> (UInt64(shift) &+ 32) { end += 1 }
+        sortBucket(a, start, end)
+        start = end
+      }
+    }
+    var i = m - 1, tps = 0, fps = 0, sum = 0.0
     while i >= 0 {
-      let score = a[i] >> 1
+      let score = a[i] >> 32
       var tp = 0, fp = 0
       repeat {
-        let b = Int(a[i] & 1)
-        tp &+= b; fp &+= 1 &- b
+        tp &+= Int(a[i] & 1)
+        fp &+= Int((a[i] >> 1) & 0x7FFF_FFFF)
         i -= 1
-      } while i >= 0 && a[i] >> 1 == score
+      } while i >= 0 && a[i] >> 32 == score
       tps &+= tp
       fps &+= fp
-      let step = Double(tp) / Double(P) * (Double(tps) / Double(tps + fps))
-      sum += tp > 0 ? step : 0
+      if tp > 0 { sum += Double(tp &* tps) / Double(P &* (tps &+ fps)) }  // recall gained × precision, one rounding
     }
     return sum
   }
@@ -176,12 +232,7 @@ struct FloatRanking {
   /// and walked for the pairs inside them.
   static func rocAuc(_ x: Problem, table: UnsafeMutablePointer<UInt64>, cells a: UnsafeMutablePointer<UInt64>) -> Double {
     let n = x.count, k = x.keys, t = x.truths, lo = x.low, P = x.positives
-    let rangeBits = UInt32.bitWidth - (x.high &- lo).leadingZeroBitCount
-    // About n / 2 buckets: a bucket costs about what a cell does in the passes below.
-    let bits = min(rangeBits, bucketBits(n) - 1)
-    let shift = UInt32(rangeBits - bits), buckets = 1 << bits
-    table.update(repeating: 0, count: buckets)
-    for i in 0..<n { table[Int((k[i] &- lo) &>> shift)] &+= 1 &+ UInt64(t[i]) &<< 32 }
+    let (shift, buckets) = count(x, into: table)
     // Pairs across buckets; each mixed bucket's place among the gathered cells (entry: where
     // its next cell goes, and 1 in the high half; other buckets: the spare slot n, and 0).
     // No branches: whether a bucket is mixed is a coin flip where the scores are dense.
@@ -230,41 +281,6 @@ struct FloatRanking {
       }
     }
     return Double(Int(area2) &+ within) / (2 * Double(P) * Double(n - P))
-  }
-
-  /// Sorts the cells ascending into `a`: a count per bucket, a pass placing each cell after
-  /// the buckets below its own, then insertion sort (or, where a bucket is crowded, a
-  /// comparison sort of that bucket).
-  static func sort(_ x: Problem, counts: UnsafeMutablePointer<UInt64>, cells a: UnsafeMutablePointer<UInt64>) {
-    let n = x.count, k = x.keys, t = x.truths, lo = x.low
-    let rangeBits = UInt32.bitWidth - (x.high &- lo).leadingZeroBitCount
-    let bits = min(rangeBits, bucketBits(n))
-    let shift = UInt32(rangeBits - bits), buckets = 1 << bits
-    counts.update(repeating: 0, count: buckets)
-    for i in 0..<n { counts[Int((k[i] &- lo) &>> shift)] &+= 1 }
-    var running: UInt64 = 0, crowded: UInt64 = 0
-    for d in 0..<buckets {
-      let c = counts[d]
-      counts[d] = running
-      running &+= c
-      crowded = max(crowded, c)
-    }
-    for i in 0..<n {
-      let above = k[i] &- lo, d = Int(above &>> shift), at = counts[d]
-      a[Int(at)] = UInt64(above) &<< 1 | UInt64(t[i])
-      counts[d] = at &+ 1
-    }
-    if crowded <= 32 {
-      nearlySorted(a, n, crowded: Int(crowded))
-      return
-    }
-    // counts[d] is now where bucket d ends.
-    var start = 0
-    for d in 0..<buckets {
-      let end = Int(counts[d])
-      sortBucket(a, start, end)
-      start = end
-    }
   }
 
   /// Sorts a[start..<end]: insertion sort when short, else a comparison sort.

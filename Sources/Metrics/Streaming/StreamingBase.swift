@@ -62,6 +62,13 @@ class StreamingBase {
     return L
   }
 
+  /// `checkResult` for metrics that rank labels, which need at least one.
+  func checkRankedResult() throws -> Int {
+    let L = try checkResult()
+    guard L > 0 else { throw TensorError("\(name): the batches have no labels to rank") }
+    return L
+  }
+
   func resetBase() { labels = nil; rows = 0; problem = nil }
 }
 
@@ -99,56 +106,35 @@ final class ConfusionStream: StreamingBase, StreamingMetric {
   }
 }
 
-/// Metrics on the ranking of scores (ROC AUC, AP, LRAP, ...): truths and float32 scores are
-/// kept (buffers kept across epochs). Per-label and pooled ROC AUC and AP keep them as order
-/// keys (`KeptKeys`) and rank the float32 scores directly (`FloatRanking`); the others keep
-/// the rows and run the whole-array metric at the end.
+/// ROC AUC and average precision per label (macro, weighted) or pooled (micro): the scores
+/// are kept as order keys (`KeptKeys`, buffers kept across epochs) and ranked as float32 at
+/// the end (`FloatRanking`).
 final class KeptScoresStream: StreamingBase, StreamingMetric {
-  let compute: (Truths, Scores) throws -> Double
-  let ranked: FloatRanking.Metric?
-  let higherIsBetter: Bool
-  var truths = [UInt8](), scores = [Float]()
+  let metric: FloatRanking.Metric
+  var higherIsBetter: Bool { true }
   var kept = KeptKeys()
   var ranking = FloatRanking()
 
-  init(name: String, higherIsBetter: Bool, ranked: FloatRanking.Metric? = nil,
-       compute: @escaping (Truths, Scores) throws -> Double) {
-    self.compute = compute
-    self.ranked = ranked
-    self.higherIsBetter = higherIsBetter
+  init(name: String, metric: FloatRanking.Metric) {
+    self.metric = metric
     super.init(name: name)
   }
 
   override func add(_ batch: StreamingBatch) {
-    if ranked != nil {
-      kept.append(truth8: batch.truth8, scores: batch.scores, rows: batch.rows, labels: batch.labels,
-                  withinUnit: batch.withinUnit)
-    } else {
-      truths.append(contentsOf: UnsafeBufferPointer(start: batch.truth8, count: batch.count))
-      scores.append(contentsOf: UnsafeBufferPointer(start: batch.scores, count: batch.count))
-    }
+    kept.append(truth8: batch.truth8, scores: batch.scores, rows: batch.rows, labels: batch.labels,
+                withinUnit: batch.withinUnit)
   }
 
   func result() throws -> Double {
-    let L = try checkResult()
-    if let ranked, L > 0 {
-      guard rows * L <= FloatRanking.maxCells else {
-        throw TensorError("\(name): \(rows * L) kept cells, more than the \(FloatRanking.maxCells) one ranking takes")
-      }
-      return ranking.value(ranked, kept: kept)
+    let L = try checkRankedResult()
+    guard rows * L <= FloatRanking.maxCells else {
+      throw TensorError("\(name): \(rows * L) kept cells, more than the \(FloatRanking.maxCells) one ranking takes")
     }
-    do {
-      return try compute(Truths(rows: rows, labels: L, values: truths),
-                         Scores(rows: rows, labels: L, values: scores.map(Double.init)))
-    } catch let e as TensorError {
-      throw TensorError("\(name): \(e.message)")
-    }
+    return ranking.value(metric, kept: kept)
   }
 
   func reset() {
     resetBase()
-    truths.removeAll(keepingCapacity: true)
-    scores.removeAll(keepingCapacity: true)
     kept.removeAll()
   }
 }
@@ -159,8 +145,17 @@ final class CrossentropyStream: StreamingBase, StreamingMetric {
   var higherIsBetter: Bool { false }
 
   override func add(_ batch: StreamingBatch) {
-    let truth = batch.truth, scores = batch.scores
-    for k in 0..<batch.count { BinaryCrossentropy.accumulate(&sum, truth: Double(truth[k]), score: Double(scores[k])) }
+    let count = batch.count
+    // The cells' losses, then their sum in order, as BinaryCrossentropy.mean adds them.
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: max(3 * count, 1)) { buffer in
+      let truth = buffer.baseAddress!, scores = truth + count, terms = scores + count
+      for k in 0..<count {
+        truth[k] = Double(batch.truth[k])
+        scores[k] = Double(batch.scores[k])
+      }
+      BinaryCrossentropy.terms(truth: truth, scores: scores, into: terms, count: count)
+      for k in 0..<count { sum += terms[k] }
+    }
   }
 
   func result() throws -> Double {

@@ -14,16 +14,14 @@ public enum TrainingMetrics {
 
   static let specs: [(String, Spec)] = {
     var out: [(String, Spec)] = []
-    for a in [Average.macro, .micro, .weighted, .samples] {
-      out.append(("roc_auc_\(a.rawValue)", kept(true, ranked: a == .samples ? nil : .rocAuc(a)) {
-        try RocAuc.compute($0, $1, average: a).scalar!
-      }))
+    for a in [Average.macro, .micro, .weighted] {
+      out.append(("roc_auc_\(a.rawValue)", ranked(.rocAuc(a))))
     }
-    for a in [Average.macro, .micro, .weighted, .samples] {
-      out.append(("average_precision_\(a.rawValue)", kept(true, ranked: a == .samples ? nil : .averagePrecision(a)) {
-        try AveragePrecision.compute($0, $1, average: a).scalar!
-      }))
+    out.append(("roc_auc_samples", row(.rocAuc, higherIsBetter: true)))
+    for a in [Average.macro, .micro, .weighted] {
+      out.append(("average_precision_\(a.rawValue)", ranked(.averagePrecision(a))))
     }
+    out.append(("average_precision_samples", row(.averagePrecision, higherIsBetter: true)))
     for m in ThresholdMetric.allCases {
       for a in [Average.micro, .macro, .weighted, .samples] {
         out.append(("\(m.rawValue)_\(a.rawValue)", confusion(true, perRow: a == .samples) { m.value($0, average: a).scalar! }))
@@ -33,15 +31,27 @@ public enum TrainingMetrics {
     out.append(("subset_accuracy", confusion(true, perRow: true) { $0.subsetAccuracy }))
     out.append(("binary_accuracy", confusion(true, perRow: false) { $0.binaryAccuracy }))
     for r in RankingMetric.allCases {
-      out.append((r.rawValue, kept(r.higherIsBetter) { try r.compute($0, $1) }))
+      let value: RowStream.Value
+      switch r {
+      case .labelRankingAveragePrecision: value = .labelRankingAveragePrecision
+      case .coverageError: value = .coverage
+      case .labelRankingLoss: value = .rankingLoss
+      case .oneError: value = .oneError
+      }
+      out.append((r.rawValue, row(value, higherIsBetter: r.higherIsBetter)))
     }
     out.append(("binary_crossentropy", Spec(higherIsBetter: false) { CrossentropyStream(name: $0) }))
     return out
   }()
 
-  /// `ranked`: computed from the kept float32 scores directly (same result as `f`).
-  static func kept(_ higher: Bool, ranked: FloatRanking.Metric? = nil, _ f: @escaping (Truths, Scores) throws -> Double) -> Spec {
-    Spec(higherIsBetter: higher) { KeptScoresStream(name: $0, higherIsBetter: higher, ranked: ranked, compute: f) }
+  /// ROC AUC or average precision over labels or pooled: the scores kept and ranked at the end.
+  static func ranked(_ metric: FloatRanking.Metric) -> Spec {
+    Spec(higherIsBetter: true) { KeptScoresStream(name: $0, metric: metric) }
+  }
+
+  /// A mean over rows of a per-row ranking value, summed as batches arrive.
+  static func row(_ value: RowStream.Value, higherIsBetter: Bool) -> Spec {
+    Spec(higherIsBetter: higherIsBetter) { RowStream(name: $0, value: value, higherIsBetter: higherIsBetter) }
   }
 
   /// `perRow`: whether `f` reads the per-row sums or exact rows of the counts.

@@ -164,6 +164,17 @@ public enum Elementwise {
     return total / Double(n)
   }
 
+  /// The cells of a binary cross-entropy in double: `out[i] = -log(truth[i] != 0 ? p : 1 - p)`,
+  /// `p` the score clipped to [epsilon, 1 - epsilon], the logarithm within a few ulp of libm's.
+  /// On the calling thread; `count` doubles each.
+  public static func binaryCrossentropyTerms(truth: UnsafePointer<Double>, scores: UnsafePointer<Double>,
+                                             epsilon: Double, out: UnsafeMutablePointer<Double>, count: Int,
+                                             isa: ck_isa? = nil) {
+    precondition(count >= 0)
+    if count == 0 { return }
+    ck_bce_terms(ElementwiseSplit.isa(isa), truth, scores, epsilon, out, count)
+  }
+
   // MARK: Unary maps
 
   /// Unary elementwise operations.
