@@ -55,7 +55,7 @@ struct MetricsBench: ParsableCommand {
     line("label_ranking_average_precision", try time { _ = try RankingMetric.labelRankingAveragePrecision.compute(y, s) })
 
     // Streaming: the cost of one update with a 128-row batch, averaged over an epoch.
-    for name in ["f1_micro", "roc_auc_macro", "binary_crossentropy"] {
+    for name in ["f1_micro", "roc_auc_macro", "roc_auc_micro", "average_precision_macro", "binary_crossentropy"] {
       let m = try TrainingMetrics.make(name)
       let batch = 128, batches = rows / batch
       let seconds = time {

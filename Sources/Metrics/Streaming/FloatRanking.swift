@@ -26,7 +26,7 @@ struct FloatRanking {
   /// another thread costs about what it saves).
   static let sharedFrom = 1 << 17
   /// The most buckets one ranking uses.
-  static let maxBuckets = 1 << 15
+  static let maxBuckets = 1 << 18
   /// The most cells one ranking takes (bucket counts are 32-bit).
   static let maxCells = Int(Int32.max)
 
