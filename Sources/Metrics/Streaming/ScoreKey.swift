@@ -7,7 +7,8 @@ enum ScoreKey {
     return b & 0x8000_0000 != 0 ? ~b : b | 0x8000_0000
   }
 
-  static let half = Float(0.5).bitPattern
+  /// The bits of 0.5.
+  static let half: UInt32 = 0x3F00_0000
 
   /// A score within [0, 1]: below 0.5 its bits, from 0.5 up twice the bits of 0.5 less those
   /// of 1 - score (exact there, so distinct scores keep distinct keys). The keys' leading
@@ -22,7 +23,4 @@ enum ScoreKey {
   static func general(unit u: UInt32) -> UInt32 {
     general(u < half ? Float(bitPattern: u) : 1 - Float(bitPattern: 2 &* half &- u))
   }
-
-  /// Whether `unit` takes the score.
-  @inline(__always) static func isUnit(_ f: Float) -> Bool { f >= 0 && f <= 1 }
 }
