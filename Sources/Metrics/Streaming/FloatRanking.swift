@@ -170,26 +170,38 @@ struct FloatRanking {
 
   /// Average precision: from the highest score down, one step per distinct score (as
   /// RankedBinary.walk), adding recall gained times precision where the step has positives.
-  /// A bucket without positives, or with one cell, is one step whatever its order, so it is
-  /// one entry; only the cells of the other buckets are gathered and sorted. An entry is the
-  /// key above the smallest (high half), the negatives it stands for, then the positive bit.
+  /// Negatives between two buckets with positives only add to the false positives of every
+  /// step below them, so they are one entry, and a bucket with one cell is one step; only the
+  /// cells of the other buckets are gathered and sorted. An entry is the key above the
+  /// smallest (high half), the negatives it stands for, then the positive bit.
   static func averagePrecision(_ x: Problem, table: UnsafeMutablePointer<UInt64>, cells a: UnsafeMutablePointer<UInt64>) -> Double {
     let n = x.count, k = x.keys, t = x.truths, lo = x.low, P = x.positives
     let (shift, buckets) = count(x, into: table)
-    // In bucket order: a bucket taken whole writes its entry; one gathered keeps room for its
-    // cells (entry: where its next cell goes, and 1 in the high half; others: the spare slot).
-    var entries: UInt64 = 0, crowded: UInt64 = 0
-    let spare = UInt64(n)
+    // In bucket order: the negatives of a run of buckets without positives as one entry (just
+    // below the bucket that ends the run), a bucket with one cell, a positive, as one entry,
+    // and room for the cells of a bucket with a positive and more (its table entry: where its
+    // next cell goes, and 1 in the high half; other buckets: the spare slot). No branches.
+    var entries: UInt64 = 0, crowded: UInt64 = 0, pending: UInt64 = 0
+    let spare = UInt64(n), keyShift = UInt64(shift) &+ 32
     for d in 0..<buckets {
       let c = table[d], total = c & 0xFFFF_FFFF, positives = c &>> 32
-      let gathered = 0 &- (UInt64(positives != 0 ? 1 : 0) & UInt64(total > 1 ? 1 : 0))
-      let whole = ~gathered & (0 &- UInt64(total != 0 ? 1 : 0))
-      a[Int(truncatingIfNeeded: (entries & whole) | (spare & ~whole))] =
-        UInt64(d) &<< (UInt64(shift) &+ 32) | (total &- positives) &<< 1 | positives
-      entries &+= 1 & whole
+      let hasPositive = 0 &- UInt64(positives != 0 ? 1 : 0)
+      let gathered = hasPositive & (0 &- UInt64(total > 1 ? 1 : 0)), single = hasPositive & ~gathered
+      let flush = hasPositive & (0 &- UInt64(pending != 0 ? 1 : 0))
+      // Its key: the highest below bucket d.
+      a[Int(truncatingIfNeeded: (entries & flush) | (spare & ~flush))] = (UInt64(d) &<< keyShift &- 1 &<< 32) | pending &<< 1
+      entries &+= 1 & flush
+      pending = (pending &+ total &- positives) & ~hasPositive
+      a[Int(truncatingIfNeeded: (entries & single) | (spare & ~single))] = UInt64(d) &<< keyShift | 1
+      entries &+= 1 & single
       table[d] = ((entries | 1 &<< 32) & gathered) | (spare & ~gathered)
       entries &+= total & gathered
       crowded = max(crowded, total & gathered)
+    }
+    if pending != 0 {
+      // Negatives above every positive.
+      a[Int(entries)] = (UInt64(buckets) &<< keyShift &- 1 &<< 32) | pending &<< 1
+      entries &+= 1
     }
     for i in 0..<n {
       let above = k[i] &- lo, d = Int(above &>> shift), e = table[d], truth = UInt64(t[i])
@@ -204,7 +216,7 @@ struct FloatRanking {
       var start = 0
       while start < m {
         var end = start + 1
-        while end < m && a[end] >> (UInt64(shift) &+ 32) == a[start] >> (UInt64(shift) &+ 32) { end += 1 }
+        while end < m && a[end] >> keyShift == a[start] >> keyShift { end += 1 }
         sortBucket(a, start, end)
         start = end
       }
