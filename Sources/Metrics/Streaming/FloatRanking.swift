@@ -26,7 +26,7 @@ struct FloatRanking {
   /// another thread costs about what it saves).
   static let sharedFrom = 1 << 17
   /// The most buckets one ranking uses.
-  static let maxBuckets = 1 << 18
+  static let maxBuckets = 1 << 17
   /// The most cells one ranking takes (bucket counts are 32-bit).
   static let maxCells = Int(Int32.max)
 
@@ -44,9 +44,10 @@ struct FloatRanking {
     let buckets = 1 << FloatRanking.bucketBits(size)
     if cells.count < workers * (size + 1) { cells = [UInt64](repeating: 0, count: workers * (size + 1)) }
     if counts.count < workers * buckets { counts = [UInt64](repeating: 0, count: workers * buckets) }
-    if labelKeys.count < workers * n || labelKeys.isEmpty {
-      labelKeys = [UInt32](repeating: 0, count: max(workers * n, 1))
-      labelTruths = [UInt8](repeating: 0, count: max(workers * n, 1))
+    let gathered = max(workers * n, 1)  // never empty: the buffers' addresses are passed on
+    if labelKeys.count < gathered {
+      labelKeys = [UInt32](repeating: 0, count: gathered)
+      labelTruths = [UInt8](repeating: 0, count: gathered)
     }
     var per = [Double](repeating: 0, count: L), support = [Int](repeating: 0, count: L)
     let micro = withBuffers(kept, values: &per, support: &support) { b in
@@ -139,10 +140,10 @@ struct FloatRanking {
     let values: UnsafeMutablePointer<Double>, support: UnsafeMutablePointer<Int>
   }
 
-  /// Buckets for `n` cells: the power of two at or above n, at most `maxBuckets` (the counts
-  /// use half as many).
+  /// Bucket bits for `n` cells: about n / 2 buckets (half the power of two at or above n), at
+  /// most `maxBuckets`; a bucket costs about what a cell does in the passes over them.
   static func bucketBits(_ n: Int) -> Int {
-    min(maxBuckets.trailingZeroBitCount, max(1, Int.bitWidth - max(n - 1, 1).leadingZeroBitCount))
+    min(maxBuckets.trailingZeroBitCount, max(0, Int.bitWidth - max(n - 1, 1).leadingZeroBitCount - 1))
   }
 
   /// ROC AUC or average precision of one binary problem. `counts` has room for
@@ -154,14 +155,13 @@ struct FloatRanking {
     return P == 0 ? 0 : averagePrecision(x, table: counts, cells: a)
   }
 
-  /// Counts each bucket's cells (low half) and positives (high half) into `table`. About n / 2
-  /// buckets, by the keys' leading bits above the smallest: a bucket costs about what a cell
-  /// does in the passes that follow. Returns the shift from a key above the smallest to its
-  /// bucket, and the buckets.
+  /// Counts each bucket's cells (low half) and positives (high half) into `table`, bucketed
+  /// by the keys' leading bits above the smallest (`bucketBits`). Returns the shift from a key
+  /// above the smallest to its bucket, and the buckets.
   static func count(_ x: Problem, into table: UnsafeMutablePointer<UInt64>) -> (shift: UInt32, buckets: Int) {
     let n = x.count, k = x.keys, t = x.truths, lo = x.low
     let rangeBits = UInt32.bitWidth - (x.high &- lo).leadingZeroBitCount
-    let bits = min(rangeBits, bucketBits(n) - 1)
+    let bits = min(rangeBits, bucketBits(n))
     let shift = UInt32(rangeBits - bits), buckets = 1 << bits
     table.update(repeating: 0, count: buckets)
     for i in 0..<n { table[Int((k[i] &- lo) &>> shift)] &+= 1 &+ UInt64(t[i]) &<< 32 }
