@@ -8,8 +8,8 @@ import Tensors
 /// The cells come as `KeptKeys`; each label's are gathered into one run. A counting pass
 /// over about n/2 buckets (by the keys' leading bits above the smallest key) settles the
 /// order between buckets; only the buckets whose inside order can change the result are
-/// gathered (ROC AUC: those holding both truths; average precision: those with a positive
-/// and more than one cell) and sorted by an insertion sort that makes its short moves without
+/// gathered (ROC AUC: those holding both truths; average precision: those holding a
+/// positive) and sorted by an insertion sort that makes its short moves without
 /// branches; crowded buckets are sorted on their own. The buffers are kept from one call to
 /// the next.
 struct FloatRanking {
@@ -170,49 +170,36 @@ struct FloatRanking {
 
   /// Average precision: from the highest score down, one step per distinct score (as
   /// RankedBinary.walk), adding recall gained times precision where the step has positives.
-  /// Negatives between two buckets with positives only add to the false positives of every
-  /// step below them, so they are one entry, and a bucket with one cell is one step; only the
-  /// cells of the other buckets are gathered and sorted. An entry is the key above the
-  /// smallest (high half), the negatives it stands for, then the positive bit.
+  /// Only the cells of buckets holding a positive are gathered and sorted (an entry: the key
+  /// above the smallest, then the truth bit). A step's false positives are the negatives of
+  /// the buckets above its own, from the counts, and those of its bucket at or above it.
   static func averagePrecision(_ x: Problem, table: UnsafeMutablePointer<UInt64>, cells a: UnsafeMutablePointer<UInt64>) -> Double {
     let n = x.count, k = x.keys, t = x.truths, lo = x.low, P = x.positives
     let (shift, buckets) = count(x, into: table)
-    // In bucket order: the negatives of a run of buckets without positives as one entry (just
-    // below the bucket that ends the run), a bucket with one cell, a positive, as one entry,
-    // and room for the cells of a bucket with a positive and more (its table entry: where its
-    // next cell goes, and 1 in the high half; other buckets: the spare slot). No branches.
-    var entries: UInt64 = 0, crowded: UInt64 = 0, pending: UInt64 = 0
-    let spare = UInt64(n), keyShift = UInt64(shift) &+ 32
+    // Each bucket's entry: where its next cell goes (the spare slot n when it has no
+    // positive), the negatives at or below it (bits 32...62) and whether it is gathered (bit
+    // 63, the step from one cell to the next). No branches.
+    var entries: UInt64 = 0, crowded: UInt64 = 0, negatives: UInt64 = 0
+    let spare = UInt64(n)
     for d in 0..<buckets {
       let c = table[d], total = c & 0xFFFF_FFFF, positives = c &>> 32
-      let hasPositive = 0 &- UInt64(positives != 0 ? 1 : 0)
-      let gathered = hasPositive & (0 &- UInt64(total > 1 ? 1 : 0)), single = hasPositive & ~gathered
-      let flush = hasPositive & (0 &- UInt64(pending != 0 ? 1 : 0))
-      // Its key: the highest below bucket d.
-      a[Int(truncatingIfNeeded: (entries & flush) | (spare & ~flush))] = (UInt64(d) &<< keyShift &- 1 &<< 32) | pending &<< 1
-      entries &+= 1 & flush
-      pending = (pending &+ total &- positives) & ~hasPositive
-      a[Int(truncatingIfNeeded: (entries & single) | (spare & ~single))] = UInt64(d) &<< keyShift | 1
-      entries &+= 1 & single
-      table[d] = ((entries | 1 &<< 32) & gathered) | (spare & ~gathered)
+      negatives &+= total &- positives
+      let gathered = 0 &- UInt64(positives != 0 ? 1 : 0)
+      table[d] = ((entries | 1 &<< 63) & gathered) | (spare & ~gathered) | negatives &<< 32
       entries &+= total & gathered
       crowded = max(crowded, total & gathered)
     }
-    if pending != 0 {
-      // Negatives above every positive.
-      a[Int(entries)] = (UInt64(buckets) &<< keyShift &- 1 &<< 32) | pending &<< 1
-      entries &+= 1
-    }
     for i in 0..<n {
-      let above = k[i] &- lo, d = Int(above &>> shift), e = table[d], truth = UInt64(t[i])
-      a[Int(truncatingIfNeeded: e & 0xFFFF_FFFF)] = UInt64(above) &<< 32 | (1 &- truth) &<< 1 | truth
-      table[d] = e &+ (e &>> 32)
+      let above = k[i] &- lo, d = Int(above &>> shift), e = table[d]
+      a[Int(truncatingIfNeeded: e & 0xFFFF_FFFF)] = UInt64(above) &<< 32 | UInt64(t[i])
+      table[d] = e &+ (e &>> 63)
     }
     let m = Int(entries)
     if crowded <= 32 {
       nearlySorted(a, m, crowded: max(Int(crowded), 1))
     } else {
       // Entries now sit in bucket order; sort each run of equal buckets.
+      let keyShift = UInt64(shift) &+ 32
       var start = 0
       while start < m {
         var end = start + 1
@@ -221,18 +208,25 @@ struct FloatRanking {
         start = end
       }
     }
-    var i = m - 1, tps = 0, fps = 0, sum = 0.0
+    let allNegatives = n - P
+    var i = m - 1, tps = 0, within = 0, previousBucket = UInt64.max, sum = 0.0
     while i >= 0 {
       let score = a[i] >> 32
-      var tp = 0, fp = 0
+      var tp = 0, cells = 0
       repeat {
         tp &+= Int(a[i] & 1)
-        fp &+= Int((a[i] >> 1) & 0x7FFF_FFFF)
+        cells &+= 1
         i -= 1
       } while i >= 0 && a[i] >> 32 == score
+      let bucket = score >> UInt64(shift)
+      within = (bucket == previousBucket ? within : 0) &+ cells &- tp
+      previousBucket = bucket
       tps &+= tp
-      fps &+= fp
-      if tp > 0 { sum += Double(tp &* tps) / Double(P &* (tps &+ fps)) }  // recall gained × precision, one rounding
+      if tp > 0 {
+        let below = Int(truncatingIfNeeded: (table[Int(bucket)] >> 32) & 0x7FFF_FFFF)
+        let fps = allNegatives &- below &+ within
+        sum += Double(tp &* tps) / Double(P &* (tps &+ fps))  // recall gained × precision, one rounding
+      }
     }
     return sum
   }
