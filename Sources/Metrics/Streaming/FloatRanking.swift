@@ -196,7 +196,7 @@ struct FloatRanking {
     }
     let m = Int(entries)
     if crowded <= 32 {
-      nearlySorted(a, m, crowded: max(Int(crowded), 1))
+      nearlySorted(a, m)
     } else {
       // Entries now sit in bucket order; sort each run of equal buckets.
       let keyShift = UInt64(shift) &+ 32
@@ -208,25 +208,26 @@ struct FloatRanking {
         start = end
       }
     }
-    let allNegatives = n - P
-    var i = m - 1, tps = 0, within = 0, previousBucket = UInt64.max, sum = 0.0
+    let allNegatives = n - P, bucketShift = UInt64(shift) &+ 32
+    // One entry at a time, without branches: a step ends where the next entry's key differs
+    // (or at the last), and adds its term when it has positives (adding 0 otherwise leaves
+    // the sum as it was).
+    var tps = 0, run = 0, within = 0, previousBucket = UInt64.max, sum = 0.0
+    var i = m - 1
     while i >= 0 {
-      let score = a[i] >> 32
-      var tp = 0, cells = 0
-      repeat {
-        tp &+= Int(a[i] & 1)
-        cells &+= 1
-        i -= 1
-      } while i >= 0 && a[i] >> 32 == score
-      let bucket = score >> UInt64(shift)
-      within = (bucket == previousBucket ? within : 0) &+ cells &- tp
+      let e = a[i], bucket = e &>> bucketShift, positive = Int(e & 1)
+      let next = a[max(i - 1, 0)]
+      let ends = Int((next ^ e) &>> 32 != 0 ? 1 : 0) | Int(i == 0 ? 1 : 0)
+      within = (bucket == previousBucket ? within : 0) &+ 1 &- positive
       previousBucket = bucket
-      tps &+= tp
-      if tp > 0 {
-        let below = Int(truncatingIfNeeded: (table[Int(bucket)] >> 32) & 0x7FFF_FFFF)
-        let fps = allNegatives &- below &+ within
-        sum += Double(tp &* tps) / Double(P &* (tps &+ fps))  // recall gained × precision, one rounding
-      }
+      tps &+= positive
+      run &+= positive
+      let below = Int(truncatingIfNeeded: (table[Int(truncatingIfNeeded: bucket)] &>> 32) & 0x7FFF_FFFF)
+      let fps = allNegatives &- below &+ within
+      let term = Double(run &* tps) / Double(P &* (tps &+ fps))  // recall gained × precision, one rounding
+      sum += term * Double(ends & Int(run > 0 ? 1 : 0))
+      run &= ends &- 1
+      i -= 1
     }
     return sum
   }
@@ -263,7 +264,7 @@ struct FloatRanking {
         table[d] = e &+ (e &>> 32)
       }
       if crowded <= 32 {
-        nearlySorted(a, gathered, crowded: Int(crowded))
+        nearlySorted(a, gathered)
       } else {
         // Each gathered bucket's entry now holds where it ends.
         var start = 0
@@ -299,15 +300,11 @@ struct FloatRanking {
     }
   }
 
-  /// Sorts a[0..<n] whose cells come in buckets in order, at most `crowded` per bucket:
-  /// insertion sort whose moves of fewer than `window` places are made without branches
-  /// (whether a cell moves is a coin flip within a bucket), longer ones by a plain loop.
-  static func nearlySorted(_ a: UnsafeMutablePointer<UInt64>, _ n: Int, crowded: Int) {
-    if crowded <= 4 {
-      windowSorted(a, n, window: 4)
-    } else {
-      windowSorted(a, n, window: 8)
-    }
+  /// Sorts a[0..<n] whose cells come in buckets in order, at most 32 per bucket: insertion
+  /// sort whose moves of fewer than four places are made without branches (whether a cell
+  /// moves is a coin flip within a bucket), longer ones by a plain loop.
+  static func nearlySorted(_ a: UnsafeMutablePointer<UInt64>, _ n: Int) {
+    windowSorted(a, n, window: 4)
   }
 
   @inline(__always)
