@@ -91,7 +91,7 @@ final class ConfusionStream: StreamingBase, StreamingMetric {
   override func add(_ batch: StreamingBatch) {
     if counts?.labels != batch.labels { counts = ConfusionCounts(labels: batch.labels) }
     counts!.add(cells: batch.cellCounts(), rows: batch.rows)
-    if perRow { counts!.addRowSums(truth: batch.truth8, predicted: batch.predicted8, rows: batch.rows) }
+    if perRow { counts!.addRowSums(truth: batch.truth8, predicted: batch.predicted8(), rows: batch.rows) }
   }
 
   func result() throws -> Double {

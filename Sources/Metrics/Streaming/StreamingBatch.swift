@@ -7,30 +7,41 @@ struct StreamingBatch {
   let labels: Int
   /// The truths as 0/1 bytes.
   let truth8: UnsafePointer<UInt8>
-  /// The predictions `score >= TrainingMetrics.threshold` as 0/1 bytes.
-  let predicted8: UnsafePointer<UInt8>
   /// Whether every score is within [0, 1].
   let withinUnit: Bool
-  /// 4·labels counts (`ConfusionCounts.countCells`), then a flag: counted once, on first use.
+  /// Room for the predictions as 0/1 bytes (`predicted8`).
+  private let p8: UnsafeMutablePointer<UInt8>
+  /// 4·labels counts (`ConfusionCounts.countCells`), then two flags: whether the counts and
+  /// the predictions are made (each once, on first use).
   private let cells: UnsafeMutablePointer<Int>
 
   var count: Int { rows * labels }
 
+  /// The predictions `score >= TrainingMetrics.threshold` as 0/1 bytes, made for the first
+  /// metric that asks (ranking metrics never do).
+  func predicted8() -> UnsafePointer<UInt8> {
+    if cells[4 * labels + 1] == 0 {
+      let threshold = Float(TrainingMetrics.threshold)
+      for k in 0..<count { p8[k] = scores[k] >= threshold ? 1 : 0 }
+      cells[4 * labels + 1] = 1
+    }
+    return UnsafePointer(p8)
+  }
+
   /// The batch's per-label cell counts, shared by every threshold metric it feeds.
   func cellCounts() -> UnsafePointer<Int> {
     if cells[4 * labels] == 0 {
-      ConfusionCounts.countCells(truth: truth8, predicted: predicted8, rows: rows, labels: labels, into: cells)
+      ConfusionCounts.countCells(truth: truth8, predicted: predicted8(), rows: rows, labels: labels, into: cells)
       cells[4 * labels] = 1
     }
     return UnsafePointer(cells)
   }
 
-  /// Converts `count` cells into `t8` and `p8`; `valid` is false when some truth is not 0
-  /// or 1 or some score is NaN (the caller then finds and reports the first problem). No
-  /// early exit, so the loop vectorises.
+  /// Converts `count` truths into `t8`; `valid` is false when some truth is not 0 or 1 or
+  /// some score is NaN (the caller then finds and reports the first problem). No early exit,
+  /// so the loop vectorises.
   static func convert(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, count: Int,
-                      t8: UnsafeMutablePointer<UInt8>, p8: UnsafeMutablePointer<UInt8>) -> (valid: Bool, withinUnit: Bool) {
-    let threshold = Float(TrainingMetrics.threshold)
+                      t8: UnsafeMutablePointer<UInt8>) -> (valid: Bool, withinUnit: Bool) {
     var bad: UInt8 = 0, outside: UInt8 = 0
     for k in 0..<count {
       let t = truth[k], s = scores[k]
@@ -40,7 +51,6 @@ struct StreamingBatch {
       bad |= (1 &- one &- zero) | nan
       outside |= (s + 0).bitPattern > 0x3F80_0000 ? 1 : 0  // below 0 (sign bit; -0 + 0 is 0) or above 1
       t8[k] = one
-      p8[k] = s >= threshold ? 1 : 0
     }
     return (bad == 0, outside == 0)
   }
@@ -50,14 +60,15 @@ struct StreamingBatch {
   static func with(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows: Int, labels: Int,
                    _ body: (StreamingBatch?) -> Void) {
     let m = rows * labels
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * labels + 1) { cells in
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * labels + 2) { cells in
       cells[4 * labels] = 0
+      cells[4 * labels + 1] = 0
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(2 * m, 1)) { buffer in
         let t8 = buffer.baseAddress!, p8 = t8 + m
-        let converted = convert(truth: truth, scores: scores, count: m, t8: t8, p8: p8)
+        let converted = convert(truth: truth, scores: scores, count: m, t8: t8)
         if converted.valid {
-          body(StreamingBatch(truth: truth, scores: scores, rows: rows, labels: labels, truth8: t8, predicted8: p8,
-                              withinUnit: converted.withinUnit, cells: cells.baseAddress!))
+          body(StreamingBatch(truth: truth, scores: scores, rows: rows, labels: labels, truth8: t8,
+                              withinUnit: converted.withinUnit, p8: p8, cells: cells.baseAddress!))
         } else {
           body(nil)
         }
