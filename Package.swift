@@ -31,7 +31,7 @@ let package = Package(
     // Core libraries: no Lua here.
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "Catalog", dependencies: ["Tensors"]),
-    .target(name: "Metrics", dependencies: ["Tensors", "Catalog"]),
+    .target(name: "Metrics", dependencies: ["Tensors", "Catalog", "CKernels"]),
     .target(name: "NN", dependencies: ["Tensors", "Catalog", "Metrics", "CKernels"]),
     // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
     .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
@@ -56,7 +56,7 @@ let package = Package(
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Catalog", "StandardLibrary", "LuaHost"],
                 exclude: ["Fixtures"]),
-    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog"], exclude: ["Fixtures"]),
+    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog", "CKernels"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),

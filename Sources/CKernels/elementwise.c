@@ -1,5 +1,6 @@
 /* Run-time dispatch of the elementwise kernels on the ISA level. */
 #include "ck_elementwise.h"
+#include "dispatch.h"
 
 #define DECL(sfx)                                                                                \
   void ck_bias_act_##sfx(int, float, const float *, const float *, float *, long, long);          \
@@ -21,16 +22,6 @@ DECL(portable)
 #if defined(__x86_64__)
 DECL(avx2)
 DECL(avx512)
-#define DISPATCH(isa, fn, ...)                                      \
-  do {                                                              \
-    ck_isa cap_ = ck_detected_isa();                                \
-    ck_isa i_ = (isa) > cap_ ? cap_ : (isa);                        \
-    if (i_ == CK_ISA_AVX512) return fn##_avx512(__VA_ARGS__);       \
-    if (i_ == CK_ISA_AVX2) return fn##_avx2(__VA_ARGS__);           \
-    return fn##_portable(__VA_ARGS__);                              \
-  } while (0)
-#else
-#define DISPATCH(isa, fn, ...) do { (void)(isa); return fn##_portable(__VA_ARGS__); } while (0)
 #endif
 
 void ck_bias_act(ck_isa isa, ck_act act, float alpha, const float *z, const float *bias,

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Kept cells for ranking, row by row as they arrive: each score as an order key
 /// (`ScoreKey.unit` while every score is within [0, 1], `ScoreKey.general` from the first that
 /// is not) and its truth as a 0/1 byte. Label j of row i is at `i * labels + j`; the ranking
@@ -27,7 +29,7 @@ struct KeptKeys {
     keys.withUnsafeMutableBufferPointer { kb in
       let k = kb.baseAddress! + start
       if unitKeys {
-        for q in 0..<count { k[q] = ScoreKey.unit(scores[q]) }
+        ck_unit_keys(ck_active_isa(), scores, k, count)  // ScoreKey.unit, vectorised
       } else {
         for q in 0..<count { k[q] = ScoreKey.general(scores[q]) }
       }

@@ -1,3 +1,5 @@
+import CKernels
+
 /// One batch as the streams use it: checked once (0/1 truths, no NaN score) and converted
 /// once to 0/1 bytes, however many metrics it feeds.
 struct StreamingBatch {
@@ -38,21 +40,11 @@ struct StreamingBatch {
   }
 
   /// Converts `count` truths into `t8`; `valid` is false when some truth is not 0 or 1 or
-  /// some score is NaN (the caller then finds and reports the first problem). No early exit,
-  /// so the loop vectorises.
+  /// some score is NaN (the caller then finds and reports the first problem).
   static func convert(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, count: Int,
                       t8: UnsafeMutablePointer<UInt8>) -> (valid: Bool, withinUnit: Bool) {
-    var bad: UInt8 = 0, outside: UInt8 = 0
-    for k in 0..<count {
-      let t = truth[k], s = scores[k]
-      let one: UInt8 = t == 1 ? 1 : 0
-      let zero: UInt8 = t == 0 ? 1 : 0
-      let nan: UInt8 = s != s ? 1 : 0
-      bad |= (1 &- one &- zero) | nan
-      outside |= (s + 0).bitPattern > 0x3F80_0000 ? 1 : 0  // below 0 (sign bit; -0 + 0 is 0) or above 1
-      t8[k] = one
-    }
-    return (bad == 0, outside == 0)
+    let flags = ck_truth_bytes(ck_active_isa(), truth, scores, t8, count)
+    return (flags & 1 == 0, flags & 2 == 0)
   }
 
   /// Runs `body` with the batch converted in temporary memory (on the stack when small),

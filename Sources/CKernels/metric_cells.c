@@ -1,0 +1,20 @@
+/* Run-time dispatch of the metric cell conversions on the ISA level. */
+#include "ck_metric_cells.h"
+#include "dispatch.h"
+
+#define DECL(sfx)                                                                 \
+  int ck_truth_bytes_##sfx(const float *, const float *, uint8_t *, long);       \
+  void ck_unit_keys_##sfx(const float *, uint32_t *, long);
+
+DECL(portable)
+#if defined(__x86_64__)
+DECL(avx2)
+DECL(avx512)
+#endif
+
+int ck_truth_bytes(ck_isa isa, const float *truth, const float *score, uint8_t *t8, long n) {
+  DISPATCH(isa, ck_truth_bytes, truth, score, t8, n);
+}
+void ck_unit_keys(ck_isa isa, const float *score, uint32_t *keys, long n) {
+  DISPATCH(isa, ck_unit_keys, score, keys, n);
+}

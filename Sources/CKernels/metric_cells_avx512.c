@@ -1,0 +1,8 @@
+/* AVX-512 variant of the metric cell conversions (16 lanes). */
+#if defined(__x86_64__)
+#define CK_VW 16
+#define CK_FN(name) name##_avx512
+#pragma clang attribute push(__attribute__((target("avx512f,avx512vl,avx512bw"))), apply_to = function)
+#include "metric_cells_body.h"
+#pragma clang attribute pop
+#endif

@@ -1,0 +1,58 @@
+import CKernels
+import Testing
+@testable import Metrics
+import Tensors
+
+/// The streaming metrics' cell kernels against their scalar twins, on every ISA this CPU has.
+struct CellKernelTests {
+  static let isas = [CK_ISA_PORTABLE, CK_ISA_AVX2, CK_ISA_AVX512].filter { $0.rawValue <= ck_detected_isa().rawValue }
+
+  /// Scores within [0, 1] with every edge the keys care about, then random ones.
+  static func unitScores() -> [Float] {
+    var s: [Float] = [0, -0.0, 1, 0.5, Float(0.5).nextUp, Float(0.5).nextDown, .leastNonzeroMagnitude,
+                      .leastNormalMagnitude, 1e-30, 1e-7, 0.25, 0.75, Float(1).nextDown, 0.9999]
+    var random = RandomStream(seed: 21)
+    for _ in 0..<1000 { s.append(random.uniform()) }
+    for _ in 0..<300 { s.append(1 - random.uniform() * 1e-4) }
+    return s
+  }
+
+  @Test func unitKeysMatchScoreKey() {
+    let scores = CellKernelTests.unitScores()
+    for isa in CellKernelTests.isas {
+      for n in Array(0...40) + [scores.count] {
+        var keys = [UInt32](repeating: 7, count: n)
+        scores.withUnsafeBufferPointer { s in keys.withUnsafeMutableBufferPointer { ck_unit_keys(isa, s.baseAddress!, $0.baseAddress!, n) } }
+        let expected = scores.prefix(n).map(ScoreKey.unit)
+        #expect(keys == expected, "isa \(isa.rawValue) n \(n)")
+      }
+    }
+  }
+
+  /// Truth bytes and the flags: bad (a truth not 0 or 1, or a NaN score), outside [0, 1].
+  @Test func truthBytesMatchScalarChecks() {
+    let truths: [Float] = [0, 1, -0.0, 0.5, 2, .nan, -1]
+    let odd: [Float] = [.nan, -1e-30, 1.0000001, 2, .infinity, -.infinity, -0.0, 0, 1]  // and the edges within
+    var random = RandomStream(seed: 22)
+    for isa in CellKernelTests.isas {
+      for trial in 0..<400 {
+        let n = trial % 70
+        var t = (0..<n).map { _ in Float(random.integer(below: 2)) }
+        var s = (0..<n).map { _ in random.uniform() }
+        // Now and then one odd truth or score, anywhere (vector body or tail).
+        if n > 0 && trial % 3 == 0 { t[random.integer(below: n)] = truths[random.integer(below: truths.count)] }
+        if n > 0 && trial % 4 == 0 { s[random.integer(below: n)] = odd[random.integer(below: odd.count)] }
+        var t8 = [UInt8](repeating: 9, count: n)
+        let flags = t.withUnsafeBufferPointer { tp in
+          s.withUnsafeBufferPointer { sp in
+            t8.withUnsafeMutableBufferPointer { ck_truth_bytes(isa, tp.baseAddress!, sp.baseAddress!, $0.baseAddress!, n) }
+          }
+        }
+        let bad = zip(t, s).contains { ($0 != 0 && $0 != 1) || $1.isNaN }
+        let outside = s.contains { ($0 + 0).bitPattern > Float(1).bitPattern }
+        #expect(t8 == t.map { $0 == 1 ? 1 : 0 }, "isa \(isa.rawValue) trial \(trial)")
+        #expect(flags & 1 == (bad ? 1 : 0) && flags & 2 == (outside ? 2 : 0), "isa \(isa.rawValue) trial \(trial) flags \(flags)")
+      }
+    }
+  }
+}
