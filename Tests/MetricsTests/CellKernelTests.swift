@@ -3,7 +3,8 @@ import Testing
 @testable import Metrics
 import Tensors
 
-/// The streaming metrics' cell kernels against their scalar twins, on every ISA this CPU has.
+/// The streaming metrics' kernels (cell conversions, the ranking's bucket passes) against
+/// their scalar twins, on every ISA this CPU has.
 struct CellKernelTests {
   static let isas = [CK_ISA_PORTABLE, CK_ISA_AVX2, CK_ISA_AVX512].filter { $0.rawValue <= ck_detected_isa().rawValue }
 
@@ -52,6 +53,67 @@ struct CellKernelTests {
         let outside = s.contains { ($0 + 0).bitPattern > Float(1).bitPattern }
         #expect(t8 == t.map { $0 == 1 ? 1 : 0 }, "isa \(isa.rawValue) trial \(trial)")
         #expect(flags & 1 == (bad ? 1 : 0) && flags & 2 == (outside ? 2 : 0), "isa \(isa.rawValue) trial \(trial) flags \(flags)")
+      }
+    }
+  }
+
+  /// Bucket counts (cells low, positives high): empty, all-positive, all-negative and mixed
+  /// buckets, some with counts near 2^31.
+  static func bucketTable(_ buckets: Int, random: inout RandomStream) -> [UInt64] {
+    (0..<buckets).map { _ in
+      let cells = UInt64(random.integer(below: 3) == 0 ? 0 : random.integer(below: random.integer(below: 10) == 0 ? 1 << 30 : 9))
+      let positives = [0, cells, UInt64(random.integer(below: Int(cells) + 1))][random.integer(below: 3)]
+      return cells | positives << 32
+    }
+  }
+
+  /// Scalar twin of ck_ap_buckets.
+  static func apBuckets(_ table: inout [UInt64], spare: UInt64) -> (entries: UInt64, crowded: UInt64) {
+    var entries: UInt64 = 0, crowded: UInt64 = 0, negatives: UInt64 = 0
+    for d in table.indices {
+      let c = table[d], total = c & 0xFFFF_FFFF, positives = c >> 32
+      negatives &+= total &- positives
+      let gathered: UInt64 = positives != 0 ? .max : 0
+      table[d] = ((entries | 1 << 63) & gathered) | (spare & ~gathered) | negatives << 32
+      entries &+= total & gathered
+      crowded = max(crowded, total & gathered)
+    }
+    return (entries, crowded)
+  }
+
+  /// Scalar twin of ck_roc_buckets.
+  static func rocBuckets(_ table: inout [UInt64], spare: UInt64) -> (gathered: UInt64, crowded: UInt64, area2: UInt64) {
+    var area2: UInt64 = 0, below: UInt64 = 0, gathered: UInt64 = 0, crowded: UInt64 = 0
+    for d in table.indices {
+      let c = table[d], total = c & 0xFFFF_FFFF, positives = c >> 32, negatives = total &- positives
+      area2 &+= positives &* below
+      below &+= negatives
+      let mixed: UInt64 = positives != 0 && negatives != 0 ? .max : 0
+      table[d] = ((gathered | 1 << 32) & mixed) | (spare & ~mixed)
+      gathered &+= total & mixed
+      crowded = max(crowded, total & mixed)
+    }
+    return (gathered, crowded, area2)
+  }
+
+  @Test func bucketPassesMatchScalarLoops() {
+    var random = RandomStream(seed: 23)
+    for isa in CellKernelTests.isas {
+      for buckets in Array(0...40) + [2048, 2053] {
+        let table = CellKernelTests.bucketTable(buckets, random: &random)
+        let spare = UInt64(random.integer(below: 1 << 20))
+        var expected = table, ap = table
+        let want = CellKernelTests.apBuckets(&expected, spare: spare)
+        var crowded: UInt64 = 0
+        let entries = ap.withUnsafeMutableBufferPointer { ck_ap_buckets(isa, $0.baseAddress, buckets, spare, &crowded) }
+        #expect(ap == expected && entries == want.entries && crowded == want.crowded, "ap isa \(isa.rawValue) buckets \(buckets)")
+
+        var rocExpected = table, roc = table
+        let rocWant = CellKernelTests.rocBuckets(&rocExpected, spare: spare)
+        var area2: UInt64 = 0
+        let gathered = roc.withUnsafeMutableBufferPointer { ck_roc_buckets(isa, $0.baseAddress, buckets, spare, &crowded, &area2) }
+        #expect(roc == rocExpected && gathered == rocWant.gathered && crowded == rocWant.crowded && area2 == rocWant.area2,
+                "roc isa \(isa.rawValue) buckets \(buckets)")
       }
     }
   }

@@ -1,3 +1,4 @@
+import CKernels
 import Tensors
 
 /// ROC AUC and average precision (per label or pooled) over kept float32 scores, ranked as
@@ -178,17 +179,9 @@ struct FloatRanking {
     let (shift, buckets) = count(x, into: table)
     // Each bucket's entry: where its next cell goes (the spare slot n when it has no
     // positive), the negatives at or below it (bits 32...62) and whether it is gathered (bit
-    // 63, the step from one cell to the next). No branches.
-    var entries: UInt64 = 0, crowded: UInt64 = 0, negatives: UInt64 = 0
-    let spare = UInt64(n)
-    for d in 0..<buckets {
-      let c = table[d], total = c & 0xFFFF_FFFF, positives = c &>> 32
-      negatives &+= total &- positives
-      let gathered = 0 &- UInt64(positives != 0 ? 1 : 0)
-      table[d] = ((entries | 1 &<< 63) & gathered) | (spare & ~gathered) | negatives &<< 32
-      entries &+= total & gathered
-      crowded = max(crowded, total & gathered)
-    }
+    // 63, the step from one cell to the next), in one vectorised pass.
+    var crowded: UInt64 = 0
+    let entries = ck_ap_buckets(ck_active_isa(), table, buckets, UInt64(n), &crowded)
     for i in 0..<n {
       let above = k[i] &- lo, d = Int(above &>> shift), e = table[d]
       a[Int(truncatingIfNeeded: e & 0xFFFF_FFFF)] = UInt64(above) &<< 32 | UInt64(t[i])
@@ -241,19 +234,10 @@ struct FloatRanking {
     let n = x.count, k = x.keys, t = x.truths, lo = x.low, P = x.positives
     let (shift, buckets) = count(x, into: table)
     // Pairs across buckets; each mixed bucket's place among the gathered cells (entry: where
-    // its next cell goes, and 1 in the high half; other buckets: the spare slot n, and 0).
-    // No branches: whether a bucket is mixed is a coin flip where the scores are dense.
-    var area2: UInt64 = 0, negativesBelow: UInt64 = 0, gathered: UInt64 = 0, crowded: UInt64 = 0
-    let spare = UInt64(n)
-    for d in 0..<buckets {
-      let c = table[d], total = c & 0xFFFF_FFFF, positives = c &>> 32, negatives = total &- positives
-      area2 &+= positives &* negativesBelow
-      negativesBelow &+= negatives
-      let mixed = 0 &- (UInt64(positives != 0 ? 1 : 0) & UInt64(negatives != 0 ? 1 : 0))
-      table[d] = ((gathered | 1 &<< 32) & mixed) | (spare & ~mixed)
-      gathered &+= total & mixed
-      crowded = max(crowded, total & mixed)
-    }
+    // its next cell goes, and 1 in the high half; other buckets: the spare slot n, and 0), in
+    // one vectorised pass.
+    var crowded: UInt64 = 0, area2: UInt64 = 0
+    let gathered = ck_roc_buckets(ck_active_isa(), table, buckets, UInt64(n), &crowded, &area2)
     area2 &*= 2
     var within = 0
     if gathered > 0 {
