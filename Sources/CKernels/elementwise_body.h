@@ -25,17 +25,50 @@ typedef double vd __attribute__((vector_size(CK_VW * 8)));
 
 static inline vf LD(const float *p) { vf v; __builtin_memcpy(&v, p, sizeof v); return v; }
 static inline void ST(float *p, vf v) { __builtin_memcpy(p, &v, sizeof v); }
-/* Loads m < VW floats, the other lanes set to fill. */
+/* Loads m < VW floats, the other lanes set to fill; stores the first m < VW lanes. With AVX2 and
+ * AVX-512 these are masked loads and stores (no memory past p + m is touched); elsewhere lane
+ * by lane, never through a memcpy call (rows shorter than a vector, as in a 14-label output,
+ * take this path once per row). */
+#if defined(__x86_64__) && CK_VW == 16
+#include <immintrin.h>
 static inline vf LDP(const float *p, long m, float fill) {
-  float t[VW];
-  for (long i = 0; i < VW; i++) t[i] = i < m ? p[i] : fill;
-  return LD(t);
+  __m512 r = _mm512_mask_loadu_ps(_mm512_set1_ps(fill), (__mmask16)((1u << m) - 1), p);
+  vf v;
+  __builtin_memcpy(&v, &r, sizeof v);
+  return v;
 }
 static inline void STP(float *p, vf v, long m) {
-  float t[VW];
-  ST(t, v);
-  for (long i = 0; i < m; i++) p[i] = t[i];
+  __m512 x;
+  __builtin_memcpy(&x, &v, sizeof x);
+  _mm512_mask_storeu_ps(p, (__mmask16)((1u << m) - 1), x);
 }
+#elif defined(__x86_64__) && CK_VW == 8
+#include <immintrin.h>
+static inline __m256i LANES_BELOW(long m) {
+  return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)m), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+static inline vf LDP(const float *p, long m, float fill) {
+  __m256i k = LANES_BELOW(m);
+  __m256 r = _mm256_blendv_ps(_mm256_set1_ps(fill), _mm256_maskload_ps(p, k), _mm256_castsi256_ps(k));
+  vf v;
+  __builtin_memcpy(&v, &r, sizeof v);
+  return v;
+}
+static inline void STP(float *p, vf v, long m) {
+  __m256 x;
+  __builtin_memcpy(&x, &v, sizeof x);
+  _mm256_maskstore_ps(p, LANES_BELOW(m), x);
+}
+#else
+static inline vf LDP(const float *p, long m, float fill) {
+  vf v = (vf){0} + fill;
+  for (long i = 0; i < m; i++) v[i] = p[i];
+  return v;
+}
+static inline void STP(float *p, vf v, long m) {
+  for (long i = 0; i < m; i++) p[i] = v[i];
+}
+#endif
 static inline vf SPLAT(float x) { return (vf){0} + x; }
 static inline vf SEL(vi m, vf a, vf b) { return (vf)((m & (vi)a) | (~m & (vi)b)); }
 static inline vf VABS(vf x) { return (vf)((vi)x & 0x7fffffff); }
