@@ -5,7 +5,7 @@
  * Every lane is computed exactly as the scalar tail, so results do not depend on the ISA.
  */
 #include <stdint.h>
-#include "ck_metric_cells.h"
+#include "ck_metrics.h"
 
 typedef float mc_vf __attribute__((vector_size(CK_VW * 4)));
 typedef int32_t mc_vi __attribute__((vector_size(CK_VW * 4)));

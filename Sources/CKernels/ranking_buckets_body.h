@@ -6,7 +6,7 @@
  * every entry is the same integer as the scalar loop (the tail) would give.
  */
 #include <stdint.h>
-#include "ck_metric_cells.h"
+#include "ck_metrics.h"
 
 typedef uint64_t rb_vu __attribute__((vector_size(CK_VW * 8)));
 

@@ -3,6 +3,6 @@
 #include "ck_cpu.h"
 #include "ck_elementwise.h"
 #include "ck_gemm.h"
-#include "ck_metric_cells.h"
+#include "ck_metrics.h"
 #include "ck_optim.h"
 #endif

@@ -1,5 +1,7 @@
-#ifndef CK_METRIC_CELLS_H
-#define CK_METRIC_CELLS_H
+/* The streaming metrics' kernels: per-cell conversions of a batch, and the bucketed ranking's
+ * passes over its bucket counts. */
+#ifndef CK_METRICS_H
+#define CK_METRICS_H
 #include <stdint.h>
 #include "ck_cpu.h"
 

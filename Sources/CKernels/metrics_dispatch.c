@@ -1,6 +1,6 @@
-/* Run-time dispatch of the metric kernels (cell conversions, ranking bucket passes) on the ISA
- * level. */
-#include "ck_metric_cells.h"
+/* Run-time dispatch of the streaming metrics' kernels (cell conversions, ranking bucket passes) on
+ * the ISA level. */
+#include "ck_metrics.h"
 #include "dispatch.h"
 
 #define DECL(sfx)                                                                 \
