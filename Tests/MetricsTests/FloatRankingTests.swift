@@ -67,6 +67,21 @@ struct FloatRankingTests {
     try FloatRankingTests.check(rows: rows, labels: 4, batch: 1000, seed: 4, shapes: ["saturated", "coarse", "unbounded"])
   }
 
+  /// Labels without a positive, or without a negative, between ordinary ones (the ranking
+  /// answers those without ranking them), and a label with a narrow range after them.
+  @Test func oneClassLabelsBetweenOthers() throws {
+    let rows = 700, labels = 5
+    var (t, s) = FloatRankingTests.data(rows: rows, labels: labels, seed: 8) { r, t in min(1, r.uniform() * 0.8 + t * 0.2) }
+    for i in 0..<rows {
+      t[i * labels + 1] = 0
+      t[i * labels + 2] = 1
+      s[i * labels + 3] = s[i * labels + 3] * 0.01 + 0.9  // a narrow range after them
+    }
+    let names = TrainingMetrics.names.filter { $0.hasPrefix("average_precision") && $0 != "average_precision_samples" }
+    try StreamingTests.expectWholeArray(try names.map { try TrainingMetrics.make($0) }, t, s, rows: rows, labels: labels,
+                                        batch: 64, epochs: 2, context: "one-class labels ")
+  }
+
   @Test func unitKeysKeepOrderAndTies() {
     var values: [Float] = [0, -0.0, .leastNonzeroMagnitude, 1e-30, 1e-7, 0.25, 0.4999999, 0.5, 0.5000001, 0.75,
                            0.99, 0.9999999, 1]
