@@ -5,7 +5,7 @@ import Tensors
 
 /// The streaming metrics' kernels (cell conversions, the ranking's bucket passes) against
 /// their scalar twins, on every ISA this CPU has.
-struct CellKernelTests {
+struct MetricKernelTests {
   static let isas = [CK_ISA_PORTABLE, CK_ISA_AVX2, CK_ISA_AVX512].filter { $0.rawValue <= ck_detected_isa().rawValue }
 
   /// Scores within [0, 1] with every edge the keys care about, then random ones.
@@ -19,8 +19,8 @@ struct CellKernelTests {
   }
 
   @Test func unitKeysMatchScoreKey() {
-    let scores = CellKernelTests.unitScores()
-    for isa in CellKernelTests.isas {
+    let scores = MetricKernelTests.unitScores()
+    for isa in MetricKernelTests.isas {
       for n in Array(0...40) + [scores.count] {
         var keys = [UInt32](repeating: 7, count: n)
         scores.withUnsafeBufferPointer { s in keys.withUnsafeMutableBufferPointer { ck_unit_keys(isa, s.baseAddress!, $0.baseAddress!, n) } }
@@ -35,7 +35,7 @@ struct CellKernelTests {
     let truths: [Float] = [0, 1, -0.0, 0.5, 2, .nan, -1]
     let odd: [Float] = [.nan, -1e-30, 1.0000001, 2, .infinity, -.infinity, -0.0, 0, 1]  // and the edges within
     var random = RandomStream(seed: 22)
-    for isa in CellKernelTests.isas {
+    for isa in MetricKernelTests.isas {
       for trial in 0..<400 {
         let n = trial % 70
         var t = (0..<n).map { _ in Float(random.integer(below: 2)) }
@@ -98,18 +98,18 @@ struct CellKernelTests {
 
   @Test func bucketPassesMatchScalarLoops() {
     var random = RandomStream(seed: 23)
-    for isa in CellKernelTests.isas {
+    for isa in MetricKernelTests.isas {
       for buckets in Array(0...40) + [2048, 2053] {
-        let table = CellKernelTests.bucketTable(buckets, random: &random)
+        let table = MetricKernelTests.bucketTable(buckets, random: &random)
         let spare = UInt64(random.integer(below: 1 << 20))
         var expected = table, ap = table
-        let want = CellKernelTests.apBuckets(&expected, spare: spare)
+        let want = MetricKernelTests.apBuckets(&expected, spare: spare)
         var crowded: UInt64 = 0
         let entries = ap.withUnsafeMutableBufferPointer { ck_ap_buckets(isa, $0.baseAddress, buckets, spare, &crowded) }
         #expect(ap == expected && entries == want.entries && crowded == want.crowded, "ap isa \(isa.rawValue) buckets \(buckets)")
 
         var rocExpected = table, roc = table
-        let rocWant = CellKernelTests.rocBuckets(&rocExpected, spare: spare)
+        let rocWant = MetricKernelTests.rocBuckets(&rocExpected, spare: spare)
         var area2: UInt64 = 0
         let gathered = roc.withUnsafeMutableBufferPointer { ck_roc_buckets(isa, $0.baseAddress, buckets, spare, &crowded, &area2) }
         #expect(roc == rocExpected && gathered == rocWant.gathered && crowded == rocWant.crowded && area2 == rocWant.area2,
