@@ -8,7 +8,15 @@ enum CallbackLibrary {
 
   static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) throws -> Callback) -> Entry {
     Entry(module: "callbacks", name: name, summary: summary, options: options, returns: [Returned(.object("Callback"), "the callback")]) { a in
-      [.object(CallbackObject(try build(a), kind: name))]
+      [.object(CallbackObject(try withoutOwnName(name) { try build(a) }, kind: name))]
+    }
+  }
+
+  /// Runs a constructor; its error, which starts with the callback's name, loses that start
+  /// (the entry's qualified name is put in front of it).
+  static func withoutOwnName<T>(_ name: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as LayerError {
+      throw CatalogError(e.message.hasPrefix(name + ": ") ? String(e.message.dropFirst(name.count + 2)) : e.message)
     }
   }
 

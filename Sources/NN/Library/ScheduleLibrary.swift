@@ -4,7 +4,7 @@ import Catalog
 enum ScheduleLibrary {
   static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) throws -> Callback) -> Entry {
     Entry(module: "optim", name: name, summary: summary, options: options, returns: [Returned(.object("Callback"), "a schedule, for fit's callbacks")]) { a in
-      [.object(CallbackObject(try build(a), kind: name))]
+      [.object(CallbackObject(try CallbackLibrary.withoutOwnName(name) { try build(a) }, kind: name))]
     }
   }
 

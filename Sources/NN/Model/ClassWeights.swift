@@ -4,7 +4,7 @@
 public enum ClassWeights {
   public static func resolve(list: [Double], labels: Int) throws -> [Float] {
     guard list.count == labels else {
-      throw LayerError("class_weight has \(list.count) values for \(labels) labels: give one weight per label, or name some labels as {[3] = 5} (labels not named weigh 1); a table with keys 1..\(list.count) only is a list in Lua")
+      throw LayerError("class_weight has \(list.count) value\(list.count == 1 ? "" : "s") for \(labels) labels: give one weight per label, or name some labels as {[3] = 5} (labels not named weigh 1); a table with keys 1..\(list.count) only is a list in Lua")
     }
     return try list.enumerated().map { try checked($1, label: $0 + 1) }
   }
