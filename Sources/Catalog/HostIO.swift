@@ -9,6 +9,17 @@ public enum HostIO {
 /// Where library code reports a run's numbers as they are made (fit's per-epoch logs): the
 /// host points it at the current run while an experiment's main is running.
 public enum RunLog {
-  /// (name, value, step); nil when no run is recording.
-  nonisolated(unsafe) public static var sink: ((String, Double, Int) -> Void)? = nil
+  /// (name, value, step); nil when no run is recording. Setting it starts a new run's count of fits.
+  nonisolated(unsafe) public static var sink: ((String, Double, Int) -> Void)? = nil { didSet { fits = 0 } }
+  /// How many fits the current run has started.
+  nonisolated(unsafe) public private(set) static var fits = 0
+
+  /// Counts a fit and gives the prefix of its series: `prefix` when given, else nothing for
+  /// the run's first fit and `fit2/`, `fit3/`, ... for later ones, so each fit has series of
+  /// its own.
+  public static func beginFit(prefix: String?) -> String {
+    fits += 1
+    if let prefix { return prefix }
+    return fits == 1 ? "" : "fit\(fits)/"
+  }
 }

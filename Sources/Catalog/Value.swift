@@ -33,6 +33,9 @@ public indirect enum Value {
       let shown = s.count > 40 ? String(s.prefix(40)) + "..." : s
       return "a string \"\(shown)\""
     case .list(let items): return items.isEmpty ? "an empty table" : "a list of \(items.count)"
+    case .table(let pairs) where !pairs.isEmpty && pairs.allSatisfy({ Int($0.key) != nil }):
+      let shown = pairs.prefix(8).map(\.key).joined(separator: ", ") + (pairs.count > 8 ? ", ..." : "")
+      return "a list with holes (positions \(shown))"
     case .table, .mixed: return "a table"
     case .tensor(let t): return "a \(describeShape(t.shape)) tensor"
     case .object(let o): return "a \(type(of: o).typeName)"

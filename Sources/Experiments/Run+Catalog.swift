@@ -8,6 +8,7 @@ extension Run: CatalogObject {
     Property("seed", .integer, "the root seed every random stream of the run derives from"),
     Property("config", .record, "a copy of the final config (changing it changes nothing)"),
     Property("folder", .string, "the folder artifacts are written to"),
+    Property("series", .record, "a copy of the logged series so far: name -> {steps = {...}, values = {...}}; each fit logs its own (loss, then fit2/loss, ... or its log_prefix)"),
   ]
 
   public func property(_ name: String) -> Value? {
@@ -17,6 +18,11 @@ extension Run: CatalogObject {
     case "seed": return .integer(Int(truncatingIfNeeded: seed))
     case "config": return config
     case "folder": return .string(folder.path)
+    case "series":
+      return .table(seriesNames.map { name in
+        let points = series[name] ?? []
+        return (name, .table([("steps", .list(points.map { .integer($0.step) })), ("values", .list(points.map { .number($0.value) }))]))
+      })
     default: return nil
     }
   }

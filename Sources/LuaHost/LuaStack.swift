@@ -64,7 +64,10 @@ struct LuaStack {
     }
     if integerKeys > 0 {
       let n = Int(luaL_len(L, i))
-      guard n == integerKeys else { throw CatalogError("a list has holes (\(integerKeys) items at positions beyond 1..\(n))") }
+      guard n == integerKeys else {
+        guard record.isEmpty else { throw CatalogError("a list has holes (\(integerKeys) items at positions beyond 1..\(n))") }
+        return try sparse(at: i, depth: depth)
+      }
       list.reserveCapacity(n)
       for k in 1...n {
         lua_geti(L, i, lua_Integer(k))
@@ -74,6 +77,19 @@ struct LuaStack {
       return record.isEmpty ? .list(list) : .mixed(items: list, fields: record)
     }
     return record.isEmpty ? .list([]) : .table(record)
+  }
+
+  /// A table whose keys are all integers but not 1...n (`{[2] = 5}`, `{[0] = 1, [1] = 3}`):
+  /// a table keyed by the integers in decimal, in increasing order, for the entries that take
+  /// such maps (fit's class_weight); elsewhere it is refused as a list with holes.
+  private func sparse(at i: Int32, depth: Int) throws -> Value {
+    var pairs: [(key: Int, value: Value)] = []
+    lua_pushnil(L)
+    while lua_next(L, i) != 0 {
+      defer { crescent_pop(L, 1) }
+      pairs.append((Int(lua_tointegerx(L, -2, nil)), try value(at: -1, depth: depth + 1)))
+    }
+    return .table(pairs.sorted { $0.key < $1.key }.map { (String($0.key), $0.value) })
   }
 
   /// Pushes a catalog value.

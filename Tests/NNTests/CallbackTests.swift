@@ -67,7 +67,7 @@ import Tensors
   @Test func checkpointSavesOnlyImprovements() throws {
     let (m, x, y) = try model(5)
     var files: [String] = []
-    let ck = ModelCheckpoint(path: "m-{epoch}", monitor: "val_loss", saveBestOnly: true) { _, path in files.append(path) }
+    let ck = try ModelCheckpoint(path: "m-{epoch}", monitor: "val_loss", saveBestOnly: true) { _, path in files.append(path) }
     let h = try m.fit(x: x, y: y, options: options(10), callbacks: [ck])
     let losses = h.values["val_loss"]!
     var best = Double.infinity, expected: [String] = []

@@ -1,12 +1,18 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writes each epoch's logs as a CSV row (epoch, then the logged quantities), as Keras's
-/// CSVLogger; the header comes from the first epoch's keys.
+/// Writes each epoch's logs as a CSV row (epoch from 1, then the logged quantities), as
+/// Keras's CSVLogger; the header comes from the first epoch's keys. Missing folders are
+/// created; rows are flushed as they are written.
 public final class CSVLogger: Callback {
   public let path: String
   public let separator: String
   public let append: Bool
-  private var handle: FileHandle?
+  private var file: UnsafeMutablePointer<FILE>?
   private var keys: [String] = []
 
   public init(path: String, separator: String = ",", append: Bool = false) {
@@ -16,34 +22,39 @@ public final class CSVLogger: Callback {
   }
 
   public func onTrainBegin(_ model: Sequential) throws {
-    let exists = FileManager.default.fileExists(atPath: path)
-    if !append || !exists {
-      guard FileManager.default.createFile(atPath: path, contents: nil) else {
-        throw LayerError("CSVLogger: cannot create '\(path)'")
-      }
-    }
-    guard let h = FileHandle(forWritingAtPath: path) else { throw LayerError("CSVLogger: cannot write '\(path)'") }
-    h.seekToEndOfFile()
-    handle = h
+    try ParentFolder.create(for: path, "CSVLogger")
     keys = []
+    let exists = FileManager.default.fileExists(atPath: path)
     if append && exists, let text = try? String(contentsOfFile: path, encoding: .utf8),
        let header = text.split(separator: "\n").first {
       keys = Array(String(header).components(separatedBy: separator).dropFirst())
     }
+    guard let f = fopen(path, append ? "a" : "w") else {
+      throw LayerError("CSVLogger: cannot write '\(path)': \(ParentFolder.lastReason)")
+    }
+    file = f
+  }
+
+  private func write(_ line: String) {
+    guard let file else { return }
+    fputs(line + "\n", file)
+    fflush(file)
   }
 
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
-    guard let handle else { return }
+    guard file != nil else { return }
     if keys.isEmpty {
       keys = logs.items.map(\.key)
-      handle.write(Data((["epoch"] + keys).joined(separator: separator).appending("\n").utf8))
+      write((["epoch"] + keys).joined(separator: separator))
     }
     let row = [String(epoch + 1)] + keys.map { k in logs[k].map { String($0) } ?? "" }
-    handle.write(Data(row.joined(separator: separator).appending("\n").utf8))
+    write(row.joined(separator: separator))
   }
 
   public func onTrainEnd(_ model: Sequential) throws {
-    try handle?.close()
-    handle = nil
+    if let file { fclose(file) }
+    file = nil
   }
+
+  deinit { if let file { fclose(file) } }
 }

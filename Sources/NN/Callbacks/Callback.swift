@@ -1,10 +1,17 @@
 import Metrics
 
 /// Hooks into training, as Keras's callbacks: each may read the logs, change the model
-/// (weights, learning rate) or stop training by setting `model.stopTraining`.
+/// (weights, learning rate) or stop training by setting `model.stopTraining`. Epochs and
+/// batches are counted from 0 here (`initialEpoch` included); scripts see them from 1.
 public protocol Callback: AnyObject {
+  /// The names this callback adds to every epoch's logs (`lr`), known before training starts.
+  var addedLogKeys: [String] { get }
+  /// Called before `onTrainBegin` with the names every epoch's logs will hold, so a callback
+  /// can refuse a setting that would fail later.
+  func willTrain(logKeys: [String]) throws
   func onTrainBegin(_ model: Sequential) throws
   func onEpochBegin(_ epoch: Int, model: Sequential) throws
+  func onBatchBegin(_ batch: Int, model: Sequential) throws
   func onBatchEnd(_ batch: Int, logs: Logs, model: Sequential) throws
   /// May add entries to the logs (they are recorded in the history).
   func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws
@@ -12,8 +19,11 @@ public protocol Callback: AnyObject {
 }
 
 extension Callback {
+  public var addedLogKeys: [String] { [] }
+  public func willTrain(logKeys: [String]) throws {}
   public func onTrainBegin(_ model: Sequential) throws {}
   public func onEpochBegin(_ epoch: Int, model: Sequential) throws {}
+  public func onBatchBegin(_ batch: Int, model: Sequential) throws {}
   public func onBatchEnd(_ batch: Int, logs: Logs, model: Sequential) throws {}
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {}
   public func onTrainEnd(_ model: Sequential) throws {}

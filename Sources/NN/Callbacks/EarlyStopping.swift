@@ -1,44 +1,61 @@
 import Tensors
 
-/// Stops training when a monitored quantity has stopped improving for `patience` epochs;
-/// optionally restores the weights of the best epoch.
+/// Stops training when a monitored quantity has stopped improving, with Keras's rule: every
+/// epoch adds one to a wait counter, an improvement (by more than `minDelta`) resets it,
+/// and training stops at the end of an epoch (not the first) where it reaches `patience`.
+/// With a constant loss and `patience = 2`, three epochs run. With a `baseline`, an
+/// improvement resets the counter only if it also beats the baseline. Optionally restores
+/// the weights of the best epoch when stopping.
 public final class EarlyStopping: Callback {
   public let monitor: String
   public let minDelta: Double
   public let patience: Int
   public let mode: MonitorMode
+  public let baseline: Double?
   public let restoreBestWeights: Bool
+  /// Epochs (counted from 0) before which nothing is watched, as a warm-up.
+  public let startFromEpoch: Int
   public private(set) var best: Double?
   public private(set) var bestEpoch: Int?
   public private(set) var stoppedEpoch: Int?
-  private var wait = 0
+  public private(set) var wait = 0
   private var bestWeights: [Tensor]?
 
   public init(monitor: String = "val_loss", minDelta: Double = 0, patience: Int = 0, mode: MonitorMode = .auto,
-              restoreBestWeights: Bool = false) {
+              baseline: Double? = nil, restoreBestWeights: Bool = false, startFromEpoch: Int = 0) {
     self.monitor = monitor
     self.minDelta = abs(minDelta)
     self.patience = patience
     self.mode = mode.resolved(for: monitor)
+    self.baseline = baseline
     self.restoreBestWeights = restoreBestWeights
+    self.startFromEpoch = startFromEpoch
   }
 
   public func onTrainBegin(_ model: Sequential) throws {
     best = nil; bestEpoch = nil; stoppedEpoch = nil; wait = 0; bestWeights = nil
   }
 
+  func isImprovement(_ value: Double, over reference: Double?) -> Bool {
+    guard let reference else { return !value.isNaN }
+    return mode.improved(value, over: reference, minDelta: minDelta)
+  }
+
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
     guard let value = logs[monitor] else { throw missingMonitor("EarlyStopping", monitor, logs) }
-    if let b = best, !mode.improved(value, over: b, minDelta: minDelta) {
-      wait += 1
-      if wait > patience {
-        stoppedEpoch = epoch
-        model.stopTraining = true
-        if restoreBestWeights, let w = bestWeights { try model.setWeights(w) }
-      }
-    } else if !value.isNaN {
-      best = value; bestEpoch = epoch; wait = 0
+    guard epoch >= startFromEpoch else { return }
+    if restoreBestWeights && bestWeights == nil { bestWeights = model.weights() }
+    wait += 1
+    if isImprovement(value, over: best) {
+      best = value; bestEpoch = epoch
       if restoreBestWeights { bestWeights = model.weights() }
+      if baseline == nil || isImprovement(value, over: baseline) { wait = 0 }
+      return
+    }
+    if wait >= patience && epoch > 0 {
+      stoppedEpoch = epoch
+      model.stopTraining = true
+      if restoreBestWeights, let w = bestWeights { try model.setWeights(w) }
     }
   }
 }

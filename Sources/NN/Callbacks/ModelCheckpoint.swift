@@ -1,9 +1,11 @@
 import Foundation
 
 /// Saves the model after epochs: every epoch, or only when the monitored quantity improves.
-/// `{epoch}` in the path is replaced by the epoch number (from 1).
+/// The path is a `PathTemplate` (`m-{epoch:02d}-{val_loss:.2f}.safetensors`), checked against
+/// the logged names before training starts; missing folders are created.
 public final class ModelCheckpoint: Callback {
   public let path: String
+  public let template: PathTemplate
   public let monitor: String
   public let saveBestOnly: Bool
   public let mode: MonitorMode
@@ -12,12 +14,21 @@ public final class ModelCheckpoint: Callback {
   public private(set) var saved: [String] = []
 
   public init(path: String, monitor: String = "val_loss", saveBestOnly: Bool = false, mode: MonitorMode = .auto,
-              save: @escaping (Sequential, String) throws -> Void) {
+              save: @escaping (Sequential, String) throws -> Void) throws {
+    do { template = try PathTemplate(path) } catch let e as FormatError {
+      throw LayerError("ModelCheckpoint: filepath '\(path)': \(e.message)")
+    }
     self.path = path
     self.monitor = monitor
     self.saveBestOnly = saveBestOnly
     self.mode = mode.resolved(for: monitor)
     self.save = save
+  }
+
+  public func willTrain(logKeys: [String]) throws {
+    do { try template.check(keys: logKeys) } catch let e as FormatError {
+      throw LayerError("ModelCheckpoint: filepath '\(path)': \(e.message)")
+    }
   }
 
   public func onTrainBegin(_ model: Sequential) throws { best = nil; saved = [] }
@@ -29,7 +40,11 @@ public final class ModelCheckpoint: Callback {
       if value.isNaN { return }
       best = value
     }
-    let file = path.replacingOccurrences(of: "{epoch}", with: String(epoch + 1))
+    let file: String
+    do { file = try template.render(epoch: epoch, logs: logs) } catch let e as FormatError {
+      throw LayerError("ModelCheckpoint: filepath '\(path)': \(e.message)")
+    }
+    try ParentFolder.create(for: file, "ModelCheckpoint")
     try save(model, file)
     saved.append(file)
   }

@@ -1,5 +1,7 @@
 /// Multiplies the learning rate by `factor` when a monitored quantity has not improved for
-/// `patience` epochs, waiting `cooldown` epochs after each reduction, down to `minLR`.
+/// `patience` epochs, waiting `cooldown` epochs after each reduction, down to `minLR` (Keras's
+/// rule). The epoch's `lr` log is the rate that epoch trained with; a reduction applies from
+/// the next epoch.
 public final class ReduceLROnPlateau: Callback {
   public let monitor: String
   public let factor: Double
@@ -8,8 +10,8 @@ public final class ReduceLROnPlateau: Callback {
   public let minDelta: Double
   public let cooldown: Int
   public let minLR: Double
-  private var best: Double?
-  private var wait = 0
+  public private(set) var best: Double?
+  public private(set) var wait = 0
   private var cooldownLeft = 0
 
   public init(monitor: String = "val_loss", factor: Double = 0.1, patience: Int = 10, mode: MonitorMode = .auto,
@@ -23,13 +25,17 @@ public final class ReduceLROnPlateau: Callback {
     self.minLR = minLR
   }
 
+  public var addedLogKeys: [String] { ["lr"] }
+
   public func onTrainBegin(_ model: Sequential) throws { best = nil; wait = 0; cooldownLeft = 0 }
 
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
     guard let value = logs[monitor] else { throw missingMonitor("ReduceLROnPlateau", monitor, logs) }
     guard let optimizer = model.optimizer else { return }
+    logs["lr"] = optimizer.learningRate
     if cooldownLeft > 0 { cooldownLeft -= 1; wait = 0 }
-    if best == nil || mode.improved(value, over: best!, minDelta: minDelta) {
+    let improved = best.map { mode.improved(value, over: $0, minDelta: minDelta) } ?? !value.isNaN
+    if improved {
       best = value; wait = 0
     } else if cooldownLeft == 0 {
       wait += 1
@@ -39,6 +45,5 @@ public final class ReduceLROnPlateau: Callback {
         wait = 0
       }
     }
-    logs["lr"] = optimizer.learningRate
   }
 }

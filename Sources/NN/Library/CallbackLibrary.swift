@@ -8,18 +8,29 @@ enum CallbackLibrary {
 
   static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) throws -> Callback) -> Entry {
     Entry(module: "callbacks", name: name, summary: summary, options: options, returns: [Returned(.object("Callback"), "the callback")]) { a in
-      [.object(CallbackObject(try build(a), kind: name))]
+      [.object(CallbackObject(try withoutOwnName(name) { try build(a) }, kind: name))]
+    }
+  }
+
+  /// Runs a constructor; its error, which starts with the callback's name, loses that start
+  /// (the entry's qualified name is put in front of it).
+  static func withoutOwnName<T>(_ name: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as LayerError {
+      throw CatalogError(e.message.hasPrefix(name + ": ") ? String(e.message.dropFirst(name.count + 2)) : e.message)
     }
   }
 
   static var entries: [Entry] {
     [
-      make("EarlyStopping", "Stops training when the monitored quantity stops improving.",
+      make("EarlyStopping", "Stops training when the monitored quantity stops improving (Keras's rule: with patience = 2 and no improvement after the first epoch, 3 epochs run).",
            [monitor, Parameter("patience", .nonNegativeInteger, "epochs without improvement before stopping", default: .integer(0)),
             Parameter("min_delta", .number, "smallest change that counts as improvement", default: .number(0)), mode,
-            Parameter("restore_best_weights", .bool, "restore the best epoch's weights when stopping", default: .bool(false))]) { a in
+            Parameter("baseline", .number, "a value to beat: improvements that do not beat it do not reset the wait", optional: true),
+            Parameter("restore_best_weights", .bool, "restore the best epoch's weights when stopping", default: .bool(false)),
+            Parameter("start_from_epoch", .nonNegativeInteger, "epochs of warm-up before watching starts", default: .integer(0))]) { a in
         EarlyStopping(monitor: a.string("monitor"), minDelta: a.double("min_delta"), patience: a.int("patience"),
-                      mode: MonitorMode(rawValue: a.string("mode"))!, restoreBestWeights: a.bool("restore_best_weights"))
+                      mode: MonitorMode(rawValue: a.string("mode"))!, baseline: a.has("baseline") ? a.double("baseline") : nil,
+                      restoreBestWeights: a.bool("restore_best_weights"), startFromEpoch: a.int("start_from_epoch"))
       },
       make("ReduceLROnPlateau", "Lowers the learning rate when the monitored quantity stops improving.",
            [monitor, Parameter("factor", .numberIn(0, 1), "multiplier of the rate", default: .number(0.1)),
@@ -32,17 +43,17 @@ enum CallbackLibrary {
                           cooldown: a.int("cooldown"), minLR: a.double("min_lr"))
       },
       make("TerminateOnNaN", "Stops training when a batch's loss is NaN or infinite.", []) { _ in TerminateOnNaN() },
-      make("ModelCheckpoint", "Saves the model (safetensors) after each epoch, or only when the monitored quantity improves.",
-           [Parameter("filepath", .string, "the file to write; {epoch} is replaced by the epoch number"), monitor,
+      make("ModelCheckpoint", "Saves the model (safetensors) after each epoch, or only when the monitored quantity improves; creates missing folders.",
+           [Parameter("filepath", .string, "the file to write, with Python-format placeholders as Keras: {epoch:02d} (from 1), {val_loss:.2f}, any logged name"), monitor,
             Parameter("save_best_only", .bool, "save only when the monitored quantity improves", default: .bool(false)), mode]) { a in
-        ModelCheckpoint(path: a.string("filepath"), monitor: a.string("monitor"), saveBestOnly: a.bool("save_best_only"),
+        try ModelCheckpoint(path: a.string("filepath"), monitor: a.string("monitor"), saveBestOnly: a.bool("save_best_only"),
                         mode: MonitorMode(rawValue: a.string("mode"))!) { net, path in
           let m = Model(net)
           m.metrics = net.metricNames
           try ModelFile.save(m, to: path)
         }
       },
-      make("CSVLogger", "Writes each epoch's logs as a CSV row.",
+      make("CSVLogger", "Writes each epoch's logs as a CSV row (epoch from 1); creates missing folders.",
            [Parameter("filename", .string, "the CSV file to write"),
             Parameter("separator", .string, "the field separator", default: .string(",")),
             Parameter("append", .bool, "append to an existing file instead of replacing it", default: .bool(false))]) { a in
@@ -74,12 +85,18 @@ enum CallbackLibrary {
   }
 }
 
-/// A callback written in the script: functions called with (epoch or batch counted from 1,
-/// logs table, model). Returning `false` stops training.
+/// A callback written in the script: functions called with Keras's arguments, then the model:
+/// `on_train_begin(logs, model)`, `on_epoch_begin(epoch, logs, model)`,
+/// `on_batch_begin(batch, logs, model)`, `on_batch_end(batch, logs, model)`,
+/// `on_epoch_end(epoch, logs, model)`, `on_train_end(logs, model)`. Epochs and batches count
+/// from 1 (as the progress bar prints them; Keras counts from 0); logs are `{}` where Keras
+/// passes none, `{loss =}` after a batch, the epoch's logs after an epoch, and the last
+/// epoch's at the end. Returning `false` stops training.
 final class ScriptCallback: Callback {
-  static let hooks = ["on_train_begin", "on_epoch_begin", "on_batch_end", "on_epoch_end", "on_train_end"]
+  static let hooks = ["on_train_begin", "on_epoch_begin", "on_batch_begin", "on_batch_end", "on_epoch_end", "on_train_end"]
   let functions: [String: HostFunction]
   unowned let model: Model
+  private var lastLogs = Logs()
 
   init(fields: [(key: String, value: Value)], model: Model) {
     var fs: [String: HostFunction] = [:]
@@ -90,19 +107,22 @@ final class ScriptCallback: Callback {
 
   private func call(_ hook: String, _ args: [Value], _ net: Sequential) throws {
     guard let f = functions[hook] else { return }
-    let result = try f.call(args)
+    let result = try f.call(args + [.object(model)])
     if case .bool(false)? = result.first { net.stopTraining = true }
   }
 
   private func table(_ logs: Logs) -> Value { .table(logs.items.map { ($0.key, .number($0.value)) }) }
+  private let empty = Value.table([])
 
-  func onTrainBegin(_ net: Sequential) throws { try call("on_train_begin", [.object(model)], net) }
-  func onEpochBegin(_ epoch: Int, model net: Sequential) throws { try call("on_epoch_begin", [.integer(epoch + 1), .object(model)], net) }
+  func onTrainBegin(_ net: Sequential) throws { lastLogs = Logs(); try call("on_train_begin", [empty], net) }
+  func onEpochBegin(_ epoch: Int, model net: Sequential) throws { try call("on_epoch_begin", [.integer(epoch + 1), empty], net) }
+  func onBatchBegin(_ batch: Int, model net: Sequential) throws { try call("on_batch_begin", [.integer(batch + 1), empty], net) }
   func onBatchEnd(_ batch: Int, logs: Logs, model net: Sequential) throws {
-    try call("on_batch_end", [.integer(batch + 1), table(logs), .object(model)], net)
+    try call("on_batch_end", [.integer(batch + 1), table(logs)], net)
   }
   func onEpochEnd(_ epoch: Int, logs: inout Logs, model net: Sequential) throws {
-    try call("on_epoch_end", [.integer(epoch + 1), table(logs), .object(model)], net)
+    lastLogs = logs
+    try call("on_epoch_end", [.integer(epoch + 1), table(logs)], net)
   }
-  func onTrainEnd(_ net: Sequential) throws { try call("on_train_end", [.object(model)], net) }
+  func onTrainEnd(_ net: Sequential) throws { try call("on_train_end", [table(lastLogs)], net) }
 }

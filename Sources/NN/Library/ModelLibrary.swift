@@ -103,9 +103,10 @@ enum ModelLibrary {
                       Parameter("validation_data", .any, "{x, y} or a data set evaluated after every epoch", optional: true),
                       Parameter("validation_split", .numberIn(0, 0.99), "fraction held out from the end before shuffling", default: .number(0)),
                       Parameter("sample_weight", .tensorLike, "one weight per sample", optional: true),
-                      Parameter("class_weight", .list(.number), "one weight per label, scaling that label's share of the loss", optional: true),
+                      Parameter("class_weight", .either(.list(.number), .record), "weights scaling each label's share of the loss: one per label, or a map from label (column of y, from 1) to weight where missing labels weigh 1, {[2] = 5}", optional: true),
                       Parameter("initial_epoch", .nonNegativeInteger, "epoch to start at (resuming)", default: .integer(0)),
-                      Parameter("callbacks", .list(.any), "callback objects or tables with on_epoch_end etc.", default: .list([]))],
+                      Parameter("callbacks", .list(.any), "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", default: .list([])),
+                      Parameter("log_prefix", .string, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after)", optional: true)],
             returns: [Returned(.record, "the history: one list per logged quantity (loss, val_loss, metrics), and epochs")],
             methodOf: "Model") { a in
         let m = the(a)
@@ -119,7 +120,8 @@ enum ModelLibrary {
         options.validationSplit = a.double("validation_split")
         options.initialEpoch = a.int("initial_epoch")
         if a.has("sample_weight") { options.sampleWeights = a.tensor("sample_weight") }
-        options.classWeights = Convert.floats(a.value("class_weight"))
+        options.classWeights = try classWeights(a.value("class_weight"), labels: m.network.outputSize ?? y.shape.last ?? 0)
+        if a.has("log_prefix") { options.logPrefix = a.string("log_prefix") }
         if a.has("validation_data") { options.validation = try validation(a.value("validation_data")) }
         let callbacks = try a.list("callbacks").enumerated().map { try CallbackLibrary.callback($1, index: $0 + 1, model: m) }
         let history = try m.network.fit(x: x, y: y, options: options, callbacks: callbacks)

@@ -15,6 +15,9 @@ public struct FitOptions {
   /// Per-label weights (L): each label's column of the loss is scaled (class_weight).
   public var classWeights: [Float]? = nil
   public var initialEpoch = 0
+  /// The prefix of this fit's series in the run's log (`"fold1/"`); nil: none for the run's
+  /// first fit, `fit2/`, `fit3/`, ... for later ones.
+  public var logPrefix: String? = nil
   public init() {}
 }
 

@@ -24,13 +24,22 @@ extension Sequential {
     if let w = options.sampleWeights, w.count != n {
       throw LayerError("sample_weight has \(w.count) values for \(n) samples")
     }
-
     if let cw = options.classWeights, cw.count != outputSize { throw LayerError("class_weight has \(cw.count) values for \(outputSize ?? 0) labels") }
+    try checkTrainingData(x: x, y: y, weights: options.sampleWeights, loss: loss)
+    if let (vx, vy) = options.validation {
+      try checkTrainingData(x: vx, y: vy, loss: loss, what: "validation ")
+    }
+
     loss.columnWeights = options.classWeights
     defer { loss.columnWeights = nil }
     let history = History()
     let steps = (trainCount + options.batchSize - 1) / options.batchSize
     let progress = ProgressBar(verbose: options.verbose, epochs: options.epochs, steps: steps)
+    let logPrefix = RunLog.beginFit(prefix: options.logPrefix)
+    var plannedKeys = ["loss"] + metricNames
+    if validation != nil { plannedKeys += plannedKeys.map { "val_\($0)" } }
+    for c in callbacks { plannedKeys += c.addedLogKeys.filter { !plannedKeys.contains($0) } }
+    for c in callbacks { try c.willTrain(logKeys: plannedKeys) }
     var shuffler = random.derived("shuffle")
     var order = Array(0..<trainCount)
     stopTraining = false
@@ -45,6 +54,7 @@ extension Sequential {
       for step in 0..<steps {
         let lo = step * options.batchSize, hi = min(trainCount, lo + options.batchSize)
         let rows = order[lo..<hi]
+        for c in callbacks { try c.onBatchBegin(step, model: self) }
         gather(x, rows, into: &batchX)
         gather(y, rows, into: &batchY)
         var weights: Tensor? = nil
@@ -68,7 +78,7 @@ extension Sequential {
       }
       for c in callbacks { try c.onEpochEnd(epoch, logs: &logs, model: self) }
       history.record(epoch: epoch, logs)
-      if let sink = RunLog.sink { for (k, v) in logs.items { sink(k, v, epoch + 1) } }
+      if let sink = RunLog.sink { for (k, v) in logs.items { sink(logPrefix + k, v, epoch + 1) } }
       progress.endEpoch(epoch, logs: logs)
       epoch += 1
     }
@@ -83,6 +93,7 @@ extension Sequential {
     guard let optimizer, let loss else { throw LayerError("compile the model before training") }
     try checkFeatures(x)
     try checkTargets(x, y)
+    try checkTrainingData(x: x, y: y, weights: sampleWeights, loss: loss)
     defer { setLogits(false); lastOutput = nil }
     return try trainStep(x, y, weights: sampleWeights, loss: loss, optimizer: optimizer)
   }
