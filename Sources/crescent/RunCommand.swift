@@ -18,10 +18,12 @@ struct RunCommand: ParsableCommand {
       (`crescent run x.lua with lr=1 --seed 7`). Everything after `--` goes to the script untouched \
       (`crescent run x.lua with lr=1 -- --verbose`); any other word that looks like an option and \
       is not Crescent's is an error.
+
       Scripts run in a sandbox: no io, no os.execute, no debug, no loading of files or bytecode, \
       unless --trust (or a finer --allow) is given. Ctrl-C stops a running script cleanly.
       """
   )
+
   @Argument(help: "The script to run.") var script: String
   @Argument(parsing: .captureForPassthrough, help: ArgumentHelp(
     "`with` followed by named configs and key=value overrides, or arguments passed to the script as `...` and `arg`; after `--`, arguments for the script.",

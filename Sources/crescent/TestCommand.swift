@@ -15,6 +15,7 @@ struct TestCommand: ParsableCommand {
       or after the paths; --timeout and --max-memory apply to each file.
       """
   )
+
   @Argument(help: "Spec files or folders (default: spec/).") var paths: [String] = []
   @OptionGroup var sandbox: SandboxOptions
   @Option(help: "The root seed of the specs' random streams.") var seed: UInt64 = 1
