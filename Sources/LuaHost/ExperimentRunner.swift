@@ -46,10 +46,11 @@ public struct ExperimentRunner {
     var config = try declaration.config(named: with.named, overrides: try overrides(state: state), cliSeed: cliSeed,
                                         drawSeed: { UInt64.random(in: 0..<(1 << 31)) })
     try config.replaceRoot(try state.deriveConfig(config.root))
+    // Everything a run checks in the final config is checked before it is printed too.
+    let seed = try ExperimentDeclaration.seed(of: config)
     if printConfig {
       return .printedConfig(ConfigPrinter.render(config, title: "config of experiment '\(declaration.name)':"))
     }
-    let seed = try ExperimentDeclaration.seed(of: config)
     RandomContext.current = RandomContext(rootSeed: seed)
     let run = Run(experiment: declaration.name, seed: seed, config: config.root,
                   runsDirectory: URL(fileURLWithPath: runsDirectory, isDirectory: true))

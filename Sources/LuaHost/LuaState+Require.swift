@@ -5,6 +5,7 @@ import Foundation
 extension LuaState {
   /// The folders `require` searches, in order: the script's folder, then the configured path
   /// (by default the current directory, its `recipes/` folder and each folder of CRESCENT_PATH).
+  /// The shipped recipes come after them (`requireCandidates`).
   public var requirePath: [String] {
     var dirs: [String] = []
     if let d = scriptDirectory { dirs.append(d) }
@@ -20,7 +21,56 @@ extension LuaState {
     return dirs.filter { seen.insert($0).inserted }
   }
 
-  /// `require(name)`: finds `name` (dots become folders) as a `.lua` file on `requirePath`,
+  /// The shipped recipes folder, found from the running executable wherever the current
+  /// directory is: `recipes/` of the Crescent checkout it was built in (the nearest folder above
+  /// it holding Crescent's Package.swift and `recipes/`), or `share/crescent/recipes` under a
+  /// folder above it (an installation: `<prefix>/bin/crescent`, `<prefix>/share/crescent/recipes`).
+  public static let shippedRecipes: String? = shippedRecipes(executable: executablePath())
+
+  /// The shipped recipes folder for an executable at `executable` (symbolic links resolved).
+  public static func shippedRecipes(executable: String?) -> String? {
+    guard let executable else { return nil }
+    let fm = FileManager.default
+    func isFolder(_ p: String) -> Bool {
+      var d: ObjCBool = false
+      return fm.fileExists(atPath: p, isDirectory: &d) && d.boolValue
+    }
+    var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+    while true {
+      let recipes = dir.appendingPathComponent("recipes").path
+      if isFolder(recipes),
+         let manifest = try? String(contentsOfFile: dir.appendingPathComponent("Package.swift").path, encoding: .utf8),
+         manifest.contains("name: \"Crescent\"") {
+        return recipes
+      }
+      let installed = dir.appendingPathComponent("share/crescent/recipes").path
+      if isFolder(installed) { return installed }
+      let parent = dir.deletingLastPathComponent()
+      if parent.path == dir.path || dir.path == "/" { return nil }
+      dir = parent
+    }
+  }
+
+  /// The running executable's path.
+  static func executablePath() -> String? {
+    if let linked = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return linked }
+    return Bundle.main.executablePath
+  }
+
+  /// Where `require(name)` looks, in order: each folder of `requirePath`, then for
+  /// `recipes.<name>` the shipped recipes folder.
+  func requireCandidates(_ name: String) -> [String] {
+    let relative = name.replacingOccurrences(of: ".", with: "/") + ".lua"
+    var candidates = requirePath.map { $0 == "." ? relative : ($0 as NSString).appendingPathComponent(relative) }
+    let prefix = "recipes."
+    if name.hasPrefix(prefix), let shipped = LuaState.shippedRecipes {
+      let path = (shipped as NSString).appendingPathComponent(String(name.dropFirst(prefix.count)).replacingOccurrences(of: ".", with: "/") + ".lua")
+      if !candidates.contains(path) { candidates.append(path) }
+    }
+    return candidates
+  }
+
+  /// `require(name)`: finds `name` (dots become folders) as a `.lua` file (`requireCandidates`),
   /// loads it as text through the sandbox, runs it once and caches the table it returns.
   /// Under --trust (or --allow package) Lua's own require is the fallback for other modules.
   func installRequire() {
@@ -44,7 +94,7 @@ extension LuaState {
     guard !name.contains("/"), !name.hasPrefix("."), !relative.contains("//") else {
       return raise("require: '\(name)' is not a module name (use dots between folders: \"recipes.kfold\")")
     }
-    let candidates = requirePath.map { $0 == "." ? relative : ($0 as NSString).appendingPathComponent(relative) }
+    let candidates = requireCandidates(name)
     guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else {
       if original != 0 {
         lua_rawgeti(L, crescent_registryindex(), lua_Integer(original))

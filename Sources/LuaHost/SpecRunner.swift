@@ -1,4 +1,5 @@
 import Catalog
+import StandardLibrary
 import Foundation
 
 /// Runs `*_spec.lua` files, each in a fresh state with `describe`, `it` and `assert.*`.
@@ -9,11 +10,15 @@ public struct SpecRunner {
     public let message: String
   }
 
+  public var catalog: Catalog
   public var options: LuaState.Options
   public private(set) var passed = 0
   public private(set) var failures: [Failure] = []
 
-  public init(options: LuaState.Options) { self.options = options }
+  public init(catalog: Catalog = .standard(), options: LuaState.Options) {
+    self.catalog = catalog
+    self.options = options
+  }
 
   /// The spec files under `paths` (files as given, folders searched recursively), sorted.
   public static func files(in paths: [String]) throws -> [String] {
@@ -32,7 +37,7 @@ public struct SpecRunner {
 
   /// Runs one file; its failures are kept, its output goes to `options.output`.
   public mutating func run(file: String) {
-    let state = LuaState(options: options)
+    let state = LuaState(catalog: catalog, options: options)
     state.installSpecHelpers()
     do {
       try state.runFile(file)

@@ -10,14 +10,12 @@ struct ReplCommand: ParsableCommand {
     discussion: "Input that is not complete (an open function or table) continues on the next line. Reads standard input, so it also runs piped input."
   )
 
-  @Flag(help: "Open every Lua standard library.") var trust = false
+  @OptionGroup var sandbox: SandboxOptions
   @Option(help: "The root seed of the session's random streams.") var seed: UInt64?
   @OptionGroup var pluginOptions: PluginOptions
 
   func run() throws {
-    var options = LuaState.Options()
-    options.trusted = trust
-    options.output = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+    let options = try sandbox.stateOptions()
     RandomContext.current = RandomContext(rootSeed: seed ?? UInt64.random(in: 0..<(1 << 31)))
     let state = LuaState(catalog: try pluginOptions.catalog(command: "repl"), options: options)
     func say(_ text: String, newline: Bool = true) { FileHandle.standardOutput.write(Data((text + (newline ? "\n" : "")).utf8)) }

@@ -11,25 +11,24 @@ struct TestCommand: ParsableCommand {
       Each file runs in its own sandboxed state with describe(name, fn), it(name, fn), \
       assert.equals(actual, expected), assert.near(a, b, tol), assert.errors(fn, pattern), \
       assert.truthy(v) and assert.falsy(v). Failures are listed with file:line; the last line is \
-      `N passed, N failed`; the exit code is non-zero when any failed.
+      `N passed, N failed`; the exit code is non-zero when any failed. Options may stand before \
+      or after the paths; --timeout and --max-memory apply to each file.
       """
   )
 
   @Argument(help: "Spec files or folders (default: spec/).") var paths: [String] = []
-  @Flag(help: "Open every Lua standard library.") var trust = false
+  @OptionGroup var sandbox: SandboxOptions
   @Option(help: "The root seed of the specs' random streams.") var seed: UInt64 = 1
+  @OptionGroup var pluginOptions: PluginOptions
 
   func run() throws {
-    var options = LuaState.Options()
-    options.trusted = trust
-    options.output = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
     RandomContext.current = RandomContext(rootSeed: seed)
     let files: [String]
     do { files = try SpecRunner.files(in: paths.isEmpty ? ["spec"] : paths) } catch let e as CatalogError {
       FileHandle.standardError.write(Data("crescent test: \(e.message)\n".utf8))
       throw ExitCode(1)
     }
-    var runner = SpecRunner(options: options)
+    var runner = SpecRunner(catalog: try pluginOptions.catalog(command: "test"), options: try sandbox.stateOptions())
     for file in files { runner.run(file: file) }
     print(runner.report, terminator: "")
     if !runner.failures.isEmpty || files.isEmpty { throw ExitCode(1) }
