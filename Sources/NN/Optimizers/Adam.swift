@@ -22,6 +22,7 @@ public class Adam: Optimizer {
   }
 
   public override var slotCount: Int { 2 }
+  public override var slotNames: [String] { ["exp_avg", "exp_avg_sq"] }
 
   public override func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                               slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {

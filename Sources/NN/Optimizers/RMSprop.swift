@@ -19,6 +19,7 @@ public final class RMSprop: Optimizer {
 
   /// square average, gradient average (centered), momentum buffer.
   public override var slotCount: Int { 3 }
+  public override var slotNames: [String] { ["square_avg", "grad_avg", "momentum_buffer"] }
 
   public override func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                               slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {

@@ -15,6 +15,7 @@ public final class SGD: Optimizer {
   }
 
   public override var slotCount: Int { momentum != 0 ? 1 : 0 }
+  public override var slotNames: [String] { momentum != 0 ? ["momentum_buffer"] : [] }
 
   public override func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                               slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {
