@@ -104,3 +104,22 @@ import Tensors
     #expect(h.values["lr"] == [0.05])
   }
 }
+
+extension ModelFileResumeTests {
+  @Test func optimizerStateRoundTrips() throws {
+    let (x, y) = try data()
+    let net = try network(Adam(learningRate: 0.01))
+    try net.fit(x: x, y: y, options: options(epochs: 2))
+    let path = temporary("adam-state")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ModelFile.save(Model(net), to: path)
+    let names = try Safetensors.read(path).tensors.map(\.name)
+    #expect(names.contains("optimizer/dense_1/kernel/exp_avg") && names.contains("optimizer/dense_2/bias/exp_avg_sq"))
+    let back = try ModelFile.load(path).network
+    let adam = try #require(back.optimizer as? Adam)
+    #expect(adam.steps == net.optimizer!.steps)
+    for (a, b) in zip(back.parameters, net.parameters) {
+      #expect(adam.slots(for: a).map(\.scalars) == net.optimizer!.slots(for: b).map(\.scalars))
+    }
+  }
+}

@@ -73,7 +73,12 @@ public enum ModelFile {
       try restoreCompile(c, into: model, path: path)
       try restoreOptimizerState(c, &byName, into: net, path: path)
     }
-    if let extra = byName.keys.sorted().first { throw CatalogError("\(path): tensor '\(extra)' belongs to no layer") }
+    if let extra = byName.keys.sorted().first {
+      if extra.hasPrefix(optimizerPrefix) {
+        throw CatalogError("\(path): tensor '\(extra)' is optimizer state that the saved optimizer (\(net.optimizer.map { type(of: $0).kind } ?? "none")) does not keep")
+      }
+      throw CatalogError("\(path): tensor '\(extra)' belongs to no layer")
+    }
     return model
   }
 
