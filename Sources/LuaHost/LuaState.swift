@@ -60,6 +60,7 @@ public final class LuaState {
     crescent_install_hook(L)
     installPrint()
     installObjectTypes()
+    installNumberMethods()
     installCatalog()
     installRequire()
     installPrelude()

@@ -15,6 +15,17 @@ public final class Weight {
     self.grad = Tensor.zeros(value.shape)
   }
 
+  /// Copies `values` into this weight's tensor, in place: whoever holds the tensor (a custom
+  /// layer's forward, `model:parameters()`, the optimizer's state) sees the new values, and a
+  /// custom layer's parameter stays the leaf its gradients flow to.
+  public func assign(_ values: Tensor) throws {
+    guard values.shape == value.shape else {
+      throw LayerError("weight \(name) has shape \(describeShape(value.shape)), got \(describeShape(values.shape))")
+    }
+    guard values.storage !== value.storage else { return }
+    value.storage.pointer.update(from: values.storage.pointer, count: value.count)
+  }
+
   /// Resets the gradient to zeros (keeping its buffer).
   public func zeroGrad() {
     grad.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }

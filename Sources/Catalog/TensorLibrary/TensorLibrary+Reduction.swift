@@ -7,7 +7,7 @@ extension TensorLibrary {
       r.rawValue, summary,
       parameters: [selfParameter, Parameter("axis", .positiveInteger, "dimension to reduce, counted from 1 (1: down the rows, giving one value per column); all elements when absent", optional: true)],
       options: [Parameter("keepdims", .bool, "keep the reduced dimension with size 1", default: .bool(false))],
-      returns: [Returned(.either(.number, .tensor), isIndex ? "indices counted from 1: a number when reducing everything, else a tensor" : "a number when reducing everything (a scalar tensor when it carries gradients), else a tensor")],
+      returns: [Returned(.either(.number, .tensor), isIndex ? "indices counted from 1: a number when reducing everything, else a tensor" : "a number when reducing everything (a one-element tensor when it carries gradients; both answer :item()), else a tensor")],
       method: true
     ) { args in
       let t = args.tensor("t")

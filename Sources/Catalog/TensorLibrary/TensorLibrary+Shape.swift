@@ -21,7 +21,7 @@ extension TensorLibrary {
             method: true) { args in [.integer(args.tensor("t").rank)] },
       entry("numel", "The number of elements.", parameters: [selfParameter], returns: [Returned(.integer, "a count")],
             method: true, metamethod: nil) { args in [.integer(args.tensor("t").count)] },
-      entry("item", "The value of a one-element tensor.", parameters: [selfParameter], returns: [Returned(.number, "the value")],
+      entry("item", "The value of a one-element tensor (a number answers :item() too, giving itself).", parameters: [selfParameter], returns: [Returned(.number, "the value")],
             method: true) { args in
         let t = args.tensor("t")
         guard let v = t.scalar else { throw TensorError("item needs a one-element tensor, got shape \(describeShape(t.shape))") }

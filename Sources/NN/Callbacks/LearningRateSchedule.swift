@@ -1,8 +1,11 @@
 import Foundation
 
-/// Sets the optimizer's learning rate from the epoch or step count, relative to the rate it
-/// had when training began: step decay, exponential decay, or cosine decay with a linear
-/// warm-up.
+/// Sets the optimizer's learning rate from the epoch or step count, relative to the optimizer's
+/// initial rate (its `lr`): step decay, exponential decay, or cosine decay with a linear
+/// warm-up. As PyTorch's schedulers, the rate at epoch e is a function of the initial rate and
+/// e alone: the epoch is fit's (which `initial_epoch` continues) and the step count is the
+/// optimizer's (which a saved model keeps), so a resumed fit carries on the schedule exactly
+/// where the first one stopped, and the schedule itself holds no state.
 public final class LearningRateSchedule: Callback {
   public enum Shape {
     /// × gamma every `stepSize` epochs.
@@ -16,8 +19,6 @@ public final class LearningRateSchedule: Callback {
   public let shape: Shape
   /// Whether the schedule advances per batch (true) or per epoch.
   public let perStep: Bool
-  private var base: Double?
-  private var steps = 0
 
   public init(_ shape: Shape, perStep: Bool = false) {
     self.shape = shape
@@ -37,20 +38,18 @@ public final class LearningRateSchedule: Callback {
   }
 
   public func onTrainBegin(_ model: Sequential) throws {
-    base = model.optimizer?.learningRate
-    steps = 0
-    if perStep, let o = model.optimizer, let b = base { o.learningRate = rate(at: 0, base: b) }
+    guard perStep, let o = model.optimizer else { return }
+    o.learningRate = rate(at: o.steps, base: o.initialLearningRate)
   }
 
   public func onEpochBegin(_ epoch: Int, model: Sequential) throws {
-    guard !perStep, let o = model.optimizer, let b = base else { return }
-    o.learningRate = rate(at: epoch, base: b)
+    guard !perStep, let o = model.optimizer else { return }
+    o.learningRate = rate(at: epoch, base: o.initialLearningRate)
   }
 
   public func onBatchEnd(_ batch: Int, logs: Logs, model: Sequential) throws {
-    guard perStep, let o = model.optimizer, let b = base else { return }
-    steps += 1
-    o.learningRate = rate(at: steps, base: b)
+    guard perStep, let o = model.optimizer else { return }
+    o.learningRate = rate(at: o.steps, base: o.initialLearningRate)
   }
 
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {

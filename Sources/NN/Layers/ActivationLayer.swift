@@ -9,6 +9,9 @@ public final class ActivationLayer: Layer {
   public var needsInputGradient = true
   public private(set) var outputSize = 0
   public private(set) var isBuilt = false
+  /// When set (a fused output layer in training), forward passes its input through unchanged
+  /// and backward passes the gradient through.
+  public var emitsLogits = false
   private var input = Tensor.zeros([0])
   private var output = Tensor.zeros([0])
   private var gradInput = Tensor.zeros([0])
@@ -29,6 +32,10 @@ public final class ActivationLayer: Layer {
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     guard x.rank == 2 else { throw LayerError("\(name) expects a matrix, got shape \(describeShape(x.shape))") }
+    if emitsLogits {
+      input = training ? x : Tensor.released
+      return x
+    }
     Tensor.prepare(&output, shape: x.shape)
     Elementwise.biasActivation(activation, alpha: alpha, z: x.storage.pointer, bias: nil,
                                out: output.storage.pointer, rows: x.shape[0], cols: x.shape[1])
@@ -39,6 +46,10 @@ public final class ActivationLayer: Layer {
   public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
     guard gradOutput.shape == input.shape, input.rank == 2 else {
       throw LayerError("\(name): backward needs a training forward pass first")
+    }
+    if emitsLogits {
+      input = Tensor.released
+      return gradOutput
     }
     Tensor.prepare(&gradInput, shape: input.shape)
     Elementwise.activationBackward(activation, alpha: alpha, z: input.storage.pointer, y: output.storage.pointer,

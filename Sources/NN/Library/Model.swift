@@ -33,12 +33,15 @@ public final class Model: CatalogObject {
 extension Optimizer: CatalogObject {
   public static var typeName: String { "Optimizer" }
   public static var properties: [Property] {
-    [Property("lr", .number, "the current learning rate"), Property("kind", .string, "the optimizer type (Adam, SGD, ...)"),
+    [Property("lr", .number, "the current learning rate"),
+     Property("initial_lr", .number, "the configured rate (the lr option or set_lr), which schedules scale"),
+     Property("kind", .string, "the optimizer type (Adam, SGD, ...)"),
      Property("iterations", .integer, "steps taken")]
   }
   public func property(_ name: String) -> Value? {
     switch name {
     case "lr": return .number(learningRate)
+    case "initial_lr": return .number(initialLearningRate)
     case "kind": return .string(Swift.type(of: self).kind)
     case "iterations": return .integer(steps)
     default: return nil

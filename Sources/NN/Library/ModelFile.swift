@@ -5,8 +5,15 @@ import Tensors
 /// A model in one safetensors file: weights as `<layer>/<weight>` tensors, the architecture and
 /// compile settings as JSON in `__metadata__["crescent"]`. Python reads it with
 /// `safetensors.numpy.load_file`.
+///
+/// The compile settings are the options as given (the optimizer's initial `lr`, the loss's
+/// `from_logits`), whenever the file is written, during `fit` or after. The optimizer's state
+/// sits beside its options: `state` holds the current rate and the step count, and tensors
+/// `optimizer/<layer>/<weight>/<slot>` hold its per-parameter buffers (Adam's `exp_avg`...),
+/// so a loaded model resumes training exactly where the saved one was.
 public enum ModelFile {
   static let formatKey = "crescent"
+  static let optimizerPrefix = "optimizer/"
 
   public static func save(_ model: Model, to path: String) throws {
     let net = model.network
@@ -22,8 +29,12 @@ public enum ModelFile {
     var spec: [String: Any] = ["format": "crescent.sequential", "version": 1, "layers": layers]
     if let d = net.inputSize { spec["input_dim"] = d }
     if let o = net.optimizer, let loss = net.loss {
-      spec["compile"] = ["optimizer": ["kind": type(of: o).kind, "config": o.config],
+      let state: [String: Any] = ["lr": o.learningRate, "iterations": o.steps]
+      spec["compile"] = ["optimizer": ["kind": type(of: o).kind, "config": o.config, "state": state],
                          "loss": ["kind": type(of: loss).kind, "config": loss.config], "metrics": model.metrics]
+      for w in net.parameters {
+        for (slot, t) in zip(o.slotNames, o.slots(for: w)) { tensors.append(("\(optimizerPrefix)\(w.name)/\(slot)", t)) }
+      }
     }
     let json = String(decoding: try JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]), as: UTF8.self)
     try Safetensors.write(tensors, metadata: [formatKey: json], to: path)
@@ -55,12 +66,41 @@ public enum ModelFile {
       guard t.shape == w.value.shape else {
         throw CatalogError("\(path): weight '\(w.name)' has shape \(describeShape(t.shape)), the architecture needs \(describeShape(w.value.shape))")
       }
-      w.value = t
+      try w.assign(t)
     }
-    if let extra = byName.keys.sorted().first { throw CatalogError("\(path): tensor '\(extra)' belongs to no layer") }
     let model = Model(net)
-    if let c = spec["compile"] as? [String: Any] { try restoreCompile(c, into: model, path: path) }
+    if let c = spec["compile"] as? [String: Any] {
+      try restoreCompile(c, into: model, path: path)
+      try restoreOptimizerState(c, &byName, into: net, path: path)
+    }
+    if let extra = byName.keys.sorted().first {
+      if extra.hasPrefix(optimizerPrefix) {
+        throw CatalogError("\(path): tensor '\(extra)' is optimizer state that the saved optimizer (\(net.optimizer.map { type(of: $0).kind } ?? "none")) does not keep")
+      }
+      throw CatalogError("\(path): tensor '\(extra)' belongs to no layer")
+    }
     return model
+  }
+
+  /// The optimizer's current rate, step count and per-parameter buffers, where the file has them.
+  static func restoreOptimizerState(_ c: [String: Any], _ byName: inout [String: Tensor], into net: Sequential, path: String) throws {
+    guard let o = net.optimizer else { return }
+    if let state = (c["optimizer"] as? [String: Any])?["state"] as? [String: Any] {
+      if let lr = state["lr"] as? NSNumber { o.learningRate = lr.doubleValue }
+      if let n = state["iterations"] as? NSNumber {
+        guard n.intValue >= 0 else { throw CatalogError("\(path): the optimizer's iterations must not be negative, got \(n)") }
+        o.steps = n.intValue
+      }
+    }
+    for w in net.parameters {
+      let names = o.slotNames.map { "\(optimizerPrefix)\(w.name)/\($0)" }
+      let found = names.compactMap { byName.removeValue(forKey: $0) }
+      if found.isEmpty { continue }
+      guard found.count == names.count else {
+        throw CatalogError("\(path): the optimizer's state for '\(w.name)' is incomplete (expected \(names.joined(separator: ", ")))")
+      }
+      do { try o.restoreSlots(found, for: w) } catch { throw CatalogError("\(path): \(error)") }
+    }
   }
 
   static func restoreCompile(_ c: [String: Any], into model: Model, path: String) throws {

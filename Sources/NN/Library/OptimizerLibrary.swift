@@ -78,11 +78,11 @@ enum OptimizerLibrary {
         }
         return []
       },
-      Entry(module: "optim", name: "set_lr", summary: "Sets the learning rate.",
+      Entry(module: "optim", name: "set_lr", summary: "Sets the learning rate, and the rate schedules start from.",
             parameters: [Parameter("optimizer", .object("Optimizer"), "the optimizer"), Parameter("lr", .number, "the new rate")],
             methodOf: "Optimizer") { a in
         guard case .object(let o) = a.value("optimizer"), let opt = o as? Optimizer else { return [] }
-        opt.learningRate = a.double("lr")
+        opt.setLearningRate(a.double("lr"))
         return []
       },
     ] + ScheduleLibrary.entries

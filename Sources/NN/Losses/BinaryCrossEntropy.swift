@@ -10,6 +10,10 @@ import Tensors
 public final class BinaryCrossEntropy: ElementwiseLoss {
   public static let kind = "binary_crossentropy"
   public var columnWeights: [Float]? = nil
+  /// The option as given: whether the model's outputs are logits. Saved with the model.
+  public let fromLogits: Bool
+  /// Whether `compute` receives logits now: `fromLogits`, or set by the model while it fuses
+  /// its output activation into this loss (training and evaluation).
   public var onLogits: Bool
   public let posWeight: [Float]?
   public let labelSmoothing: Float
@@ -17,6 +21,7 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
   private var rowGrad = Tensor.zeros([0])
 
   public init(fromLogits: Bool = false, posWeight: [Float]? = nil, labelSmoothing: Float = 0) {
+    self.fromLogits = fromLogits
     self.onLogits = fromLogits
     self.posWeight = posWeight
     self.labelSmoothing = labelSmoothing
@@ -90,7 +95,7 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
   }
 
   public var config: [String: Any] {
-    var c: [String: Any] = ["from_logits": onLogits, "label_smoothing": Double(labelSmoothing)]
+    var c: [String: Any] = ["from_logits": fromLogits, "label_smoothing": Double(labelSmoothing)]
     if let posWeight { c["pos_weight"] = posWeight.map(Double.init) }
     return c
   }

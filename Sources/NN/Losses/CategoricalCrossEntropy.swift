@@ -7,9 +7,16 @@ import Tensors
 public final class CategoricalCrossEntropy: Loss {
   public static let kind = "categorical_crossentropy"
   public var columnWeights: [Float]? = nil
+  /// The option as given: whether the model's outputs are logits. Saved with the model.
+  public let fromLogits: Bool
+  /// Whether `compute` receives logits now: `fromLogits`, or set by the model while it fuses
+  /// its output activation into this loss (training and evaluation).
   public var onLogits: Bool
 
-  public init(fromLogits: Bool = false) { self.onLogits = fromLogits }
+  public init(fromLogits: Bool = false) {
+    self.fromLogits = fromLogits
+    self.onLogits = fromLogits
+  }
 
   public var fusesWith: Activation? { .softmax }
 
@@ -47,5 +54,5 @@ public final class CategoricalCrossEntropy: Loss {
     return total / Double(n)
   }
 
-  public var config: [String: Any] { ["from_logits": onLogits] }
+  public var config: [String: Any] { ["from_logits": fromLogits] }
 }

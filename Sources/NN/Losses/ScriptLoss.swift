@@ -19,8 +19,12 @@ public final class ScriptLoss: Loss {
     let p = Tensor(shape: outputs.shape, storage: TensorStorage(copying: outputs.storage)).requiringGradient()
     var args: [Value] = [.tensor(p), .tensor(targets)]
     if let w = sampleWeights { args.append(.tensor(w)) }
-    guard case .tensor(let loss)? = try function.call(args).first else {
-      throw LayerError("a loss function must return a tensor (keep the result a tensor: use :mean() or :sum() on tensors)")
+    let result = try function.call(args).first
+    if case .number? = result {
+      throw LayerError("a loss function must return a tensor computed from the predictions, got a number (:item() and tonumber drop the gradient; return the reduction itself)")
+    }
+    guard case .tensor(let loss)? = result else {
+      throw LayerError("a loss function must return a tensor (keep the result a tensor: use :mean() or :sum() on tensors), got \(result?.summary ?? "nothing")")
     }
     guard loss.count == 1 else { throw LayerError("a loss function must return one value, got shape \(describeShape(loss.shape))") }
     let value = Double(loss.scalar!)

@@ -6,6 +6,10 @@ import Tensors
 public final class SigmoidFocal: ElementwiseLoss {
   public static let kind = "sigmoid_focal"
   public var columnWeights: [Float]? = nil
+  /// The option as given: whether the model's outputs are logits. Saved with the model.
+  public let fromLogits: Bool
+  /// Whether `compute` receives logits now: `fromLogits`, or set by the model while it fuses
+  /// its output activation into this loss (training and evaluation).
   public var onLogits: Bool
   public let gamma: Double
   public let alpha: Double
@@ -13,6 +17,7 @@ public final class SigmoidFocal: ElementwiseLoss {
   public init(gamma: Double = 2, alpha: Double = 0.25, fromLogits: Bool = false) {
     self.gamma = gamma
     self.alpha = alpha
+    self.fromLogits = fromLogits
     self.onLogits = fromLogits
   }
 
@@ -39,5 +44,5 @@ public final class SigmoidFocal: ElementwiseLoss {
     return (at * m * ce, at * (dm * ce + m * (p - t)) * dzdo)
   }
 
-  public var config: [String: Any] { ["gamma": gamma, "alpha": alpha, "from_logits": onLogits] }
+  public var config: [String: Any] { ["gamma": gamma, "alpha": alpha, "from_logits": fromLogits] }
 }

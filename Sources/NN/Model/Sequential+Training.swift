@@ -166,10 +166,10 @@ extension Sequential {
   func update(_ metrics: [StreamingMetric], _ yb: Tensor, outputs: Tensor? = nil) {
     guard let out = outputs ?? lastOutput else { return }
     var scores = out
-    if fusedOutput, let last = layers.last as? Dense, last.emitsLogits {
+    if fusedOutput, let last = layers.last as? ActivationOutput, last.emitsLogits {
       if outputs != nil || !probabilitiesReady {
         Tensor.prepare(&probabilities, shape: out.shape)
-        Elementwise.biasActivation(last.activation, alpha: last.alpha, z: out.storage.pointer, bias: nil,
+        Elementwise.biasActivation(last.outputActivation, alpha: last.outputAlpha, z: out.storage.pointer, bias: nil,
                                    out: probabilities.storage.pointer, rows: out.shape[0], cols: out.shape[1])
       }
       scores = probabilities

@@ -78,8 +78,10 @@ public final class Sequential {
     self.optimizer = optimizer
     self.loss = loss
     self.metricNames = metrics
-    let last = layers.last as? Dense
-    fusedOutput = !loss.onLogits && loss.fusesWith != nil && last?.activation == loss.fusesWith
+    // Whatever layer ends in the activation the loss absorbs (Dense with that activation, or
+    // an Activation layer) hands the loss its logits while training.
+    let last = layers.last as? ActivationOutput
+    fusedOutput = !loss.onLogits && loss.fusesWith != nil && last?.outputActivation == loss.fusesWith
   }
 
   /// The model's output for `x` (probabilities for a sigmoid output), computed in batches.
@@ -114,7 +116,7 @@ public final class Sequential {
   }
 
   func setLogits(_ on: Bool) {
-    guard fusedOutput, let last = layers.last as? Dense, let loss else { return }
+    guard fusedOutput, let last = layers.last as? ActivationOutput, let loss else { return }
     last.emitsLogits = on
     loss.onLogits = on
   }
@@ -131,7 +133,8 @@ public final class Sequential {
     layers.flatMap { $0.parameters + $0.state }.map { Tensor(shape: $0.value.shape, storage: TensorStorage(copying: $0.value.storage)) }
   }
 
-  /// Replaces the weights, in the order `weights()` gives them; shapes must match.
+  /// Replaces the weights, in the order `weights()` gives them; shapes must match. The values
+  /// are copied into the live tensors, so a custom layer's forward reads them.
   public func setWeights(_ values: [Tensor]) throws {
     let targets = layers.flatMap { $0.parameters + $0.state }
     guard values.count == targets.count else {
@@ -140,7 +143,7 @@ public final class Sequential {
     for (k, (p, v)) in zip(targets, values).enumerated() where p.value.shape != v.shape {
       throw LayerError("weight \(k + 1) (\(p.name)) has shape \(describeShape(p.value.shape)), got \(describeShape(v.shape))")
     }
-    for (p, v) in zip(targets, values) { p.value = Tensor(shape: v.shape, storage: TensorStorage(copying: v.storage)) }
+    for (p, v) in zip(targets, values) { try p.assign(v) }
   }
 
   static func snakeCase(_ s: String) -> String {

@@ -12,6 +12,7 @@ public final class Adagrad: Optimizer {
   }
 
   public override var slotCount: Int { 1 }
+  public override var slotNames: [String] { ["sum"] }
 
   public override func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                               slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {

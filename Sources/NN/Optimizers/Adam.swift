@@ -22,6 +22,7 @@ public class Adam: Optimizer {
   }
 
   public override var slotCount: Int { 2 }
+  public override var slotNames: [String] { ["exp_avg", "exp_avg_sq"] }
 
   public override func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                               slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {
@@ -29,8 +30,9 @@ public class Adam: Optimizer {
     let c2 = Float((1 - pow(beta2, Double(step))).squareRoot())
     let decay = Float(1 - learningRate * weightDecay)
     let l2 = decoupled ? Float(0) : Float(weightDecay)
-    ck_adam(ck_active_isa(), value, grad, slots[0], slots[1], count, Float(beta1), Float(beta2), Float(epsilon),
-            stepSize, c2, decay, l2, decoupled ? 1 : 0)
+    // The scalars in double, rounded once (PyTorch's Python floats): 1 − β near 1 keeps its digits.
+    ck_adam(ck_active_isa(), value, grad, slots[0], slots[1], count, Float(1 - beta1), Float(beta2), Float(1 - beta2),
+            Float(epsilon), stepSize, c2, decay, l2, decoupled ? 1 : 0)
   }
 
   public override var config: [String: Any] {

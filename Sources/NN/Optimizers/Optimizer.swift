@@ -8,18 +8,24 @@ import Tensors
 /// and splits large parameters across threads in fixed chunks (same bits with 1 or 2 threads).
 open class Optimizer {
   open class var kind: String { "optimizer" }
+  /// The rate the optimizer was configured with (its `lr` option, or `set_lr`): schedules scale
+  /// it, and a saved model keeps it as the optimizer's `lr`.
+  public var initialLearningRate: Double
+  /// The rate the next step uses: the initial rate as a schedule or ReduceLROnPlateau has
+  /// changed it. Saved beside the configuration as the optimizer's state.
   public var learningRate: Double
   public let weightDecay: Double
   public var clipNorm: Double?
   public var clipValue: Double?
   /// Steps taken so far (shared by all parameters, as PyTorch's per-parameter counters are in
   /// lockstep for a whole model).
-  public private(set) var steps = 0
+  public internal(set) var steps = 0
   /// Per-parameter state, by the identity of the parameter's storage; the entry holds the
   /// storage too, so its address cannot be reused by another tensor while the state exists.
   private var slots: [ObjectIdentifier: (owner: TensorStorage, buffers: [Tensor])] = [:]
 
   public init(learningRate: Double, weightDecay: Double = 0, clipNorm: Double? = nil, clipValue: Double? = nil) {
+    self.initialLearningRate = learningRate
     self.learningRate = learningRate
     self.weightDecay = weightDecay
     self.clipNorm = clipNorm
@@ -29,13 +35,22 @@ open class Optimizer {
   /// How many state tensors (each shaped like the parameter, starting at zero) a parameter needs.
   open var slotCount: Int { 0 }
 
+  /// The state tensors' names, for files (PyTorch's names: `exp_avg`, `momentum_buffer`...).
+  open var slotNames: [String] { (0..<slotCount).map { "slot\($0 + 1)" } }
+
+  /// Sets the rate from now on and the rate schedules start from (`opt:set_lr`).
+  public func setLearningRate(_ rate: Double) {
+    initialLearningRate = rate
+    learningRate = rate
+  }
+
   /// One update of `count` values. `slots` are this parameter's state buffers; `step` counts from 1.
   open func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                    slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {}
 
   /// The options that rebuild this optimizer (for saving).
   open var config: [String: Any] {
-    var c: [String: Any] = ["lr": learningRate, "weight_decay": weightDecay]
+    var c: [String: Any] = ["lr": initialLearningRate, "weight_decay": weightDecay]
     if let clipNorm { c["clipnorm"] = clipNorm }
     if let clipValue { c["clipvalue"] = clipValue }
     return c
@@ -66,8 +81,19 @@ open class Optimizer {
     }
   }
 
-  /// The state of a parameter (for tests and saving).
+  /// The state of a parameter (for tests and saving); empty before its first step.
   public func slots(for p: Weight) -> [Tensor] { slots[ObjectIdentifier(p.value.storage)]?.buffers ?? [] }
+
+  /// Restores a parameter's state (from a file): `slotCount` tensors shaped like it.
+  public func restoreSlots(_ buffers: [Tensor], for p: Weight) throws {
+    guard buffers.count == slotCount else {
+      throw LayerError("\(Self.kind) keeps \(slotCount) state tensors per parameter, got \(buffers.count) for \(p.name)")
+    }
+    for (name, b) in zip(slotNames, buffers) where b.shape != p.value.shape {
+      throw LayerError("\(Self.kind) state '\(name)' of \(p.name) has shape \(describeShape(b.shape)), the parameter \(describeShape(p.value.shape))")
+    }
+    slots[ObjectIdentifier(p.value.storage)] = (p.value.storage, buffers.map { Tensor(shape: $0.shape, storage: TensorStorage(copying: $0.storage)) })
+  }
 
   private func clip(_ parameters: [Weight]) {
     if let clipValue {
