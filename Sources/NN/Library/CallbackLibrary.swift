@@ -77,7 +77,7 @@ enum CallbackLibrary {
 /// A callback written in the script: functions called with (epoch or batch counted from 1,
 /// logs table, model). Returning `false` stops training.
 final class ScriptCallback: Callback {
-  static let hooks = ["on_train_begin", "on_epoch_begin", "on_batch_end", "on_epoch_end", "on_train_end"]
+  static let hooks = CallbackLibrary.hookEntries.map(\.name)
   let functions: [String: HostFunction]
   unowned let model: Model
 
