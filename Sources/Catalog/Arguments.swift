@@ -10,8 +10,17 @@ public struct Arguments {
     var positional = raw
     // A trailing record is the options table when the entry declares options.
     var options: [(key: String, value: Value)] = []
-    if !entry.options.isEmpty, let last = positional.last {
-      let fixed = entry.parameters.filter { !$0.variadic }.count
+    let fixed = entry.parameters.filter { !$0.variadic }.count
+    if entry.options.isEmpty, let last = positional.last, positional.count > fixed, !Arguments.variadicTakesTables(entry) {
+      // An entry without options still accepts an empty options table after its arguments
+      // (`callbacks.TerminateOnNaN{}`), and names what it does not know in a non-empty one.
+      switch last {
+      case .list(let items) where items.isEmpty: positional.removeLast()
+      case .table(let pairs):
+        throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options")
+      default: break
+      }
+    } else if !entry.options.isEmpty, let last = positional.last {
       switch last {
       case .table(let pairs): options = pairs; positional.removeLast()
       case .mixed(let items, let pairs):
@@ -65,6 +74,13 @@ public struct Arguments {
       if let d = p.defaultValue { values[p.name] = d }
       else if p.isRequired { throw CatalogError("option '\(p.name)' is required: expected \(p.type.description)") }
     }
+  }
+
+  /// Whether the entry's variadic parameter, if any, would take a trailing table as one of its values.
+  static func variadicTakesTables(_ entry: Entry) -> Bool {
+    guard let p = entry.parameters.first(where: \.variadic) else { return false }
+    return (try? check(.list([]), against: p.type, what: p.name)) != nil
+      || (try? check(.table([("k", .none)]), against: p.type, what: p.name)) != nil
   }
 
   /// Checks one value and converts it to the canonical form for its type.

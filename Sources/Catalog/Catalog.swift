@@ -13,6 +13,9 @@ public final class Catalog {
     public let summary: String
     /// Read-only fields scripts can index (`train.n_features`).
     public let properties: [Property]
+    /// Its values are Lua tables made by the host's script code or by scripts (an experiment, a
+    /// callback table), not native objects; its methods are scripted entries or hooks.
+    public let scripted: Bool
   }
 
   public private(set) var modules: [Module] = []
@@ -21,9 +24,9 @@ public final class Catalog {
   public init() {}
 
   /// Declares an object type (`Tensor`) whose methods are entries with `methodOf` set.
-  public func registerType(_ name: String, summary: String, properties: [Property] = []) {
+  public func registerType(_ name: String, summary: String, properties: [Property] = [], scripted: Bool = false) {
     if !objectTypes.contains(where: { $0.name == name }) {
-      objectTypes.append(ObjectType(name: name, summary: summary, properties: properties))
+      objectTypes.append(ObjectType(name: name, summary: summary, properties: properties, scripted: scripted))
     }
   }
 
@@ -50,7 +53,7 @@ public final class Catalog {
     }
     for e in entries {
       precondition(e.module == name, "entry \(e.qualifiedName) registered under module \(name)")
-      if modules[index].entries.contains(where: { $0.name == e.name }) {
+      if modules[index].entries.contains(where: { $0.qualifiedName == e.qualifiedName }) {
         throw CatalogError("\(e.qualifiedName) is already defined")
       }
       modules[index].entries.append(e)
@@ -59,15 +62,16 @@ public final class Catalog {
 
   public func module(_ name: String) -> Module? { modules.first { $0.name == name } }
 
-  /// The entry named `module.name` or `Type:name`.
+  /// The entry named `module.name`, `Type:name` or, for a global function, `name`.
   public func entry(_ qualifiedName: String) -> Entry? {
+    if let e = modules.lazy.flatMap(\.entries).first(where: { $0.global && $0.name == qualifiedName }) { return e }
     if let colon = qualifiedName.firstIndex(of: ":") {
       let t = String(qualifiedName[..<colon]), n = String(qualifiedName[qualifiedName.index(after: colon)...])
       return methods(of: t).first { $0.name == n }
     }
     guard let dot = qualifiedName.lastIndex(of: ".") else { return nil }
     let m = String(qualifiedName[..<dot]), n = String(qualifiedName[qualifiedName.index(after: dot)...])
-    return module(m)?.entries.first { $0.name == n }
+    return module(m)?.entries.first { $0.name == n && !$0.global }
   }
 
   /// The entries that are methods of `type`, in declaration order.

@@ -4,6 +4,18 @@ import Tensors
 /// parameters, named options and results, and the core call it makes. Hosts expose it,
 /// `crescent doc` prints it and `crescent types` writes its editor definition from this.
 public struct Entry {
+  /// Who provides the function and who calls it.
+  public enum Kind: Equatable {
+    /// The catalog's body runs when a script calls it.
+    case native
+    /// The host defines it in its own script code (the experiment declarations, the spec
+    /// functions); the declaration documents it and its tests check that the two agree.
+    case scripted
+    /// A function the script writes and the library calls (a callback table's `on_epoch_end`):
+    /// the parameters are what it is called with, the results what it may return.
+    case hook
+  }
+
   /// The namespace it lives in (`tensor`, `nn`, `metrics`).
   public let module: String
   public let name: String
@@ -18,12 +30,35 @@ public struct Entry {
   public let metamethod: String?
   /// Extra paragraphs for the reference.
   public let details: String?
+  public let kind: Kind
+  /// Scripts call it by its bare name (`ingredient`, `describe`); when the name is the module's,
+  /// the module table itself is callable (`experiment "name"`).
+  public let global: Bool
   let body: (Arguments) throws -> [Value]
 
   public init(module: String, name: String, summary: String, parameters: [Parameter] = [],
               options: [Parameter] = [], returns: [Returned] = [], methodOf: String? = nil,
               metamethod: String? = nil, details: String? = nil,
               body: @escaping (Arguments) throws -> [Value]) {
+    self.init(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
+              methodOf: methodOf, metamethod: metamethod, details: details, kind: .native, global: false, body: body)
+  }
+
+  /// The declaration of a function the host defines in script code, or of a hook scripts write.
+  public init(module: String, name: String, summary: String, parameters: [Parameter] = [],
+              options: [Parameter] = [], returns: [Returned] = [], methodOf: String? = nil,
+              details: String? = nil, kind: Kind, global: Bool = false) {
+    precondition(kind != .native, "a native entry needs a body")
+    let qualified = global ? name : methodOf.map { "\($0):\(name)" } ?? "\(module).\(name)"
+    self.init(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
+              methodOf: methodOf, metamethod: nil, details: details, kind: kind, global: global) { _ in
+      throw CatalogError("\(qualified) is \(kind == .hook ? "written by scripts and called by the library" : "defined by the host's script code")")
+    }
+  }
+
+  private init(module: String, name: String, summary: String, parameters: [Parameter], options: [Parameter],
+               returns: [Returned], methodOf: String?, metamethod: String?, details: String?, kind: Kind, global: Bool,
+               body: @escaping (Arguments) throws -> [Value]) {
     self.module = module
     self.name = name
     self.summary = summary
@@ -33,15 +68,25 @@ public struct Entry {
     self.methodOf = methodOf
     self.metamethod = metamethod
     self.details = details
+    self.kind = kind
+    self.global = global
     self.body = body
   }
 
   /// How scripts name it: `tensor.matmul` for a module function (tensor functions are also
-  /// methods), `Model:fit` for a method of an object type that lives in another module.
-  public var qualifiedName: String { isMethodOnly ? "\(methodOf!):\(name)" : "\(module).\(name)" }
+  /// methods), `Model:fit` for a method of an object type that lives in another module,
+  /// `ingredient` for a global function.
+  public var qualifiedName: String {
+    if global { return name }
+    return isMethodOnly ? "\(methodOf!):\(name)" : "\(module).\(name)"
+  }
 
-  /// A method of an object type whose functions are not a module of the same name.
-  public var isMethodOnly: Bool { methodOf.map { $0.lowercased() != module } ?? false }
+  /// Whether scripts read it from its module's table (`nn.Dense`), as hosts install it.
+  public var isModuleField: Bool { kind == .native && !global && !isMethodOnly }
+
+  /// A method of an object type whose functions are not a module of the same name (and every
+  /// scripted method or hook).
+  public var isMethodOnly: Bool { methodOf.map { $0.lowercased() != module || kind != .native } ?? false }
 
   /// Checks `arguments` against the declaration, converts them, and calls the core.
   /// Every failure, the core's included, comes back as a `CatalogError` naming this entry.

@@ -1,11 +1,32 @@
-/// "Did you mean" suggestions by edit distance.
+/// "Did you mean" suggestions: by edit distance, else by a shared word.
 public enum Suggest {
-  /// The candidate nearest to `word`, if it is close enough to be a likely typo.
+  /// The candidate nearest to `word`, if one is close enough to be a likely typo or names the
+  /// same thing with a prefix (`accuracy` for `binary_accuracy`).
   public static func closest(to word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    // Close enough to be a typo, and not a replacement of the whole word.
-    return best.1 <= max(2, word.count / 3) && best.1 < word.count ? best.0 : nil
+    nearest(to: word, among: candidates).first
+  }
+
+  /// The candidates nearest to `word` (at most `limit`): those at the smallest edit distance
+  /// (ignoring case) when it is small enough to be a typo, else those that have `word` as one of
+  /// their `_`-separated words.
+  public static func nearest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+    let lowered = word.lowercased()
+    let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
+    if let best = scored.map(\.1).min(), best <= max(2, word.count / 3), best < word.count {
+      // Close enough to be a typo, and not a replacement of the whole word.
+      return Array(scored.filter { $0.1 == best }.map(\.0).prefix(limit))
+    }
+    guard !lowered.isEmpty else { return [] }
+    let sharing = candidates.filter { $0.lowercased().split(separator: "_").contains { $0 == lowered } }
+    return Array(sharing.prefix(limit))
+  }
+
+  /// ` (did you mean A?)` or ` (did you mean A or B?)` with each name shown by `show`, or "".
+  public static func hint(for word: String, among candidates: [String], show: (String) -> String = { "'\($0)'" }) -> String {
+    let names = nearest(to: word, among: candidates).map(show)
+    guard let last = names.last else { return "" }
+    let list = names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last
+    return " (did you mean \(list)?)"
   }
 
   /// Levenshtein distance.

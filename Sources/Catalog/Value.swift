@@ -60,22 +60,30 @@ public protocol CatalogObject: AnyObject {
   static var properties: [Property] { get }
   /// The value of a declared property.
   func property(_ name: String) -> Value?
+  /// Sets a property declared `settable`, with a value already checked against its type.
+  func setProperty(_ name: String, to value: Value) throws
 }
 
 extension CatalogObject {
   public static var properties: [Property] { [] }
   public func property(_ name: String) -> Value? { nil }
+  public func setProperty(_ name: String, to value: Value) throws {
+    throw CatalogError("field '\(name)' of a \(Self.typeName) cannot be set")
+  }
 }
 
-/// A read-only field of an object type.
+/// A field of an object type: read-only unless declared `settable`.
 public struct Property {
   public let name: String
   public let type: ValueType
   public let doc: String
-  public init(_ name: String, _ type: ValueType, _ doc: String) {
+  /// Scripts may assign it (`model.stop_training = true`).
+  public let settable: Bool
+  public init(_ name: String, _ type: ValueType, _ doc: String, settable: Bool = false) {
     self.name = name
     self.type = type
     self.doc = doc
+    self.settable = settable
   }
 }
 

@@ -24,6 +24,12 @@ public indirect enum ValueType {
   case object(String)
   case either(ValueType, ValueType)
 
+  /// Checks `value` and converts it to this type's canonical form, as arguments are; errors
+  /// start with `what` (`field 'lr' of an Optimizer expects a number, got ...`).
+  public func check(_ value: Value, what: String) throws -> Value {
+    try Arguments.check(value, against: self, what: what)
+  }
+
   /// As an error phrases it: "expects <description>".
   public var description: String {
     switch self {

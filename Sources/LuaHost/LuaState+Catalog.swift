@@ -6,12 +6,17 @@ extension LuaState {
   /// Exposes every catalog module as a global table of functions, and every entry that is a
   /// method or metamethod on its object type's metatable. All go through `invoke`, which
   /// converts the Lua arguments, lets the catalog check and call, and pushes the results.
+  /// Entries the host defines in Lua (the prelude's) or that scripts write (hooks) are only
+  /// declared here; a module with no functions of its own gets no table (the prelude makes
+  /// `experiment`'s).
   func installCatalog() {
     for module in catalog.modules {
-      crescent_newtable(L)
-      for entry in module.entries {
+      let native = module.entries.filter { $0.kind == .native }
+      let hasTable = native.contains(where: \.isModuleField)
+      if hasTable { crescent_newtable(L) }
+      for entry in native {
         let id = register { state, L in state.invoke(entry, in: L) }
-        if !entry.isMethodOnly {
+        if entry.isModuleField {
           crescent_push_function(L, id)
           lua_setfield(L, -2, entry.name)
         }
@@ -34,7 +39,7 @@ extension LuaState {
           crescent_pop(L, 1)
         }
       }
-      lua_setglobal(L, module.name)
+      if hasTable { lua_setglobal(L, module.name) }
     }
   }
 

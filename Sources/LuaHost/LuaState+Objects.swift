@@ -23,7 +23,7 @@ extension LuaState {
   /// Creates the metatable of every object type: `__gc` releases the Swift object, `__name`
   /// names it in Lua's messages, and `__index` holds its methods (filled from the catalog).
   func installObjectTypes() {
-    for type in catalog.objectTypes { makeMetatable(type.name) }
+    for type in catalog.objectTypes where !type.scripted { makeMetatable(type.name) }
   }
 
   func makeMetatable(_ typeName: String) {
@@ -41,6 +41,8 @@ extension LuaState {
       return 0
     }
     lua_setfield(L, -2, "__gc")
+    pushFunction { state, L in state.assign(typeName: typeName, in: L) }
+    lua_setfield(L, -2, "__newindex")
     // Methods live in a table kept in the registry; the catalog fills it.
     crescent_newtable(L)
     lua_pushvalue(L, -1)
@@ -75,6 +77,31 @@ extension LuaState {
     }
     stack.push(value)
     return 1
+  }
+
+  /// `object.key = value`: a field declared settable takes a value of its type; any other
+  /// assignment is an error naming the type, the field and what can be set.
+  func assign(typeName: String, in L: OpaquePointer) -> Int32 {
+    let stack = LuaStack(self, L)
+    let properties = catalog.objectTypes.first { $0.name == typeName }?.properties ?? []
+    let settable = properties.filter(\.settable)
+    guard let key = stack.string(at: 2) else {
+      return raise("cannot set a \(String(cString: crescent_typename(L, 2))) key of a \(typeName): fields are named by strings")
+    }
+    if let p = settable.first(where: { $0.name == key }), let object = box(at: 1, in: L) as? (AnyObject & CatalogObject) {
+      do {
+        let value = try p.type.check(try stack.value(at: 3), what: "field '\(key)' of a \(typeName)")
+        try object.setProperty(key, to: value)
+        return 0
+      } catch { return raise("\(error)") }
+    }
+    if settable.isEmpty {
+      let readable = properties.map(\.name)
+      let fields = readable.isEmpty ? "" : " (\(readable.joined(separator: ", ")) can be read)"
+      return raise("cannot set field '\(key)' of a \(typeName): no field of a \(typeName) can be set\(fields)")
+    }
+    let hint = Suggest.hint(for: key, among: settable.map(\.name))
+    return raise("cannot set field '\(key)' of a \(typeName)\(hint): only \(settable.map(\.name).joined(separator: ", ")) can be set")
   }
 
   /// Pushes a userdata holding a retained reference to `object`.
@@ -128,6 +155,10 @@ extension LuaState {
 
   /// Calls the registered Lua function `ref` with `args` (on the main thread, protected).
   func call(ref: Int32, _ args: [Value]) throws -> [Value] {
+    callDepth += 1
+    defer { callDepth -= 1 }
+    // A traceback kept from an earlier call at this depth belongs to an error a pcall caught.
+    callbackTracebacks.removeAll { $0.depth >= callDepth }
     let stack = LuaStack(self, L)
     let base = stack.top
     lua_pushcclosure(L, crescent_traceback, 0)
@@ -136,7 +167,12 @@ extension LuaState {
     let status = crescent_pcall(L, Int32(args.count), LUA_MULTRET, base + 1)
     defer { lua_settop(L, base) }
     if status != LUA_OK {
-      throw CatalogError(stack.string(at: -1) ?? "error in a Lua callback")
+      // The message goes on alone (a pcall around the native caller gets one line); the
+      // traceback is kept for the report if the error ends the script.
+      let text = stack.string(at: -1) ?? "error in a Lua callback"
+      let parts = text.components(separatedBy: LuaState.tracebackSeparator)
+      if parts.count > 1 { noteCallbackTraceback(message: parts[0], traceback: parts.dropFirst().joined(separator: LuaState.tracebackSeparator)) }
+      throw CatalogError(parts[0])
     }
     return try ((base + 2)...max(stack.top, base + 2)).filter { $0 <= stack.top }.map { try stack.value(at: $0) }
   }

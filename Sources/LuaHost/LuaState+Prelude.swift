@@ -18,8 +18,21 @@ extension LuaState {
       fatalError("the prelude failed: \(LuaStack(self, L).string(at: -1) ?? "?")")
     }
     preludeRef = luaL_ref(L, crescent_registryindex())
-    let names = LuaState.frozenStandardLibraries + catalog.modules.map(\.name)
-    _ = try? callHook("freeze", [.list(names.map { .string($0) })])
+    let own = catalog.modules.map(\.name)
+    let names = LuaState.frozenStandardLibraries + own
+    let undefined = HostFunction { args in
+      guard args.count == 3, case .string(let module) = args[0], case .string(let key) = args[1],
+            case .list(let defined) = args[2] else { return [.string("undefined name")] }
+      return [.string(LuaState.undefinedNameMessage(module: module, key: key,
+                                                    defined: defined.compactMap { if case .string(let s) = $0 { return s }; return nil }))]
+    }
+    _ = try? callHook("freeze", [.list(names.map { .string($0) }), .list(own.map { .string($0) }), .function(undefined)])
+  }
+
+  /// What reading a name a library does not define says: `optim.adam is not defined (did you mean optim.Adam?)`.
+  static func undefinedNameMessage(module: String, key: String, defined: [String]) -> String {
+    let hint = Suggest.hint(for: key, among: defined.sorted()) { "\(module).\($0)" }
+    return "\(module).\(key) is not defined" + (hint.isEmpty ? "; `crescent doc \(module)` lists what \(module) has" : hint)
   }
 
   /// Calls a prelude hook with a traceback on failure.

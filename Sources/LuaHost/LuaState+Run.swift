@@ -42,16 +42,39 @@ extension LuaState {
     guard status == LUA_OK else { throw scriptError(stack.string(at: -1) ?? "error object is not a string") }
   }
 
+  /// What separates a message from the traceback the message handler appends.
+  static let tracebackSeparator = "\nstack traceback:\n"
+
+  /// Keeps the traceback of an error raised in a Lua function called from native code, to show
+  /// it if the error (inside a native caller's message) ends the script.
+  func noteCallbackTraceback(message: String, traceback: String) {
+    callbackTracebacks.append((callDepth, message, traceback))
+  }
+
   /// Splits a message-handler result into message and traceback, and classifies it.
   func scriptError(_ text: String) -> ScriptError {
-    let parts = text.components(separatedBy: "\nstack traceback:\n")
+    defer { callbackTracebacks = [] }
+    let parts = text.components(separatedBy: LuaState.tracebackSeparator)
     var message = parts[0]
-    // The prelude's frames (the call of main) say nothing about the script: leave them out.
-    let traceback = parts.count > 1
-      ? "stack traceback:\n" + parts[1].split(separator: "\n", omittingEmptySubsequences: false)
-          .filter { !$0.contains("prelude:") }.joined(separator: "\n")
-          .replacingOccurrences(of: "in field '_main'", with: "in the experiment's main")
-      : nil
+    // An error from a Lua callback shows where it was raised: the innermost traceback.
+    var frames = parts.count > 1 ? parts.dropFirst().joined(separator: LuaState.tracebackSeparator) : nil
+    if let inner = callbackTracebacks.filter({ message.contains($0.message) }).max(by: { $0.depth < $1.depth }) {
+      frames = inner.traceback
+    }
+    // The host's own chunks (the prelude's call of main, the number methods) say nothing about
+    // the script: leave their frames out.
+    let lines = frames.map { LuaState.scriptFrames($0.split(separator: "\n", omittingEmptySubsequences: false)) }
+    let traceback = lines.map {
+      "stack traceback:\n" + $0.joined(separator: "\n").replacingOccurrences(of: "in field '_main'", with: "in the experiment's main")
+    }
+    // Errors raised inside Lua's own C functions (`ipairs` of a number) carry no position, and
+    // the prelude's place says nothing to the script: give them the script's line that made the call.
+    if LuaState.internalChunks.contains(where: { message.hasPrefix($0) }), LuaState.hasPosition(message), let r = message.range(of: ": ") {
+      message = String(message[r.upperBound...])
+    }
+    if !LuaState.hasPosition(message), let place = lines.flatMap({ $0.lazy.compactMap(LuaState.scriptPlace).first }) {
+      message = "\(place): \(message)"
+    }
     let kind: ScriptError.Kind
     if message.hasSuffix(CRESCENT_INTERRUPT_MESSAGE) && crescent_interrupt_requested() != 0 {
       kind = .interrupted
@@ -66,6 +89,35 @@ extension LuaState {
       kind = .runtime
     }
     return ScriptError(kind: kind, message: message, traceback: traceback)
+  }
+
+  /// The prefixes of positions in the host's own Lua chunks.
+  static let internalChunks = ["prelude:", "numbers:"]
+
+  /// A traceback's lines without the host's own frames (and the `error` call one of them made).
+  static func scriptFrames(_ lines: [Substring]) -> [Substring] {
+    func isInternal(_ line: Substring) -> Bool { internalChunks.contains { line.contains($0) } }
+    return lines.indices.filter { i in
+      if isInternal(lines[i]) { return false }
+      let raisedInside = i + 1 < lines.count && isInternal(lines[i + 1])
+      return !(raisedInside && lines[i].hasSuffix("[C]: in function 'error'"))
+    }.map { lines[$0] }
+  }
+
+  /// Whether a message starts with `file:line:`.
+  static func hasPosition(_ message: String) -> Bool {
+    guard let colon = message.firstIndex(of: ":") else { return false }
+    let rest = message[message.index(after: colon)...]
+    let digits = rest.prefix { $0.isNumber }
+    return !digits.isEmpty && rest.dropFirst(digits.count).hasPrefix(":")
+  }
+
+  /// `file:line` of a traceback line in a script (`\tx.lua:3: in ...`), nil for native frames.
+  static func scriptPlace(_ line: Substring) -> String? {
+    let trimmed = line.drop { $0 == "\t" || $0 == " " }
+    guard !trimmed.hasPrefix("["), let r = trimmed.range(of: ": in ") else { return nil }
+    let place = String(trimmed[..<r.lowerBound])
+    return hasPosition(place + ":") ? place : nil
   }
 
   static func reason(_ error: Error) -> String {

@@ -42,6 +42,11 @@ public final class LuaState {
   var loadingModules: Set<String> = []
   /// The prelude's hooks table (experiment declaration, freezing), in the registry.
   var preludeRef: Int32 = 0
+  /// Tracebacks of errors raised in Lua functions called from native code, with the depth of
+  /// the call that raised them and their message.
+  var callbackTracebacks: [(depth: Int, message: String, traceback: String)] = []
+  /// How many calls from native code into Lua are running.
+  var callDepth = 0
 
   public init(catalog: Catalog = .standard(), options: Options = Options()) {
     guard let L = luaL_newstate() else { fatalError("Lua could not allocate its state") }

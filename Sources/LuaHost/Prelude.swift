@@ -11,7 +11,7 @@ local function check(cond, level, fmt, ...) if not cond then error(string.format
 local function add_config(self, what, t)
   if rawtype(t) == "function" then self._derive[#self._derive + 1] = t
   else
-    check(rawtype(t) == "table", 3, "%s:config expects a table of settings or a function, got %s", what, rawtype(t))
+    check(rawtype(t) == "table", 2, "%s:config expects a table of settings or a function, got %s", what, rawtype(t))
     self._configs[#self._configs + 1] = t
   end
   return self
@@ -46,22 +46,26 @@ function experiment_methods:main(fn)
   self._main = fn
   return self
 end
-function experiment_methods:add_ingredient(ing)
-  check(getmetatable(ing) == Ingredient, 2, "ex:add_ingredient expects an ingredient, got %s", rawtype(ing))
-  for _, other in ipairs(self._ingredients) do
-    check(other.name ~= ing.name, 2, "ex:add_ingredient: an ingredient named '%s' is already part of the experiment", ing.name)
+-- Errors point at the caller of attach's caller (`level` 2), as `check`'s levels count.
+local function attach(ex, ing, level)
+  check(getmetatable(ing) == Ingredient, level + 1, "ex:add_ingredient expects an ingredient, got %s", rawtype(ing))
+  for _, other in ipairs(ex._ingredients) do
+    check(other.name ~= ing.name, level + 1, "ex:add_ingredient: an ingredient named '%s' is already part of the experiment", ing.name)
   end
-  self._ingredients[#self._ingredients + 1] = ing
-  return self
+  ex._ingredients[#ex._ingredients + 1] = ing
+  return ex
 end
+function experiment_methods:add_ingredient(ing) attach(self, ing, 2); return self end
 
+-- `experiment "name"` reaches declare through tail calls (the read-only proxy's __call, then
+-- the table's): the script is declare's caller.
 local function declare(spec)
   local name, ingredients = spec, {}
   if rawtype(spec) == "table" then name, ingredients = spec[1] or spec.name, spec.ingredients or {} end
-  check(rawtype(name) == "string" and name ~= "", 3, "experiment expects a name: experiment \"name\" or experiment{\"name\", ingredients = {...}}")
-  check(declared == nil, 3, "a script declares one experiment; '%s' was declared already", declared and declared.name or "")
+  check(rawtype(name) == "string" and name ~= "", 2, "experiment expects a name: experiment \"name\" or experiment{\"name\", ingredients = {...}}")
+  check(declared == nil, 2, "a script declares one experiment; '%s' was declared already", declared and declared.name or "")
   local ex = setmetatable({ name = name, _configs = {}, _derive = {}, _named = {}, _named_order = {}, _ingredients = {} }, Experiment)
-  for _, ing in ipairs(ingredients) do experiment_methods.add_ingredient(ex, ing) end
+  for _, ing in ipairs(ingredients) do attach(ex, ing, 2) end
   declared = ex
   return ex
 end
@@ -106,7 +110,9 @@ end
 function hooks.main(cfg, run) return plain(declared._main(cfg, run), 0) end
 
 -- Library tables become read-only proxies: a script cannot replace nn.Dense or string.rep.
-local function readonly(name, real)
+-- Crescent's own libraries also refuse to read a name they do not define (`optim.adam`):
+-- `undefined` makes the message, with the nearest names.
+local function readonly(name, real, undefined)
   local mt = {
     __index = real,
     __newindex = function() error("attempt to modify read-only table '" .. name .. "'", 2) end,
@@ -116,13 +122,23 @@ local function readonly(name, real)
   }
   local rmt = getmetatable(real)
   if rmt and rmt.__call then mt.__call = function(_, ...) return real(...) end end
+  if undefined then
+    if rmt == nil then rmt = {}; setmetatable(real, rmt) end
+    rmt.__index = function(_, key)
+      local names = {}
+      for k in next, real do if rawtype(k) == "string" then names[#names + 1] = k end end
+      error(undefined(name, tostring(key), names), 2)
+    end
+  end
   return setmetatable({}, mt)
 end
 
-function hooks.freeze(names)
+function hooks.freeze(names, strict, undefined)
+  local checked = {}
+  for _, name in ipairs(strict) do checked[name] = true end
   for _, name in ipairs(names) do
     local real = _G[name]
-    if rawtype(real) == "table" then _G[name] = readonly(name, real) end
+    if rawtype(real) == "table" then _G[name] = readonly(name, real, checked[name] and undefined or nil) end
   end
   local smt = getmetatable("")
   smt.__index = _G.string

@@ -36,12 +36,12 @@ public struct ReferenceRenderer {
   func objectType(_ t: Catalog.ObjectType) -> String {
     var out = "\(t.name) — \(t.summary)\n"
     if !t.properties.isEmpty {
-      out += "\nFields:\n"
+      out += "\nFields (read-only unless marked settable):\n"
       let w = t.properties.map(\.name.count).max() ?? 0
-      for p in t.properties { out += "  \(p.name.padding(w))  (\(p.type.luaType)) \(p.doc)\n" }
+      for p in t.properties { out += "  \(p.name.padding(w))  (\(p.type.luaType)) \(p.settable ? "settable: " : "")\(p.doc)\n" }
     }
-    out += "\nMethods:\n"
     let methods = catalog.methods(of: t.name)
+    out += methods.contains { $0.kind == .hook } ? "\nHooks (functions the table may define; the library calls them):\n" : "\nMethods:\n"
     let width = methods.map { methodSignature($0).count }.max() ?? 0
     for e in methods { out += "  \(methodSignature(e).padding(width))  \(e.summary)\n" }
     let metas = methods.compactMap { e in e.metamethod.map { "\($0) (\(e.qualifiedName))" } }
@@ -52,9 +52,10 @@ public struct ReferenceRenderer {
   func entry(_ e: Entry) -> String {
     var out = "\(signature(e))\n\n\(e.summary)\n"
     if let t = e.methodOf, !e.isMethodOnly { out += "Also a method: \(methodSignature(e))\(e.metamethod.map { "; operator \($0)" } ?? "") on \(t).\n" }
+    if e.kind == .hook { out += "A function a \(e.methodOf ?? "table") may define; the library calls it.\n" }
     if let d = e.details { out += "\n\(d)\n" }
     if !e.parameters.isEmpty {
-      out += "\nArguments:\n"
+      out += e.kind == .hook ? "\nCalled with:\n" : "\nArguments:\n"
       for p in e.parameters { out += line(p, variadic: p.variadic) }
     }
     if !e.options.isEmpty {
@@ -79,11 +80,13 @@ public struct ReferenceRenderer {
     return "\(e.qualifiedName)(\(argumentList(e.parameters, options: !e.options.isEmpty)))"
   }
 
+  /// `Model:fit(x, [y], {options})`; a hook shows the arguments it is called with.
   func methodSignature(_ e: Entry) -> String {
-    "\(e.methodOf ?? ""):\(e.name)(\(argumentList(Array(e.parameters.dropFirst()), options: !e.options.isEmpty)))"
+    if e.kind == .hook { return "\(e.name) = function(\(e.parameters.map(\.name).joined(separator: ", ")))" }
+    return "\(e.methodOf ?? ""):\(e.name)(\(argumentList(Array(e.parameters.dropFirst()), options: !e.options.isEmpty)))"
   }
 
-  private func argumentList(_ ps: [Parameter], options: Bool) -> String {
+  func argumentList(_ ps: [Parameter], options: Bool) -> String {
     var parts = ps.map { p in p.variadic ? "\(p.name)..." : (p.isRequired ? p.name : "[\(p.name)]") }
     if options { parts.append("{options}") }
     return parts.joined(separator: ", ")

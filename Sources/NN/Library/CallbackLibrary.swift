@@ -93,7 +93,7 @@ enum CallbackLibrary {
 /// passes none, `{loss =}` after a batch, the epoch's logs after an epoch, and the last
 /// epoch's at the end. Returning `false` stops training.
 final class ScriptCallback: Callback {
-  static let hooks = ["on_train_begin", "on_epoch_begin", "on_batch_begin", "on_batch_end", "on_epoch_end", "on_train_end"]
+  static let hooks = CallbackLibrary.hookEntries.map(\.name)
   let functions: [String: HostFunction]
   unowned let model: Model
   private var lastLogs = Logs()

@@ -16,7 +16,12 @@ public final class Model: CatalogObject {
     [Property("input_dim", .integer, "features per sample in (0 until known)"),
      Property("output_dim", .integer, "values per sample out (0 until built)"),
      Property("layers", .list(.object("Layer")), "the layers, in order"),
-     Property("stop_training", .bool, "whether a callback asked training to stop")]
+     Property("stop_training", .bool, "whether training stops after this batch; a callback may set it (as Keras's)", settable: true)]
+  }
+
+  public func setProperty(_ name: String, to value: Value) throws {
+    guard name == "stop_training", case .bool(let stop) = value else { throw CatalogError("field '\(name)' of a Model cannot be set") }
+    network.stopTraining = stop
   }
 
   public func property(_ name: String) -> Value? {

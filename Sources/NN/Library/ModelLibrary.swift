@@ -169,7 +169,7 @@ enum ModelLibrary {
         try the(a).network.setWeights(a.list("weights").compactMap(Convert.tensor))
         return []
       },
-      Entry(module: "nn", name: "parameters", summary: "The live trainable tensors (copies of their current values), in layer order.",
+      Entry(module: "nn", name: "parameters", summary: "The trainable tensors themselves, in layer order: they share storage with the model, so training changes them and `opt:step(model:parameters(), grads)` updates the model (get_weights gives copies).",
             parameters: [model], returns: [Returned(.list(.tensor), "the parameters")], methodOf: "Model") { a in
         [.list(the(a).network.parameters.map { .tensor($0.value) })]
       },

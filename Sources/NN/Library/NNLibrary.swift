@@ -13,6 +13,8 @@ public enum NNLibrary {
                    entries: LayerLibrary.entries + ModelLibrary.entries)
     try c.register(module: "optim", summary: "Optimizers with PyTorch's update rules and defaults.", entries: OptimizerLibrary.entries)
     try c.register(module: "losses", summary: "Losses for compile, with options (names also work: \"binary_crossentropy\").", entries: LossLibrary.entries)
-    try c.register(module: "callbacks", summary: "Callbacks for fit; a Lua table of hooks works too: on_train_begin(logs, model), on_epoch_begin(epoch, logs, model), on_batch_begin(batch, logs, model), on_batch_end(batch, logs, model), on_epoch_end(epoch, logs, model), on_train_end(logs, model), epochs and batches from 1; returning false stops training.", entries: CallbackLibrary.entries)
+    c.registerType(CallbackLibrary.tableType, summary: CallbackLibrary.tableSummary, scripted: true)
+    try c.register(module: "callbacks", summary: "Callbacks for fit; a table of hook functions (a CallbackTable: `{on_epoch_end = function(epoch, logs, model) ... end}`) works too.",
+                   entries: CallbackLibrary.entries + CallbackLibrary.hookEntries)
   }
 }
