@@ -168,7 +168,7 @@ struct SingleLabelTests {
   @Test func trainingAccuracyRefusesMultilabelTargets() throws {
     let multilabel: [Float] = [1, 0, 1, 0, 1, 0]
     let s: [Float] = [0.9, 0.2, 0.7, 0.1, 0.8, 0.3]
-    #expect(throws: TensorError("accuracy: row 1 of the targets has 2 positive labels; \"accuracy\" is single-label accuracy (one-hot targets, one class per row): for multilabel targets use \"binary_accuracy\" (per cell) or \"subset_accuracy\" (per row)")) {
+    #expect(throws: TensorError("accuracy: a row of the targets has 2 positive labels; \"accuracy\" is single-label accuracy (one-hot targets, one class per row): for multilabel targets use \"binary_accuracy\" (per cell) or \"subset_accuracy\" (per row)")) {
       try Self.streamed("accuracy", truth: multilabel, scores: s, labels: 3, batches: [2])
     }
     #expect(throws: TensorError("accuracy: the targets have one column, but \"accuracy\" compares classes (one-hot targets and one score per class, as a softmax gives); for a single sigmoid output use \"binary_accuracy\"")) {

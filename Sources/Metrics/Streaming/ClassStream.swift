@@ -16,7 +16,6 @@ final class ClassStream: StreamingBase, StreamingMetric {
 
   override func add(_ batch: StreamingBatch) {
     let L = batch.labels
-    let first = rows - batch.rows
     guard L >= 2 else {
       problem = TensorError("\(name): the targets have one column, but \"\(name)\" compares classes (one-hot targets and one score per class, as a softmax gives); for a single sigmoid output use \"binary_accuracy\"")
       return
@@ -26,7 +25,7 @@ final class ClassStream: StreamingBase, StreamingMetric {
       var truth = -1, positives = 0
       for j in 0..<L where t[j] != 0 { positives += 1; truth = j }
       guard positives == 1 else {
-        problem = TensorError("\(name): row \(first + i + 1) of the targets has \(positives) positive labels; \"\(name)\" is single-label accuracy (one-hot targets, one class per row): for multilabel targets use \"binary_accuracy\" (per cell) or \"subset_accuracy\" (per row)")
+        problem = TensorError("\(name): a row of the targets has \(positives) positive labels; \"\(name)\" is single-label accuracy (one-hot targets, one class per row): for multilabel targets use \"binary_accuracy\" (per cell) or \"subset_accuracy\" (per row)")
         return
       }
       if let k {
