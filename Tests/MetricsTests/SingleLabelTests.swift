@@ -119,7 +119,7 @@ struct SingleLabelTests {
   @Test func singleLabelInputsAreChecked() {
     let y = Self.list([1, 2, 3])
     #expect(message("accuracy", Self.list([1, 0, 2]), y) == "metrics.accuracy: argument 'y': row 2 holds 0, not a class index (an integer counted from 1)")
-    #expect(message("accuracy", Self.rows([[1, 0], [1, 1]]), Self.list([1, 2])) == "metrics.accuracy: argument 'y': row 2 is not one-hot (two 1s); give one 1 per row, or class indices")
+    #expect(message("accuracy", Self.rows([[1, 0], [1, 1]]), Self.list([1, 2])) == "metrics.accuracy: argument 'y': row 2 is not one-hot (two 1s): single-label metrics take one class per row; for multilabel rows use binary_accuracy (per cell) or subset_accuracy (per row)")
     #expect(message("accuracy", y, Self.list([1, 2])) == "metrics.accuracy: 'y' has 3 rows but 'p' has 2; they must have the same number")
     #expect(message("top_k_accuracy", Self.list([1, 4]), Self.rows([[0.1, 0.2, 0.7], [0.3, 0.3, 0.4]])) == "metrics.top_k_accuracy: row 2 of 'y' is class 4, but 's' has scores for 3 classes")
     #expect(message("confusion_matrix", y, y, Self.options(("labels", .list([.integer(5)])))) == "metrics.confusion_matrix: none of 'labels' is a class of 'y'")

@@ -22,7 +22,10 @@ public enum ClassIndices {
         let v = m[i, j]
         if v == 1 && found == nil { found = j + 1; continue }
         if v != 0 {
-          throw TensorError("\(name): row \(i + 1) is not one-hot (\(v == 1 ? "two 1s" : "it holds \(fmt(v))")); give one 1 per row, or class indices")
+          if v == 1 {
+            throw TensorError("\(name): row \(i + 1) is not one-hot (two 1s): single-label metrics take one class per row; for multilabel rows use binary_accuracy (per cell) or subset_accuracy (per row)")
+          }
+          throw TensorError("\(name): row \(i + 1) is not one-hot (it holds \(fmt(v))); give one 1 per row, or class indices")
         }
       }
       guard let c = found else { throw TensorError("\(name): row \(i + 1) is not one-hot (no 1); give one 1 per row, or class indices") }
