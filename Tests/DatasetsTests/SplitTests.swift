@@ -66,9 +66,10 @@ struct SplitTests {
     let t = try s.transform(x)
     #expect(abs(t[0, 0] + 1.2247449) < 1e-5 && t[0, 1] == 0)
     #expect(try s.inverseTransform(t).scalars == x.scalars)
-    let m = MinMaxScaler()
+    let m = try MinMaxScaler()
     try m.fit(x)
-    #expect(try m.transform(Tensor(shape: [1, 2], scalars: [2.5, 11])).scalars == [0.75, 0])
+    // A constant column takes a range of 1, as scikit-learn's: 11 is 1 above the column's 10.
+    #expect(try m.transform(Tensor(shape: [1, 2], scalars: [2.5, 11])).scalars == [0.75, 1])
     #expect(dataError { try s.transform(Tensor(shape: [1, 3], scalars: [1, 2, 3])) } == "the scaler was fitted on 2 columns, got 1x3")
   }
 

@@ -62,7 +62,7 @@ struct MetricsCatalogTests {
     #expect(message("average_precision", y, Self.rows([[0.1, .nan], [0.3, 0.4]])) == "metrics.average_precision: argument 's' holds NaN at row 1, label 2")
     #expect(message("f1", y, s, .table([("average", .string("mikro"))]))?.contains("(did you mean \"micro\"?)") == true)
     #expect(message("roc_curve", y, s, .table([("label", .integer(3))])) == "metrics.roc_curve: label 3 is out of range: the data has 2 labels (counted from 1)")
-    #expect(message("roc_curve", y, s) == "metrics.roc_curve: give option 'label' (1 to 2) or average = \"micro\"")
+    #expect(message("roc_curve", y, s) == "metrics.roc_curve: give option 'label' (1 to 2) or average = \"micro\" or \"macro\"")
     #expect(message("f1", y, s, .table([("threshold", .list([.number(0.5)]))])) == "metrics.f1: 'threshold' has 1 thresholds for 2 labels")
     #expect(message("roc_auc", Self.rows([[1, 0], [0]]), s) == "metrics.roc_auc: argument 'y': row 2 has 1 values, row 1 has 2")
   }

@@ -93,6 +93,11 @@ extension DataLibrary {
         try CsvWriter.write(dataset(args), to: args.string("path"))
         return []
       },
+      entry("save_npy", "Writes a tensor as a NumPy .npy array (float32, C order, format 1.0, as numpy.save writes it); numpy.load and data.load_npy read it back.",
+            parameters: [Parameter("t", .tensor, "the tensor, of any shape"), path]) { args in
+        try NpyWriter.write(args.tensor("t"), to: args.string("path"))
+        return []
+      },
       entry("save_libsvm", "Writes a dataset as multilabel LibSVM (labels from 0, feature indices from 1, zeros left out).",
             parameters: [datasetParameter, path]) { args in
         try LibSvmWriter.write(dataset(args), to: args.string("path"))

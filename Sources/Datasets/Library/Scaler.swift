@@ -17,6 +17,7 @@ public final class Scaler: CatalogObject {
       Property("scale", .tensor, "column standard deviations, 1 for constant columns (standard scalers)"),
       Property("data_min", .tensor, "column minima (min-max scalers)"),
       Property("data_max", .tensor, "column maxima (min-max scalers)"),
+      Property("feature_range", .list(.number), "{low, high} (min-max scalers)"),
     ]
   }
 
@@ -31,7 +32,8 @@ public final class Scaler: CatalogObject {
     case ("scale", .standard(let s)): return row(s.scale)
     case ("data_min", .minMax(let s)): return row(s.minimum)
     case ("data_max", .minMax(let s)): return row(s.maximum)
-    case ("mean", _), ("scale", _), ("data_min", _), ("data_max", _): return Value.none
+    case ("feature_range", .minMax(let s)): return .list([.number(Double(s.low)), .number(Double(s.high))])
+    case ("mean", _), ("scale", _), ("data_min", _), ("data_max", _), ("feature_range", _): return Value.none
     default: return nil
     }
   }
@@ -47,6 +49,13 @@ public final class Scaler: CatalogObject {
     switch kind {
     case .standard(let s): return try s.transform(x)
     case .minMax(let s): return try s.transform(x)
+    }
+  }
+
+  func inverseTransform(_ x: Tensor) throws -> Tensor {
+    switch kind {
+    case .standard(let s): return try s.inverseTransform(x)
+    case .minMax(let s): return try s.inverseTransform(x)
     }
   }
 }

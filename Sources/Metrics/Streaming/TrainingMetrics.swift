@@ -59,38 +59,63 @@ public enum TrainingMetrics {
     Spec(higherIsBetter: higher) { ConfusionStream(name: $0, higherIsBetter: higher, perRow: perRow, value: f) }
   }
 
+  /// Single-label metrics over one-hot targets: not fields of the multilabel report.
+  /// `top_<k>_accuracy` (`top_5_accuracy`) is top-k accuracy for any k; `top_k_accuracy` is k = 2,
+  /// scikit-learn's default.
+  static let singleLabelSpecs: [(String, Spec)] = [
+    ("accuracy", Spec(higherIsBetter: true) { ClassStream(name: $0, k: nil) }),
+    ("top_k_accuracy", Spec(higherIsBetter: true) { ClassStream(name: $0, k: 2) }),
+  ]
+
+  /// The k of a `top_<k>_accuracy` name.
+  static func topK(_ name: String) -> Int? {
+    guard name.hasPrefix("top_"), name.hasSuffix("_accuracy") else { return nil }
+    let middle = name.dropFirst(4).dropLast(9)
+    guard let k = Int(middle), k >= 1, String(k) == middle else { return nil }
+    return k
+  }
+
+  /// The spec of a name, built-in, single-label, `top_<k>_accuracy` or added.
+  static func spec(_ name: String) -> Spec? {
+    if let s = all.first(where: { $0.0 == name })?.1 { return s }
+    if let k = topK(name) { return Spec(higherIsBetter: true) { ClassStream(name: $0, k: k) } }
+    return nil
+  }
+
   /// Metrics added at run time (by native plugins), after the built-in ones.
   nonisolated(unsafe) static var extras: [(String, Spec)] = []
   static let extrasLock = NSLock()
 
   /// Adds (or, for a name added earlier, replaces) an extra metric; a built-in name cannot be replaced.
   public static func register(_ name: String, higherIsBetter: Bool, make: @escaping (String) -> StreamingMetric) throws {
-    if specs.contains(where: { $0.0 == name }) { throw CatalogError("metric '\(name)' is already defined") }
+    if (specs + singleLabelSpecs).contains(where: { $0.0 == name }) || topK(name) != nil { throw CatalogError("metric '\(name)' is already defined") }
     extrasLock.withLock {
       extras.removeAll { $0.0 == name }
       extras.append((name, Spec(higherIsBetter: higherIsBetter, make: make)))
     }
   }
 
-  static var all: [(String, Spec)] { specs + extrasLock.withLock { extras } }
+  static var all: [(String, Spec)] { specs + singleLabelSpecs + extrasLock.withLock { extras } }
 
   /// The built-in metrics (every one is also a field of a metrics report).
   public static var names: [String] { specs.map(\.0) }
+  /// The single-label metrics (one-hot targets): `accuracy`, `top_k_accuracy`, and `top_<k>_accuracy` for any k.
+  public static var singleLabelNames: [String] { singleLabelSpecs.map(\.0) }
   /// The metrics added at run time.
   public static var extraNames: [String] { extrasLock.withLock { extras.map(\.0) } }
 
   /// Whether larger is better for the metric `name` (nil for an unknown name).
-  public static func higherIsBetter(_ name: String) -> Bool? { all.first { $0.0 == name }?.1.higherIsBetter }
+  public static func higherIsBetter(_ name: String) -> Bool? { spec(name)?.higherIsBetter }
 
   /// Throws, with a "did you mean" suggestion, for unknown names.
   public static func make(_ name: String) throws -> StreamingMetric {
-    guard let spec = all.first(where: { $0.0 == name })?.1 else {
+    guard let found = spec(name) else {
       let hint = closest(to: name).map { " (did you mean '\($0)'?)" } ?? ""
-      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \((names + extraNames).joined(separator: ", "))")
+      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \((names + singleLabelNames + extraNames).joined(separator: ", "))")
     }
-    return spec.make(name)
+    return found.make(name)
   }
 
-  static func closest(to word: String) -> String? { Suggest.closest(to: word, among: names + extraNames) }
+  static func closest(to word: String) -> String? { Suggest.closest(to: word, among: names + singleLabelNames + extraNames) }
 
 }
