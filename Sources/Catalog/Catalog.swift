@@ -53,7 +53,7 @@ public final class Catalog {
     }
     for e in entries {
       precondition(e.module == name, "entry \(e.qualifiedName) registered under module \(name)")
-      if modules[index].entries.contains(where: { $0.qualifiedName == e.qualifiedName }) {
+      if modules[index].entries.contains(where: { $0.isNamedLike(e) }) {
         throw CatalogError("\(e.qualifiedName) is already defined")
       }
       modules[index].entries.append(e)

@@ -81,6 +81,15 @@ public struct Entry {
     return isMethodOnly ? "\(methodOf!):\(name)" : "\(module).\(name)"
   }
 
+  /// Whether scripts call it by the same name as `other` (the same `qualifiedName`, compared
+  /// without building either string: registration checks every pair).
+  func isNamedLike(_ other: Entry) -> Bool {
+    guard name == other.name, global == other.global else { return false }
+    if global { return true }
+    let mine = isMethodOnly ? methodOf : nil, theirs = other.isMethodOnly ? other.methodOf : nil
+    return mine == theirs && (mine != nil || module == other.module)
+  }
+
   /// Whether scripts read it from its module's table (`nn.Dense`), as hosts install it.
   public var isModuleField: Bool { kind == .native && !global && !isMethodOnly }
 

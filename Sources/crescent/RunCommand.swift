@@ -36,9 +36,11 @@ struct RunCommand: ParsableCommand {
   mutating func validate() throws {
     let split = try OptionWords(arguments, valued: RunOptions.valued, flags: RunOptions.flags)
     if split.helpRequested { throw CleanExit.helpRequest(self) }
-    let later: RunOptions
-    do { later = try RunOptions.parse(split.options) } catch { throw ValidationError(RunOptions.message(for: error)) }
-    options = options.merged(with: later)
+    if !split.options.isEmpty {  // parsing costs about a millisecond: only when there is something to parse
+      let later: RunOptions
+      do { later = try RunOptions.parse(split.options) } catch { throw ValidationError(RunOptions.message(for: error)) }
+      options = options.merged(with: later)
+    }
     arguments = split.words + (split.terminated ? ["--"] + split.passthrough : [])
   }
 
