@@ -16,6 +16,7 @@ public struct Arguments {
       // (`callbacks.TerminateOnNaN{}`), and names what it does not know in a non-empty one.
       switch last {
       case .list(let items) where items.isEmpty: positional.removeLast()
+      case .table(let pairs) where pairs.isEmpty: positional.removeLast()
       case .table(let pairs):
         throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options")
       default: break
