@@ -90,5 +90,19 @@ public struct Property {
 /// A callable provided by the host (for callbacks into scripts).
 public final class HostFunction {
   public let call: ([Value]) throws -> [Value]
-  public init(_ call: @escaping ([Value]) throws -> [Value]) { self.call = call }
+  private let callReading: (([Value]) throws -> (results: [Value], arguments: [Value]))?
+
+  public init(_ call: @escaping ([Value]) throws -> [Value],
+              readingArguments: (([Value]) throws -> (results: [Value], arguments: [Value]))? = nil) {
+    self.call = call
+    self.callReading = readingArguments
+  }
+
+  /// Calls it and reads the arguments back afterwards, so what the function wrote into a table
+  /// argument (a hook adding to its `logs`) is seen; a host that cannot read back gives the
+  /// arguments as they were passed.
+  public func callReadingArguments(_ args: [Value]) throws -> (results: [Value], arguments: [Value]) {
+    if let callReading { return try callReading(args) }
+    return (try call(args), args)
+  }
 }

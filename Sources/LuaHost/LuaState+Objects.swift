@@ -147,14 +147,23 @@ extension LuaState {
   func hostFunction(at index: Int32, in L: OpaquePointer) -> HostFunction {
     lua_pushvalue(L, index)
     let ref = LuaFunctionReference(state: self, ref: luaL_ref(L, crescent_registryindex()))
-    return HostFunction { [weak self] args in
+    return HostFunction({ [weak self] args in
       guard let self else { throw CatalogError("the Lua state that owned this function is closed") }
       return try self.call(ref: ref.ref, args)
-    }
+    }, readingArguments: { [weak self] args in
+      guard let self else { throw CatalogError("the Lua state that owned this function is closed") }
+      return try self.call(ref: ref.ref, args, readingBack: true)
+    })
   }
 
   /// Calls the registered Lua function `ref` with `args` (on the main thread, protected).
   func call(ref: Int32, _ args: [Value]) throws -> [Value] {
+    try call(ref: ref, args, readingBack: false).results
+  }
+
+  /// Calls the registered Lua function `ref` with `args`; with `readingBack`, the arguments are
+  /// also read back after the call (the tables as the function left them).
+  func call(ref: Int32, _ args: [Value], readingBack: Bool) throws -> (results: [Value], arguments: [Value]) {
     callDepth += 1
     defer { callDepth -= 1 }
     // A traceback kept from an earlier call at this depth belongs to an error a pcall caught.
@@ -162,8 +171,16 @@ extension LuaState {
     let stack = LuaStack(self, L)
     let base = stack.top
     lua_pushcclosure(L, crescent_traceback, 0)
+    // Read-back keeps each argument in a slot below the call: tables are shared, so the slots
+    // see what the function wrote into them.
+    let kept = readingBack ? Int32(args.count) : 0
+    if readingBack { args.forEach(stack.push) }
     lua_rawgeti(L, crescent_registryindex(), lua_Integer(ref))
-    args.forEach(stack.push)
+    if readingBack {
+      for k in 0..<kept { lua_pushvalue(L, base + 2 + k) }
+    } else {
+      args.forEach(stack.push)
+    }
     let status = crescent_pcall(L, Int32(args.count), LUA_MULTRET, base + 1)
     defer { lua_settop(L, base) }
     if status != LUA_OK {
@@ -174,6 +191,9 @@ extension LuaState {
       if parts.count > 1 { noteCallbackTraceback(message: parts[0], traceback: parts.dropFirst().joined(separator: LuaState.tracebackSeparator)) }
       throw CatalogError(parts[0])
     }
-    return try ((base + 2)...max(stack.top, base + 2)).filter { $0 <= stack.top }.map { try stack.value(at: $0) }
+    let first = base + 2 + kept
+    let results = try (first...max(stack.top, first)).filter { $0 <= stack.top }.map { try stack.value(at: $0) }
+    let arguments = readingBack ? try (0..<kept).map { try stack.value(at: base + 2 + $0) } : args
+    return (results, arguments)
   }
 }

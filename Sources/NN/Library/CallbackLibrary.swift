@@ -121,8 +121,31 @@ final class ScriptCallback: Callback {
     try call("on_batch_end", [.integer(batch + 1), table(logs)], net)
   }
   func onEpochEnd(_ epoch: Int, logs: inout Logs, model net: Sequential) throws {
+    // As Keras's logs dict, the table is shared: what the hook sets in it (a metric it worked
+    // out) reaches later callbacks, the history and the run.
+    if let f = functions["on_epoch_end"] {
+      let (result, arguments) = try f.callReadingArguments([.integer(epoch + 1), table(logs), .object(model)])
+      if case .bool(false)? = result.first { net.stopTraining = true }
+      if arguments.count > 1 { try merge(arguments[1], into: &logs) }
+    }
     lastLogs = logs
-    try call("on_epoch_end", [.integer(epoch + 1), table(logs)], net)
+  }
+
+  /// The numbers a hook left in its logs table, over `logs`.
+  private func merge(_ table: Value, into logs: inout Logs) throws {
+    let pairs: [(key: String, value: Value)]
+    switch table {
+    case .table(let p): pairs = p
+    case .list(let items) where items.isEmpty: return
+    default: throw LayerError("on_epoch_end: logs must stay a table of numbers by name")
+    }
+    for (key, value) in pairs {
+      switch value {
+      case .number(let v): logs[key] = v
+      case .integer(let i): logs[key] = Double(i)
+      default: throw LayerError("on_epoch_end: logs.\(key) must be a number, got \(value.summary)")
+      }
+    }
   }
   func onTrainEnd(_ net: Sequential) throws { try call("on_train_end", [table(lastLogs)], net) }
 }
