@@ -56,7 +56,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Tensors", "NN", "Metrics", "CKernels"], path: "Tests/TestSupport"),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensors", "TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary", "NN", "Datasets", "TestSupport"]),
+    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary", "Experiments"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Catalog", "StandardLibrary", "LuaHost"],
                 exclude: ["Fixtures"]),
     .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
