@@ -51,12 +51,15 @@ let package = Package(
       dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels"], exclude: ["Fixtures"]),
-    .testTarget(name: "NNTests", dependencies: ["NN", "Tensors"], exclude: ["Fixtures"]),
-    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary"]),
+    // What the test targets share: one seeded generator and the checks every layer, metric
+    // and kernel goes through.
+    .target(name: "TestSupport", dependencies: ["Tensors", "NN", "Metrics", "CKernels"], path: "Tests/TestSupport"),
+    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "NNTests", dependencies: ["NN", "Tensors", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary", "Experiments"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Catalog", "StandardLibrary", "LuaHost"],
                 exclude: ["Fixtures"]),
-    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog", "CKernels"], exclude: ["Fixtures"]),
+    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),

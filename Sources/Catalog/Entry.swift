@@ -106,6 +106,9 @@ public struct Entry {
       throw CatalogError("\(qualifiedName): \(e.message)")
     } catch let e as CatalogError {
       throw e.prefixed(qualifiedName)
+    } catch {
+      // The core's own error types (a layer's, a config's, a data file's) and a callback's.
+      throw CatalogError("\(error)").prefixed(qualifiedName)
     }
   }
 }

@@ -12,7 +12,6 @@ public enum MulanLabels {
     var seen = Set<String>()
     var i = 0, line = 1
     var sawRoot = false
-    func lineAt(_ k: Int) -> Int { line }
     while i < b.count {
       if b[i] == 0x0A { line += 1; i += 1; continue }
       guard b[i] == UInt8(ascii: "<") else { i += 1; continue }

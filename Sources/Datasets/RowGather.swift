@@ -11,7 +11,7 @@ public enum RowGather {
 
   /// Writes rows `indices` of `source` into the first `indices.count` rows of `buffer`
   /// (whose row width must match); no allocation when `buffer` is uniquely owned.
-  public static func gather(_ source: Tensor, _ indices: ArraySlice<Int>, into buffer: inout Tensor) throws {
+  static func gather(_ source: Tensor, _ indices: ArraySlice<Int>, into buffer: inout Tensor) throws {
     let width = source.columns
     guard buffer.columns == width, buffer.rows >= indices.count else {
       throw DataError("cannot gather \(indices.count) rows of width \(width) into a \(describeShape(buffer.shape)) buffer")

@@ -6,7 +6,7 @@ import Tensors
 @testable import Datasets
 
 /// save_npy against files NumPy wrote; datasets from tensors; the scalers against scikit-learn
-/// 1.9.1 (Fixtures/make_scalers.py wrote the files).
+/// 1.9.1 (tests/python/make_scalers.py wrote the files).
 struct DataOutTests {
   static let catalog = Catalog.standard()
 

@@ -72,21 +72,4 @@ struct SplitTests {
     #expect(try m.transform(Tensor(shape: [1, 2], scalars: [2.5, 11])).scalars == [0.75, 1])
     #expect(dataError { try s.transform(Tensor(shape: [1, 3], scalars: [1, 2, 3])) } == "the scaler was fitted on 2 columns, got 1x3")
   }
-
-  @Test func batchOrderCoversEveryExampleAndReusesBuffers() throws {
-    let ds = try synthetic(103)
-    var order = BatchOrder(count: ds.count, batchSize: 10, shuffle: true, stream: RandomStream(seed: 1))
-    #expect(order.batchCount == 11)
-    #expect(order.batches.flatMap { $0 }.sorted() == Array(0..<103))
-    let first = order.order
-    order.reshuffle()
-    #expect(order.order != first)
-    let buffer = BatchBuffer(data: ds, batchSize: 10)
-    let idx = order.indices(ofBatch: 10)
-    let (x, y) = try buffer.batch(idx)
-    #expect(x.shape == [3, 20] && y.shape == [3, 8])
-    #expect(x.scalars == (try ds.x.gatherRows(Array(idx))).scalars)
-    let plain = BatchOrder(count: 5, batchSize: 2, shuffle: false, stream: nil)
-    #expect(plain.batches.map(Array.init) == [[0, 1], [2, 3], [4]])
-  }
 }

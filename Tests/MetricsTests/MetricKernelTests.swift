@@ -1,13 +1,12 @@
 import CKernels
 import Testing
+import TestSupport
 @testable import Metrics
 import Tensors
 
 /// The streaming metrics' kernels (cell conversions, the ranking's bucket passes) against
 /// their scalar twins, on every ISA this CPU has.
 struct MetricKernelTests {
-  static let isas = [CK_ISA_PORTABLE, CK_ISA_AVX2, CK_ISA_AVX512].filter { $0.rawValue <= ck_detected_isa().rawValue }
-
   /// Scores within [0, 1] with every edge the keys care about, then random ones.
   static func unitScores() -> [Float] {
     var s: [Float] = [0, -0.0, 1, 0.5, Float(0.5).nextUp, Float(0.5).nextDown, .leastNonzeroMagnitude,
@@ -20,7 +19,7 @@ struct MetricKernelTests {
 
   @Test func unitKeysMatchScoreKey() {
     let scores = MetricKernelTests.unitScores()
-    for isa in MetricKernelTests.isas {
+    checkKernel { isa in
       for n in Array(0...40) + [scores.count] {
         var keys = [UInt32](repeating: 7, count: n)
         scores.withUnsafeBufferPointer { s in keys.withUnsafeMutableBufferPointer { ck_unit_keys(isa, s.baseAddress!, $0.baseAddress!, n) } }
@@ -35,7 +34,7 @@ struct MetricKernelTests {
     let truths: [Float] = [0, 1, -0.0, 0.5, 2, .nan, -1]
     let odd: [Float] = [.nan, -1e-30, 1.0000001, 2, .infinity, -.infinity, -0.0, 0, 1]  // and the edges within
     var random = RandomStream(seed: 22)
-    for isa in MetricKernelTests.isas {
+    checkKernel { isa in
       for trial in 0..<400 {
         let n = trial % 70
         var t = (0..<n).map { _ in Float(random.integer(below: 2)) }
@@ -98,7 +97,7 @@ struct MetricKernelTests {
 
   @Test func bucketPassesMatchScalarLoops() {
     var random = RandomStream(seed: 23)
-    for isa in MetricKernelTests.isas {
+    checkKernel { isa in
       for buckets in Array(0...40) + [2048, 2053] {
         let table = MetricKernelTests.bucketTable(buckets, random: &random)
         let spare = UInt64(random.integer(below: 1 << 20))

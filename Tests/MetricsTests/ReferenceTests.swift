@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Metrics
 
 /// Every value of scikit-learn 1.9.1's reference file, within 1e-9 relative.
@@ -106,5 +107,25 @@ struct ReferenceTests {
       expectClose(pr.recall, p["recall"], "pr recall label \(j)", c)
       expectClose(pr.thresholds, p["thresholds"], "pr thresholds label \(j)", c)
     }
+  }
+
+  /// Every training metric scikit-learn has a value for, streamed over batches: the same as
+  /// the whole-array value and as scikit-learn's (the scores as the float32 a model gives).
+  @Test(arguments: ReferenceTests.cases.map(\.name))
+  func trainingMetricsStreamToScikitLearn(_ name: String) throws {
+    let c = ReferenceTests.cases.first { $0.name == name }!
+    var expected: [String: Double] = [:]
+    for metric in TrainingMetrics.names {
+      var key = metric
+      if let average = Average.allCases.first(where: { metric.hasSuffix("_\($0.rawValue)") }) {
+        key = String(metric.dropLast(average.rawValue.count + 1)) + "/\(average.rawValue)"
+      }
+      if let v = c.values[key], !(v is [Any]), !(v is [String: Any]) { expected[metric] = ReferenceTests.number(v) }
+    }
+    #expect(expected.count >= 20, "\(c.name): only \(expected.count) metrics have a reference")
+    let truths = c.truth.values.map(Float.init), scores = c.scores.values.map(Float.init)
+    let metrics = try expected.keys.sorted().map { try TrainingMetrics.make($0) }
+    try checkMetric(metrics, truths: truths, scores: scores, rows: c.truth.rows, labels: c.truth.labels, batches: [7, 1, 30],
+                    expected: expected, tolerance: 1e-5, context: "\(c.name) ")
   }
 }

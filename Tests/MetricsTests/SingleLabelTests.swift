@@ -5,7 +5,7 @@ import Tensors
 @testable import Metrics
 
 /// auc, macro curves and the single-label metrics against scikit-learn 1.9.1 and NumPy
-/// (Fixtures/make_single_label.py wrote the values).
+/// (tests/python/make_single_label.py wrote the values).
 struct SingleLabelTests {
   static let fixture: [String: Any] = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/sklearn-single-label.json")

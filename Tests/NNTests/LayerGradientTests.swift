@@ -1,5 +1,6 @@
 import Catalog
 import Testing
+import TestSupport
 @testable import NN
 import Tensors
 
@@ -30,67 +31,27 @@ import Tensors
   }
 
   @Test(arguments: LayerLibrary.entries.map(\.name))
-  func finiteDifferences(_ kind: String) throws {
+  func finiteDifferencesAndRoundTrip(_ kind: String) throws {
     let entry = LayerLibrary.entries.first { $0.name == kind }!
     for args in Self.samples[kind] ?? [] {
-      guard case .object(let o)? = try entry.call(args).first, let layer = o as? Layer else { Issue.record("\(kind) not built"); return }
-      layer.name = "l"
-      try check(layer, "\(kind) \(args.map(\.literal))")
-    }
-  }
-
-  func check(_ layer: Layer, _ label: String) throws {
-    var r = RandomStream(seed: 5)
-    let (n, d) = (4, 5)
-    _ = try layer.build(inputSize: d, random: &r)
-    // Values away from relu's kink at 0, where finite differences are meaningless.
-    let magnitude = Tensor.randomUniform([n, d], low: 0.2, high: 1.5, stream: &r)
-    let sign = try Tensor.randomUniform([n, d], stream: &r).compared(.gt, Tensor(scalar: 0.5)).applying(.mul, 2).applying(.sub, 1)
-    let x = try magnitude.applying(.mul, sign)
-    let out = try forwardFixed(layer, x)
-    let g = Tensor.randomNormal(out.shape, stream: &r)
-    _ = try forwardFixed(layer, x)
-    let dx = try layer.backward(g, accumulate: false)
-    let analytic = [dx] + layer.parameters.map(\.grad)
-    // Objective: Σ forward(x) ⊙ g, perturbing one value at a time.
-    func objective(_ xx: Tensor) throws -> Double {
-      let y = try forwardFixed(layer, xx)
-      return zip(y.scalars, g.scalars).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
-    }
-    let eps: Float = 1e-2
-    var targets: [(String, () -> Tensor, (Tensor) -> Void)] = [("input", { x }, { _ in })]
-    // Parameters are perturbed in place, as optimizers update them (custom layers read theirs
-    // from the script's tensors, which share the storage).
-    for w in layer.parameters {
-      let original = w.value
-      targets.append((w.name, { Tensor(shape: original.shape, scalars: w.value.scalars) },
-                      { new in w.value.storage.pointer.update(from: new.storage.pointer, count: new.count) }))
-    }
-    var xCurrent = x
-    for (k, (name, get, set)) in targets.enumerated() {
-      let base = get()
-      for i in 0..<base.count {
-        var plus = base, minus = base
-        plus.withUnsafeMutableBufferPointer { $0[i] += eps }
-        minus.withUnsafeMutableBufferPointer { $0[i] -= eps }
-        let fp: Double, fm: Double
-        if k == 0 { fp = try objective(plus); fm = try objective(minus) } else {
-          set(plus); fp = try objective(xCurrent); set(minus); fm = try objective(xCurrent); set(base)
-        }
-        let numeric = (fp - fm) / Double(2 * eps)
-        let a = Double(analytic[k].scalars[i])
-        #expect(abs(a - numeric) <= 2e-3 + 2e-2 * abs(numeric), "\(label): d/d\(name)[\(i)] analytic \(a) vs numeric \(numeric)")
+      try checkLayer("\(kind) \(args.map(\.literal))", roundTrip: kind != "Custom") {
+        guard case .object(let o)? = try entry.call(args).first, let layer = o as? Layer else { throw LayerError("\(kind) not built") }
+        return layer
       }
-      xCurrent = x
     }
   }
 
-  /// Forward in training mode with the same dropout mask every time.
-  func forwardFixed(_ layer: Layer, _ x: Tensor) throws -> Tensor {
-    layer.seed(RandomStream(seed: 9))
-    if let bn = layer as? BatchNormalization { _ = bn }  // batch statistics: deterministic given x
-    let y = try layer.forward(x, training: true)
-    return Tensor(shape: y.shape, storage: TensorStorage(copying: y.storage))
+  /// Dense with each activation against PyTorch's output and gradients.
+  @Test(arguments: Activation.allCases)
+  func denseMatchesPyTorch(_ activation: Activation) throws {
+    let d = Reference.section("dense") as! [String: Any]
+    let ref = Reference.section("dense", "activations", activation.rawValue) as! [String: Any]
+    let w = Reference.tensor(d["W"]!)
+    let oracle = LayerOracle(input: Reference.tensor(d["x"]!), parameters: [w, Reference.tensor(d["b"]!)],
+                             gradOutput: Reference.tensor(d["grad_output"]!), output: Reference.tensor(ref["output"]!),
+                             gradients: [Reference.tensor(ref["grad_x"]!), Reference.tensor(ref["grad_W"]!), Reference.tensor(ref["grad_b"]!)],
+                             tolerance: 1e-4)
+    try checkLayer("Dense \(activation)", inputSize: w.shape[0], oracle: oracle) { Dense(units: w.shape[1], activation: activation) }
   }
 }
 

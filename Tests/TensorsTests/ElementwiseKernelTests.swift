@@ -1,6 +1,7 @@
 import CKernels
 import Foundation
 import Testing
+import TestSupport
 @testable import Tensors
 
 /// Every kernel against a Double/libm scalar twin, on awkward lengths, for every ISA the CPU has.
@@ -9,7 +10,7 @@ struct ElementwiseKernelTests {
   static let shapes: [(Int, Int)] = [(3, 1001), (65, 7), (1, 1), (2, 17), (4, 16), (7, 63)]
 
   @Test func vectorMath() {
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for n in Self.lengths {
         let x = ewInputs(n, seed: UInt64(n))
         var out = [Float](repeating: 0, count: n)
@@ -24,7 +25,7 @@ struct ElementwiseKernelTests {
           #expect(bad.isEmpty, "\(op) isa \(isa.rawValue) n \(n): \(bad)")
         }
         // log and log1p on positive inputs spanning subnormals to huge
-        var r = EWRandom(UInt64(n) + 99)
+        var r = TestSupport.SplitMix64(seed: UInt64(n) + 99)
         var p = (0..<n).map { _ in Float(Foundation.exp(Double(r.uniform(-100, 88)))) }
         for (i, e) in [Float(1), 0, Float(bitPattern: 0x0001_1000), 1e-30, .infinity, 1 + 1e-6, 0.999_999, 1e30].enumerated() where i * 3 < n { p[i * 3] = e }
         Elementwise.log(x: p, out: &out, count: n, threads: 1, isa: isa)
@@ -44,7 +45,7 @@ struct ElementwiseKernelTests {
     let x: [Float] = (0..<n).map { (i: Int) -> Float in Float(-104.0 + step * Double(i)) }
     let pos: [Float] = (0..<n).map { (i: Int) -> Float in Float(Foundation.exp(-87.0 + lstep * Double(i))) }
     var out = [Float](repeating: 0, count: n)
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       Elementwise.exp(x: x, out: &out, count: n, threads: 1, isa: isa)
       #expect(ewCompare(out, x.map { Foundation.exp(Double($0)) }, rtol: 1e-6, atol: 3e-45).isEmpty)
       Elementwise.sigmoid(x: x, out: &out, count: n, threads: 1, isa: isa)
@@ -57,7 +58,7 @@ struct ElementwiseKernelTests {
   }
 
   @Test func biasActivationForward() {
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for (rows, cols) in Self.shapes {
         let z = ewInputs(rows * cols, seed: UInt64(rows * 1000 + cols))
         let bias = ewFloats(7, cols, -1, 1)
@@ -91,7 +92,7 @@ struct ElementwiseKernelTests {
     let (rows, cols) = (3, 1001)
     let z = ewInputs(rows * cols, seed: 5)
     let bias = ewFloats(8, cols, -1, 1)
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for act in Activation.allCases {
         var separate = [Float](repeating: 0, count: rows * cols)
         Elementwise.biasActivation(act, z: z, bias: bias, out: &separate, rows: rows, cols: cols, threads: 1, isa: isa)
@@ -106,7 +107,7 @@ struct ElementwiseKernelTests {
   }
 
   @Test func activationBackward() {
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for (rows, cols) in Self.shapes {
         let n = rows * cols
         let z = ewInputs(n, seed: UInt64(n) + 3)
@@ -163,7 +164,7 @@ struct ElementwiseKernelTests {
   @Test func backwardFromOutputOnly() {
     // elu and softplus can run backward from y alone (less accurate where y is near its
     // asymptote, so moderate inputs here)
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for n in Self.lengths {
         let z = ewFloats(UInt64(n) + 5, n, -4, 8)
         let dy = ewFloats(UInt64(n) + 6, n, -2, 2)
@@ -180,11 +181,11 @@ struct ElementwiseKernelTests {
   }
 
   @Test func sigmoidBCEMatchesTwin() {
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for (rows, cols) in Self.shapes + [(1, 7), (1, 65), (5, 3)] {
         let n = rows * cols
         let z = ewInputs(n, seed: UInt64(n) + 17, -10, 10)
-        var r = EWRandom(UInt64(n))
+        var r = TestSupport.SplitMix64(seed: UInt64(n))
         let t: [Float] = (0..<n).map { _ in [Float(0), 1, 0.3][Int(r.next() % 3)] }
         let pw = r.floats(cols, 0.2, 3)
         for usePW in [false, true] {
@@ -226,14 +227,14 @@ struct ElementwiseKernelTests {
   /// The binary cross-entropy cells in double against libm's log: a few ulp, clipping at
   /// epsilon, both truths, scores near 0, 1/2 and 1, and every tail length.
   @Test func binaryCrossentropyTermsMatchLibm() {
-    var r = EWRandom(41)
+    var r = TestSupport.SplitMix64(seed: 41)
     var scores: [Double] = [0, 1e-9, 1e-7, 2e-7, 0.25, 0.5, 0.5 + 1e-12, 0.7071067811865476, 1 - 1e-7, 1 - 1e-9, 1,
                             1 - 1.0 / 128, 0.9999, 1e-4]
     for _ in 0..<3000 { scores.append(Double(r.floats(1, 0, 1)[0])) }
     for _ in 0..<1000 { scores.append(1 - Double(r.floats(1, 0, 1e-3)[0])) }
     for _ in 0..<1000 { scores.append(Double(r.floats(1, 0, 1e-3)[0])) }
     let truths = scores.indices.map { Double($0 % 3 == 0 ? 1 : 0) }
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for count in [scores.count, 1, 5, 17, 33] {
         var out = [Double](repeating: .nan, count: count)
         Elementwise.binaryCrossentropyTerms(truth: truths, scores: scores, epsilon: 1e-7, out: &out, count: count, isa: isa)
@@ -251,7 +252,7 @@ struct ElementwiseKernelTests {
       (.add, +), (.sub, -), (.mul, *), (.div, /), (.max, { $0.isNaN || $0 > $1 ? $0 : $1 }),
       (.min, { $0.isNaN || $0 < $1 ? $0 : $1 }), (.rsub, { $1 - $0 }), (.rdiv, { $1 / $0 }),
     ]
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for (rows, cols) in Self.shapes + [(7, 1)] {
         var a = ewFloats(UInt64(rows + cols), rows * cols, -3, 3)
         a[0] = Float.nan
@@ -288,7 +289,7 @@ struct ElementwiseKernelTests {
   }
 
   @Test func unaryAndComparisons() {
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for n in Self.lengths {
         var x = ewInputs(n, seed: UInt64(n) * 7, -4, 4)
         if n > 5 { x[5] = .nan; x[4] = 2 }
@@ -321,7 +322,7 @@ struct ElementwiseKernelTests {
     let n = rows * cols
     let z = ewInputs(n, seed: 42)
     let bias = ewFloats(9, cols, -1, 1)
-    let isa = elementwiseISAs.last!
+    let isa = availableISAs.last!
     for act in [Activation.gelu, .softmax, .relu] {
       var a = [Float](repeating: 0, count: n), b = a
       Elementwise.biasActivation(act, z: z, bias: bias, out: &a, rows: rows, cols: cols, threads: 1, isa: isa)

@@ -1,12 +1,13 @@
 import CKernels
 import Foundation
 import Testing
+import TestSupport
 @testable import Tensors
 
 /// Reductions against scalar twins, and thread-count independence of reductions and BCE.
 struct ElementwiseReduceTests {
   @Test func wholeBuffer() {
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for n in ElementwiseKernelTests.lengths + [70_000] {
         var x = ewFloats(UInt64(n), n, -5, 5)
         x[n / 2] = 7.5
@@ -30,7 +31,7 @@ struct ElementwiseReduceTests {
   }
 
   @Test func axes() {
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       for (rows, cols) in ElementwiseKernelTests.shapes + [(5, 300), (2, 1)] {
         let x = ewFloats(UInt64(rows * 31 + cols), rows * cols, -5, 5)
         for op in [Reduce.Op.sum, .mean, .max, .min] {
@@ -74,7 +75,7 @@ struct ElementwiseReduceTests {
     let x = ewFloats(2024, n, -3, 3)
     let t = ewFloats(2025, n, 0, 1).map { $0 > 0.5 ? Float(1) : 0 }
     let pw = ewFloats(2026, cols, 0.5, 2)
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       let s1 = Reduce.sum(x, count: n, threads: 1, isa: isa)
       let s2 = Reduce.sum(x, count: n, threads: 2, isa: isa)
       #expect(s1.bitPattern == s2.bitPattern)

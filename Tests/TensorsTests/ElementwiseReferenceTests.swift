@@ -1,6 +1,7 @@
 import CKernels
 import Foundation
 import Testing
+import TestSupport
 @testable import Tensors
 
 /// Activations and BCE against PyTorch 2.13 (values copied from the shared reference file into
@@ -60,7 +61,7 @@ struct ElementwiseReferenceTests {
         z[i * m + j] = Float(s)
       }
     }
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       var y = [Float](repeating: 0, count: n * m)
       Elementwise.biasActivation(act, z: z, bias: d.b, out: &y, rows: n, cols: m, threads: 1, isa: isa)
       #expect(Self.close(y, ref.output.flatMap { $0 }), "\(act) output isa \(isa.rawValue)")
@@ -99,7 +100,7 @@ struct ElementwiseReferenceTests {
     let ref = try #require(l.values[key])
     let rows = l.logits.count, cols = l.logits[0].count
     let z = l.logits.flatMap { $0 }, t = l.targets.flatMap { $0 }
-    for isa in elementwiseISAs {
+    checkKernel { isa in
       var grad = [Float](repeating: 0, count: rows * cols)
       let loss = l.pos_weight.withUnsafeBufferPointer { pw in
         Elementwise.sigmoidBCE(logits: z, targets: t, posWeight: withPosWeight ? pw.baseAddress : nil,

@@ -1,37 +1,15 @@
 // Shared helpers of the elementwise tests (scalar twins, inputs, comparisons); no tests here.
 import CKernels
 import Foundation
+import TestSupport
 @testable import Tensors
-
-/// The ISA levels this CPU can run, lowest first.
-let elementwiseISAs: [ck_isa] = [CK_ISA_PORTABLE, CK_ISA_AVX2, CK_ISA_AVX512]
-  .filter { $0.rawValue <= ck_detected_isa().rawValue }
-
-/// Deterministic pseudo-random floats (splitmix64).
-struct EWRandom {
-  var state: UInt64
-  init(_ seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func uniform(_ lo: Float, _ hi: Float) -> Float {
-    lo + (hi - lo) * Float(Double(next() >> 11) / Double(1 << 53))
-  }
-  mutating func floats(_ n: Int, _ lo: Float, _ hi: Float) -> [Float] {
-    (0..<n).map { _ in uniform(lo, hi) }
-  }
-}
 
 /// Extreme inputs spliced into test vectors.
 let ewExtremes: [Float] = [30, -30, 100, -100, 0, -0.0, 1e-30, -1e-30, 1e-6, -1e-6, 20, -20, 88, -88, 5, -5]
 
 /// n values in [lo, hi] with the extremes written over the first positions (as far as they fit).
 func ewInputs(_ n: Int, seed: UInt64, _ lo: Float = -8, _ hi: Float = 8, extremes: [Float] = ewExtremes) -> [Float] {
-  var r = EWRandom(seed)
+  var r = TestSupport.SplitMix64(seed: seed)
   var v = r.floats(n, lo, hi)
   for (i, e) in extremes.enumerated() where i * 3 < n { v[i * 3] = e }
   return v
@@ -108,6 +86,6 @@ func twinBCE(_ z: Double, _ t: Double, _ p: Double) -> Double {
 
 /// n uniform floats in [lo, hi) from a seed.
 func ewFloats(_ seed: UInt64, _ n: Int, _ lo: Float, _ hi: Float) -> [Float] {
-  var r = EWRandom(seed)
+  var r = TestSupport.SplitMix64(seed: seed)
   return r.floats(n, lo, hi)
 }

@@ -1,24 +1,8 @@
 import CKernels
 import Foundation
 import Testing
+import TestSupport
 @testable import Tensors
-
-/// The ISA levels this CPU can run (raw values, so they are trivially Sendable arguments).
-private let supportedISAs: [UInt32] = Array(0...ck_detected_isa().rawValue)
-
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-private struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// Uniform in [-1, 1) (cheaper than Float.random in debug builds).
-  mutating func unit() -> Float { Float(next() >> 40) * 0x1p-23 - 1 }
-}
 
 /// One GEMM problem with padded leading dimensions, in storage layout.
 private struct Problem {
@@ -31,11 +15,11 @@ private struct Problem {
     self.m = m; self.n = n; self.k = k; self.ta = ta; self.tb = tb
     self.alpha = alpha; self.beta = beta
     lda = (ta ? m : k) + pad; ldb = (tb ? k : n) + pad; ldc = n + pad
-    var rng = SplitMix(state: seed)
-    a = (0..<((ta ? k : m) * lda)).map { _ in rng.unit() }
-    b = (0..<((tb ? n : k) * ldb)).map { _ in rng.unit() }
+    var rng = TestSupport.SplitMix64(seed: seed)
+    a = (0..<((ta ? k : m) * lda)).map { _ in rng.signedUnit() }
+    b = (0..<((tb ? n : k) * ldb)).map { _ in rng.signedUnit() }
     // beta == 0 must overwrite whatever C holds, NaN included.
-    c0 = (0..<(m * ldc)).map { _ in beta == 0 ? .nan : rng.unit() }
+    c0 = (0..<(m * ldc)).map { _ in beta == 0 ? .nan : rng.signedUnit() }
   }
 
   func opA(_ i: Int, _ p: Int) -> Double { Double(ta ? a[p * lda + i] : a[i * lda + p]) }
@@ -99,7 +83,7 @@ private let shapes: [(Int, Int, Int)] = {
                       pad: idx % 3 == 0 ? 0 : 3, seed: UInt64(idx * 4 + (ta ? 1 : 0) + (tb ? 2 : 0)))
       let ref = p.reference()
       let tol = 1e-4 * Double(k).squareRoot()
-      for raw in supportedISAs {
+      for raw in availableISARawValues {
         let c = p.run(threads: 1, isa: ck_isa(rawValue: raw))
         var worst = 0.0
         for i in 0..<m {
@@ -117,7 +101,7 @@ private let shapes: [(Int, Int, Int)] = {
     }
   }
 
-  @Test(arguments: supportedISAs)
+  @Test(arguments: availableISARawValues)
   func oneAndTwoThreadsAreBitIdentical(raw: UInt32) {
     let isa = ck_isa(rawValue: raw)
     // One shape cut over N, one tall-and-narrow one cut over M.

@@ -1,9 +1,17 @@
-"""Writes good/sklearn-scalers.json (scikit-learn's scalers on float32 data) and the good/numpy-*.npy files."""
+"""Writes Tests/DatasetsTests/Fixtures/good/sklearn-scalers.json (scikit-learn's scalers on
+float32 data) and the good/numpy-*.npy files beside it.
+
+Versions: scikit-learn 1.9.1, numpy 2.4.6, Python 3.11 (the files are reproduced byte for byte).
+Run from anywhere: python tests/python/make_scalers.py
+"""
 import json
+import os
+from pathlib import Path
 import numpy as np
 import sklearn
 from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
+os.chdir(Path(__file__).resolve().parents[2] / "Tests/DatasetsTests/Fixtures")
 rng = np.random.default_rng(5)
 train = (rng.normal(size=(20, 4)) * [1, 10, 0.01, 1] + [0, 5, 1, 0]).astype(np.float32)
 train[:, 3] = 2.5  # a constant column

@@ -1,10 +1,18 @@
-"""Writes sklearn-single-label.json: reference values for auc, macro curves and the
-single-label metrics, from scikit-learn and NumPy. Classes count from 1 (class k is column k)."""
+"""Writes Tests/MetricsTests/Fixtures/sklearn-single-label.json: reference values for auc, macro
+curves and the single-label metrics, from scikit-learn and NumPy. Classes count from 1 (class k
+is column k).
+
+Versions: scikit-learn 1.9.1, numpy 2.4.6, Python 3.11 (the file is reproduced byte for byte).
+Run from anywhere: python tests/python/make_single_label.py
+"""
 import json
+import os
+from pathlib import Path
 import numpy as np
 import sklearn
 from sklearn import metrics as M
 
+os.chdir(Path(__file__).resolve().parents[2] / "Tests/MetricsTests/Fixtures")
 rng = np.random.default_rng(7)
 out = {"generator": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}"}
 
