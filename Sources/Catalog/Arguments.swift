@@ -158,8 +158,16 @@ public struct Arguments {
       if case .object(let o) = v, Swift.type(of: o).typeName == name { return v }
       throw fail()
     case .either(let a, let b):
-      if let r = try? check(v, against: a, what: what) { return r }
-      if let r = try? check(v, against: b, what: what) { return r }
+      var itemError: CatalogError?
+      for t in [a, b] {
+        do { return try check(v, against: t, what: what) } catch let e as CatalogError {
+          // A list that fits the list form but for one item: name that item.
+          if case .list = v, case .list = t, e.message.hasPrefix(what + " item ") { itemError = e }
+        }
+      }
+      if let e = itemError {
+        throw CatalogError("\(what) expects \(type.description), but\(e.message.dropFirst(what.count))")
+      }
       throw fail()
     }
   }

@@ -10,9 +10,13 @@ public struct Parameter {
   public let optional: Bool
   /// Takes all remaining positional arguments (declared last).
   public let variadic: Bool
+  /// The lua-language-server type when it is narrower than `type` can check (a list of
+  /// callback objects or hook tables, checked one by one by the entry itself).
+  public let editorType: String?
 
   public init(_ name: String, _ type: ValueType, _ doc: String, default defaultValue: Value? = nil,
-              optional: Bool = false, variadic: Bool = false) {
+              optional: Bool = false, variadic: Bool = false, editorType: String? = nil) {
+    self.editorType = editorType
     self.name = name
     self.type = type
     self.doc = doc
@@ -22,6 +26,9 @@ public struct Parameter {
   }
 
   public var isRequired: Bool { !optional && !variadic }
+
+  /// The type the editor type file gives it.
+  public var luaType: String { editorType ?? type.luaType }
 }
 
 extension Value {

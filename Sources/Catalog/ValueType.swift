@@ -60,6 +60,7 @@ public indirect enum ValueType {
     case .number: return "numbers"
     case .string: return "strings"
     case .tensor: return "tensors"
+    case .list(let t): return "lists of \(t.plural)"
     default: return "values (\(description))"
     }
   }

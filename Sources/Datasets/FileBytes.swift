@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// Reads whole files as bytes, decompressing gzip (by the `.gz` name or the magic number).
@@ -16,10 +17,10 @@ public enum FileBytes {
     return bytes
   }
 
-  /// Writes `text` to `path`, replacing it.
+  /// Writes `bytes` to `path`, replacing it and creating missing folders; a failure says why.
   public static func write(_ bytes: [UInt8], to path: String) throws {
-    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-      throw DataError("\(path): cannot be written")
+    do { try FileAccess.write(Data(bytes), to: path) } catch let e as FileError {
+      throw DataError(e.description)
     }
   }
 }

@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import Catalog
 import Foundation
 
 extension LuaState {
@@ -8,9 +9,9 @@ extension LuaState {
   public func runFile(_ path: String, arguments: [String] = []) throws {
     let source: String
     do {
-      source = try String(contentsOfFile: path, encoding: .utf8)
+      source = try FileAccess.readText(path)
     } catch {
-      throw ScriptError(kind: .unreadable, message: "cannot read script '\(path)': \(LuaState.reason(error))", traceback: nil)
+      throw ScriptError(kind: .unreadable, message: "cannot read script '\(path)': \(FileAccess.reason(error))", traceback: nil)
     }
     scriptDirectory = (path as NSString).deletingLastPathComponent
     if scriptDirectory?.isEmpty ?? true { scriptDirectory = "." }
@@ -120,12 +121,5 @@ extension LuaState {
     return hasPosition(place + ":") ? place : nil
   }
 
-  static func reason(_ error: Error) -> String {
-    let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-       let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-      return String(cString: strerror(code.rawValue))
-    }
-    return ns.localizedDescription
-  }
+  static func reason(_ error: Error) -> String { FileAccess.reason(error) }
 }

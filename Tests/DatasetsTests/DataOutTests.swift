@@ -49,7 +49,13 @@ struct DataOutTests {
       #expect(headerEnd % 64 == 0 && bytes[headerEnd - 1] == UInt8(ascii: "\n"))
       #expect(bytes.count == headerEnd + 4 * shape.reduce(1, *))
     }
-    #expect(message("data.save_npy", .tensor(Tensor(scalar: 1)), .string("/nonexistent-folder/a.npy")) == "data.save_npy: /nonexistent-folder/a.npy: cannot be written")
+    let folder = NSTemporaryDirectory() + "crescent-npy-folder-\(UInt32.random(in: 0...UInt32.max))"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    #expect(message("data.save_npy", .tensor(Tensor(scalar: 1)), .string(folder)) == "data.save_npy: \(folder): Is a directory")
+    let nested = folder + "/a/b.npy"
+    #expect(message("data.save_npy", .tensor(Tensor(scalar: 1)), .string(nested)) == "no error")
+    #expect(FileManager.default.fileExists(atPath: nested))
   }
 
   @Test func datasetFromTensors() throws {

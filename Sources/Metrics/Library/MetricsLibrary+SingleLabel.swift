@@ -9,7 +9,10 @@ extension MetricsLibrary {
   /// Classes from indices (a vector, a flat list, n x 1) or from n x C rows: one-hot rows
   /// when `oneHot`, else each row's argmax.
   static func classes(_ args: Arguments, _ name: String, oneHot: Bool) throws -> [Int] {
-    let m = try classMatrix(args, name)
+    try classes(try classMatrix(args, name), name, oneHot: oneHot)
+  }
+
+  static func classes(_ m: Scores, _ name: String, oneHot: Bool) throws -> [Int] {
     let what = "argument '\(name)'"
     if m.labels == 1 { return try ClassIndices.indices(m, name: what) }
     return oneHot ? try ClassIndices.oneHot(m, name: what) : try ClassIndices.argmax(m, name: what)
@@ -35,8 +38,9 @@ extension MetricsLibrary {
       entry("accuracy", "Single-label accuracy: the fraction of rows whose predicted class is the true one (scikit-learn's accuracy_score on multiclass data; Keras's categorical accuracy on one-hot rows and scores).",
             parameters: [classTruthParameter, classPredictionParameter], returns: [Returned(.number, "the accuracy, in [0, 1]")],
             details: "For multilabel 0/1 rows use binary_accuracy (per cell) or subset_accuracy (per row): y must be one class per row.") { a in
-        let y = try classes(a, "y", oneHot: true), p = try classes(a, "p", oneHot: false)
-        return [.number(try Accuracy.accuracy(y, p))]
+        let ym = try classMatrix(a, "y"), pm = try classMatrix(a, "p")
+        let y = try classes(ym, "y", oneHot: true), p = try classes(pm, "p", oneHot: false)
+        return [.number(try Accuracy.accuracy(y, p, truthColumns: ym.labels, scoreColumns: pm.labels))]
       },
       entry("top_k_accuracy", "The fraction of rows whose true class is among the k highest scores (scikit-learn's top_k_accuracy_score).",
             parameters: [classTruthParameter, Parameter("s", matrixType, "scores n x C, one column per class (one column: the score of class 2, as scikit-learn's binary case)")],

@@ -3,9 +3,19 @@ import Tensors
 /// Single-label accuracy and top-k accuracy (scikit-learn's `accuracy_score` and
 /// `top_k_accuracy_score` on multiclass data).
 public enum Accuracy {
-  /// The fraction of rows whose predicted class is the true one.
-  public static func accuracy(_ truth: [Int], _ predicted: [Int]) throws -> Double {
+  /// The fraction of rows whose predicted class is the true one. With the widths of the
+  /// matrices the classes came from (1 for class indices), a true class beyond the score
+  /// columns, or one-hot rows and scores of different widths, are errors, as in `topK`.
+  public static func accuracy(_ truth: [Int], _ predicted: [Int], truthColumns: Int = 1, scoreColumns: Int = 1) throws -> Double {
     try checkRows(truth.count, predicted.count, "p")
+    if scoreColumns > 1 {
+      if truthColumns > 1 && truthColumns != scoreColumns {
+        throw TensorError("'y' has \(truthColumns) columns (one per class) but 'p' has scores for \(scoreColumns) classes")
+      }
+      for (i, c) in truth.enumerated() where c > scoreColumns {
+        throw TensorError("row \(i + 1) of 'y' is class \(c), but 'p' has scores for \(scoreColumns) classes")
+      }
+    }
     let hits = zip(truth, predicted).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
     return Double(hits) / Double(truth.count)
   }

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -22,7 +23,10 @@ public final class CSVLogger: Callback {
   }
 
   public func onTrainBegin(_ model: Sequential) throws {
-    try ParentFolder.create(for: path, "CSVLogger")
+    guard !path.isEmpty else { throw LayerError("CSVLogger: the filename is empty") }
+    do { try FileAccess.createParentFolders(of: path) } catch let e as FileError {
+      throw LayerError("CSVLogger: cannot write '\(path)': \(e.reason)")
+    }
     keys = []
     let exists = FileManager.default.fileExists(atPath: path)
     if append && exists, let text = try? String(contentsOfFile: path, encoding: .utf8),
@@ -30,7 +34,7 @@ public final class CSVLogger: Callback {
       keys = Array(String(header).components(separatedBy: separator).dropFirst())
     }
     guard let f = fopen(path, append ? "a" : "w") else {
-      throw LayerError("CSVLogger: cannot write '\(path)': \(ParentFolder.lastReason)")
+      throw LayerError("CSVLogger: cannot write '\(path)': \(FileAccess.reason(errno: errno))")
     }
     file = f
   }

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// Saves the model after epochs: every epoch, or only when the monitored quantity improves.
@@ -15,6 +16,7 @@ public final class ModelCheckpoint: Callback {
 
   public init(path: String, monitor: String = "val_loss", saveBestOnly: Bool = false, mode: MonitorMode = .auto,
               save: @escaping (Sequential, String) throws -> Void) throws {
+    guard !path.isEmpty else { throw LayerError("ModelCheckpoint: filepath is empty, expected a file name such as 'model-{epoch:02d}.safetensors'") }
     do { template = try PathTemplate(path) } catch let e as FormatError {
       throw LayerError("ModelCheckpoint: filepath '\(path)': \(e.message)")
     }
@@ -44,8 +46,12 @@ public final class ModelCheckpoint: Callback {
     do { file = try template.render(epoch: epoch, logs: logs) } catch let e as FormatError {
       throw LayerError("ModelCheckpoint: filepath '\(path)': \(e.message)")
     }
-    try ParentFolder.create(for: file, "ModelCheckpoint")
-    try save(model, file)
+    do {
+      try FileAccess.createParentFolders(of: file)
+      try save(model, file)
+    } catch let e as FileError {
+      throw LayerError("ModelCheckpoint: cannot write '\(file)': \(e.reason)")
+    }
     saved.append(file)
   }
 }

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import Tensors
 
@@ -39,9 +40,8 @@ public enum Safetensors {
         p.withMemoryRebound(to: UInt8.self) { out.append(contentsOf: UnsafeRawBufferPointer($0)) }
       }
     }
-    do { try out.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-      throw SafetensorsError(path, "cannot write: \(error.localizedDescription)")
-    }
+    // A failure is a FileError: `path: reason`.
+    try FileAccess.write(out, to: path)
   }
 
   public static func read(_ path: String) throws -> File {

@@ -40,7 +40,9 @@ public enum ModelFile {
     try Safetensors.write(tensors, metadata: [formatKey: json], to: path)
   }
 
-  public static func load(_ path: String) throws -> Model {
+  /// Reads a model; with `compile: false` only its architecture and weights (the compile
+  /// settings and optimizer state in the file are skipped), as Keras's `compile=False`.
+  public static func load(_ path: String, compile: Bool = true) throws -> Model {
     let file = try Safetensors.read(path)
     guard let text = file.metadata[formatKey], let spec = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
       throw CatalogError("\(path): not a Crescent model (no '\(formatKey)' entry in __metadata__)")
@@ -69,7 +71,9 @@ public enum ModelFile {
       try w.assign(t)
     }
     let model = Model(net)
-    if let c = spec["compile"] as? [String: Any] {
+    if !compile {
+      byName = byName.filter { !$0.key.hasPrefix(optimizerPrefix) }
+    } else if let c = spec["compile"] as? [String: Any] {
       try restoreCompile(c, into: model, path: path)
       try restoreOptimizerState(c, &byName, into: net, path: path)
     }
@@ -108,7 +112,10 @@ public enum ModelFile {
           let oentry = OptimizerLibrary.entries.first(where: { $0.name == okind }),
           let l = c["loss"] as? [String: Any], let lkind = l["kind"] as? String,
           let lentry = LossLibrary.entries.first(where: { LossLibrary.kind(of: $0.name) == lkind }) else {
-      throw CatalogError("\(path): the compile settings are not understood")
+      if (c["loss"] as? [String: Any])?["kind"] as? String == ScriptLoss.kind {
+        throw CatalogError("\(path): the model was compiled with a loss written in Lua, which a file cannot hold: nn.load(path, {compile = false}) then compile")
+      }
+      throw CatalogError("\(path): the compile settings are not understood; nn.load(path, {compile = false}) reads the architecture and weights alone")
     }
     guard case .object(let opt)? = try oentry.call(arguments(for: oentry, o["config"] as? [String: Any] ?? [:])).first,
           case .object(let lossObject)? = try lentry.call(arguments(for: lentry, l["config"] as? [String: Any] ?? [:])).first,

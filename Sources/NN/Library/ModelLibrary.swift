@@ -105,7 +105,8 @@ enum ModelLibrary {
                       Parameter("sample_weight", .tensorLike, "one weight per sample", optional: true),
                       Parameter("class_weight", .either(.list(.number), .record), "weights scaling each label's share of the loss: one per label, or a map from label (column of y, from 1) to weight where missing labels weigh 1, {[2] = 5}", optional: true),
                       Parameter("initial_epoch", .nonNegativeInteger, "epoch to start at (resuming)", default: .integer(0)),
-                      Parameter("callbacks", .list(.any), "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", default: .list([])),
+                      Parameter("callbacks", .list(.any), "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", default: .list([]),
+                                editorType: "(Callback|\(CallbackLibrary.tableType))[]"),
                       Parameter("log_prefix", .string, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after)", optional: true)],
             returns: [Returned(.record, "the history: one list per logged quantity (loss, val_loss, metrics), and epochs")],
             methodOf: "Model") { a in
@@ -192,8 +193,10 @@ enum ModelLibrary {
         return []
       },
       Entry(module: "nn", name: "load", summary: "Reads a model saved with model:save (validating the file strictly).",
-            parameters: [Parameter("path", .string, "the .safetensors file")], returns: [Returned(.object("Model"), "the model, compiled as it was saved")]) { a in
-        [.object(try ModelFile.load(a.string("path")))]
+            parameters: [Parameter("path", .string, "the .safetensors file")],
+            options: [Parameter("compile", .bool, "false: the architecture and weights only, not compiled (as Keras's compile=False), for a model compiled with a loss written in Lua", default: .bool(true))],
+            returns: [Returned(.object("Model"), "the model, compiled as it was saved unless compile = false")]) { a in
+        [.object(try ModelFile.load(a.string("path"), compile: a.bool("compile")))]
       },
       Entry(module: "nn", name: "train_on_batch", summary: "One optimisation step on one batch; returns its loss.",
             parameters: [model, Parameter("x", .tensorLike, "a batch of features"), Parameter("y", .tensorLike, "its targets")],

@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file that could not be read or written, with the system's reason: `path: reason`
+/// ("No such file or directory", "Is a directory", "Permission denied", ...).
+public struct FileError: Error, CustomStringConvertible, Equatable {
+  public let path: String
+  public let reason: String
+  public init(_ path: String, _ reason: String) { self.path = path; self.reason = reason }
+  public var description: String { path.isEmpty ? "the file name is empty" : "\(path): \(reason)" }
+}
+
+/// Reading and writing whole files so that a failure says why, for every writer in the
+/// library (model files, data files, logs) and the script reader.
+public enum FileAccess {
+  /// The system's words for an errno value.
+  public static func reason(errno code: Int32) -> String { String(cString: strerror(code)) }
+
+  /// The reason behind a Foundation or POSIX error, in the system's words where it has them.
+  public static func reason(_ error: Error) -> String {
+    if let e = error as? FileError { return e.reason }
+    let ns = error as NSError
+    if ns.domain == NSPOSIXErrorDomain { return reason(errno: Int32(ns.code)) }
+    if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
+      return reason(errno: Int32(u.code))
+    }
+    if ns.domain == NSCocoaErrorDomain, let code = cocoaCodes[ns.code] { return reason(errno: code) }
+    return ns.localizedDescription
+  }
+
+  /// Foundation's file error codes that have a POSIX counterpart.
+  static let cocoaCodes: [Int: Int32] = [
+    CocoaError.fileNoSuchFile.rawValue: ENOENT, CocoaError.fileReadNoSuchFile.rawValue: ENOENT,
+    CocoaError.fileReadNoPermission.rawValue: EACCES, CocoaError.fileWriteNoPermission.rawValue: EACCES,
+    CocoaError.fileWriteOutOfSpace.rawValue: ENOSPC, CocoaError.fileWriteVolumeReadOnly.rawValue: EROFS,
+    CocoaError.fileReadTooLarge.rawValue: EFBIG, CocoaError.fileWriteFileExists.rawValue: EEXIST,
+  ]
+
+  /// Reads a text file (UTF-8).
+  public static func readText(_ path: String) throws -> String {
+    guard !path.isEmpty else { throw FileError(path, "the file name is empty") }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw FileError(path, reason(errno: EISDIR))
+    }
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+      throw FileError(path, access(path, F_OK) != 0 ? reason(errno: ENOENT) : reason(error))
+    }
+    guard let text = String(data: data, encoding: .utf8) else { throw FileError(path, "not UTF-8 text") }
+    return text
+  }
+
+  /// Writes `bytes` to `path` in one piece (a temporary file beside it, then renamed over it),
+  /// creating missing parent folders as `mkdir -p` does.
+  public static func write(_ bytes: Data, to path: String) throws {
+    guard !path.isEmpty else { throw FileError(path, "the file name is empty") }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw FileError(path, reason(errno: EISDIR))
+    }
+    try createParentFolders(of: path)
+    let folder = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    guard let file = fopen(temporary, "wb") else { throw FileError(path, reason(errno: errno)) }
+    var failure: Int32 = 0
+    let written = bytes.withUnsafeBytes { p in p.isEmpty ? 0 : fwrite(p.baseAddress!, 1, p.count, file) }
+    if written != bytes.count { failure = errno == 0 ? EIO : errno }
+    if fclose(file) != 0 && failure == 0 { failure = errno }
+    if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporary)
+      throw FileError(path, reason(errno: failure))
+    }
+  }
+
+  /// Creates the folders `path` is to be written in, as `mkdir -p` does.
+  public static func createParentFolders(of path: String) throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    guard !folder.isEmpty else { return }
+    var built = folder.hasPrefix("/") ? "/" : ""
+    for part in folder.split(separator: "/") {
+      built += (built.isEmpty || built.hasSuffix("/") ? "" : "/") + part
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: built, isDirectory: &isFolder) {
+        guard isFolder.boolValue else { throw FileError(path, "'\(built)' is a file, not a folder") }
+        continue
+      }
+      if mkdir(built, 0o777) != 0 && errno != EEXIST {
+        throw FileError(path, "cannot create the folder '\(built)': \(reason(errno: errno))")
+      }
+    }
+  }
+}
