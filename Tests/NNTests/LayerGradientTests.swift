@@ -33,7 +33,7 @@ import Tensors
   func finiteDifferences(_ kind: String) throws {
     let entry = LayerLibrary.entries.first { $0.name == kind }!
     for args in Self.samples[kind] ?? [] {
-      guard case .object(let o)? = try entry.call(args).first, let layer = o as? Layer else { Issue.record("\(kind) not built"); return }
+      guard case .object(let o)? = try entry.call(args, in: Session(catalog: Catalog())).first, let layer = o as? Layer else { Issue.record("\(kind) not built"); return }
       layer.name = "l"
       try check(layer, "\(kind) \(args.map(\.literal))")
     }
