@@ -53,7 +53,7 @@ let package = Package(
     ),
     // What the test targets share: one seeded generator and the checks every layer, metric
     // and kernel goes through.
-    .target(name: "TestSupport", dependencies: ["Tensors", "NN", "Metrics", "CKernels"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Tensors", "Catalog", "NN", "Metrics", "CKernels"], path: "Tests/TestSupport"),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensors", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary", "Experiments"]),

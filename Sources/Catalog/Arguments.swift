@@ -3,10 +3,13 @@ import Tensors
 /// The checked, converted arguments of one call, by parameter name.
 public struct Arguments {
   public let entry: Entry
+  /// The run the call belongs to: its random streams, output, run log and catalog.
+  public let session: Session
   private var values: [String: Value] = [:]
 
-  init(entry: Entry, raw: [Value]) throws {
+  init(entry: Entry, raw: [Value], session: Session) throws {
     self.entry = entry
+    self.session = session
     var positional = raw
     // A trailing record is the options table when the entry declares options.
     var options: [(key: String, value: Value)] = []

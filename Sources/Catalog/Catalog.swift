@@ -21,7 +21,18 @@ public final class Catalog {
   public private(set) var modules: [Module] = []
   public private(set) var objectTypes: [ObjectType] = []
 
+  /// The registries plugins add to, one per kind of item (see `registry(of:)`).
+  private var registries: [ObjectIdentifier: AnyObject] = [:]
+
   public init() {}
+
+  /// The registry of `Item`s added to this catalog (made empty on first use).
+  public func registry<Item>(of: Item.Type) -> Registry<Item> {
+    if let r = registries[ObjectIdentifier(Item.self)] as? Registry<Item> { return r }
+    let r = Registry<Item>()
+    registries[ObjectIdentifier(Item.self)] = r
+    return r
+  }
 
   /// Declares an object type (`Tensor`) whose methods are entries with `methodOf` set.
   public func registerType(_ name: String, summary: String, properties: [Property] = [], scripted: Bool = false) {

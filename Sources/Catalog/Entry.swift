@@ -99,9 +99,10 @@ public struct Entry {
 
   /// Checks `arguments` against the declaration, converts them, and calls the core.
   /// Every failure, the core's included, comes back as a `CatalogError` naming this entry.
-  public func call(_ arguments: [Value]) throws -> [Value] {
+  /// `session` is the run the call belongs to.
+  public func call(_ arguments: [Value], in session: Session) throws -> [Value] {
     do {
-      return try body(try Arguments(entry: self, raw: arguments))
+      return try body(try Arguments(entry: self, raw: arguments, session: session))
     } catch let e as TensorError {
       throw CatalogError("\(qualifiedName): \(e.message)")
     } catch let e as CatalogError {

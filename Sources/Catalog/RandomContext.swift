@@ -1,6 +1,6 @@
 import Tensors
 
-/// The random streams of one run: everything random that a script asks for without a seed of
+/// The random streams of one run (a session's): everything random that a script asks for without a seed of
 /// its own draws from a stream named after what asked, derived from the run's root seed.
 public final class RandomContext {
   public let rootSeed: UInt64
@@ -14,7 +14,4 @@ public final class RandomContext {
     counters[name] = n
     return RandomStream(root: rootSeed, name: "\(name)/\(n)")
   }
-
-  /// The context used when a host has not set one.
-  nonisolated(unsafe) public static var current = RandomContext(rootSeed: UInt64.random(in: 0..<(1 << 53)))
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Runs a script's experiment after its chunk has returned (as Sacred's automain does):
 /// builds the final config from the declaration, named configs, overrides and derived values,
-/// seeds the run's random streams, calls main with the run object and reports.
+/// seeds the session's random streams, points its run log at the run, calls main with the run object and reports.
 public struct ExperimentRunner {
   public var with = WithArguments()
   public var cliSeed: UInt64?
@@ -51,12 +51,12 @@ public struct ExperimentRunner {
     if printConfig {
       return .printedConfig(ConfigPrinter.render(config, title: "config of experiment '\(declaration.name)':"))
     }
-    RandomContext.current = RandomContext(rootSeed: seed)
+    state.session.random = RandomContext(rootSeed: seed)
     let run = Run(experiment: declaration.name, seed: seed, config: config.root,
                   runsDirectory: URL(fileURLWithPath: runsDirectory, isDirectory: true))
     output("experiment \(declaration.name), seed \(seed)\n")
-    RunLog.sink = { name, value, step in try? run.log(name, value, step: step) }
-    defer { RunLog.sink = nil }
+    state.session.runLog = RunLog { name, value, step in try? run.log(name, value, step: step) }
+    defer { state.session.runLog = nil }
     do {
       let result = try state.runMain(config: config.root, run: run)
       run.finish(.completed, result: result)

@@ -5,12 +5,13 @@ import StandardLibrary
 import Tensors
 
 /// One Lua state: the sandboxed standard libraries, the catalog's modules as globals, and the
-/// Swift functions that back them. One state per run; not shared between threads.
+/// Swift functions that back them. One state per run, with the run's `Session` (random
+/// streams, output, run log, catalog); not shared between threads.
 public final class LuaState {
   public struct Options {
     /// Open every standard library (io, os, debug, package) instead of the sandbox's.
     public var trusted = false
-    /// Where `print` writes; standard output by default.
+    /// Where `print` writes when the state makes its own session; standard output by default.
     public var output: (String) -> Void = { Swift.print($0, terminator: "") }
     /// Stop the script after this many seconds (nil: no limit).
     public var timeout: Double? = nil
@@ -28,7 +29,9 @@ public final class LuaState {
   }
 
   let L: OpaquePointer
-  public let catalog: Catalog
+  /// The run this state belongs to: what catalog entries called from it see.
+  public let session: Session
+  public var catalog: Catalog { session.catalog }
   let options: Options
   /// The Swift functions callable from Lua, by the id their trampoline carries.
   var functions: [NativeFunction] = []
@@ -48,14 +51,20 @@ public final class LuaState {
   /// How many calls from native code into Lua are running.
   var callDepth = 0
 
-  public init(catalog: Catalog = .standard(), options: Options = Options()) {
+  /// A state with a session of its own over `catalog`, writing to `options.output`, its random
+  /// streams from a fresh random root.
+  public convenience init(catalog: Catalog = .standard(), options: Options = Options()) {
+    self.init(session: Session(catalog: catalog, output: OutputSink(write: options.output)), options: options)
+  }
+
+  /// A state for the run `session`: `print` writes to its output.
+  public init(session: Session, options: Options = Options()) {
     guard let L = luaL_newstate() else { fatalError("Lua could not allocate its state") }
     self.L = L
-    self.catalog = catalog
+    self.session = session
     self.options = options
     LuaState.installDispatcher()
     crescent_set_host(L, Unmanaged.passUnretained(self).toOpaque())
-    HostIO.write = options.output
     var allow: Int32 = 0
     if options.allow.contains("io") { allow |= CRESCENT_ALLOW_IO }
     if options.allow.contains("os") { allow |= CRESCENT_ALLOW_OS }
@@ -108,7 +117,7 @@ public final class LuaState {
         parts.append(String(decoding: UnsafeRawBufferPointer(start: s, count: len), as: UTF8.self))
         crescent_pop(L, 1)
       }
-      state.options.output(parts.joined(separator: "\t") + "\n")
+      state.session.output.write(parts.joined(separator: "\t") + "\n")
       return 0
     }
     lua_setglobal(L, "print")
@@ -126,11 +135,11 @@ extension LuaState {
     return CRESCENT_RAISE
   }
 
-  nonisolated(unsafe) private static var dispatcherInstalled = false
+  /// Points the C trampolines at the states' functions, once per process (they find their
+  /// state through the Lua state, so nothing here belongs to a run).
+  static func installDispatcher() { _ = dispatcher }
 
-  static func installDispatcher() {
-    if dispatcherInstalled { return }
-    dispatcherInstalled = true
+  private static let dispatcher: Void = {
     crescent_set_dispatch { L, id in
       guard let L else { return 0 }
       let state = LuaState.host(of: L)
@@ -143,5 +152,5 @@ extension LuaState {
       if let limit = state.options.maxMemory, crescent_memory_used(L) + TensorStorage.liveBytes > limit { return 2 }
       return 0
     }
-  }
+  }()
 }

@@ -2,7 +2,8 @@ import Catalog
 import StandardLibrary
 import Foundation
 
-/// Runs `*_spec.lua` files, each in a fresh state with `describe`, `it` and `assert.*`.
+/// Runs `*_spec.lua` files, each in a fresh state and session of its own (random streams from
+/// `seed`, whatever ran before) with `describe`, `it` and `assert.*`.
 public struct SpecRunner {
   public struct Failure {
     public let file: String
@@ -12,12 +13,15 @@ public struct SpecRunner {
 
   public var catalog: Catalog
   public var options: LuaState.Options
+  /// The root seed of each file's random streams (nil: a fresh random root per file).
+  public var seed: UInt64?
   public private(set) var passed = 0
   public private(set) var failures: [Failure] = []
 
-  public init(catalog: Catalog = .standard(), options: LuaState.Options) {
+  public init(catalog: Catalog = .standard(), options: LuaState.Options, seed: UInt64? = nil) {
     self.catalog = catalog
     self.options = options
+    self.seed = seed
   }
 
   /// The spec files under `paths` (files as given, folders searched recursively), sorted.
@@ -37,7 +41,8 @@ public struct SpecRunner {
 
   /// Runs one file; its failures are kept, its output goes to `options.output`.
   public mutating func run(file: String) {
-    let state = LuaState(catalog: catalog, options: options)
+    let session = Session(catalog: catalog, seed: seed, output: OutputSink(write: options.output))
+    let state = LuaState(session: session, options: options)
     state.installSpecHelpers()
     do {
       try state.runFile(file)

@@ -3,6 +3,7 @@ import Tensors
 
 /// The table of host functions every plugin receives: registration goes to the
 /// `PluginRegistrar` behind the `host` pointer, results to the `PluginCall` of the callback.
+/// Filled once and never changed: it holds functions, no run's state.
 enum PluginAPI {
   nonisolated(unsafe) static let table: UnsafeMutablePointer<crescent_plugin_api> = {
     let p = UnsafeMutablePointer<crescent_plugin_api>.allocate(capacity: 1)

@@ -4,7 +4,7 @@ import Metrics
 import NN
 
 /// Receives one plugin's registrations (C sees it as the `host` pointer) and adds them to the
-/// catalog and the loss and metric registries. The first failure is kept for the loader.
+/// catalog, its loss and metric registries included. The first failure is kept for the loader.
 final class PluginRegistrar {
   let catalog: Catalog
   let path: String
@@ -44,7 +44,7 @@ final class PluginRegistrar {
     let constructor = PluginRegistrar.camelCase(name)
     try free("losses.\(constructor)")
     let make = { PluginLoss(name: name, compute: compute, user: d.user) as Loss }
-    try LossRegistry.register(name, make: make)
+    try LossRegistry.register(name, in: catalog, make: make)
     try catalog.register(module: "losses", summary: "", entries: [
       Entry(module: "losses", name: constructor, summary: summary + " (compile also takes \"\(name)\".)",
             returns: [Returned(.object("Loss"), "the loss")]) { _ in [.object(LossObject(make()))] },
@@ -56,7 +56,7 @@ final class PluginRegistrar {
     guard !name.isEmpty, let compute = d.compute else { throw PluginError("a metric needs a name and a callback") }
     try free("metrics.\(name)")
     let metric = PluginMetric(name: name, higherIsBetter: d.higher_is_better != 0, compute: compute, user: d.user)
-    try TrainingMetrics.register(name, higherIsBetter: metric.higherIsBetter) { _ in PluginMetricStream(metric) }
+    try TrainingMetrics.register(name, higherIsBetter: metric.higherIsBetter, in: catalog) { _ in PluginMetricStream(metric) }
     try catalog.register(module: "metrics", summary: "", entries: [metric.entry(summary: text(d.summary))])
   }
 

@@ -5,9 +5,10 @@ public final class TensorStorage: @unchecked Sendable {
   public let count: Int
   public let pointer: UnsafeMutablePointer<Float>
 
-  /// Bytes held by all live storages; lets a host (the Lua collector) see native memory.
-  nonisolated(unsafe) public private(set) static var liveBytes: Int = 0
-  private static let lock = NSLock()
+  /// Bytes held by all live storages; lets a host (the Lua collector, a memory limit) see
+  /// native memory. A measurement of the process, not a setting: no run writes it.
+  public static var liveBytes: Int { live.value }
+  private static let live = ByteCount()
 
   public init(count: Int) {
     precondition(count >= 0, "negative element count")
@@ -15,7 +16,7 @@ public final class TensorStorage: @unchecked Sendable {
     let bytes = max(count, 1) * MemoryLayout<Float>.stride
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
-    TensorStorage.lock.lock(); TensorStorage.liveBytes += bytes; TensorStorage.lock.unlock()
+    TensorStorage.live.add(bytes)
     TensorStorage.counter?.count += 1
   }
 
@@ -37,9 +38,17 @@ public final class TensorStorage: @unchecked Sendable {
   public var byteCount: Int { max(count, 1) * MemoryLayout<Float>.stride }
 
   deinit {
-    TensorStorage.lock.lock(); TensorStorage.liveBytes -= byteCount; TensorStorage.lock.unlock()
+    TensorStorage.live.add(-byteCount)
     UnsafeMutableRawPointer(pointer).deallocate()
   }
+}
+
+/// A byte count shared by every thread, changed under a lock.
+private final class ByteCount: @unchecked Sendable {
+  private var bytes = 0
+  private let lock = NSLock()
+  var value: Int { lock.withLock { bytes } }
+  func add(_ n: Int) { lock.withLock { bytes += n } }
 }
 
 /// A count of tensor allocations (see `TensorStorage.counter`).

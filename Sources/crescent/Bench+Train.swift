@@ -31,13 +31,16 @@ struct TrainBench: ParsableCommand {
   }
 
   func run() throws {
+    try Parallel.withThreads(threads ?? Parallel.maxThreads) { try measure() }
+  }
+
+  private func measure() throws {
     let dims: [Int], batch: Int, n: Int, density: Float
     switch workload {
     case "w1": (dims, batch, n, density) = ([768, 2048, 2048, 1001], 128, 4096, 3.0 / 1001)
     case "w2": (dims, batch, n, density) = ([103, 256, 14], 32, 2417, 0.3)
     default: throw ValidationError("--workload expects w1 or w2, got '\(workload)'")
     }
-    if let threads { Parallel.maxThreads = threads }
     var r = RandomStream(seed: 0)
     let x = Tensor.randomNormal([n, dims[0]], stream: &r)
     let y = try Tensor.randomUniform([n, dims.last!], stream: &r).compared(.lt, Tensor(scalar: density))

@@ -16,8 +16,9 @@ struct ReplCommand: ParsableCommand {
 
   func run() throws {
     let options = try sandbox.stateOptions()
-    RandomContext.current = RandomContext(rootSeed: seed ?? UInt64.random(in: 0..<(1 << 31)))
-    let state = LuaState(catalog: try pluginOptions.catalog(command: "repl"), options: options)
+    let session = Session(catalog: try pluginOptions.catalog(command: "repl"), seed: seed ?? UInt64.random(in: 0..<(1 << 31)),
+                          output: OutputSink(write: options.output))
+    let state = LuaState(session: session, options: options)
     func say(_ text: String, newline: Bool = true) { FileHandle.standardOutput.write(Data((text + (newline ? "\n" : "")).utf8)) }
     let interactive = isatty(STDIN_FILENO) != 0
     if interactive { say("Crescent \(Crescent.version) — Lua 5.4; `crescent doc` lists the API; Ctrl-D leaves.") }

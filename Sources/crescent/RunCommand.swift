@@ -58,13 +58,14 @@ struct RunCommand: ParsableCommand {
     var stateOptions = try options.sandbox.stateOptions()
     let write: (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
     stateOptions.output = write
-    HostIO.isTerminal = isatty(STDOUT_FILENO) != 0
     crescent_install_sigint_handler()
-    let state = LuaState(catalog: try options.pluginOptions.catalog(command: "run"), options: stateOptions)
+    let session = Session(catalog: try options.pluginOptions.catalog(command: "run"),
+                          output: OutputSink(isTerminal: isatty(STDOUT_FILENO) != 0, write: write))
+    let state = LuaState(session: session, options: stateOptions)
     do {
       _ = try runner.overrides(state: state)  // values that do not parse fail before the script runs
       let provisional = runner.provisionalSeed(state: state) ?? UInt64.random(in: 0..<(1 << 31))
-      RandomContext.current = RandomContext(rootSeed: provisional)
+      session.random = RandomContext(rootSeed: provisional)
       try state.runFile(script, arguments: scriptArguments)
       switch try runner.run(state: state, output: write) {
       case .printedConfig(let text): write(text)

@@ -18,17 +18,16 @@ struct TestCommand: ParsableCommand {
 
   @Argument(help: "Spec files or folders (default: spec/).") var paths: [String] = []
   @OptionGroup var sandbox: SandboxOptions
-  @Option(help: "The root seed of the specs' random streams.") var seed: UInt64 = 1
+  @Option(help: "The root seed of each spec file's random streams.") var seed: UInt64 = 1
   @OptionGroup var pluginOptions: PluginOptions
 
   func run() throws {
-    RandomContext.current = RandomContext(rootSeed: seed)
     let files: [String]
     do { files = try SpecRunner.files(in: paths.isEmpty ? ["spec"] : paths) } catch let e as CatalogError {
       FileHandle.standardError.write(Data("crescent test: \(e.message)\n".utf8))
       throw ExitCode(1)
     }
-    var runner = SpecRunner(catalog: try pluginOptions.catalog(command: "test"), options: try sandbox.stateOptions())
+    var runner = SpecRunner(catalog: try pluginOptions.catalog(command: "test"), options: try sandbox.stateOptions(), seed: seed)
     for file in files { runner.run(file: file) }
     print(runner.report, terminator: "")
     if !runner.failures.isEmpty || files.isEmpty { throw ExitCode(1) }

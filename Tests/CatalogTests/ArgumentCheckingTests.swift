@@ -9,7 +9,7 @@ import Tensors
   let catalog = Catalog.standard()
 
   func call(_ name: String, _ args: [Value]) throws -> [Value] {
-    try #require(catalog.entry(name)).call(args)
+    try #require(catalog.entry(name)).call(args, in: Session(catalog: catalog))
   }
 
   func message(_ name: String, _ args: [Value]) -> String {
@@ -60,7 +60,7 @@ import Tensors
 
   @Test func enumerationsSuggest() throws {
     let e = Entry(module: "m", name: "f", summary: "", options: [Parameter("mode", .oneOf(["fast", "exact"]), "", default: .string("exact"))]) { _ in [] }
-    do { _ = try e.call([.table([("mode", .string("fsat"))])]); Issue.record("accepted a bad value") } catch {
+    do { _ = try e.call([.table([("mode", .string("fsat"))])], in: Session(catalog: catalog)); Issue.record("accepted a bad value") } catch {
       #expect("\(error)" == "m.f: option 'mode' expects one of \"fast\", \"exact\", got \"fsat\" (did you mean \"fast\"?)")
     }
   }

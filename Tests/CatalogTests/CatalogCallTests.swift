@@ -20,6 +20,7 @@ import Testing
   }()
 
   let catalog = Catalog.standard()
+  var session: Session { Session(catalog: catalog) }
 
   /// Labels and scores alike: 0/1 cells, both classes in every column.
   static func sampleTensor() -> Tensor {
@@ -77,7 +78,7 @@ import Testing
   /// Calls `e`; a result or a CatalogError passes, anything else is recorded.
   func expectReturnsOrThrowsCatalogError(_ e: Entry, _ args: [Value]) -> [Value]? {
     do {
-      return try e.call(args)
+      return try e.call(args, in: session)
     } catch is CatalogError {
       return nil
     } catch {
@@ -96,7 +97,7 @@ import Testing
       grew = false
       for e in catalog.modules.flatMap(\.entries) where e.kind == .native && e.methodOf == nil {
         guard e.returns.contains(where: { if case .object(let n) = $0.type { return objects[n] == nil }; return false }),
-              let args = arguments(e, all: false, objects), let results = try? e.call(args) else { continue }
+              let args = arguments(e, all: false, objects), let results = try? e.call(args, in: session) else { continue }
         for case .object(let o) in results where objects[type(of: o).typeName] == nil {
           objects[type(of: o).typeName] = .object(o)
           grew = true

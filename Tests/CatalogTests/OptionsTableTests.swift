@@ -9,7 +9,7 @@ import Tensors
   let catalog = Catalog.standard()
 
   func message(_ name: String, _ args: [Value]) -> String {
-    do { _ = try #require(catalog.entry(name)).call(args); return "no error" } catch { return "\(error)" }
+    do { _ = try #require(catalog.entry(name)).call(args, in: Session(catalog: catalog)); return "no error" } catch { return "\(error)" }
   }
 
   @Test func entriesWithoutOptionsAcceptAnEmptyTable() {
@@ -32,11 +32,11 @@ import Tensors
     let entry = Entry(module: "t", name: "f", summary: "", parameters: [Parameter("config", .record, "a table")]) { a in
       [a.value("config")]
     }
-    let result = try entry.call([.list([])])
+    let result = try entry.call([.list([])], in: Session(catalog: catalog))
     guard case .table(let pairs)? = result.first else { Issue.record("expected a table, got \(result)"); return }
     #expect(pairs.isEmpty)
-    #expect((try? entry.call([.list([]), .list([])])) != nil)
-    #expect(throws: CatalogError.self) { try entry.call([.list([]), .integer(1)]) }
+    #expect((try? entry.call([.list([]), .list([])], in: Session(catalog: catalog))) != nil)
+    #expect(throws: CatalogError.self) { try entry.call([.list([]), .integer(1)], in: Session(catalog: catalog)) }
   }
 
   @Test func variadicEntriesStillCountTheirArguments() {

@@ -10,9 +10,9 @@ import Tensors
 struct DataOutTests {
   static let catalog = Catalog.standard()
 
-  func call(_ name: String, _ args: Value...) throws -> [Value] { try Self.catalog.entry(name)!.call(args) }
+  func call(_ name: String, _ args: Value...) throws -> [Value] { try Self.catalog.entry(name)!.call(args, in: Session(catalog: Self.catalog)) }
   func message(_ name: String, _ args: Value...) -> String {
-    do { _ = try Self.catalog.entry(name)!.call(args); return "no error" } catch { return "\(error)" }
+    do { _ = try Self.catalog.entry(name)!.call(args, in: Session(catalog: Self.catalog)); return "no error" } catch { return "\(error)" }
   }
   static func options(_ pairs: (String, Value)...) -> Value { .table(pairs.map { (key: $0.0, value: $0.1) }) }
   static func tensor(_ rows: [[Double]]) -> Tensor {

@@ -34,7 +34,7 @@ import Tensors
     let x = Tensor(shape: [2, 2], scalars: [1, 2, 3, 4])
     func make(_ y: Tensor) -> String {
       do {
-        _ = try DataOutTests.catalog.entry("data.Dataset")!.call([.table([("x", .tensor(x)), ("y", .tensor(y))])])
+        _ = try DataOutTests.catalog.entry("data.Dataset")!.call([.table([("x", .tensor(x)), ("y", .tensor(y))])], in: Session(catalog: DataOutTests.catalog))
         return "no error"
       } catch { return "\(error)" }
     }

@@ -13,11 +13,11 @@ struct MetricsCatalogTests {
   }()
 
   func call(_ name: String, _ args: Value...) throws -> [Value] {
-    try MetricsCatalogTests.catalog.entry("metrics.\(name)")!.call(args)
+    try MetricsCatalogTests.catalog.entry("metrics.\(name)")!.call(args, in: Session(catalog: MetricsCatalogTests.catalog))
   }
 
   func message(_ name: String, _ args: Value...) -> String? {
-    do { _ = try MetricsCatalogTests.catalog.entry("metrics.\(name)")!.call(args); return nil } catch {
+    do { _ = try MetricsCatalogTests.catalog.entry("metrics.\(name)")!.call(args, in: Session(catalog: MetricsCatalogTests.catalog)); return nil } catch {
       return "\(error)"
     }
   }

@@ -20,10 +20,10 @@ struct SingleLabelTests {
   static func options(_ pairs: (String, Value)...) -> Value { .table(pairs.map { (key: $0.0, value: $0.1) }) }
 
   func call(_ name: String, _ args: Value...) throws -> [Value] {
-    try MetricsCatalogTests.catalog.entry("metrics.\(name)")!.call(args)
+    try MetricsCatalogTests.catalog.entry("metrics.\(name)")!.call(args, in: Session(catalog: MetricsCatalogTests.catalog))
   }
   func message(_ name: String, _ args: Value...) -> String {
-    do { _ = try MetricsCatalogTests.catalog.entry("metrics.\(name)")!.call(args); return "no error" } catch { return "\(error)" }
+    do { _ = try MetricsCatalogTests.catalog.entry("metrics.\(name)")!.call(args, in: Session(catalog: MetricsCatalogTests.catalog)); return "no error" } catch { return "\(error)" }
   }
   func number(_ v: Value) -> Double {
     if case .number(let d) = v { return d }

@@ -35,7 +35,7 @@ import Tensors
     let entry = LayerLibrary.entries.first { $0.name == kind }!
     for args in Self.samples[kind] ?? [] {
       try checkLayer("\(kind) \(args.map(\.literal))", roundTrip: kind != "Custom") {
-        guard case .object(let o)? = try entry.call(args).first, let layer = o as? Layer else { throw LayerError("\(kind) not built") }
+        guard case .object(let o)? = try entry.call(args, in: Session(catalog: Catalog())).first, let layer = o as? Layer else { throw LayerError("\(kind) not built") }
         return layer
       }
     }
@@ -58,9 +58,10 @@ import Tensors
 /// Same seed, same bits: training is deterministic and independent of the thread count.
 @Suite(.serialized) struct DeterminismTests {
   func train(threads: Int) throws -> [Tensor] {
-    let saved = Parallel.maxThreads
-    Parallel.maxThreads = threads
-    defer { Parallel.maxThreads = saved }
+    try Parallel.withThreads(threads) { try trainBody() }
+  }
+
+  func trainBody() throws -> [Tensor] {
     var r = RandomStream(seed: 3)
     let x = Tensor.randomNormal([256, 300], stream: &r)
     let y = try Tensor.randomUniform([256, 10], stream: &r).compared(.lt, Tensor(scalar: 0.3))

@@ -53,28 +53,28 @@ import Tensors
     #expect(c.entry("losses.SquaredHinge") != nil)
     #expect(c.entry("metrics.label_cardinality_error") != nil)
     #expect(c.entry("nn.Softsign") != nil)
-    #expect(TrainingMetrics.extraNames.contains("label_cardinality_error"))
-    #expect(TrainingMetrics.higherIsBetter("label_cardinality_error") == false)
+    #expect(TrainingMetrics.extraNames(in: c).contains("label_cardinality_error"))
+    #expect(TrainingMetrics.higherIsBetter("label_cardinality_error", in: c) == false)
   }
 
   @Test func functionComputesAndReportsErrors() throws {
     let c = try loaded()
     let f = try #require(c.entry("extras.softsign"))
     let x = Tensor(shape: [2, 2], scalars: [-3, 0, 1, 4])
-    guard case .tensor(let y)? = try f.call([.tensor(x), .table([("scale", .number(2))])]).first else {
+    guard case .tensor(let y)? = try f.call([.tensor(x), .table([("scale", .number(2))])], in: Session(catalog: c)).first else {
       Issue.record("no tensor"); return
     }
     #expect(y.shape == [2, 2])
     for (a, b) in zip(y.scalars, x.scalars) { #expect(abs(Double(a) - 2 * Double(b) / (1 + abs(Double(b)))) < 1e-6) }
-    #expect(throws: CatalogError.self) { _ = try f.call([.tensor(x), .table([("scale", .number(-1))])]) }
-    do { _ = try f.call([.tensor(x), .table([("scale", .number(-1))])]) } catch {
+    #expect(throws: CatalogError.self) { _ = try f.call([.tensor(x), .table([("scale", .number(-1))])], in: Session(catalog: c)) }
+    do { _ = try f.call([.tensor(x), .table([("scale", .number(-1))])], in: Session(catalog: c)) } catch {
       #expect("\(error)" == "extras.softsign: scale must be positive")
     }
   }
 
   @Test func lossMatchesTheFormula() throws {
-    _ = try loaded()
-    let loss = try #require(LossRegistry.make("squared_hinge"))
+    let c = try loaded()
+    let loss = try #require(LossRegistry.make("squared_hinge", in: c))
     let o = Tensor(shape: [2, 2], scalars: [0.2, -0.5, 1.5, 0.3]), t = Tensor(shape: [2, 2], scalars: [1, 0, 1, 0])
     var grad = [Float](repeating: 0, count: 4)
     let value = try grad.withUnsafeMutableBufferPointer { try loss.compute(o, t, sampleWeights: nil, gradient: $0.baseAddress) }
@@ -92,9 +92,9 @@ import Tensors
     let y = Tensor(shape: [2, 3], scalars: [1, 0, 1, 0, 0, 1]), s = Tensor(shape: [2, 3], scalars: [0.9, 0.8, 0.7, 0.1, 0.2, 0.3])
     // Row 1: 2 true, 3 predicted; row 2: 1 true, 0 predicted: (1 + 1) / 2.
     let f = try #require(c.entry("metrics.label_cardinality_error"))
-    guard case .number(let v)? = try f.call([.tensor(y), .tensor(s)]).first else { Issue.record("no number"); return }
+    guard case .number(let v)? = try f.call([.tensor(y), .tensor(s)], in: Session(catalog: c)).first else { Issue.record("no number"); return }
     #expect(v == 1)
-    let stream = try TrainingMetrics.make("label_cardinality_error")
+    let stream = try TrainingMetrics.make("label_cardinality_error", in: c)
     stream.update(truth: y.storage.pointer, scores: s.storage.pointer, rows: 1, labels: 3)
     stream.update(truth: y.storage.pointer + 3, scores: s.storage.pointer + 3, rows: 1, labels: 3)
     #expect(try stream.result() == 1)
@@ -102,7 +102,7 @@ import Tensors
 
   @Test func layerForwardAndBackward() throws {
     let c = try loaded()
-    guard case .object(let o)? = try #require(c.entry("nn.Softsign")).call([]).first, let layer = o as? Layer else {
+    guard case .object(let o)? = try #require(c.entry("nn.Softsign")).call([], in: Session(catalog: c)).first, let layer = o as? Layer else {
       Issue.record("no layer"); return
     }
     var r = RandomStream(seed: 1)

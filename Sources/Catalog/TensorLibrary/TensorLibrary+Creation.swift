@@ -12,7 +12,7 @@ extension TensorLibrary {
 
   static func stream(_ args: Arguments, _ name: String) -> RandomStream {
     if let seed = args.optionalInt("seed") { return RandomStream(seed: UInt64(seed)) }
-    return RandomContext.current.nextStream("tensor.\(name)")
+    return args.session.random.nextStream("tensor.\(name)")
   }
 
   static var creation: [Entry] {

@@ -28,7 +28,7 @@ public enum DataLibrary {
 
   static func stream(_ args: Arguments, _ name: String) -> RandomStream {
     if let seed = args.optionalInt("seed") { return RandomStream(seed: UInt64(seed)) }
-    return RandomContext.current.nextStream("data.\(name)")
+    return args.session.random.nextStream("data.\(name)")
   }
 
   static func dataset(_ args: Arguments, _ name: String = "ds") -> Dataset {

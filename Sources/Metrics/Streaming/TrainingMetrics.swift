@@ -75,47 +75,46 @@ public enum TrainingMetrics {
     return k
   }
 
-  /// The spec of a name, built-in, single-label, `top_<k>_accuracy` or added.
-  static func spec(_ name: String) -> Spec? {
-    if let s = all.first(where: { $0.0 == name })?.1 { return s }
+  /// The spec of a name, built-in, single-label, `top_<k>_accuracy` or added to `catalog`.
+  static func spec(_ name: String, in catalog: Catalog? = nil) -> Spec? {
+    if let s = (specs + singleLabelSpecs).first(where: { $0.0 == name })?.1 { return s }
     if let k = topK(name) { return Spec(higherIsBetter: true) { ClassStream(name: $0, k: k) } }
-    return nil
+    return catalog?.registry(of: Spec.self).item(name)
   }
 
-  /// Metrics added at run time (by native plugins), after the built-in ones.
-  nonisolated(unsafe) static var extras: [(String, Spec)] = []
-  static let extrasLock = NSLock()
-
-  /// Adds (or, for a name added earlier, replaces) an extra metric; a built-in name cannot be replaced.
-  public static func register(_ name: String, higherIsBetter: Bool, make: @escaping (String) -> StreamingMetric) throws {
+  /// Adds to `catalog` (or, for a name added earlier, replaces) an extra metric; a built-in
+  /// name cannot be replaced.
+  public static func register(_ name: String, higherIsBetter: Bool, in catalog: Catalog,
+                              make: @escaping (String) -> StreamingMetric) throws {
     if (specs + singleLabelSpecs).contains(where: { $0.0 == name }) || topK(name) != nil { throw CatalogError("metric '\(name)' is already defined") }
-    extrasLock.withLock {
-      extras.removeAll { $0.0 == name }
-      extras.append((name, Spec(higherIsBetter: higherIsBetter, make: make)))
-    }
+    catalog.registry(of: Spec.self).add(name, Spec(higherIsBetter: higherIsBetter, make: make))
   }
-
-  static var all: [(String, Spec)] { specs + singleLabelSpecs + extrasLock.withLock { extras } }
 
   /// The built-in metrics (every one is also a field of a metrics report).
   public static var names: [String] { specs.map(\.0) }
   /// The single-label metrics (one-hot targets): `accuracy`, `top_k_accuracy`, and `top_<k>_accuracy` for any k.
   public static var singleLabelNames: [String] { singleLabelSpecs.map(\.0) }
-  /// The metrics added at run time.
-  public static var extraNames: [String] { extrasLock.withLock { extras.map(\.0) } }
+  /// The metrics added to `catalog` at run time.
+  public static func extraNames(in catalog: Catalog?) -> [String] { catalog?.registry(of: Spec.self).names ?? [] }
 
   /// Whether larger is better for the metric `name` (nil for an unknown name).
-  public static func higherIsBetter(_ name: String) -> Bool? { spec(name)?.higherIsBetter }
+  public static func higherIsBetter(_ name: String, in catalog: Catalog? = nil) -> Bool? { spec(name, in: catalog)?.higherIsBetter }
 
-  /// Throws, with a "did you mean" suggestion, for unknown names.
-  public static func make(_ name: String) throws -> StreamingMetric {
-    guard let found = spec(name) else {
-      let hint = closest(to: name).map { " (did you mean '\($0)'?)" } ?? ""
-      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \((names + singleLabelNames + extraNames).joined(separator: ", "))")
+  /// A maker of fresh streams of the metric `name`, built in or added to `catalog`; throws,
+  /// with a "did you mean" suggestion, for unknown names.
+  public static func maker(_ name: String, in catalog: Catalog? = nil) throws -> () -> StreamingMetric {
+    guard let found = spec(name, in: catalog) else {
+      let known = names + singleLabelNames + extraNames(in: catalog)
+      let hint = Suggest.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+      throw TensorError("unknown metric '\(name)'\(hint); metrics are: \(known.joined(separator: ", "))")
     }
-    return found.make(name)
+    return { found.make(name) }
   }
 
-  static func closest(to word: String) -> String? { Suggest.closest(to: word, among: names + singleLabelNames + extraNames) }
+  /// A stream of the metric `name`, built in or added to `catalog`.
+  public static func make(_ name: String, in catalog: Catalog? = nil) throws -> StreamingMetric {
+    try maker(name, in: catalog)()
+  }
+
 
 }

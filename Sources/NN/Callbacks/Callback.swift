@@ -1,3 +1,4 @@
+import Catalog
 import Metrics
 
 /// Hooks into training, as Keras's callbacks: each may read the logs, change the model
@@ -34,10 +35,11 @@ public enum MonitorMode: String, CaseIterable, Sendable {
   case auto, min, max
 
   /// `auto` means max for accuracy-, AUC-, F1-, precision- and recall-like names, else min.
-  func resolved(for monitor: String) -> MonitorMode {
+  /// Metrics added to `metrics` (a catalog) count as well as the built-in ones.
+  func resolved(for monitor: String, metrics: Catalog? = nil) -> MonitorMode {
     guard self == .auto else { return self }
     let base = monitor.hasPrefix("val_") ? String(monitor.dropFirst(4)) : monitor
-    if let higher = TrainingMetrics.higherIsBetter(base) { return higher ? .max : .min }
+    if let higher = TrainingMetrics.higherIsBetter(base, in: metrics) { return higher ? .max : .min }
     let higher = ["acc", "auc", "f1", "precision", "recall", "jaccard", "average_precision", "label_ranking_average_precision"]
     return higher.contains { monitor.contains($0) } ? .max : .min
   }

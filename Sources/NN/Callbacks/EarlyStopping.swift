@@ -1,3 +1,4 @@
+import Catalog
 import Tensors
 
 /// Stops training when a monitored quantity has stopped improving, with Keras's rule: every
@@ -22,11 +23,11 @@ public final class EarlyStopping: Callback {
   private var bestWeights: [Tensor]?
 
   public init(monitor: String = "val_loss", minDelta: Double = 0, patience: Int = 0, mode: MonitorMode = .auto,
-              baseline: Double? = nil, restoreBestWeights: Bool = false, startFromEpoch: Int = 0) {
+              baseline: Double? = nil, restoreBestWeights: Bool = false, startFromEpoch: Int = 0, metrics: Catalog? = nil) {
     self.monitor = monitor
     self.minDelta = abs(minDelta)
     self.patience = patience
-    self.mode = mode.resolved(for: monitor)
+    self.mode = mode.resolved(for: monitor, metrics: metrics)
     self.baseline = baseline
     self.restoreBestWeights = restoreBestWeights
     self.startFromEpoch = startFromEpoch

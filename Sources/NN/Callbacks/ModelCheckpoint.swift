@@ -3,7 +3,8 @@ import Foundation
 
 /// Saves the model after epochs: every epoch, or only when the monitored quantity improves.
 /// The path is a `PathTemplate` (`m-{epoch:02d}-{val_loss:.2f}.safetensors`), checked against
-/// the logged names before training starts; missing folders are created.
+/// the logged names before training starts; missing folders are created. Files are written by
+/// the model-file writer (`ModelFile`), with the metric names the model was compiled with.
 public final class ModelCheckpoint: Callback {
   public let path: String
   public let template: PathTemplate
@@ -14,8 +15,11 @@ public final class ModelCheckpoint: Callback {
   public private(set) var best: Double?
   public private(set) var saved: [String] = []
 
+  /// `metrics`: the catalog whose added metrics `mode: .auto` consults; `save` replaces the
+  /// model-file writer (tests watch the saves with it).
   public init(path: String, monitor: String = "val_loss", saveBestOnly: Bool = false, mode: MonitorMode = .auto,
-              save: @escaping (Sequential, String) throws -> Void) throws {
+              metrics: Catalog? = nil,
+              save: @escaping (Sequential, String) throws -> Void = { net, path in try ModelFile.save(net, metrics: net.metricNames, to: path) }) throws {
     guard !path.isEmpty else { throw LayerError("ModelCheckpoint: filepath is empty, expected a file name such as 'model-{epoch:02d}.safetensors'") }
     do { template = try PathTemplate(path) } catch let e as FormatError {
       throw LayerError("ModelCheckpoint: filepath '\(path)': \(e.message)")
@@ -23,7 +27,7 @@ public final class ModelCheckpoint: Callback {
     self.path = path
     self.monitor = monitor
     self.saveBestOnly = saveBestOnly
-    self.mode = mode.resolved(for: monitor)
+    self.mode = mode.resolved(for: monitor, metrics: metrics)
     self.save = save
   }
 

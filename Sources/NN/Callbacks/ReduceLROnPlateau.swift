@@ -1,3 +1,4 @@
+import Catalog
 /// Multiplies the learning rate by `factor` when a monitored quantity has not improved for
 /// `patience` epochs, waiting `cooldown` epochs after each reduction, down to `minLR` (Keras's
 /// rule). The epoch's `lr` log is the rate that epoch trained with; a reduction applies from
@@ -15,11 +16,11 @@ public final class ReduceLROnPlateau: Callback {
   private var cooldownLeft = 0
 
   public init(monitor: String = "val_loss", factor: Double = 0.1, patience: Int = 10, mode: MonitorMode = .auto,
-              minDelta: Double = 1e-4, cooldown: Int = 0, minLR: Double = 0) {
+              minDelta: Double = 1e-4, cooldown: Int = 0, minLR: Double = 0, metrics: Catalog? = nil) {
     self.monitor = monitor
     self.factor = factor
     self.patience = patience
-    self.mode = mode.resolved(for: monitor)
+    self.mode = mode.resolved(for: monitor, metrics: metrics)
     self.minDelta = minDelta
     self.cooldown = cooldown
     self.minLR = minLR

@@ -30,7 +30,8 @@ enum CallbackLibrary {
             Parameter("start_from_epoch", .nonNegativeInteger, "epochs of warm-up before watching starts", default: .integer(0))]) { a in
         EarlyStopping(monitor: a.string("monitor"), minDelta: a.double("min_delta"), patience: a.int("patience"),
                       mode: MonitorMode(rawValue: a.string("mode"))!, baseline: a.has("baseline") ? a.double("baseline") : nil,
-                      restoreBestWeights: a.bool("restore_best_weights"), startFromEpoch: a.int("start_from_epoch"))
+                      restoreBestWeights: a.bool("restore_best_weights"), startFromEpoch: a.int("start_from_epoch"),
+                      metrics: a.session.catalog)
       },
       make("ReduceLROnPlateau", "Lowers the learning rate when the monitored quantity stops improving.",
            [monitor, Parameter("factor", .numberIn(0, 1), "multiplier of the rate", default: .number(0.1)),
@@ -40,18 +41,14 @@ enum CallbackLibrary {
             Parameter("min_lr", .number, "lower bound of the rate", default: .number(0))]) { a in
         ReduceLROnPlateau(monitor: a.string("monitor"), factor: a.double("factor"), patience: a.int("patience"),
                           mode: MonitorMode(rawValue: a.string("mode"))!, minDelta: a.double("min_delta"),
-                          cooldown: a.int("cooldown"), minLR: a.double("min_lr"))
+                          cooldown: a.int("cooldown"), minLR: a.double("min_lr"), metrics: a.session.catalog)
       },
       make("TerminateOnNaN", "Stops training when a batch's loss is NaN or infinite.", []) { _ in TerminateOnNaN() },
       make("ModelCheckpoint", "Saves the model (safetensors) after each epoch, or only when the monitored quantity improves; creates missing folders.",
            [Parameter("filepath", .string, "the file to write, with Python-format placeholders as Keras: {epoch:02d} (from 1), {val_loss:.2f}, any logged name"), monitor,
             Parameter("save_best_only", .bool, "save only when the monitored quantity improves", default: .bool(false)), mode]) { a in
         try ModelCheckpoint(path: a.string("filepath"), monitor: a.string("monitor"), saveBestOnly: a.bool("save_best_only"),
-                        mode: MonitorMode(rawValue: a.string("mode"))!) { net, path in
-          let m = Model(net)
-          m.metrics = net.metricNames
-          try ModelFile.save(m, to: path)
-        }
+                        mode: MonitorMode(rawValue: a.string("mode"))!, metrics: a.session.catalog)
       },
       make("CSVLogger", "Writes each epoch's logs as a CSV row (epoch from 1); creates missing folders.",
            [Parameter("filename", .string, "the CSV file to write"),

@@ -38,19 +38,21 @@ enum LossLibrary {
   }
 
   static let builtinNames = ["binary_crossentropy", "bce", "sigmoid_focal", "focal", "categorical_crossentropy", "mean_squared_error", "mse"]
-  static var names: [String] {
-    ["binary_crossentropy", "sigmoid_focal", "categorical_crossentropy", "mean_squared_error", "mse"] + LossRegistry.names
+  static func names(in catalog: Catalog) -> [String] {
+    ["binary_crossentropy", "sigmoid_focal", "categorical_crossentropy", "mean_squared_error", "mse"] + LossRegistry.names(in: catalog)
   }
 
-  /// A loss by name with its defaults (`compile{loss = "binary_crossentropy"}`).
-  static func named(_ name: String) throws -> Loss {
+  /// A loss by name with its defaults (`compile{loss = "binary_crossentropy"}`), built in or
+  /// added to `catalog`.
+  static func named(_ name: String, in catalog: Catalog) throws -> Loss {
     switch name {
     case "binary_crossentropy", "bce": return BinaryCrossEntropy()
     case "sigmoid_focal", "focal": return SigmoidFocal()
     case "categorical_crossentropy": return CategoricalCrossEntropy()
     case "mean_squared_error", "mse": return MeanSquaredError()
     default:
-      if let extra = LossRegistry.make(name) { return extra }
+      if let extra = LossRegistry.make(name, in: catalog) { return extra }
+      let names = names(in: catalog)
       let hint = Suggest.closest(to: name, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
       throw CatalogError("unknown loss \"\(name)\"\(hint); known: \(names.joined(separator: ", "))")
     }

@@ -16,7 +16,11 @@ public enum ModelFile {
   static let optimizerPrefix = "optimizer/"
 
   public static func save(_ model: Model, to path: String) throws {
-    let net = model.network
+    try save(model.network, metrics: model.metrics, to: path)
+  }
+
+  /// Writes `net` with the metric names it was compiled with, `metrics`.
+  public static func save(_ net: Sequential, metrics: [String], to path: String) throws {
     var layers: [[String: Any]] = []
     var tensors: [(name: String, tensor: Tensor)] = []
     for l in net.layers {
@@ -31,7 +35,7 @@ public enum ModelFile {
     if let o = net.optimizer, let loss = net.loss {
       let state: [String: Any] = ["lr": o.learningRate, "iterations": o.steps]
       spec["compile"] = ["optimizer": ["kind": type(of: o).kind, "config": o.config, "state": state],
-                         "loss": ["kind": type(of: loss).kind, "config": loss.config], "metrics": model.metrics]
+                         "loss": ["kind": type(of: loss).kind, "config": loss.config], "metrics": metrics]
       for w in net.parameters {
         for (slot, t) in zip(o.slotNames, o.slots(for: w)) { tensors.append(("\(optimizerPrefix)\(w.name)/\(slot)", t)) }
       }
@@ -40,22 +44,23 @@ public enum ModelFile {
     try Safetensors.write(tensors, metadata: [formatKey: json], to: path)
   }
 
-  /// Reads a model; with `compile: false` only its architecture and weights (the compile
-  /// settings and optimizer state in the file are skipped), as Keras's `compile=False`.
-  public static func load(_ path: String, compile: Bool = true) throws -> Model {
+  /// Reads a model; its random streams and the losses and metrics it names come from `session`.
+  /// With `compile: false` only its architecture and weights (the compile settings and
+  /// optimizer state in the file are skipped), as Keras's `compile=False`.
+  public static func load(_ path: String, in session: Session, compile: Bool = true) throws -> Model {
     let file = try Safetensors.read(path)
     guard let text = file.metadata[formatKey], let spec = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
       throw CatalogError("\(path): not a Crescent model (no '\(formatKey)' entry in __metadata__)")
     }
     guard let layerSpecs = spec["layers"] as? [[String: Any]] else { throw CatalogError("\(path): the model description has no layer list") }
-    let net = Sequential(inputSize: spec["input_dim"] as? Int, random: RandomContext.current.nextStream("nn.load"))
+    let net = Sequential(inputSize: spec["input_dim"] as? Int, random: session.random.nextStream("nn.load"))
     for (k, ls) in layerSpecs.enumerated() {
       guard let kind = ls["kind"] as? String, let entry = LayerLibrary.entries.first(where: { $0.name == kind }) else {
         throw CatalogError("\(path): layer \(k + 1) has unknown kind \(String(describing: ls["kind"] ?? "nil"))")
       }
       var config = ls["config"] as? [String: Any] ?? [:]
       config["name"] = ls["name"]
-      guard case .object(let o)? = try entry.call(arguments(for: entry, config)).first, let layer = o as? Layer else {
+      guard case .object(let o)? = try entry.call(arguments(for: entry, config), in: session).first, let layer = o as? Layer else {
         throw CatalogError("\(path): layer \(k + 1) (\(kind)) could not be rebuilt")
       }
       try net.add(layer)
@@ -74,7 +79,7 @@ public enum ModelFile {
     if !compile {
       byName = byName.filter { !$0.key.hasPrefix(optimizerPrefix) }
     } else if let c = spec["compile"] as? [String: Any] {
-      try restoreCompile(c, into: model, path: path)
+      try restoreCompile(c, into: model, path: path, in: session)
       try restoreOptimizerState(c, &byName, into: net, path: path)
     }
     if let extra = byName.keys.sorted().first {
@@ -107,7 +112,7 @@ public enum ModelFile {
     }
   }
 
-  static func restoreCompile(_ c: [String: Any], into model: Model, path: String) throws {
+  static func restoreCompile(_ c: [String: Any], into model: Model, path: String, in session: Session) throws {
     guard let o = c["optimizer"] as? [String: Any], let okind = o["kind"] as? String,
           let oentry = OptimizerLibrary.entries.first(where: { $0.name == okind }),
           let l = c["loss"] as? [String: Any], let lkind = l["kind"] as? String,
@@ -117,13 +122,13 @@ public enum ModelFile {
       }
       throw CatalogError("\(path): the compile settings are not understood; nn.load(path, {compile = false}) reads the architecture and weights alone")
     }
-    guard case .object(let opt)? = try oentry.call(arguments(for: oentry, o["config"] as? [String: Any] ?? [:])).first,
-          case .object(let lossObject)? = try lentry.call(arguments(for: lentry, l["config"] as? [String: Any] ?? [:])).first,
+    guard case .object(let opt)? = try oentry.call(arguments(for: oentry, o["config"] as? [String: Any] ?? [:]), in: session).first,
+          case .object(let lossObject)? = try lentry.call(arguments(for: lentry, l["config"] as? [String: Any] ?? [:]), in: session).first,
           let optimizer = opt as? Optimizer, let loss = (lossObject as? LossObject)?.loss else {
       throw CatalogError("\(path): the compile settings could not be rebuilt")
     }
     let metrics = c["metrics"] as? [String] ?? []
-    try model.network.compile(optimizer: optimizer, loss: loss, metrics: metrics)
+    try model.network.compile(optimizer: optimizer, loss: loss, metrics: metrics, in: session.catalog)
     model.metrics = metrics
     model.compileConfig = c
   }

@@ -13,16 +13,16 @@ enum ModelLibrary {
   }
 
   /// Layers from objects, or from tables with a `forward` function (custom layers written in Lua).
-  static func layerList(_ values: [Value]) throws -> [Layer] {
-    try values.map(layer)
+  static func layerList(_ values: [Value], in session: Session) throws -> [Layer] {
+    try values.map { try layer($0, in: session) }
   }
 
-  static func layer(_ v: Value) throws -> Layer {
+  static func layer(_ v: Value, in session: Session) throws -> Layer {
     switch v {
     case .object(let o):
       if let l = o as? Layer { return l }
     case .table:
-      guard case .object(let o)? = try ScriptLayer.entry.call([v]).first, let l = o as? Layer else { break }
+      guard case .object(let o)? = try ScriptLayer.entry.call([v], in: session).first, let l = o as? Layer else { break }
       return l
     default: break
     }
@@ -50,9 +50,9 @@ enum ModelLibrary {
             options: [Parameter("input_dim", .positiveInteger, "features per sample (or input_dim on the first layer)", optional: true),
                       Parameter("seed", .nonNegativeInteger, "seed of the model's own randomness (initial weights, dropout, shuffling); the run's streams otherwise", optional: true)],
             returns: [Returned(.object("Model"), "the model")]) { a in
-        let layers = try layerList(a.list("layers"))
+        let layers = try layerList(a.list("layers"), in: a.session)
         let firstInput = (layers.first as? Dense).flatMap { $0.inputSize > 0 ? $0.inputSize : nil }
-        let stream = a.optionalInt("seed").map { RandomStream(seed: UInt64($0)) } ?? RandomContext.current.nextStream("nn.Sequential")
+        let stream = a.optionalInt("seed").map { RandomStream(seed: UInt64($0)) } ?? a.session.random.nextStream("nn.Sequential")
         let net = Sequential(inputSize: a.optionalInt("input_dim") ?? firstInput, random: stream)
         for l in layers { try net.add(l) }
         return [.object(Model(net))]
@@ -60,7 +60,7 @@ enum ModelLibrary {
       Entry(module: "nn", name: "add", summary: "Appends a layer to the model.",
             parameters: [model, Parameter("layer", .either(.object("Layer"), .record), "the layer, or a table with forward and parameters (a custom layer)")],
             returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { a in
-        let layer = try layer(a.value("layer"))
+        let layer = try layer(a.value("layer"), in: a.session)
         let m = the(a)
         if m.network.layers.isEmpty, m.network.inputSize == nil, let d = layer as? Dense, d.inputSize > 0 {
           try m.network.build(inputSize: d.inputSize)
@@ -84,12 +84,12 @@ enum ModelLibrary {
         let loss: Loss
         switch a.value("loss") {
         case .object(let o): loss = (o as! LossObject).loss
-        case .string(let s): loss = try LossLibrary.named(s)
+        case .string(let s): loss = try LossLibrary.named(s, in: a.session.catalog)
         case .function(let f): loss = ScriptLoss(f)
         default: preconditionFailure()
         }
         let metrics = a.list("metrics").compactMap { if case .string(let s) = $0 { return s }; return nil }
-        try m.network.compile(optimizer: optimizer, loss: loss, metrics: metrics)
+        try m.network.compile(optimizer: optimizer, loss: loss, metrics: metrics, in: a.session.catalog)
         m.compileConfig = ["optimizer": [type(of: optimizer).kind: optimizer.config], "loss": [type(of: loss).kind: loss.config]]
         m.metrics = metrics
         return [.object(m)]
@@ -113,6 +113,8 @@ enum ModelLibrary {
         let m = the(a)
         let (x, y) = try pair(a, "x", "y")
         var options = FitOptions()
+        options.progress = a.session.output
+        options.runLog = a.session.runLog
         options.batchSize = a.int("batch_size")
         options.epochs = a.int("epochs")
         options.shuffle = a.bool("shuffle")
@@ -196,7 +198,7 @@ enum ModelLibrary {
             parameters: [Parameter("path", .string, "the .safetensors file")],
             options: [Parameter("compile", .bool, "false: the architecture and weights only, not compiled (as Keras's compile=False), for a model compiled with a loss written in Lua", default: .bool(true))],
             returns: [Returned(.object("Model"), "the model, compiled as it was saved unless compile = false")]) { a in
-        [.object(try ModelFile.load(a.string("path"), compile: a.bool("compile")))]
+        [.object(try ModelFile.load(a.string("path"), in: a.session, compile: a.bool("compile")))]
       },
       Entry(module: "nn", name: "train_on_batch", summary: "One optimisation step on one batch; returns its loss.",
             parameters: [model, Parameter("x", .tensorLike, "a batch of features"), Parameter("y", .tensorLike, "its targets")],

@@ -1,25 +1,20 @@
 import Catalog
-import Foundation
 
-/// Losses added at run time (by native plugins): `compile{loss = name}` finds them after the
-/// built-in names. A built-in name cannot be replaced.
+/// Losses added to a catalog at run time (by native plugins): `compile{loss = name}` finds
+/// them after the built-in names. A built-in name cannot be replaced.
 public enum LossRegistry {
-  nonisolated(unsafe) private static var extras: [(name: String, make: () -> Loss)] = []
-  private static let lock = NSLock()
+  struct Added { let make: () -> Loss }
 
-  /// Adds (or, for a name added earlier, replaces) an extra loss.
-  public static func register(_ name: String, make: @escaping () -> Loss) throws {
+  /// Adds to `catalog` (or, for a name added earlier, replaces) an extra loss.
+  public static func register(_ name: String, in catalog: Catalog, make: @escaping () -> Loss) throws {
     if LossLibrary.builtinNames.contains(name) { throw CatalogError("loss \"\(name)\" is already defined") }
-    lock.withLock {
-      extras.removeAll { $0.name == name }
-      extras.append((name, make))
-    }
+    catalog.registry(of: Added.self).add(name, Added(make: make))
   }
 
-  static var names: [String] { lock.withLock { extras.map(\.name) } }
-  /// A new instance of the extra loss `name`, or nil.
-  public static func make(_ name: String) -> Loss? {
-    let make = lock.withLock { extras.first { $0.name == name }?.make }
-    return make?()
+  static func names(in catalog: Catalog) -> [String] { catalog.registry(of: Added.self).names }
+
+  /// A new instance of the loss `name` added to `catalog`, or nil.
+  public static func make(_ name: String, in catalog: Catalog) -> Loss? {
+    catalog.registry(of: Added.self).item(name)?.make()
   }
 }

@@ -1,3 +1,4 @@
+import Catalog
 import Tensors
 
 /// What `fit` was asked to do.
@@ -18,6 +19,10 @@ public struct FitOptions {
   /// The prefix of this fit's series in the run's log (`"fold1/"`); nil: none for the run's
   /// first fit, `fit2/`, `fit3/`, ... for later ones.
   public var logPrefix: String? = nil
+  /// Where the progress bar and the per-epoch lines go (the session's output).
+  public var progress: OutputSink = .standardOutput
+  /// The run that records each epoch's logs (the session's run log); nil: none.
+  public var runLog: RunLog? = nil
   public init() {}
 }
 

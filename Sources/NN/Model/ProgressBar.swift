@@ -4,14 +4,16 @@ import Foundation
 /// Keras-style progress: on a terminal `Epoch 3/30` then a bar redrawn in place with ETA and
 /// running loss; elsewhere (or with verbose 2) one line per epoch.
 final class ProgressBar {
+  let sink: OutputSink
   let verbose: Int
   let epochs: Int
   let steps: Int
   private var epochStart = Date()
   private var lastDraw = Date.distantPast
-  private var live: Bool { verbose == 1 && HostIO.isTerminal }
+  private var live: Bool { verbose == 1 && sink.isTerminal }
 
-  init(verbose: Int, epochs: Int, steps: Int) {
+  init(_ sink: OutputSink, verbose: Int, epochs: Int, steps: Int) {
+    self.sink = sink
     self.verbose = verbose
     self.epochs = epochs
     self.steps = steps
@@ -19,7 +21,7 @@ final class ProgressBar {
 
   func beginEpoch(_ epoch: Int) {
     epochStart = Date()
-    if live { HostIO.write("Epoch \(epoch + 1)/\(epochs)\n") }
+    if live { sink.write("Epoch \(epoch + 1)/\(epochs)\n") }
   }
 
   func batch(_ step: Int, loss: Double) {
@@ -29,7 +31,7 @@ final class ProgressBar {
     lastDraw = now
     let elapsed = now.timeIntervalSince(epochStart)
     let eta = elapsed / Double(step) * Double(steps - step)
-    HostIO.write("\r\(counter(step)) \(bar(step)) - ETA: \(Self.duration(eta)) - loss: \(Self.format(loss))\u{1B}[K")
+    sink.write("\r\(counter(step)) \(bar(step)) - ETA: \(Self.duration(eta)) - loss: \(Self.format(loss))\u{1B}[K")
   }
 
   func endEpoch(_ epoch: Int, logs: Logs) {
@@ -39,9 +41,9 @@ final class ProgressBar {
     let metrics = logs.items.map { "\($0.key): \(Self.format($0.value))" }.joined(separator: " - ")
     let timing = "\(Self.duration(elapsed)) \(Self.stepTime(perStep))/step"
     if live {
-      HostIO.write("\r\(counter(steps)) \(bar(steps)) - \(timing) - \(metrics)\u{1B}[K\n")
+      sink.write("\r\(counter(steps)) \(bar(steps)) - \(timing) - \(metrics)\u{1B}[K\n")
     } else {
-      HostIO.write("Epoch \(epoch + 1)/\(epochs) - \(steps) steps - \(timing) - \(metrics)\n")
+      sink.write("Epoch \(epoch + 1)/\(epochs) - \(steps) steps - \(timing) - \(metrics)\n")
     }
   }
 

@@ -34,12 +34,14 @@ extension Sequential {
     defer { loss.columnWeights = nil }
     let history = History()
     let steps = (trainCount + options.batchSize - 1) / options.batchSize
-    let progress = ProgressBar(verbose: options.verbose, epochs: options.epochs, steps: steps)
-    let logPrefix = RunLog.beginFit(prefix: options.logPrefix)
+    let progress = ProgressBar(options.progress, verbose: options.verbose, epochs: options.epochs, steps: steps)
+    let logPrefix = options.runLog?.beginFit(prefix: options.logPrefix) ?? ""
     var plannedKeys = ["loss"] + metricNames
     if validation != nil { plannedKeys += plannedKeys.map { "val_\($0)" } }
     for c in callbacks { plannedKeys += c.addedLogKeys.filter { !plannedKeys.contains($0) } }
     for c in callbacks { try c.willTrain(logKeys: plannedKeys) }
+    // Made once per fit, reset before each epoch's validation.
+    let validationMetrics = validation == nil ? [] : metricMakers.map { $0() }
     var shuffler = random.derived("shuffle")
     var order = Array(0..<trainCount)
     stopTraining = false
@@ -74,11 +76,12 @@ extension Sequential {
       logs["loss"] = lossSum / Double(max(seen, 1))
       for (name, m) in zip(metricNames, trainingMetrics) { logs[name] = try m.result() }
       if let (vx, vy) = validation {
-        for (k, v) in try evaluate(x: vx, y: vy, batchSize: max(options.batchSize, 256)).items { logs["val_\(k)"] = v }
+        let validated = try evaluate(x: vx, y: vy, batchSize: max(options.batchSize, 256), metrics: validationMetrics)
+        for (k, v) in validated.items { logs["val_\(k)"] = v }
       }
       for c in callbacks { try c.onEpochEnd(epoch, logs: &logs, model: self) }
       history.record(epoch: epoch, logs)
-      if let sink = RunLog.sink { for (k, v) in logs.items { sink(logPrefix + k, v, epoch + 1) } }
+      if let runLog = options.runLog { for (k, v) in logs.items { runLog.log(logPrefix + k, v, step: epoch + 1) } }
       progress.endEpoch(epoch, logs: logs)
       epoch += 1
     }
@@ -122,6 +125,11 @@ extension Sequential {
 
   /// The loss (and, once metrics are attached, each metric) over a whole data set.
   public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 256) throws -> Logs {
+    try evaluate(x: x, y: y, batchSize: batchSize, metrics: metricMakers.map { $0() })
+  }
+
+  /// `evaluate` into `metrics` (fresh or reused streams of the compiled metrics, reset here).
+  func evaluate(x: Tensor, y: Tensor, batchSize: Int, metrics: [StreamingMetric]) throws -> Logs {
     guard let loss else { throw LayerError("compile the model before evaluate") }
     try checkFeatures(x)
     try checkTargets(x, y)
@@ -130,7 +138,7 @@ extension Sequential {
     loss.columnWeights = nil  // validation and evaluation report the plain loss
     defer { setLogits(false); loss.columnWeights = classWeights }
     let n = x.shape[0]
-    let metrics = try metricNames.map { try TrainingMetrics.make($0) }
+    for m in metrics { m.reset() }
     var total = 0.0, start = 0
     while start < n {
       let end = min(n, start + max(batchSize, 1))

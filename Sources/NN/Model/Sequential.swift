@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import Metrics
 import Tensors
@@ -11,6 +12,8 @@ public final class Sequential {
   public private(set) var metricNames: [String] = []
   /// The metrics computed over each training epoch (streaming, exact over the epoch).
   var trainingMetrics: [StreamingMetric] = []
+  /// Makers of fresh streams of the compiled metrics (for validation and evaluation).
+  var metricMakers: [() -> StreamingMetric] = []
   /// The root of the model's randomness: initial weights, dropout masks and shuffling draw
   /// from streams derived from it by name.
   public let random: RandomStream
@@ -72,9 +75,11 @@ public final class Sequential {
   public var parameters: [Weight] { layers.flatMap(\.parameters) }
   public var isCompiled: Bool { optimizer != nil && loss != nil }
 
-  /// Chooses the optimizer, the loss and the metrics to report.
-  public func compile(optimizer: Optimizer, loss: Loss, metrics: [String] = []) throws {
-    trainingMetrics = try metrics.map { try TrainingMetrics.make($0) }
+  /// Chooses the optimizer, the loss and the metrics to report: built-in metric names, or
+  /// names of metrics added to `catalog`.
+  public func compile(optimizer: Optimizer, loss: Loss, metrics: [String] = [], in catalog: Catalog? = nil) throws {
+    metricMakers = try metrics.map { try TrainingMetrics.maker($0, in: catalog) }
+    trainingMetrics = metricMakers.map { $0() }
     self.optimizer = optimizer
     self.loss = loss
     self.metricNames = metrics

@@ -12,11 +12,13 @@ public enum Parallel {
     return max(1, ProcessInfo.processInfo.activeProcessorCount)
   }()
 
-  nonisolated(unsafe) private static var _maxThreads: Int = hardwareThreads
-  /// The thread budget for kernels; set to 1 to run everything on the calling thread.
-  public static var maxThreads: Int {
-    get { _maxThreads }
-    set { _maxThreads = max(1, newValue) }
+  /// The thread budget for kernels: the cores seen at start-up, or what `withThreads` sets
+  /// for the work inside it (1 runs everything on the calling thread).
+  @TaskLocal public static var maxThreads: Int = hardwareThreads
+
+  /// Runs `body` with a thread budget of `threads` (at least 1) for the kernels it calls.
+  public static func withThreads<R>(_ threads: Int, _ body: () throws -> R) rethrows -> R {
+    try $maxThreads.withValue(max(1, threads), operation: body)
   }
 
   /// Runs `body(i)` for i in 0..<count, on up to `threads` threads (default: maxThreads).

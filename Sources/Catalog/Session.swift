@@ -1,0 +1,33 @@
+import Foundation
+
+/// Everything one run may change, created by the host for each run (a script under `crescent
+/// run`, each spec file under `crescent test`, the REPL, a test) and handed down explicitly:
+/// entry bodies reach it through their `Arguments`, fit through its options. Two sessions in
+/// one process share nothing mutable.
+public final class Session {
+  /// The functions scripts see, with what plugins added to them (entries, losses, metrics).
+  public let catalog: Catalog
+  /// The random streams of everything that asks for randomness without a seed of its own.
+  /// A host replaces it when the run's final seed is known (an experiment's config).
+  public var random: RandomContext
+  /// Where the run's text goes: `print`, training progress.
+  public let output: OutputSink
+  /// The run being recorded (fit's per-epoch logs go to it); nil when none is.
+  public var runLog: RunLog?
+
+  /// When the run must stop (monotonic seconds); nil: no limit. Not yet enforced through here.
+  public var deadline: Double?
+  /// The bytes the run may hold (Lua's and tensors'); nil: no limit. Not yet enforced through here.
+  public var memoryBudget: Int?
+  /// The folders the run may read and write; nil: as the sandbox allows. Not yet enforced through here.
+  public var fileAccess: [String]?
+  /// The folder where the run's records are kept; nil: where the host keeps them.
+  public var runStore: URL?
+
+  /// A session over `catalog`; without a seed, its random streams start from a fresh random root.
+  public init(catalog: Catalog, seed: UInt64? = nil, output: OutputSink = .standardOutput) {
+    self.catalog = catalog
+    self.random = RandomContext(rootSeed: seed ?? UInt64.random(in: 0..<(1 << 53)))
+    self.output = output
+  }
+}
