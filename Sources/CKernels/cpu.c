@@ -13,9 +13,10 @@ static ck_isa hardware_isa(void) {
   return CK_ISA_PORTABLE;
 }
 
-/* The cap, chosen once at first use: the hardware level, lowered by CRESCENT_ISA. */
+/* The cap, chosen once at first use: the hardware level, lowered by CRESCENT_ISA. Until then
+ * ck_isa_cap holds -1; kernel_table.h reads it without a call once it is set. */
 static pthread_once_t cap_once = PTHREAD_ONCE_INIT;
-static ck_isa cap_level = CK_ISA_PORTABLE;
+int ck_isa_cap = -1;
 
 static void choose_cap(void) {
   ck_isa isa = hardware_isa();
@@ -24,12 +25,14 @@ static void choose_cap(void) {
     if (strcmp(env, "portable") == 0) isa = CK_ISA_PORTABLE;
     else if (strcmp(env, "avx2") == 0 && isa >= CK_ISA_AVX2) isa = CK_ISA_AVX2;
   }
-  cap_level = isa;
+  __atomic_store_n(&ck_isa_cap, (int)isa, __ATOMIC_RELEASE);
 }
 
 ck_isa ck_detected_isa(void) {
+  int cap = __atomic_load_n(&ck_isa_cap, __ATOMIC_ACQUIRE);
+  if (cap >= 0) return (ck_isa)cap;
   pthread_once(&cap_once, choose_cap);
-  return cap_level;
+  return (ck_isa)__atomic_load_n(&ck_isa_cap, __ATOMIC_ACQUIRE);
 }
 
 ck_isa ck_usable_isa(ck_isa isa) {

@@ -1,7 +1,7 @@
 /* One table per ISA level, and the one place a level is chosen for a call. */
 #include "kernel_table.h"
 
-static const ck_kernels tables[3] = {
+const ck_kernels ck_kernel_tables[3] = {
     [CK_ISA_PORTABLE] = {CK_ISA_PORTABLE, &ck_elementwise_portable, &ck_gemm_portable_4x16,
                          &ck_metric_cells_portable, &ck_ranking_portable, &ck_optim_portable},
 #if defined(__x86_64__)
@@ -11,8 +11,6 @@ static const ck_kernels tables[3] = {
                        &ck_metric_cells_avx512, &ck_ranking_avx512, &ck_optim_avx512},
 #endif
 };
-
-const ck_kernels *ck_kernels_for(ck_isa isa) { return &tables[ck_usable_isa(isa)]; }
 
 ck_isa ck_kernel_table_isa(ck_isa isa) { return ck_kernels_for(isa)->isa; }
 

@@ -89,7 +89,15 @@ extern const ck_ranking_kernels ck_ranking_avx2, ck_ranking_avx512;
 extern const ck_optim_kernels ck_optim_avx2, ck_optim_avx512;
 #endif
 
-/* The table of ck_usable_isa(isa). */
-const ck_kernels *ck_kernels_for(ck_isa isa);
+/* The tables by level (kernel_table.c), and the cap (cpu.c: -1 until first chosen). */
+extern const ck_kernels ck_kernel_tables[3];
+extern int ck_isa_cap;
+
+/* The table of ck_usable_isa(isa): once the cap is chosen, a load and a compare. */
+static inline const ck_kernels *ck_kernels_for(ck_isa isa) {
+  int cap = __atomic_load_n(&ck_isa_cap, __ATOMIC_ACQUIRE);
+  if (cap < 0) cap = (int)ck_detected_isa();
+  return &ck_kernel_tables[(int)isa > cap ? cap : (int)isa];
+}
 
 #endif
