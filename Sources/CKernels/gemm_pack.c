@@ -2,6 +2,7 @@
  * Plain C for any MR/NR, plus an AVX2 8x8-transpose path for the transposed-B case,
  * which is the one packing whose cost shows up next to the micro-kernel. */
 #include "ck_gemm.h"
+#include "gemm_pack.h"
 
 void ck_gemm_pack_a_generic(int trans, const float *a, long lda, long m, long k,
                             int mr, float *dst) {

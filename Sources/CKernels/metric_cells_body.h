@@ -24,7 +24,7 @@ static inline uint32_t CK_FN(unit_key)(float s) {
   return b < MC_HALF ? b : 2u * MC_HALF - c;
 }
 
-int CK_FN(ck_truth_bytes)(const float *truth, const float *score, uint8_t *t8, long n) {
+static int CK_FN(ck_truth_bytes)(const float *truth, const float *score, uint8_t *t8, long n) {
   mc_vi bad = {0}, outside = {0};
   long i = 0;
   for (; i + CK_VW <= n; i += CK_VW) {
@@ -50,7 +50,7 @@ int CK_FN(ck_truth_bytes)(const float *truth, const float *score, uint8_t *t8, l
   return flags;
 }
 
-void CK_FN(ck_unit_keys)(const float *score, uint32_t *keys, long n) {
+static void CK_FN(ck_unit_keys)(const float *score, uint32_t *keys, long n) {
   long i = 0;
   for (; i + CK_VW <= n; i += CK_VW) {
     mc_vf s;

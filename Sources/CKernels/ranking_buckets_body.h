@@ -44,7 +44,7 @@ static inline uint64_t CK_FN(rb_hmax)(rb_vu x) {
   return m;
 }
 
-uint64_t CK_FN(ck_ap_buckets)(uint64_t *table, long buckets, uint64_t spare, uint64_t *crowded) {
+static uint64_t CK_FN(ck_ap_buckets)(uint64_t *table, long buckets, uint64_t spare, uint64_t *crowded) {
   const uint64_t step = 1ull << 63;
   rb_vu entries = {0}, negatives = {0}, most = {0};
   long d = 0;
@@ -75,7 +75,7 @@ uint64_t CK_FN(ck_ap_buckets)(uint64_t *table, long buckets, uint64_t spare, uin
   return n;
 }
 
-uint64_t CK_FN(ck_roc_buckets)(uint64_t *table, long buckets, uint64_t spare, uint64_t *crowded,
+static uint64_t CK_FN(ck_roc_buckets)(uint64_t *table, long buckets, uint64_t spare, uint64_t *crowded,
                                uint64_t *area2) {
   const uint64_t step = 1ull << 32;
   rb_vu entries = {0}, negatives = {0}, most = {0}, area = {0};

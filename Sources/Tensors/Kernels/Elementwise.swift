@@ -13,11 +13,7 @@ enum ElementwiseSplit {
   /// Below this many elements, maps costing a transcendental per element stay on one thread.
   static let transcendentalThreshold = 1 << 17
 
-  static func isa(_ isa: ck_isa?) -> ck_isa {
-    let want = isa ?? ck_active_isa()
-    let cap = ck_detected_isa()
-    return want.rawValue > cap.rawValue ? cap : want
-  }
+  static func isa(_ isa: ck_isa?) -> ck_isa { ck_usable_isa(isa ?? ck_active_isa()) }
 
   static func threads(_ requested: Int?, elements n: Int, expensive: Bool) -> Int {
     let t = Swift.max(1, requested ?? Parallel.maxThreads)

@@ -35,8 +35,7 @@ public enum Gemm {
     }
     precondition(lda >= (transposeA ? m : k) && ldb >= (transposeB ? k : n), "sgemm: bad lda/ldb")
     // Never run a level the CPU lacks (tests ask for levels explicitly).
-    let requested = isa ?? ck_active_isa()
-    let isa = requested.rawValue > ck_detected_isa().rawValue ? ck_detected_isa() : requested
+    let isa = ck_usable_isa(isa ?? ck_active_isa())
     let blk = GemmBlocking(isa: isa, m: m, n: n, k: k)
     let workers = workerCount(blk, m: m, n: n, k: k, threads: threads)
 

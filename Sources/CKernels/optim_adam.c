@@ -1,4 +1,6 @@
+/* Adam, one vector loop per ISA level, the tables that hold them, and the entry point. */
 #include "ck_optim.h"
+#include "kernel_table.h"
 #include <math.h>
 #include <string.h>
 
@@ -42,12 +44,13 @@ ADAM_VECTOR(adam_avx2, __attribute__((target("avx2"))), 8)
 #endif
 ADAM_VECTOR(adam_portable, , 4)
 
+const ck_optim_kernels ck_optim_portable = {adam_portable};
+#if defined(__x86_64__)
+const ck_optim_kernels ck_optim_avx2 = {adam_avx2};
+const ck_optim_kernels ck_optim_avx512 = {adam_avx512};
+#endif
+
 void ck_adam(ck_isa isa, float *value, const float *grad, float *m, float *v, long n,
              float w1, float b2, float w2, float eps, float step_size, float c2, float decay, float l2, int decoupled) {
-  if (isa > ck_detected_isa()) isa = ck_detected_isa();
-#if defined(__x86_64__)
-  if (isa == CK_ISA_AVX512) { adam_avx512(value, grad, m, v, n, w1, b2, w2, eps, step_size, c2, decay, l2, decoupled); return; }
-  if (isa == CK_ISA_AVX2) { adam_avx2(value, grad, m, v, n, w1, b2, w2, eps, step_size, c2, decay, l2, decoupled); return; }
-#endif
-  adam_portable(value, grad, m, v, n, w1, b2, w2, eps, step_size, c2, decay, l2, decoupled);
+  ck_kernels_for(isa)->optim->adam(value, grad, m, v, n, w1, b2, w2, eps, step_size, c2, decay, l2, decoupled);
 }

@@ -1,6 +1,8 @@
 /* AVX2 + FMA 6x16 micro-kernel: 12 ymm accumulators, 2 B loads and 6 broadcasts per k. */
 #define CK_GEMM_INTERNAL
 #include "ck_gemm.h"
+#include "gemm_pack.h"
+#include "kernel_table.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -59,7 +61,7 @@ CK_AVX2 static inline void tile_6x16(long kc, const float *a, const float *b, fl
   }
 }
 
-CK_AVX2 void ck_gemm_macro_avx2(long m, long n, long kc, const float *ap, const float *bp,
+CK_AVX2 static void macro_6x16(long m, long n, long kc, const float *ap, const float *bp,
                                 float *c, long ldc, float alpha, float beta,
                             ck_gemm_prefetch pf) {
   ck_pf_cursor q = ck_pf_start(pf, ((m + AMR - 1) / AMR) * ((n + ANR - 1) / ANR));
@@ -71,4 +73,15 @@ CK_AVX2 void ck_gemm_macro_avx2(long m, long n, long kc, const float *ap, const 
     }
   }
 }
+
+/* The AVX2 packing serves both x86 tables (MR = 6 <= 8). */
+static void pack_a_6(int trans, const float *a, long lda, long m, long k, float *dst) {
+  ck_gemm_pack_a_avx2(trans, a, lda, m, k, AMR, dst);
+}
+static void pack_b_16(int trans, const float *b, long ldb, long k, long n, float *dst) {
+  if (trans) ck_gemm_pack_b_trans_avx2(b, ldb, k, n, ANR, dst);
+  else ck_gemm_pack_b_nn_avx2(b, ldb, k, n, ANR, dst);
+}
+
+const ck_gemm_kernels ck_gemm_avx2_6x16 = {AMR, ANR, pack_a_6, pack_b_16, macro_6x16};
 #endif

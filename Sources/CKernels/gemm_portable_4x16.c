@@ -2,6 +2,8 @@
  * vectorises (SSE2 on x86-64, NEON on arm64). */
 #define CK_GEMM_INTERNAL
 #include "ck_gemm.h"
+#include "gemm_pack.h"
+#include "kernel_table.h"
 
 enum { PMR = 4, PNR = 16 };
 
@@ -29,9 +31,8 @@ static inline void tile_4x16(long kc, const float *a, const float *b, float *c, 
   }
 }
 
-void ck_gemm_macro_portable(long m, long n, long kc, const float *ap, const float *bp,
-                            float *c, long ldc, float alpha, float beta,
-                            ck_gemm_prefetch pf) {
+static void macro_4x16(long m, long n, long kc, const float *ap, const float *bp,
+                       float *c, long ldc, float alpha, float beta, ck_gemm_prefetch pf) {
   ck_pf_cursor q = ck_pf_start(pf, ((m + PMR - 1) / PMR) * ((n + PNR - 1) / PNR));
   for (long i = 0; i < m; i += PMR) {
     const float *a = ap + i * kc;
@@ -41,3 +42,12 @@ void ck_gemm_macro_portable(long m, long n, long kc, const float *ap, const floa
     }
   }
 }
+
+static void pack_a_4(int trans, const float *a, long lda, long m, long k, float *dst) {
+  ck_gemm_pack_a_generic(trans, a, lda, m, k, PMR, dst);
+}
+static void pack_b_16(int trans, const float *b, long ldb, long k, long n, float *dst) {
+  ck_gemm_pack_b_generic(trans, b, ldb, k, n, PNR, dst);
+}
+
+const ck_gemm_kernels ck_gemm_portable_4x16 = {PMR, PNR, pack_a_4, pack_b_16, macro_4x16};

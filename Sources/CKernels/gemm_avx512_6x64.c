@@ -3,6 +3,8 @@
  * from L2 and the A micro-panel sits in L1. */
 #define CK_GEMM_INTERNAL
 #include "ck_gemm.h"
+#include "gemm_pack.h"
+#include "kernel_table.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -133,7 +135,7 @@ CK_AVX512 static inline void tile_any(long kc, const float *a, const float *b, f
   }
 }
 
-CK_AVX512 void ck_gemm_macro_avx512(long m, long n, long kc, const float *ap,
+CK_AVX512 static void macro_6x64(long m, long n, long kc, const float *ap,
                                     const float *bp, float *c, long ldc, float alpha,
                                     float beta, ck_gemm_prefetch pf) {
   ck_pf_cursor q = ck_pf_start(pf, ((m + ZMR - 1) / ZMR) * ((n + ZNR - 1) / ZNR));
@@ -145,4 +147,15 @@ CK_AVX512 void ck_gemm_macro_avx512(long m, long n, long kc, const float *ap,
     }
   }
 }
+
+/* The AVX2 packing serves both x86 tables (MR = 6 <= 8). */
+static void pack_a_6(int trans, const float *a, long lda, long m, long k, float *dst) {
+  ck_gemm_pack_a_avx2(trans, a, lda, m, k, ZMR, dst);
+}
+static void pack_b_64(int trans, const float *b, long ldb, long k, long n, float *dst) {
+  if (trans) ck_gemm_pack_b_trans_avx2(b, ldb, k, n, ZNR, dst);
+  else ck_gemm_pack_b_nn_avx2(b, ldb, k, n, ZNR, dst);
+}
+
+const ck_gemm_kernels ck_gemm_avx512_6x64 = {ZMR, ZNR, pack_a_6, pack_b_64, macro_6x64};
 #endif
