@@ -35,11 +35,16 @@ extension Sequential {
     let history = History()
     let steps = (trainCount + options.batchSize - 1) / options.batchSize
     let progress = ProgressBar(verbose: options.verbose, epochs: options.epochs, steps: steps)
-    let logPrefix = RunLog.beginFit(prefix: options.logPrefix)
     var plannedKeys = ["loss"] + metricNames
     if validation != nil { plannedKeys += plannedKeys.map { "val_\($0)" } }
     for c in callbacks { plannedKeys += c.addedLogKeys.filter { !plannedKeys.contains($0) } }
-    for c in callbacks { try c.willTrain(logKeys: plannedKeys) }
+    // The rate goes in the logs before any callback sees them, whatever their order.
+    let logsRate = callbacks.contains { $0.addedLogKeys.contains("lr") }
+    let plan = FitPlan(initialEpoch: options.initialEpoch, epochs: options.epochs, stepsPerEpoch: steps,
+                       logKeys: plannedKeys, openLogKeys: callbacks.contains { $0.addsUnknownLogKeys })
+    for c in callbacks { try c.willTrain(plan) }
+    history.plan(keys: plannedKeys)
+    let logPrefix = try RunLog.beginFit(prefix: options.logPrefix)
     var shuffler = random.derived("shuffle")
     var order = Array(0..<trainCount)
     stopTraining = false
@@ -76,6 +81,7 @@ extension Sequential {
       if let (vx, vy) = validation {
         for (k, v) in try evaluate(x: vx, y: vy, batchSize: max(options.batchSize, 256)).items { logs["val_\(k)"] = v }
       }
+      if logsRate { logs["lr"] = optimizer.learningRate }
       for c in callbacks { try c.onEpochEnd(epoch, logs: &logs, model: self) }
       history.record(epoch: epoch, logs)
       if let sink = RunLog.sink { for (k, v) in logs.items { sink(logPrefix + k, v, epoch + 1) } }
