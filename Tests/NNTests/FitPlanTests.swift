@@ -38,6 +38,12 @@ import Tensors
     let ck = try ModelCheckpoint(path: "m-{epoch}-{custom:.1f}") { _, p in files.append(p) }
     try m.fit(x: x, y: y, options: options(3), callbacks: [AddsCustom(), ck])
     #expect(files == ["m-1-0.0", "m-2-0.5", "m-3-1.0"])
+    // ... and is a column of the CSV log written after it.
+    let (mc, _, _) = try model()
+    let csv = NSTemporaryDirectory() + "crescent-custom-\(UInt32.random(in: 0...UInt32.max)).csv"
+    defer { try? FileManager.default.removeItem(atPath: csv) }
+    try mc.fit(x: x, y: y, options: options(2), callbacks: [AddsCustom(), CSVLogger(path: csv)])
+    #expect(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").first == "epoch,loss,val_loss,custom")
     // Without a callback that may add names, the unknown name is refused before training.
     let (m2, _, _) = try model()
     let ck2 = try ModelCheckpoint(path: "m-{custom}") { _, _ in }

@@ -26,7 +26,7 @@ public enum ClassWeights {
   /// A one-column model has one label: its weight scales every sample. Keras's {0: a, 1: b}
   /// for a sigmoid output means weighting positives against negatives, which pos_weight does.
   static func oneColumn(_ what: String) -> LayerError {
-    LayerError("class_weight names \(what), but the model has one output column, so one label ([1], whose weight scales every sample); to weight positives against negatives, use losses.BinaryCrossentropy{pos_weight = {w}} (Keras's {[0] = 1, [1] = w})")
+    LayerError("class_weight names \(what), but the model has one output column, so one label ([1], whose weight scales every sample); to weight positives against negatives, use losses.BinaryCrossentropy{pos_weight = {w}}, as Keras's class_weight {0: 1, 1: w} does")
   }
 
   static func checked(_ w: Double, label: Int) throws -> Float {
