@@ -76,7 +76,7 @@ enum CallbackLibrary {
       for (k, f) in fields where known.contains(k) || k.hasPrefix("on_") {
         guard known.contains(k) else {
           let hint = Suggest.closest(to: k, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-          throw CatalogError("callback \(index) has an unknown hook '\(k)'\(hint); callbacks may define \(known.joined(separator: ", "))")
+          throw CatalogError("callback \(index) has an unknown field '\(k)'\(hint); callbacks may define \(known.joined(separator: ", "))")
         }
         guard case .function = f else { throw CatalogError("callback \(index): '\(k)' must be a function, got \(f.summary)") }
       }
