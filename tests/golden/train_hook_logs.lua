@@ -1,3 +1,5 @@
+-- crescent: --trust
+-- (trusted to read back the CSV log with io)
 -- What a script's hooks add to the logs reaches EarlyStopping, the history, CSVLogger and
 -- ModelCheckpoint names; callback tables keep state in fields of their own; the rate is in
 -- the logs whatever the callback order; options out of range, reused series prefixes and
@@ -36,6 +38,9 @@ ex:main(function(cfg, run)
     callbacks.ModelCheckpoint{ filepath = dir .. "/m-{epoch}-{custom:.1f}.safetensors" } } })
   print("epochs", #h.loss, "custom", table.concat(h.custom, " "), "best", cb.best, "seen", cb.seen)
   print("series hook/custom", table.concat(run.series["hook/custom"].values, " "))
+  local rows = {}
+  for line in io.lines(dir .. "/log.csv") do rows[#rows + 1] = line:match("^[^,]*") .. "," .. line:match("[^,]*$") end
+  print("csv epoch,custom:", table.concat(rows, " "))
   print("checkpoint m-2-2.0 loads:", nn.load(dir .. "/m-2-2.0.safetensors") ~= nil)
   -- A name no hook adds is an error at the first epoch's end.
   print(pcall(model().fit, model(), x, y, { epochs = 2, verbose = 0, log_prefix = "hook2/", callbacks = {
