@@ -8,13 +8,26 @@ public final class RunLog {
   /// A log that passes each (name, value, step) to `record`.
   public init(_ record: @escaping (String, Double, Int) -> Void) { self.record = record }
 
+  /// The prefixes the run's fits have taken.
+  public private(set) var used: Set<String> = []
+
   /// Counts a fit and gives the prefix of its series: `prefix` when given, else nothing for
-  /// the run's first fit and `fit2/`, `fit3/`, ... for later ones, so each fit has series of
-  /// its own.
-  public func beginFit(prefix: String?) -> String {
+  /// the run's first fit and `fit2/`, `fit3/`, ... for later ones (the first such name no
+  /// fit of the run has taken), so each fit has series of its own. A prefix an earlier fit of
+  /// the run took is an error, as two fits would write into the same series.
+  public func beginFit(prefix: String?) throws -> String {
     fits += 1
-    if let prefix { return prefix }
-    return fits == 1 ? "" : "fit\(fits)/"
+    var chosen = prefix ?? (fits == 1 ? "" : "fit\(fits)/")
+    if let prefix {
+      guard !used.contains(prefix) else {
+        throw CatalogError("log_prefix '\(prefix)' is already used by an earlier fit in this run; give each fit its own")
+      }
+    } else {
+      var k = fits
+      while used.contains(chosen) { k += 1; chosen = "fit\(k)/" }
+    }
+    used.insert(chosen)
+    return chosen
   }
 
   public func log(_ name: String, _ value: Double, step: Int) { record(name, value, step) }

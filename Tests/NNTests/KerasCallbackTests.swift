@@ -22,6 +22,7 @@ import Tensors
       try c.onEpochBegin(epoch, model: m)
       var logs = Logs()
       logs[key] = v
+      if c.addedLogKeys.contains("lr") { logs["lr"] = m.optimizer!.learningRate }  // as fit does
       try c.onEpochEnd(epoch, logs: &logs, model: m)
       all.append(logs)
       if m.stopTraining { return (epoch + 1, all) }

@@ -124,3 +124,32 @@ extension ModelFileResumeTests {
     }
   }
 }
+
+extension ModelFileResumeTests {
+  @Test func oneCycleResumesWhereTheCycleStopped() throws {
+    // 48 samples in batches of 16: 3 steps an epoch, a 12-step cycle over 4 epochs.
+    let cycle = { try OneCycleLR(maxLR: 0.5, total: 12, pctStart: 0.25) }
+    let (x, y) = try data()
+    let straight = try network(SGD(learningRate: 0.1))
+    let all = try straight.fit(x: x, y: y, options: options(epochs: 4), callbacks: [cycle()])
+    let first = try network(SGD(learningRate: 0.1))
+    try first.fit(x: x, y: y, options: options(epochs: 3), callbacks: [cycle()])
+    let path = temporary("onecycle")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ModelFile.save(Model(first), to: path)
+    let resumed = try ModelFile.load(path, in: Session(catalog: Catalog())).network
+    let last = try resumed.fit(x: x, y: y, options: options(epochs: 4, initial: 3), callbacks: [cycle()])
+    #expect(last.values["lr"] == [all.values["lr"]![3]])
+    for (a, b) in zip(resumed.weights(), straight.weights()) { #expect(a.scalars == b.scalars) }
+  }
+
+  @Test func oneCycleShorterThanTheFitIsRefusedBeforeTraining() throws {
+    let (x, y) = try data()
+    let net = try network(SGD(learningRate: 0.1))
+    let error = #expect(throws: LayerError.self) {
+      try net.fit(x: x, y: y, options: options(epochs: 5), callbacks: [try OneCycleLR(maxLR: 0.5, total: 12)])
+    }
+    #expect(error?.message == "OneCycleLR: total = 12 steps is less than the 15 this fit reaches (5 epochs x 3 batches)")
+    #expect(net.optimizer?.steps == 0)
+  }
+}

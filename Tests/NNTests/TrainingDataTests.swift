@@ -66,4 +66,38 @@ import Tensors
     #expect(throws: LayerError.self) { try ClassWeights.resolve(list: [1, 2], labels: 3) }
     #expect(throws: LayerError.self) { try ClassWeights.resolve(map: [(1, -1)], labels: 3) }
   }
+
+  @Test func classWeightOnOneColumnPointsToPosWeight() throws {
+    // Keras's {0: 1, 1: 5} for a sigmoid output: label 2 does not exist here, so the error
+    // must not suggest it (nor [1] for Keras's 0); pos_weight weighs positives.
+    for attempt in [{ try ClassWeights.resolve(map: [(0, 1), (1, 5)], labels: 1) },
+                    { try ClassWeights.resolve(map: [(1, 1), (2, 5)], labels: 1) },
+                    { try ClassWeights.resolve(list: [1, 5], labels: 1) }] {
+      let error = #expect(throws: LayerError.self) { try attempt() }
+      #expect(error?.message.contains("losses.BinaryCrossentropy{pos_weight = {w}}") == true, "\(error?.message ?? "")")
+      #expect(error?.message.contains("[1] here") == false)
+    }
+  }
+
+  @Test func classWeightWeighsEachSampleByItsClassForCategoricalCrossEntropy() throws {
+    // Keras turns class_weight into sample weights, w[argmax y_i]: the loss and gradient with
+    // class weights (1, 3, 0.5) equal those with sample weights (3, 1, 0.5, 3).
+    let logits = Tensor(shape: [4, 3], scalars: [0.2, -1, 0.5, 1.5, 0.3, -0.7, 0, 0, 2, -0.4, 1.1, 0.9])
+    let y = Tensor(shape: [4, 3], scalars: [0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0])
+    for onLogits in [true, false] {
+      let outputs = onLogits ? logits : Tensor(shape: [4, 3], scalars: [0.2, 0.3, 0.5, 0.6, 0.3, 0.1, 0.1, 0.1, 0.8, 0.25, 0.5, 0.25])
+      let weighted = CategoricalCrossEntropy(fromLogits: onLogits)
+      weighted.columnWeights = [1, 3, 0.5]
+      var g1 = Tensor.zeros([4, 3]), g2 = Tensor.zeros([4, 3])
+      let v1 = try g1.withUnsafeMutableBufferPointer { try weighted.compute(outputs, y, sampleWeights: nil, gradient: $0.baseAddress) }
+      let plain = CategoricalCrossEntropy(fromLogits: onLogits)
+      let w = Tensor(shape: [4], scalars: [3, 1, 0.5, 3])
+      let v2 = try g2.withUnsafeMutableBufferPointer { try plain.compute(outputs, y, sampleWeights: w, gradient: $0.baseAddress) }
+      #expect(abs(v1 - v2) < 1e-12 && v1 > 0)
+      #expect(g1.scalars == g2.scalars)
+      // With sample weights too, the two multiply.
+      let both = try weighted.compute(outputs, y, sampleWeights: Tensor(shape: [4], scalars: [2, 2, 2, 2]), gradient: nil)
+      #expect(abs(both - 2 * v1) < 1e-12)
+    }
+  }
 }

@@ -5,11 +5,15 @@ import Metrics
 /// (weights, learning rate) or stop training by setting `model.stopTraining`. Epochs and
 /// batches are counted from 0 here (`initialEpoch` included); scripts see them from 1.
 public protocol Callback: AnyObject {
-  /// The names this callback adds to every epoch's logs (`lr`), known before training starts.
+  /// The names this callback adds to every epoch's logs, known before training starts. For
+  /// `lr`, fit itself puts the optimizer's rate in the logs before any callback sees them.
   var addedLogKeys: [String] { get }
-  /// Called before `onTrainBegin` with the names every epoch's logs will hold, so a callback
-  /// can refuse a setting that would fail later.
-  func willTrain(logKeys: [String]) throws
+  /// Whether this callback may add log names not known before training (a script's hook).
+  var addsUnknownLogKeys: Bool { get }
+  /// Called before `onTrainBegin` with the fit's plan (epochs, steps, the names every epoch's
+  /// logs will hold), so a callback can start where the fit starts and refuse a setting that
+  /// would fail later.
+  func willTrain(_ plan: FitPlan) throws
   func onTrainBegin(_ model: Sequential) throws
   func onEpochBegin(_ epoch: Int, model: Sequential) throws
   func onBatchBegin(_ batch: Int, model: Sequential) throws
@@ -21,7 +25,8 @@ public protocol Callback: AnyObject {
 
 extension Callback {
   public var addedLogKeys: [String] { [] }
-  public func willTrain(logKeys: [String]) throws {}
+  public var addsUnknownLogKeys: Bool { false }
+  public func willTrain(_ plan: FitPlan) throws {}
   public func onTrainBegin(_ model: Sequential) throws {}
   public func onEpochBegin(_ epoch: Int, model: Sequential) throws {}
   public func onBatchBegin(_ batch: Int, model: Sequential) throws {}

@@ -6,7 +6,7 @@ import Tensors
 /// and training stops at the end of an epoch (not the first) where it reaches `patience`.
 /// With a constant loss and `patience = 2`, three epochs run. With a `baseline`, an
 /// improvement resets the counter only if it also beats the baseline. Optionally restores
-/// the weights of the best epoch when stopping.
+/// the weights of the best epoch at the end of training, stopped early or not (Keras 3).
 public final class EarlyStopping: Callback {
   public let monitor: String
   public let minDelta: Double
@@ -33,6 +33,8 @@ public final class EarlyStopping: Callback {
     self.startFromEpoch = startFromEpoch
   }
 
+  public func willTrain(_ plan: FitPlan) throws { try plan.checkMonitor("EarlyStopping", monitor) }
+
   public func onTrainBegin(_ model: Sequential) throws {
     best = nil; bestEpoch = nil; stoppedEpoch = nil; wait = 0; bestWeights = nil
   }
@@ -56,7 +58,12 @@ public final class EarlyStopping: Callback {
     if wait >= patience && epoch > 0 {
       stoppedEpoch = epoch
       model.stopTraining = true
-      if restoreBestWeights, let w = bestWeights { try model.setWeights(w) }
     }
+  }
+
+  /// With `restoreBestWeights`, the best epoch's weights come back at the end of training,
+  /// whether or not it stopped early (Keras 3's rule).
+  public func onTrainEnd(_ model: Sequential) throws {
+    if restoreBestWeights, let w = bestWeights { try model.setWeights(w) }
   }
 }

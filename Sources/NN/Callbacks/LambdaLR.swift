@@ -18,7 +18,4 @@ public final class LambdaLR: Callback {
     o.learningRate = lr
   }
 
-  public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
-    if let o = model.optimizer { logs["lr"] = o.learningRate }
-  }
 }

@@ -52,7 +52,4 @@ public final class LearningRateSchedule: Callback {
     o.learningRate = rate(at: o.steps, base: o.initialLearningRate)
   }
 
-  public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
-    if let o = model.optimizer { logs["lr"] = o.learningRate }
-  }
 }

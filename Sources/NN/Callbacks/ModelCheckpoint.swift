@@ -31,10 +31,11 @@ public final class ModelCheckpoint: Callback {
     self.save = save
   }
 
-  public func willTrain(logKeys: [String]) throws {
-    do { try template.check(keys: logKeys) } catch let e as FormatError {
+  public func willTrain(_ plan: FitPlan) throws {
+    do { try template.check(keys: plan.logKeys, open: plan.openLogKeys) } catch let e as FormatError {
       throw LayerError("ModelCheckpoint: filepath '\(path)': \(e.message)")
     }
+    if saveBestOnly { try plan.checkMonitor("ModelCheckpoint", monitor) }
   }
 
   public func onTrainBegin(_ model: Sequential) throws { best = nil; saved = [] }

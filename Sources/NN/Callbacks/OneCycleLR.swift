@@ -4,8 +4,9 @@ import Foundation
 /// rises from `maxLR / divFactor` to `maxLR` over the first `pctStart` of `total` steps, then
 /// falls to `maxLR / divFactor / finalDivFactor` at the last step (with `threePhase`, it first
 /// falls back to the initial rate, then to the final one). Cosine annealing by default, or
-/// linear. It sets the rate only (PyTorch's momentum cycling is not done). Training more
-/// than `total` steps is an error, as in PyTorch.
+/// linear. It sets the rate only (PyTorch's momentum cycling is not done). A fit resumed at
+/// `initialEpoch` continues the cycle at `initialEpoch` x steps per epoch; a fit that would
+/// go beyond `total` steps is an error before training (PyTorch fails at the step itself).
 public final class OneCycleLR: Callback {
   public enum Anneal: String, CaseIterable, Sendable { case cos, linear }
 
@@ -22,6 +23,9 @@ public final class OneCycleLR: Callback {
               finalDivFactor: Double = 1e4, threePhase: Bool = false) throws {
     guard total > 0 else { throw LayerError("OneCycleLR: total must be a positive number of steps, got \(total)") }
     guard pctStart > 0, pctStart < 1 else { throw LayerError("OneCycleLR: pct_start must be in (0, 1), got \(pctStart)") }
+    guard maxLR > 0 else { throw LayerError("OneCycleLR: max_lr must be > 0, got \(maxLR)") }
+    guard divFactor > 0 else { throw LayerError("OneCycleLR: div_factor must be > 0, got \(divFactor)") }
+    guard finalDivFactor > 0 else { throw LayerError("OneCycleLR: final_div_factor must be > 0, got \(finalDivFactor)") }
     self.maxLR = maxLR
     self.total = total
     self.pctStart = pctStart
@@ -56,7 +60,18 @@ public final class OneCycleLR: Callback {
     return final
   }
 
-  public func onTrainBegin(_ model: Sequential) throws { step = 0 }
+  /// The step this fit starts at: a resumed fit (`initial_epoch`) continues the cycle.
+  private var firstStep = 0
+
+  /// Starts at the fit's first step and refuses, before training, a cycle shorter than the fit.
+  public func willTrain(_ plan: FitPlan) throws {
+    guard plan.lastStep <= total else {
+      throw LayerError("OneCycleLR: total = \(total) steps is less than the \(plan.lastStep) this fit reaches (\(plan.epochs) epochs x \(plan.stepsPerEpoch) batches)")
+    }
+    firstStep = plan.firstStep
+  }
+
+  public func onTrainBegin(_ model: Sequential) throws { step = firstStep }
 
   public func onBatchBegin(_ batch: Int, model: Sequential) throws {
     guard let o = model.optimizer else { return }
@@ -67,7 +82,4 @@ public final class OneCycleLR: Callback {
     step += 1
   }
 
-  public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
-    if let o = model.optimizer { logs["lr"] = o.learningRate }
-  }
 }

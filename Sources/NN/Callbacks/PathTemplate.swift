@@ -52,11 +52,13 @@ public struct PathTemplate {
     parts.compactMap { if case .field(let n, _) = $0 { return n }; return nil }
   }
 
-  /// Checks every placeholder against the names the logs will have (`epoch` is always there).
-  func check(keys: [String]) throws {
+  /// Checks every placeholder against the names the logs will have (`epoch` is always there);
+  /// with `open`, a name not among them may still be added during training (by a script's
+  /// hook), and is looked for at the end of each epoch.
+  func check(keys: [String], open: Bool = false) throws {
     for case .field(let name, let spec) in parts {
       if name == "epoch" { continue }
-      guard keys.contains(name) else {
+      guard keys.contains(name) || open else {
         throw FormatError("{\(name)} is not a logged quantity; available: \((["epoch"] + keys).joined(separator: ", "))")
       }
       guard spec.acceptsFloat else {

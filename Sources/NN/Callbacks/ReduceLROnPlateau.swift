@@ -28,12 +28,13 @@ public final class ReduceLROnPlateau: Callback {
 
   public var addedLogKeys: [String] { ["lr"] }
 
+  public func willTrain(_ plan: FitPlan) throws { try plan.checkMonitor("ReduceLROnPlateau", monitor) }
+
   public func onTrainBegin(_ model: Sequential) throws { best = nil; wait = 0; cooldownLeft = 0 }
 
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
     guard let value = logs[monitor] else { throw missingMonitor("ReduceLROnPlateau", monitor, logs) }
     guard let optimizer = model.optimizer else { return }
-    logs["lr"] = optimizer.learningRate
     if cooldownLeft > 0 { cooldownLeft -= 1; wait = 0 }
     let improved = best.map { mode.improved(value, over: $0, minDelta: minDelta) } ?? !value.isNaN
     if improved {

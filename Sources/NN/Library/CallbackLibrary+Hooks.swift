@@ -5,7 +5,7 @@ import Catalog
 /// come from the same declarations.
 extension CallbackLibrary {
   static let tableType = "CallbackTable"
-  static let tableSummary = "A callback written in the script: a table of any of these functions, given in fit's callbacks (`{on_epoch_end = function(epoch, logs, model) ... end}`). A hook that returns false stops training."
+  static let tableSummary = "A callback written in the script: a table of any of these functions, given in fit's callbacks (`{on_epoch_end = function(epoch, logs, model) ... end}`). A hook that returns false stops training. Other fields (`best = 1e9`) are the callback's own state; a name starting with on_ must be a hook. Hooks get no self: write `local cb; cb = {best = 1e9, on_epoch_end = function(epoch, logs) if logs.loss < cb.best then cb.best = logs.loss end end}`."
 
   static func hook(_ name: String, _ summary: String, _ parameters: [Parameter]) -> Entry {
     Entry(module: "callbacks", name: name, summary: summary, parameters: parameters,

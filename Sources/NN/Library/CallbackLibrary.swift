@@ -26,7 +26,7 @@ enum CallbackLibrary {
            [monitor, Parameter("patience", .nonNegativeInteger, "epochs without improvement before stopping", default: .integer(0)),
             Parameter("min_delta", .number, "smallest change that counts as improvement", default: .number(0)), mode,
             Parameter("baseline", .number, "a value to beat: improvements that do not beat it do not reset the wait", optional: true),
-            Parameter("restore_best_weights", .bool, "restore the best epoch's weights when stopping", default: .bool(false)),
+            Parameter("restore_best_weights", .bool, "restore the best epoch's weights at the end of training, stopped early or not (Keras 3)", default: .bool(false)),
             Parameter("start_from_epoch", .nonNegativeInteger, "epochs of warm-up before watching starts", default: .integer(0))]) { a in
         EarlyStopping(monitor: a.string("monitor"), minDelta: a.double("min_delta"), patience: a.int("patience"),
                       mode: MonitorMode(rawValue: a.string("mode"))!, baseline: a.has("baseline") ? a.double("baseline") : nil,
@@ -68,7 +68,9 @@ enum CallbackLibrary {
       return c.callback
     case .table(let fields):
       let known = ScriptCallback.hooks
-      for (k, f) in fields {
+      // Other fields are the callback's own state (`best = 1e9`), as a Keras callback's
+      // attributes; a name that looks like a hook must be one.
+      for (k, f) in fields where known.contains(k) || k.hasPrefix("on_") {
         guard known.contains(k) else {
           let hint = Suggest.closest(to: k, among: known).map { " (did you mean '\($0)'?)" } ?? ""
           throw CatalogError("callback \(index) has an unknown field '\(k)'\(hint); callbacks may define \(known.joined(separator: ", "))")
@@ -88,7 +90,8 @@ enum CallbackLibrary {
 /// `on_epoch_end(epoch, logs, model)`, `on_train_end(logs, model)`. Epochs and batches count
 /// from 1 (as the progress bar prints them; Keras counts from 0); logs are `{}` where Keras
 /// passes none, `{loss =}` after a batch, the epoch's logs after an epoch, and the last
-/// epoch's at the end. Returning `false` stops training.
+/// epoch's at the end. Returning `false` stops training. Fields that are not hooks are the
+/// table's own state; hooks get no `self` (a closure over the table reaches it).
 final class ScriptCallback: Callback {
   static let hooks = CallbackLibrary.hookEntries.map(\.name)
   let functions: [String: HostFunction]
@@ -101,6 +104,9 @@ final class ScriptCallback: Callback {
     functions = fs
     self.model = model
   }
+
+  /// A hook that may set logs adds names nobody can know before training.
+  var addsUnknownLogKeys: Bool { functions["on_epoch_end"] != nil }
 
   private func call(_ hook: String, _ args: [Value], _ net: Sequential) throws {
     guard let f = functions[hook] else { return }

@@ -103,11 +103,11 @@ enum ModelLibrary {
                       Parameter("validation_data", .any, "{x, y} or a data set evaluated after every epoch", optional: true),
                       Parameter("validation_split", .numberIn(0, 0.99), "fraction held out from the end before shuffling", default: .number(0)),
                       Parameter("sample_weight", .tensorLike, "one weight per sample", optional: true),
-                      Parameter("class_weight", .either(.list(.number), .record), "weights scaling each label's share of the loss: one per label, or a map from label (column of y, from 1) to weight where missing labels weigh 1, {[2] = 5}", optional: true),
+                      Parameter("class_weight", .either(.list(.number), .record), "weights scaling each label's share of the loss: one per label, or a map from label (column of y, from 1) to weight where missing labels weigh 1, {[2] = 5}; with categorical_crossentropy each sample weighs its class's weight (Keras)", optional: true),
                       Parameter("initial_epoch", .nonNegativeInteger, "epoch to start at (resuming)", default: .integer(0)),
                       Parameter("callbacks", .list(.any), "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", default: .list([]),
                                 editorType: "(Callback|\(CallbackLibrary.tableType))[]"),
-                      Parameter("log_prefix", .string, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after)", optional: true)],
+                      Parameter("log_prefix", .string, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after, skipping taken ones); one an earlier fit of the run used is an error", optional: true)],
             returns: [Returned(.record, "the history: one list per logged quantity (loss, val_loss, metrics), and epochs")],
             methodOf: "Model") { a in
         let m = the(a)

@@ -9,11 +9,14 @@ enum OptimizerLibrary {
     Parameter("clipvalue", .number, "clip each gradient value to ±this", optional: true),
   ]
 
-  static func lr(_ d: Double) -> Parameter { Parameter("lr", .number, "learning rate", default: .number(d)) }
+  static func lr(_ d: Double) -> Parameter { Parameter("lr", .number, "learning rate (>= 0)", default: .number(d)) }
 
-  static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) -> Optimizer) -> Entry {
+  static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) throws -> Optimizer) -> Entry {
     Entry(module: "optim", name: name, summary: summary, options: options, returns: [Returned(.object("Optimizer"), "the optimizer")]) { a in
-      let o = build(a)
+      try OptionChecks.atLeastZero(a, "lr")
+      try OptionChecks.positive(a, "eps")
+      try OptionChecks.fraction(a, "momentum", "beta1", "beta2")
+      let o = try build(a)
       o.clipNorm = a.optionalDouble("clipnorm")
       o.clipValue = a.optionalDouble("clipvalue")
       return [.object(o)]
@@ -23,23 +26,23 @@ enum OptimizerLibrary {
   static var entries: [Entry] {
     [
       make("SGD", "Stochastic gradient descent, with momentum or Nesterov momentum (PyTorch's rule).",
-           [lr(1e-3), Parameter("momentum", .number, "momentum factor", default: .number(0)),
+           [lr(1e-3), Parameter("momentum", .number, "momentum factor, in [0, 1)", default: .number(0)),
             Parameter("dampening", .number, "dampening of momentum", default: .number(0)),
             Parameter("nesterov", .bool, "Nesterov momentum", default: .bool(false))] + common) { a in
         SGD(learningRate: a.double("lr"), momentum: a.double("momentum"), dampening: a.double("dampening"),
             nesterov: a.bool("nesterov"), weightDecay: a.double("weight_decay"))
       },
       make("Adam", "Adam (PyTorch's rule: eps after the square root of the bias-corrected second moment).",
-           [lr(1e-3), Parameter("beta1", .numberIn(0, 1), "first-moment decay", default: .number(0.9)),
-            Parameter("beta2", .numberIn(0, 1), "second-moment decay", default: .number(0.999)),
-            Parameter("eps", .number, "added to the denominator", default: .number(1e-8))] + common) { a in
+           [lr(1e-3), Parameter("beta1", .number, "first-moment decay, in [0, 1)", default: .number(0.9)),
+            Parameter("beta2", .number, "second-moment decay, in [0, 1)", default: .number(0.999)),
+            Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8))] + common) { a in
         Adam(learningRate: a.double("lr"), beta1: a.double("beta1"), beta2: a.double("beta2"), epsilon: a.double("eps"),
              weightDecay: a.double("weight_decay"))
       },
       make("AdamW", "Adam with decoupled weight decay (default 0.01).",
-           [lr(1e-3), Parameter("beta1", .numberIn(0, 1), "first-moment decay", default: .number(0.9)),
-            Parameter("beta2", .numberIn(0, 1), "second-moment decay", default: .number(0.999)),
-            Parameter("eps", .number, "added to the denominator", default: .number(1e-8)),
+           [lr(1e-3), Parameter("beta1", .number, "first-moment decay, in [0, 1)", default: .number(0.9)),
+            Parameter("beta2", .number, "second-moment decay, in [0, 1)", default: .number(0.999)),
+            Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8)),
             Parameter("weight_decay", .number, "decoupled weight decay", default: .number(0.01)),
             Parameter("clipnorm", .number, "clip the global gradient norm to this", optional: true),
             Parameter("clipvalue", .number, "clip each gradient value to ±this", optional: true)]) { a in
@@ -48,15 +51,15 @@ enum OptimizerLibrary {
       },
       make("RMSprop", "RMSprop (PyTorch's rule: eps outside the square root), optional momentum and centering.",
            [lr(1e-2), Parameter("alpha", .numberIn(0, 1), "smoothing constant", default: .number(0.99)),
-            Parameter("eps", .number, "added to the denominator", default: .number(1e-8)),
-            Parameter("momentum", .number, "momentum factor", default: .number(0)),
+            Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8)),
+            Parameter("momentum", .number, "momentum factor, in [0, 1)", default: .number(0)),
             Parameter("centered", .bool, "normalise by the centred second moment", default: .bool(false))] + common) { a in
         RMSprop(learningRate: a.double("lr"), alpha: a.double("alpha"), epsilon: a.double("eps"), momentum: a.double("momentum"),
                 centered: a.bool("centered"), weightDecay: a.double("weight_decay"))
       },
       make("Adagrad", "Adagrad (PyTorch's rule: accumulator starts at 0, eps 1e-10).",
            [lr(1e-2), Parameter("lr_decay", .number, "learning-rate decay per step", default: .number(0)),
-            Parameter("eps", .number, "added to the denominator", default: .number(1e-10))] + common) { a in
+            Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-10))] + common) { a in
         Adagrad(learningRate: a.double("lr"), lrDecay: a.double("lr_decay"), epsilon: a.double("eps"), weightDecay: a.double("weight_decay"))
       },
       Entry(module: "optim", name: "step", summary: "One update of tensors with their gradients, in place: `local loss, grads = model:gradients(xb, yb); opt:step(model:parameters(), grads)`.",
@@ -82,6 +85,7 @@ enum OptimizerLibrary {
             parameters: [Parameter("optimizer", .object("Optimizer"), "the optimizer"), Parameter("lr", .number, "the new rate")],
             methodOf: "Optimizer") { a in
         guard case .object(let o) = a.value("optimizer"), let opt = o as? Optimizer else { return [] }
+        try OptionChecks.atLeastZero(a, "lr")
         opt.setLearningRate(a.double("lr"))
         return []
       },

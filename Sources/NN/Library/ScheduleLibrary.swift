@@ -12,11 +12,13 @@ enum ScheduleLibrary {
     [
       make("StepLR", "Multiplies the learning rate by gamma every step_size epochs (PyTorch's StepLR).",
            [Parameter("step_size", .positiveInteger, "epochs between decays"), Parameter("gamma", .number, "decay factor", default: .number(0.1))]) { a in
-        LearningRateSchedule(.step(stepSize: a.int("step_size"), gamma: a.double("gamma")))
+        try OptionChecks.positive(a, "gamma")
+        return LearningRateSchedule(.step(stepSize: a.int("step_size"), gamma: a.double("gamma")))
       },
       make("ExponentialLR", "Multiplies the learning rate by gamma every epoch.",
            [Parameter("gamma", .number, "decay factor per epoch")]) { a in
-        LearningRateSchedule(.exponential(gamma: a.double("gamma")))
+        try OptionChecks.positive(a, "gamma")
+        return LearningRateSchedule(.exponential(gamma: a.double("gamma")))
       },
       make("CosineLR", "Cosine decay from the initial rate to min_lr over total epochs (or steps), after a linear warm-up.",
            [Parameter("total", .positiveInteger, "epochs (or steps, with per_step) of the whole schedule"),
@@ -45,7 +47,8 @@ enum ScheduleLibrary {
             Parameter("div_factor", .number, "initial rate = max_lr / div_factor", default: .number(25)),
             Parameter("final_div_factor", .number, "final rate = initial rate / final_div_factor", default: .number(1e4)),
             Parameter("three_phase", .bool, "fall back to the initial rate before annealing to the final one", default: .bool(false))]) { a in
-        try OneCycleLR(maxLR: a.double("max_lr"), total: a.int("total"), pctStart: a.double("pct_start"),
+        try OptionChecks.positive(a, "max_lr", "div_factor", "final_div_factor")
+        return try OneCycleLR(maxLR: a.double("max_lr"), total: a.int("total"), pctStart: a.double("pct_start"),
                        anneal: OneCycleLR.Anneal(rawValue: a.string("anneal_strategy"))!, divFactor: a.double("div_factor"),
                        finalDivFactor: a.double("final_div_factor"), threePhase: a.bool("three_phase"))
       },

@@ -4,6 +4,8 @@ import Tensors
 /// Categorical cross-entropy for one class per sample (one-hot or soft targets), averaged
 /// over samples. On logits it is log-softmax based (PyTorch's CrossEntropyLoss); a softmax
 /// output layer is fused into that form. On probabilities they are clipped to [1e-7, 1].
+/// Class weights (fit's class_weight) weigh each sample by its class's weight, Σ_j y_ij w_j,
+/// times its sample weight, as Keras does.
 public final class CategoricalCrossEntropy: Loss {
   public static let kind = "categorical_crossentropy"
   public var columnWeights: [Float]? = nil
@@ -23,13 +25,20 @@ public final class CategoricalCrossEntropy: Loss {
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                       gradient: UnsafeMutablePointer<Float>?) throws -> Double {
     try check(outputs, targets, sampleWeights)
-    guard columnWeights == nil else { throw LayerError("\(Self.kind): class_weight is not supported for this loss; use sample_weight") }
     let n = outputs.shape[0], l = outputs.shape[1]
+    if let cw = columnWeights, cw.count != l { throw LayerError("\(Self.kind): \(cw.count) class weights for \(l) classes") }
+    let cw = columnWeights
     let o = outputs.storage.pointer, t = targets.storage.pointer, w = sampleWeights?.storage.pointer
     var total = 0.0
     for i in 0..<n {
-      let wi = w.map { Double($0[i]) } ?? 1
       let row = o + i * l, tr = t + i * l
+      var wi = w.map { Double($0[i]) } ?? 1
+      if let cw {
+        // Keras's class_weight: each sample weighs its class's weight (Σ_j y_ij w_j for soft targets).
+        var c = 0.0
+        for j in 0..<l { c += Double(tr[j]) * Double(cw[j]) }
+        wi *= c
+      }
       var loss = 0.0
       if onLogits {
         var mx = -Double.infinity

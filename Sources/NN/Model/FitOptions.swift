@@ -17,7 +17,8 @@ public struct FitOptions {
   public var classWeights: [Float]? = nil
   public var initialEpoch = 0
   /// The prefix of this fit's series in the run's log (`"fold1/"`); nil: none for the run's
-  /// first fit, `fit2/`, `fit3/`, ... for later ones.
+  /// first fit, `fit2/`, `fit3/`, ... for later ones (skipping prefixes the run already has).
+  /// A prefix an earlier fit of the run used is an error.
   public var logPrefix: String? = nil
   /// Where the progress bar and the per-epoch lines go (the session's output).
   public var progress: OutputSink = .standardOutput
@@ -33,6 +34,14 @@ public final class History {
   public private(set) var epochs: [Int] = []
 
   public init() {}
+
+  /// Starts every planned series empty, so a fit stopped before its first epoch still has
+  /// `loss` (an empty list).
+  func plan(keys: [String]) {
+    for k in keys where values[k] == nil { startSeries(k) }
+  }
+
+  private func startSeries(_ k: String) { keys.append(k); values[k] = [] }
 
   func record(epoch: Int, _ logs: Logs) {
     epochs.append(epoch)

@@ -35,11 +35,16 @@ extension Sequential {
     let history = History()
     let steps = (trainCount + options.batchSize - 1) / options.batchSize
     let progress = ProgressBar(options.progress, verbose: options.verbose, epochs: options.epochs, steps: steps)
-    let logPrefix = options.runLog?.beginFit(prefix: options.logPrefix) ?? ""
     var plannedKeys = ["loss"] + metricNames
     if validation != nil { plannedKeys += plannedKeys.map { "val_\($0)" } }
     for c in callbacks { plannedKeys += c.addedLogKeys.filter { !plannedKeys.contains($0) } }
-    for c in callbacks { try c.willTrain(logKeys: plannedKeys) }
+    // The rate goes in the logs before any callback sees them, whatever their order.
+    let logsRate = callbacks.contains { $0.addedLogKeys.contains("lr") }
+    let plan = FitPlan(initialEpoch: options.initialEpoch, epochs: options.epochs, stepsPerEpoch: steps,
+                       logKeys: plannedKeys, openLogKeys: callbacks.contains { $0.addsUnknownLogKeys })
+    for c in callbacks { try c.willTrain(plan) }
+    history.plan(keys: plannedKeys)
+    let logPrefix = try options.runLog?.beginFit(prefix: options.logPrefix) ?? ""
     // Made once per fit, reset before each epoch's validation.
     let validationMetrics = validation == nil ? [] : metricMakers.map { $0() }
     var shuffler = random.derived("shuffle")
@@ -79,6 +84,7 @@ extension Sequential {
         let validated = try evaluate(x: vx, y: vy, batchSize: max(options.batchSize, 256), metrics: validationMetrics)
         for (k, v) in validated.items { logs["val_\(k)"] = v }
       }
+      if logsRate { logs["lr"] = optimizer.learningRate }
       for c in callbacks { try c.onEpochEnd(epoch, logs: &logs, model: self) }
       history.record(epoch: epoch, logs)
       if let runLog = options.runLog { for (k, v) in logs.items { runLog.log(logPrefix + k, v, step: epoch + 1) } }
