@@ -29,7 +29,11 @@ public struct Arguments {
         options = pairs
         positional.removeLast()
         positional.append(.list(items))
-      case .list(let items) where items.isEmpty && positional.count > fixed: positional.removeLast()
+      case .list(let items) where items.isEmpty
+        && (positional.count > fixed || !Arguments.takesTable(entry, at: positional.count - 1)):
+        // A trailing empty table is the options table unless the parameter at its place takes a
+        // table (`x:sum({})`, `model:fit(train, {})`).
+        positional.removeLast()
       default: break
       }
     }
@@ -74,6 +78,22 @@ public struct Arguments {
     for p in entry.options where values[p.name] == nil {
       if let d = p.defaultValue { values[p.name] = d }
       else if p.isRequired { throw CatalogError("option '\(p.name)' is required: expected \(p.type.description)") }
+    }
+  }
+
+  /// Whether the positional parameter at `index` (from 0) is declared to take a table: a list,
+  /// a record or any value. A tensor literal does not count: an empty one is never meant.
+  static func takesTable(_ entry: Entry, at index: Int) -> Bool {
+    let fixed = entry.parameters.filter { !$0.variadic }
+    if index < fixed.count { return takesTable(fixed[index].type) }
+    return variadicTakesTables(entry)
+  }
+
+  static func takesTable(_ type: ValueType) -> Bool {
+    switch type {
+    case .list, .record, .any: return true
+    case .either(let a, let b): return takesTable(a) || takesTable(b)
+    default: return false
     }
   }
 

@@ -54,6 +54,8 @@ struct RunCommand: ParsableCommand {
     if split.words.first == "with" {
       do { runner.with = try WithArguments(Array(split.words.dropFirst())) } catch let e as ConfigError { fail(e.message) }
       scriptArguments = split.passthrough
+    } else {
+      runner.scriptWords = split.words
     }
     var stateOptions = try options.sandbox.stateOptions()
     let write: (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
