@@ -21,6 +21,13 @@ public struct Arguments {
         throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options")
       default: break
       }
+    } else if entry.options.isEmpty, let last = positional.last, Arguments.leavesOut(entry, at: positional.count - 1) {
+      // ... and after an optional argument it leaves out (`x:size({})`, `tensor.arange(5, {})`).
+      switch last {
+      case .list(let items) where items.isEmpty: positional.removeLast()
+      case .table(let pairs) where pairs.isEmpty: positional.removeLast()
+      default: break
+      }
     } else if !entry.options.isEmpty, let last = positional.last {
       switch last {
       case .table(let pairs): options = pairs; positional.removeLast()
@@ -30,7 +37,7 @@ public struct Arguments {
         positional.removeLast()
         positional.append(.list(items))
       case .list(let items) where items.isEmpty
-        && (positional.count > fixed || !Arguments.takesTable(entry, at: positional.count - 1)):
+        && (positional.count > fixed || Arguments.leavesOut(entry, at: positional.count - 1)):
         // A trailing empty table is the options table unless the parameter at its place takes a
         // table (`x:sum({})`, `model:fit(train, {})`).
         positional.removeLast()
@@ -81,14 +88,16 @@ public struct Arguments {
     }
   }
 
-  /// Whether the positional parameter at `index` (from 0) is declared to take a table: a list,
-  /// a record or any value. A tensor literal does not count: an empty one is never meant.
-  static func takesTable(_ entry: Entry, at index: Int) -> Bool {
+  /// Whether an empty table at `index` (from 0) stands for options after an optional argument
+  /// left out: the parameter there is optional and does not take a table.
+  static func leavesOut(_ entry: Entry, at index: Int) -> Bool {
     let fixed = entry.parameters.filter { !$0.variadic }
-    if index < fixed.count { return takesTable(fixed[index].type) }
-    return variadicTakesTables(entry)
+    guard index < fixed.count else { return !variadicTakesTables(entry) }
+    return !fixed[index].isRequired && !takesTable(fixed[index].type)
   }
 
+  /// Whether a parameter of this type takes a table: a list, a record or any value. A tensor
+  /// literal does not count: an empty one is never meant.
   static func takesTable(_ type: ValueType) -> Bool {
     switch type {
     case .list, .record, .any: return true

@@ -11,9 +11,9 @@ import Testing
       local h = m:fit(ds, {})
       print(#h.loss, type(m:evaluate(ds, {}).loss))
       local x = tensor.from{{1, 5}, {3, 2}}
-      print(x:sum({}), x:max({}), x:argmax({}), x:size({})[2], tensor.arange(5, {}):numel())
+      print(x:sum({}), x:max({}), x:argmax({}), x:size({}), tensor.arange(5, {}):numel())
       """)
     #expect(r.error == nil, "\(r.error?.message ?? "")")
-    #expect(r.output == "1\tnumber\n11.0\t5.0\t2\t2\t5\n")
+    #expect(r.output.hasSuffix("\n1\tnumber\n11.0\t5.0\t2\t4\t5\n"), "\(r.output)")
   }
 }
