@@ -14,6 +14,6 @@ import Testing
       print(x:sum({}), x:max({}), x:argmax({}), x:size({}), tensor.arange(5, {}):numel())
       """)
     #expect(r.error == nil, "\(r.error?.message ?? "")")
-    #expect(r.output.hasSuffix("\n1\tnumber\n11.0\t5.0\t2\t4\t5\n"), "\(r.output)")
+    #expect(r.output.hasSuffix("1\tnumber\n11.0\t5.0\t2\t4\t5\n"), "\(r.output)")
   }
 }
