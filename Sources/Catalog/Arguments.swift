@@ -24,6 +24,13 @@ public struct Arguments {
         throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options")
       default: break
       }
+    } else if entry.options.isEmpty, let last = positional.last, Arguments.leavesOut(entry, at: positional.count - 1) {
+      // ... and after an optional argument it leaves out (`x:size({})`, `tensor.arange(5, {})`).
+      switch last {
+      case .list(let items) where items.isEmpty: positional.removeLast()
+      case .table(let pairs) where pairs.isEmpty: positional.removeLast()
+      default: break
+      }
     } else if !entry.options.isEmpty, let last = positional.last {
       switch last {
       case .table(let pairs): options = pairs; positional.removeLast()
@@ -32,7 +39,11 @@ public struct Arguments {
         options = pairs
         positional.removeLast()
         positional.append(.list(items))
-      case .list(let items) where items.isEmpty && positional.count > fixed: positional.removeLast()
+      case .list(let items) where items.isEmpty
+        && (positional.count > fixed || Arguments.leavesOut(entry, at: positional.count - 1)):
+        // A trailing empty table is the options table unless the parameter at its place takes a
+        // table (`x:sum({})`, `model:fit(train, {})`).
+        positional.removeLast()
       default: break
       }
     }
@@ -77,6 +88,24 @@ public struct Arguments {
     for p in entry.options where values[p.name] == nil {
       if let d = p.defaultValue { values[p.name] = d }
       else if p.isRequired { throw CatalogError("option '\(p.name)' is required: expected \(p.type.description)") }
+    }
+  }
+
+  /// Whether an empty table at `index` (from 0) stands for options after an optional argument
+  /// left out: the parameter there is optional and does not take a table.
+  static func leavesOut(_ entry: Entry, at index: Int) -> Bool {
+    let fixed = entry.parameters.filter { !$0.variadic }
+    guard index < fixed.count else { return !variadicTakesTables(entry) }
+    return !fixed[index].isRequired && !takesTable(fixed[index].type)
+  }
+
+  /// Whether a parameter of this type takes a table: a list, a record or any value. A tensor
+  /// literal does not count: an empty one is never meant.
+  static func takesTable(_ type: ValueType) -> Bool {
+    switch type {
+    case .list, .record, .any: return true
+    case .either(let a, let b): return takesTable(a) || takesTable(b)
+    default: return false
     }
   }
 

@@ -11,6 +11,7 @@ public enum Suggest {
   /// their `_`-separated words.
   public static func nearest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
     let lowered = word.lowercased()
+    if let target = aliases[lowered], candidates.contains(target) || isElsewhere(target) { return [target] }
     let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
     if let best = scored.map(\.1).min(), best <= max(2, word.count / 3), best < word.count {
       // Close enough to be a typo, and not a replacement of the whole word.
@@ -20,6 +21,28 @@ public enum Suggest {
     let sharing = candidates.filter { $0.lowercased().split(separator: "_").contains { $0 == lowered } }
     return Array(sharing.prefix(limit))
   }
+
+  /// Names other libraries use for what Crescent calls otherwise (Keras, PyTorch,
+  /// scikit-learn), lowercased, each to Crescent's name: a bare name where the same table holds
+  /// it, a qualified one (`optim.LambdaLR`, `Dataset:split`) where it lives elsewhere. Every
+  /// suggestion consults it first.
+  public static let aliases: [String: String] = [
+    "linear": "Dense",
+    "roc_auc_score": "roc_auc",
+    "f1_score": "f1",
+    "precision_score": "precision",
+    "recall_score": "recall",
+    "accuracy_score": "accuracy",
+    "learningratescheduler": "optim.LambdaLR",
+    "train_test_split": "Dataset:split",
+    "learning_rate": "lr",
+    "acc": "accuracy",
+    "categorical_accuracy": "accuracy",
+    "top_k_categorical_accuracy": "top_k_accuracy",
+  ]
+
+  /// A name qualified by its table or type, suggested whatever the candidates.
+  public static func isElsewhere(_ name: String) -> Bool { name.contains(".") || name.contains(":") }
 
   /// ` (did you mean A?)` or ` (did you mean A or B?)` with each name shown by `show`, or "".
   public static func hint(for word: String, among candidates: [String], show: (String) -> String = { "'\($0)'" }) -> String {

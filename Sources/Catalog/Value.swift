@@ -38,7 +38,7 @@ public indirect enum Value {
       return "a list with holes (positions \(shown))"
     case .table, .mixed: return "a table"
     case .tensor(let t): return "a \(describeShape(t.shape)) tensor"
-    case .object(let o): return "a \(type(of: o).typeName)"
+    case .object(let o): return Article.indefinite(type(of: o).typeName)
     case .function: return "a function"
     }
   }
@@ -68,7 +68,7 @@ extension CatalogObject {
   public static var properties: [Property] { [] }
   public func property(_ name: String) -> Value? { nil }
   public func setProperty(_ name: String, to value: Value) throws {
-    throw CatalogError("field '\(name)' of a \(Self.typeName) cannot be set")
+    throw CatalogError("field '\(name)' of \(Article.indefinite(Self.typeName)) cannot be set")
   }
 }
 

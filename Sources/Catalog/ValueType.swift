@@ -48,7 +48,7 @@ public indirect enum ValueType {
     case .list(let t): return "a list of \(t.plural)"
     case .record: return "a table of options"
     case .function: return "a function"
-    case .object(let name): return "a \(name)"
+    case .object(let name): return Article.indefinite(name)
     case .either(let a, let b): return "\(a.description) or \(b.description)"
     }
   }

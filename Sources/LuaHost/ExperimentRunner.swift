@@ -10,6 +10,9 @@ public struct ExperimentRunner {
   public var cliSeed: UInt64?
   public var printConfig = false
   public var runsDirectory = "runs"
+  /// Words after the script that are neither `with ...` nor after `--`: the script's `...`,
+  /// which an experiment's main never sees, so an experiment refuses them.
+  public var scriptWords: [String] = []
 
   public init() {}
 
@@ -29,8 +32,21 @@ public struct ExperimentRunner {
   }
 
   /// Parses the override values (errors name the override and quote the value).
+  /// A seed given both as `--seed` and as `seed=` must be the same seed.
   public func overrides(state: LuaState) throws -> [(key: String, value: Value)] {
-    try with.assignments.map { ($0.key, try state.parseLiteral($0.text, for: $0.key)) }
+    let parsed = try with.assignments.map { ($0.key, try state.parseLiteral($0.text, for: $0.key)) }
+    if let cliSeed, let given = parsed.last(where: { $0.0 == ExperimentDeclaration.seedKey }) {
+      let same: Bool
+      switch given.1 {
+      case .integer(let i): same = i >= 0 && UInt64(i) == cliSeed
+      case .number(let d): same = d >= 0 && d == Double(cliSeed)
+      default: same = false
+      }
+      if !same {
+        throw ConfigError("the seed is given twice, as --seed \(cliSeed) and as seed=\(given.1.literal): give it once")
+      }
+    }
+    return parsed
   }
 
   public func run(state: LuaState, output: (String) -> Void) throws -> Outcome {
@@ -40,7 +56,11 @@ public struct ExperimentRunner {
       }
       return .noExperiment
     }
-    guard declaration.hasMain || printConfig else {
+    if let word = scriptWords.first {
+      throw ConfigError("experiment '\(declaration.name)' does not read the words after the script ('\(word)'): "
+                        + "settings go after 'with' (with a=2), words for the script after '--'")
+    }
+    guard declaration.hasMain else {
       throw ConfigError("experiment '\(declaration.name)' has no main: add ex:main(function(cfg, run) ... end)")
     }
     var config = try declaration.config(named: with.named, overrides: try overrides(state: state), cliSeed: cliSeed,

@@ -32,6 +32,9 @@ extension LuaState {
       problem = stack.string(at: -1)
     }
     if case .none = value {
+      if text.split(whereSeparator: \.isWhitespace) == ["nil"] {
+        throw ConfigError("override '\(key)=\(text)': a config value cannot be nil (to keep the declared value, leave the override out)")
+      }
       if WithArguments.isBareWord(text) { return .string(text) }
       throw ConfigError("override '\(key)=\(text)': the value \"\(text)\" is not a Lua value (a number, a quoted string, true/false or a table)"
                         + (problem.map { ": " + $0.replacingOccurrences(of: "[string \"override\"]:1: ", with: "").replacingOccurrences(of: "override:1: ", with: "") } ?? ""))

@@ -49,7 +49,13 @@ extension LuaState {
     lua_setfield(L, crescent_registryindex(), LuaState.methodsName(typeName))
     let properties = catalog.objectTypes.first { $0.name == typeName }?.properties ?? []
     if properties.isEmpty {
-      lua_setfield(L, -2, "__index")  // methods only: a plain table is the fastest lookup
+      // Methods only: a plain table is the fastest lookup; a name it lacks reaches its own
+      // metatable, which answers with an error and the nearest names, as other objects do.
+      crescent_newtable(L)
+      pushFunction { state, L in state.missing(typeName: typeName, in: L) }
+      lua_setfield(L, -2, "__index")
+      lua_setmetatable(L, -2)
+      lua_setfield(L, -2, "__index")
     } else {
       crescent_pop(L, 1)
       pushFunction { state, L in state.index(typeName: typeName, properties: properties, in: L) }
@@ -79,6 +85,16 @@ extension LuaState {
     return 1
   }
 
+  /// `object.key` for a name an object type without properties does not have (Lua passes the
+  /// methods table and the key).
+  func missing(typeName: String, in L: OpaquePointer) -> Int32 {
+    guard let key = LuaStack(self, L).string(at: 2), lua_type(L, 2) == LUA_TSTRING else {
+      return raise("\(typeName) fields are named by strings")
+    }
+    let hint = Suggest.hint(for: key, among: catalog.methods(of: typeName).map(\.name))
+    return raise("\(typeName) has no field '\(key)'\(hint)")
+  }
+
   /// `object.key = value`: a field declared settable takes a value of its type; any other
   /// assignment is an error naming the type, the field and what can be set.
   func assign(typeName: String, in L: OpaquePointer) -> Int32 {
@@ -86,11 +102,11 @@ extension LuaState {
     let properties = catalog.objectTypes.first { $0.name == typeName }?.properties ?? []
     let settable = properties.filter(\.settable)
     guard let key = stack.string(at: 2) else {
-      return raise("cannot set a \(String(cString: crescent_typename(L, 2))) key of a \(typeName): fields are named by strings")
+      return raise("cannot set a \(String(cString: crescent_typename(L, 2))) key of \(Article.indefinite(typeName)): fields are named by strings")
     }
     if let p = settable.first(where: { $0.name == key }), let object = box(at: 1, in: L) as? (AnyObject & CatalogObject) {
       do {
-        let value = try p.type.check(try stack.value(at: 3), what: "field '\(key)' of a \(typeName)")
+        let value = try p.type.check(try stack.value(at: 3), what: "field '\(key)' of \(Article.indefinite(typeName))")
         try object.setProperty(key, to: value)
         return 0
       } catch { return raise("\(error)") }
@@ -98,10 +114,10 @@ extension LuaState {
     if settable.isEmpty {
       let readable = properties.map(\.name)
       let fields = readable.isEmpty ? "" : " (\(readable.joined(separator: ", ")) can be read)"
-      return raise("cannot set field '\(key)' of a \(typeName): no field of a \(typeName) can be set\(fields)")
+      return raise("cannot set field '\(key)' of \(Article.indefinite(typeName)): no field of \(Article.indefinite(typeName)) can be set\(fields)")
     }
     let hint = Suggest.hint(for: key, among: settable.map(\.name))
-    return raise("cannot set field '\(key)' of a \(typeName)\(hint): only \(settable.map(\.name).joined(separator: ", ")) can be set")
+    return raise("cannot set field '\(key)' of \(Article.indefinite(typeName))\(hint): only \(settable.map(\.name).joined(separator: ", ")) can be set")
   }
 
   /// Pushes a userdata holding a retained reference to `object`.

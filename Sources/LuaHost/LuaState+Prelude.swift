@@ -31,7 +31,7 @@ extension LuaState {
 
   /// What reading a name a library does not define says: `optim.adam is not defined (did you mean optim.Adam?)`.
   static func undefinedNameMessage(module: String, key: String, defined: [String]) -> String {
-    let hint = Suggest.hint(for: key, among: defined.sorted()) { "\(module).\($0)" }
+    let hint = Suggest.hint(for: key, among: defined.sorted()) { Suggest.isElsewhere($0) ? $0 : "\(module).\($0)" }
     return "\(module).\(key) is not defined" + (hint.isEmpty ? "; `crescent doc \(module)` lists what \(module) has" : hint)
   }
 

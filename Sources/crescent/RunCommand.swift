@@ -13,11 +13,13 @@ struct RunCommand: ParsableCommand {
       A script that declares an experiment (`local ex = experiment "name"`) has its main run after \
       the script returns, with the final config: `crescent run x.lua with lr=3e-4 hidden='{512,256}' small` \
       applies the named config `small`, then the overrides (values are Lua literals; dotted keys reach \
-      into nested tables). Without `with`, the words after the script reach it as `...` and `arg`.
+      into nested tables). Without `with`, the words after the script reach a plain script as `...` \
+      and `arg`; an experiment's main never sees them, so an experiment script refuses them \
+      (settings go after `with`, words for the script after `--`).
       Crescent's options may stand before the script, after it and among the `with` words \
       (`crescent run x.lua with lr=1 --seed 7`). Everything after `--` goes to the script untouched \
       (`crescent run x.lua with lr=1 -- --verbose`); any other word that looks like an option and \
-      is not Crescent's is an error.
+      is not Crescent's is an error. `--allow` and `--plugin` given more than once add up.
 
       Scripts run in a sandbox: no io, no os.execute, no debug, no loading of files or bytecode, \
       unless --trust (or a finer --allow) is given. Ctrl-C stops a running script cleanly.
@@ -54,6 +56,8 @@ struct RunCommand: ParsableCommand {
     if split.words.first == "with" {
       do { runner.with = try WithArguments(Array(split.words.dropFirst())) } catch let e as ConfigError { fail(e.message) }
       scriptArguments = split.passthrough
+    } else {
+      runner.scriptWords = split.words
     }
     var stateOptions = try options.sandbox.stateOptions()
     let write: (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }

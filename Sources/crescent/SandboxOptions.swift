@@ -7,8 +7,8 @@ import LuaHost
 struct SandboxOptions: ParsableArguments {
   @Flag(help: "Open every Lua standard library (io, os, debug, package): only for scripts you trust.")
   var trust = false
-  @Option(help: "Open chosen standard libraries without --trust: a comma-separated list of io, os, debug, package.")
-  var allow: String?
+  @Option(help: "Open chosen standard libraries without --trust: a comma-separated list of io, os, debug, package (given more than once, the lists add up).")
+  var allow: [String] = []
   @Option(help: "Stop a script (a spec file, a REPL entry) after this many seconds.") var timeout: Double?
   @Option(help: "Stop a script when Lua and tensor memory go beyond this many bytes.") var maxMemory: Int?
 
@@ -22,8 +22,7 @@ struct SandboxOptions: ParsableArguments {
 
   /// The libraries named by --allow, each checked.
   func allowed() throws -> Set<String> {
-    guard let allow else { return [] }
-    let names = allow.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    let names = allow.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
     for n in names where !LuaState.Options.allowable.contains(n) {
       let hint = Suggest.closest(to: n, among: LuaState.Options.allowable).map { " (did you mean '\($0)'?)" } ?? ""
       throw ValidationError("--allow: unknown library '\(n)'\(hint); choose among \(LuaState.Options.allowable.joined(separator: ", "))")
@@ -46,7 +45,7 @@ struct SandboxOptions: ParsableArguments {
   func merged(with later: SandboxOptions) -> SandboxOptions {
     var m = self
     m.trust = trust || later.trust
-    m.allow = later.allow ?? allow
+    m.allow = allow + later.allow
     m.timeout = later.timeout ?? timeout
     m.maxMemory = later.maxMemory ?? maxMemory
     return m

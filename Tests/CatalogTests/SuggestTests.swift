@@ -23,3 +23,15 @@ import Testing
     #expect(Suggest.hint(for: "qqq", among: ["Adam"]) == "")
   }
 }
+
+/// Names other libraries use are suggested as Crescent's, whatever their edit distance.
+@Suite struct SuggestAliasTests {
+  @Test func aliasesWinOverTheNearestSpelling() {
+    #expect(Suggest.closest(to: "acc", among: ["auc", "accuracy", "f1"]) == "accuracy")
+    #expect(Suggest.closest(to: "Linear", among: ["Dense", "Dropout"]) == "Dense")
+    #expect(Suggest.closest(to: "learning_rate", among: ["lr", "momentum"]) == "lr")
+    #expect(Suggest.closest(to: "train_test_split", among: ["load", "kfold"]) == "Dataset:split")
+    // An alias whose name the candidates lack and that lives in the same table is not offered.
+    #expect(Suggest.closest(to: "learning_rate", among: ["seed", "epochs"]) == nil)
+  }
+}

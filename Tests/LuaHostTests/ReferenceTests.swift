@@ -132,3 +132,18 @@ import StandardLibrary
       """)
   }
 }
+
+/// The reference's wording: no empty headers, the right article.
+@Suite struct ReferenceWordingTests {
+  @Test func aTypeWithoutMethodsHasNoMethodsHeader() throws {
+    let text = try ReferenceRenderer(catalog: Catalog.standard()).render("Layer")
+    #expect(!text.contains("Methods:"), "\(text)")
+  }
+
+  @Test func typeNamesTakeTheirArticle() throws {
+    #expect(ValueType.object("Optimizer").description == "an Optimizer")
+    #expect(ValueType.object("Model").description == "a Model")
+    let text = try ReferenceRenderer(catalog: Catalog.standard()).render("Model:compile")
+    #expect(!text.contains("a Optimizer"), "\(text)")
+  }
+}

@@ -41,7 +41,9 @@ public struct ReferenceRenderer {
       for p in t.properties { out += "  \(p.name.padding(w))  (\(p.type.luaType)) \(p.settable ? "settable: " : "")\(p.doc)\n" }
     }
     let methods = catalog.methods(of: t.name)
-    out += methods.contains { $0.kind == .hook } ? "\nHooks (functions the table may define; the library calls them):\n" : "\nMethods:\n"
+    if !methods.isEmpty {
+      out += methods.contains { $0.kind == .hook } ? "\nHooks (functions the table may define; the library calls them):\n" : "\nMethods:\n"
+    }
     let width = methods.map { methodSignature($0).count }.max() ?? 0
     for e in methods { out += "  \(methodSignature(e).padding(width))  \(e.summary)\n" }
     let metas = methods.compactMap { e in e.metamethod.map { "\($0) (\(e.qualifiedName))" } }
@@ -52,7 +54,7 @@ public struct ReferenceRenderer {
   func entry(_ e: Entry) -> String {
     var out = "\(signature(e))\n\n\(e.summary)\n"
     if let t = e.methodOf, !e.isMethodOnly { out += "Also a method: \(methodSignature(e))\(e.metamethod.map { "; operator \($0)" } ?? "") on \(t).\n" }
-    if e.kind == .hook { out += "A function a \(e.methodOf ?? "table") may define; the library calls it.\n" }
+    if e.kind == .hook { out += "A function \(Article.indefinite(e.methodOf ?? "table")) may define; the library calls it.\n" }
     if let d = e.details { out += "\n\(d)\n" }
     if !e.parameters.isEmpty {
       out += e.kind == .hook ? "\nCalled with:\n" : "\nArguments:\n"
