@@ -32,7 +32,7 @@ import Tensors
       guard !required.contains(where: { $0 == nil }) else { continue }
       checked += 1
       let message: String
-      do { _ = try e.call(required.map { $0! } + [.list([])]); message = "no error" } catch { message = "\(error)" }
+      do { _ = try e.call(required.map { $0! } + [.list([])], in: Session(catalog: catalog)); message = "no error" } catch { message = "\(error)" }
       #expect(!message.contains("empty table"), "\(e.qualifiedName)(..., {}): \(message)")
     }
     #expect(checked >= 10)
@@ -42,10 +42,10 @@ import Tensors
     let x = Value.tensor(Tensor(shape: [2, 2], scalars: [1, 2, 3, 4]))
     for name in ["tensor.sum", "tensor.max", "tensor.argmax", "tensor.size"] {
       let entry = try #require(catalog.entry(name))
-      #expect(throws: Never.self, "\(name)") { _ = try entry.call([x, .list([])]) }
+      #expect(throws: Never.self, "\(name)") { _ = try entry.call([x, .list([])], in: Session(catalog: catalog)) }
     }
     let arange = try #require(catalog.entry("tensor.arange"))
-    let r = try arange.call([.integer(5), .list([])])
+    let r = try arange.call([.integer(5), .list([])], in: Session(catalog: catalog))
     guard case .tensor(let t)? = r.first else { Issue.record("expected a tensor"); return }
     #expect(t.shape == [5])
   }
