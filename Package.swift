@@ -19,9 +19,9 @@ let package = Package(
       providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]
     ),
     // Lua's function-like macros as functions, the error trampoline and the interrupt hook.
-    .target(name: "CLuaShim", dependencies: ["CLua"]),
+    .target(name: "CLuaShim", dependencies: ["CLua"], exclude: ["README.md"]),
     // GEMM micro-kernels and fused elementwise kernels, chosen at run time by CPU features.
-    .target(name: "CKernels"),
+    .target(name: "CKernels", exclude: ["README.md"]),
     // zlib from the system (Debian: zlib1g-dev), for reading .gz data files.
     .systemLibrary(
       name: "CZlib",
@@ -29,31 +29,34 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
     // Core libraries: no Lua here.
-    .target(name: "Tensors", dependencies: ["CKernels"]),
-    .target(name: "Catalog", dependencies: ["Tensors"]),
-    .target(name: "Metrics", dependencies: ["Tensors", "Catalog", "CKernels"]),
-    .target(name: "NN", dependencies: ["Tensors", "Catalog", "Metrics", "CKernels"]),
+    .target(name: "Tensors", dependencies: ["CKernels"], exclude: ["README.md"]),
+    .target(name: "Catalog", dependencies: ["Tensors"], exclude: ["README.md"]),
+    .target(name: "Metrics", dependencies: ["Tensors", "Catalog", "CKernels"], exclude: ["README.md"]),
+    .target(name: "NN", dependencies: ["Tensors", "Catalog", "Metrics", "CKernels"], exclude: ["README.md"]),
     // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
     .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
-            exclude: ["Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
+            exclude: ["README.md", "Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
     // Experiments: config trees (defaults, named configs, overrides), runs and what they log.
-    .target(name: "Experiments", dependencies: ["Catalog"]),
+    .target(name: "Experiments", dependencies: ["Catalog"], exclude: ["README.md"]),
     // Every built-in library registered into one catalog.
-    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"]),
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"],
+            exclude: ["README.md"]),
     // The C boundary native plugins are built against (crescent_plugin.h), and the host side
     // that loads them into a catalog.
-    .target(name: "CrescentPluginABI"),
-    .target(name: "Plugins", dependencies: ["CrescentPluginABI", "Catalog", "Tensors", "Metrics", "NN"]),
+    .target(name: "CrescentPluginABI", exclude: ["README.md"]),
+    .target(name: "Plugins", dependencies: ["CrescentPluginABI", "Catalog", "Tensors", "Metrics", "NN"], exclude: ["README.md"]),
     // The bridge: the only importer of CLua.
-    .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary", "Experiments"]),
+    .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary", "Experiments"],
+            exclude: ["README.md"]),
     .executableTarget(
       name: "crescent",
       dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins",
-                     .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      exclude: ["README.md"]
     ),
     // What the test targets share: one seeded generator and the checks every layer, metric
     // and kernel goes through.
-    .target(name: "TestSupport", dependencies: ["Tensors", "Catalog", "NN", "Metrics", "CKernels"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Tensors", "Catalog", "NN", "Metrics", "CKernels"], path: "Tests/TestSupport", exclude: ["README.md"]),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensors", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary", "Experiments"]),
