@@ -11,58 +11,24 @@ enum OptimizerLibrary {
 
   static func lr(_ d: Double) -> Parameter { Parameter("lr", .number, "learning rate (>= 0)", default: .number(d)) }
 
-  /// One built-in optimizer, declared once: its type gives the entry name and the kind model
-  /// files store (`Adam`); compile accepts the same name in lower case (`adam`).
-  struct Declaration {
-    let kind: String
-    let summary: String
-    let options: [Parameter]
-    let defaults: () -> Optimizer
-    let build: (Arguments) throws -> Optimizer
-
-    init<O: Optimizer>(_ type: O.Type, _ summary: String, _ options: [Parameter], defaults: @escaping () -> O,
-                       build: @escaping (Arguments) throws -> O) {
-      kind = O.kind
-      self.summary = summary
-      self.options = options
-      self.defaults = defaults
-      self.build = build
-    }
-
-    /// The name compile accepts (`adam`).
-    var name: String { kind.lowercased() }
-
-    var entry: Entry {
-      Entry(module: "optim", name: kind, summary: summary, options: options, returns: [Returned(.object("Optimizer"), "the optimizer")]) { a in
-        try OptionChecks.atLeastZero(a, "lr")
-        try OptionChecks.positive(a, "eps")
-        try OptionChecks.fraction(a, "momentum", "beta1", "beta2")
-        let o = try build(a)
-        o.clipNorm = a.optionalDouble("clipnorm")
-        o.clipValue = a.optionalDouble("clipvalue")
-        return [.object(o)]
-      }
-    }
-  }
-
   /// The built-in optimizers; adding one is its file and one declaration here.
-  static var declared: [Declaration] {
+  static var declared: [OptimizerDeclaration] {
     [
-      Declaration(SGD.self, "Stochastic gradient descent, with momentum or Nesterov momentum (PyTorch's rule).",
+      OptimizerDeclaration(SGD.self, "Stochastic gradient descent, with momentum or Nesterov momentum (PyTorch's rule).",
                   [lr(1e-3), Parameter("momentum", .number, "momentum factor, in [0, 1)", default: .number(0)),
                    Parameter("dampening", .number, "dampening of momentum", default: .number(0)),
                    Parameter("nesterov", .bool, "Nesterov momentum", default: .bool(false))] + common, defaults: { SGD() }) { a in
         SGD(learningRate: a.double("lr"), momentum: a.double("momentum"), dampening: a.double("dampening"),
             nesterov: a.bool("nesterov"), weightDecay: a.double("weight_decay"))
       },
-      Declaration(Adam.self, "Adam (PyTorch's rule: eps after the square root of the bias-corrected second moment).",
+      OptimizerDeclaration(Adam.self, "Adam (PyTorch's rule: eps after the square root of the bias-corrected second moment).",
                   [lr(1e-3), Parameter("beta1", .number, "first-moment decay, in [0, 1)", default: .number(0.9)),
                    Parameter("beta2", .number, "second-moment decay, in [0, 1)", default: .number(0.999)),
                    Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8))] + common, defaults: { Adam() }) { a in
         Adam(learningRate: a.double("lr"), beta1: a.double("beta1"), beta2: a.double("beta2"), epsilon: a.double("eps"),
              weightDecay: a.double("weight_decay"))
       },
-      Declaration(AdamW.self, "Adam with decoupled weight decay (default 0.01).",
+      OptimizerDeclaration(AdamW.self, "Adam with decoupled weight decay (default 0.01).",
                   [lr(1e-3), Parameter("beta1", .number, "first-moment decay, in [0, 1)", default: .number(0.9)),
                    Parameter("beta2", .number, "second-moment decay, in [0, 1)", default: .number(0.999)),
                    Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8)),
@@ -72,7 +38,7 @@ enum OptimizerLibrary {
         AdamW(learningRate: a.double("lr"), beta1: a.double("beta1"), beta2: a.double("beta2"), epsilon: a.double("eps"),
               weightDecay: a.double("weight_decay"))
       },
-      Declaration(RMSprop.self, "RMSprop (PyTorch's rule: eps outside the square root), optional momentum and centering.",
+      OptimizerDeclaration(RMSprop.self, "RMSprop (PyTorch's rule: eps outside the square root), optional momentum and centering.",
                   [lr(1e-2), Parameter("alpha", .numberIn(0, 1), "smoothing constant", default: .number(0.99)),
                    Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8)),
                    Parameter("momentum", .number, "momentum factor, in [0, 1)", default: .number(0)),
@@ -81,7 +47,7 @@ enum OptimizerLibrary {
         RMSprop(learningRate: a.double("lr"), alpha: a.double("alpha"), epsilon: a.double("eps"), momentum: a.double("momentum"),
                 centered: a.bool("centered"), weightDecay: a.double("weight_decay"))
       },
-      Declaration(Adagrad.self, "Adagrad (PyTorch's rule: accumulator starts at 0, eps 1e-10).",
+      OptimizerDeclaration(Adagrad.self, "Adagrad (PyTorch's rule: accumulator starts at 0, eps 1e-10).",
                   [lr(1e-2), Parameter("lr_decay", .number, "learning-rate decay per step", default: .number(0)),
                    Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-10))] + common,
                   defaults: { Adagrad() }) { a in
