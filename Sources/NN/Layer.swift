@@ -28,6 +28,9 @@ public protocol Layer: CatalogObject {
   var state: [Weight] { get }
   /// The options that rebuild this layer, for saving (JSON-compatible values).
   var config: [String: Any] { get }
+  /// The `nn` entry that builds this layer, under which a model file stores it (the kind, for
+  /// the built-in layers).
+  var entryName: String { get }
   /// Seeds a layer's own randomness (dropout masks) from the model's stream.
   func seed(_ stream: RandomStream)
 }
@@ -47,6 +50,7 @@ extension Layer {
     }
   }
   public var state: [Weight] { [] }
+  public var entryName: String { Self.kind }
   public func seed(_ stream: RandomStream) {}
 }
 

@@ -60,4 +60,5 @@ final class PluginLayer: Layer {
   }
 
   var config: [String: Any] { ["plugin_layer": layerName] }
+  var entryName: String { layerName }
 }

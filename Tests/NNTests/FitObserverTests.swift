@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Metrics
+import TestSupport
 import Testing
 @testable import NN
 import Tensors
@@ -57,7 +58,7 @@ import Tensors
     let ck = try ModelCheckpoint(path: folder + "/m-{epoch}.safetensors", monitor: "loss")
     try net.fit(x: x, y: y, options: options(epochs: 2), callbacks: [ck])
     #expect(ck.saved == [folder + "/m-1.safetensors", folder + "/m-2.safetensors"])
-    let back = try ModelFile.load(folder + "/m-2.safetensors", in: Session(catalog: Catalog()))
+    let back = try ModelFile.load(folder + "/m-2.safetensors", in: try nnSession())
     #expect(back.metrics == ["f1_micro"])
     for (a, b) in zip(back.network.parameters, net.parameters) { #expect(a.value.scalars == b.value.scalars) }
   }

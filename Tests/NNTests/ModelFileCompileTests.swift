@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import TestSupport
 import Testing
 @testable import NN
 import Tensors
@@ -22,7 +23,7 @@ import Tensors
     let (path, _) = try savedWithScriptLoss()
     defer { try? FileManager.default.removeItem(atPath: path) }
     do {
-      _ = try ModelFile.load(path, in: Session(catalog: Catalog()))
+      _ = try ModelFile.load(path, in: try nnSession())
       Issue.record("a model compiled with a script loss loaded compiled")
     } catch {
       let text = "\(error)"
@@ -34,7 +35,7 @@ import Tensors
   @Test func loadWithoutCompileGivesArchitectureAndWeights() throws {
     let (path, model) = try savedWithScriptLoss()
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let back = try ModelFile.load(path, in: Session(catalog: Catalog()), compile: false)
+    let back = try ModelFile.load(path, in: try nnSession(), compile: false)
     #expect(back.network.optimizer == nil)
     #expect(back.network.loss == nil)
     let x = Tensor(shape: [3, 2], scalars: [0.5, -1, 2, 0.25, -0.75, 1.5])

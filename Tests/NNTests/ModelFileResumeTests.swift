@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import TestSupport
 import Testing
 @testable import NN
 import Tensors
@@ -53,7 +54,7 @@ import Tensors
     #expect(try metadata(inside) == metadata(outside))
     #expect(try metadata(inside).contains("\"from_logits\":false"))
     let live = try net.evaluate(x: x, y: y)["loss"]!
-    let reloaded = try ModelFile.load(inside, in: Session(catalog: Catalog())).network.evaluate(x: x, y: y)["loss"]!
+    let reloaded = try ModelFile.load(inside, in: try nnSession()).network.evaluate(x: x, y: y)["loss"]!
     #expect(reloaded == live, "reloaded checkpoint evaluates to \(reloaded), the live model to \(live)")
   }
 
@@ -81,7 +82,7 @@ import Tensors
     let path = temporary("resume")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try ModelFile.save(Model(first), to: path)
-    let resumed = try ModelFile.load(path, in: Session(catalog: Catalog())).network
+    let resumed = try ModelFile.load(path, in: try nnSession()).network
     #expect(resumed.optimizer?.initialLearningRate == first.optimizer?.initialLearningRate)
     let last = try resumed.fit(x: x, y: y, options: options(epochs: 4, initial: 3), callbacks: [makeSchedule()])
     #expect(last.values["lr"] == [all.values["lr"]![3]], "epoch 4 trained at \(last.values["lr"]!), straight at \(all.values["lr"]![3])")
@@ -97,7 +98,7 @@ import Tensors
     let path = temporary("steplr")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try ModelFile.save(Model(net), to: path)
-    let loaded = try ModelFile.load(path, in: Session(catalog: Catalog())).network
+    let loaded = try ModelFile.load(path, in: try nnSession()).network
     #expect(loaded.optimizer?.initialLearningRate == 0.1)
     #expect(loaded.optimizer?.learningRate == 0.05)
     #expect(loaded.optimizer?.steps == 9)
@@ -116,7 +117,7 @@ extension ModelFileResumeTests {
     try ModelFile.save(Model(net), to: path)
     let names = try Safetensors.read(path).tensors.map(\.name)
     #expect(names.contains("optimizer/dense_1/kernel/exp_avg") && names.contains("optimizer/dense_2/bias/exp_avg_sq"))
-    let back = try ModelFile.load(path, in: Session(catalog: Catalog())).network
+    let back = try ModelFile.load(path, in: try nnSession()).network
     let adam = try #require(back.optimizer as? Adam)
     #expect(adam.steps == net.optimizer!.steps)
     for (a, b) in zip(back.parameters, net.parameters) {
@@ -137,7 +138,7 @@ extension ModelFileResumeTests {
     let path = temporary("onecycle")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try ModelFile.save(Model(first), to: path)
-    let resumed = try ModelFile.load(path, in: Session(catalog: Catalog())).network
+    let resumed = try ModelFile.load(path, in: try nnSession()).network
     let last = try resumed.fit(x: x, y: y, options: options(epochs: 4, initial: 3), callbacks: [cycle()])
     #expect(last.values["lr"] == [all.values["lr"]![3]])
     for (a, b) in zip(resumed.weights(), straight.weights()) { #expect(a.scalars == b.scalars) }

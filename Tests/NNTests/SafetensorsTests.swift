@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import TestSupport
 import Testing
 @testable import NN
 import Tensors
@@ -64,7 +65,7 @@ import Tensors
     try net.add(Dense(units: 2, activation: .sigmoid))
     try net.compile(optimizer: SGD(learningRate: 0.1, momentum: 0.9), loss: BinaryCrossEntropy(posWeight: [1, 2]))
     try ModelFile.save(Model(net), to: path)
-    let back = try ModelFile.load(path, in: Session(catalog: Catalog()))
+    let back = try ModelFile.load(path, in: try nnSession())
     var r = RandomStream(seed: 1)
     let x = Tensor.randomNormal([3, 5], stream: &r)
     #expect(try back.network.predict(x).scalars == net.predict(x).scalars)

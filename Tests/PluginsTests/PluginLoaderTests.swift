@@ -117,6 +117,32 @@ import Tensors
     }
   }
 
+  @Test func modelWithAPluginLayerLoadsBackThroughTheSessionCatalog() throws {
+    let c = try loaded()
+    let session = Session(catalog: c)
+    guard case .object(let o)? = try #require(c.entry("nn.Softsign")).call([.table([("name", .string("squash"))])], in: session).first,
+          let softsign = o as? Layer else {
+      Issue.record("no layer"); return
+    }
+    let net = Sequential(inputSize: 3, random: RandomStream(seed: 2))
+    try net.add(Dense(units: 4))
+    try net.add(softsign)
+    try net.add(Dense(units: 2, activation: .sigmoid))
+    try net.compile(optimizer: Adam(), loss: BinaryCrossEntropy())
+    let path = Self.folder + "/softsign-model.safetensors"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ModelFile.save(Model(net), to: path)
+    let back = try ModelFile.load(path, in: session).network
+    #expect(back.layers.map(\.name) == net.layers.map(\.name))
+    #expect(back.layers[1].entryName == "Softsign")
+    let x = Tensor(shape: [3, 3], scalars: [-2, 0.5, 1, 3, -0.25, 0, 0.75, -1.5, 2])
+    #expect(try back.predict(x).scalars == net.predict(x).scalars)
+    // Without the plugin the file names the layer it needs.
+    do { _ = try ModelFile.load(path, in: Session(catalog: Catalog.standard())); Issue.record("loaded without the plugin") } catch {
+      #expect("\(error)".contains("layer 2 has unknown kind Softsign"))
+    }
+  }
+
   @Test func loadFailuresNameThePlugin() throws {
     func message(_ path: String, _ c: Catalog = Catalog.standard()) -> String {
       do { try PluginLoader.load(path, into: c); return "loaded" } catch { return "\(error)" }

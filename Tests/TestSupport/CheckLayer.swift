@@ -99,7 +99,7 @@ func checkRoundTrip(_ layer: Layer, _ label: String, inputSize d: Int, rows n: I
   let path = NSTemporaryDirectory() + "crescent-check-layer-\(UInt32.random(in: 0...UInt32.max)).safetensors"
   defer { try? FileManager.default.removeItem(atPath: path) }
   try ModelFile.save(Model(net), to: path)
-  let back = try ModelFile.load(path, in: Session(catalog: Catalog())).network
+  let back = try ModelFile.load(path, in: try nnSession()).network
   #expect(back.layers.map(\.name) == net.layers.map(\.name), "\(label): layer names after loading", sourceLocation: sourceLocation)
   let before = net.layers.flatMap { $0.parameters + $0.state }, after = back.layers.flatMap { $0.parameters + $0.state }
   #expect(before.map(\.name) == after.map(\.name), "\(label): weight names after loading", sourceLocation: sourceLocation)

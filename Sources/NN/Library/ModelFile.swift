@@ -27,7 +27,7 @@ public enum ModelFile {
       if l is ScriptLayer {
         throw CatalogError("\(path): layer '\(l.name)' is written in Lua and cannot be rebuilt from a file; save its weights with get_weights instead")
       }
-      layers.append(["kind": type(of: l).kind, "name": l.name, "config": l.config])
+      layers.append(["kind": l.entryName, "name": l.name, "config": l.config])
       for w in l.parameters + l.state { tensors.append((w.name, w.value)) }
     }
     var spec: [String: Any] = ["format": "crescent.sequential", "version": 1, "layers": layers]
@@ -55,7 +55,7 @@ public enum ModelFile {
     guard let layerSpecs = spec["layers"] as? [[String: Any]] else { throw CatalogError("\(path): the model description has no layer list") }
     let net = Sequential(inputSize: spec["input_dim"] as? Int, random: session.random.nextStream("nn.load"))
     for (k, ls) in layerSpecs.enumerated() {
-      guard let kind = ls["kind"] as? String, let entry = LayerLibrary.entries.first(where: { $0.name == kind }) else {
+      guard let kind = ls["kind"] as? String, let entry = built(kind, in: "nn", as: "Layer", session) else {
         throw CatalogError("\(path): layer \(k + 1) has unknown kind \(String(describing: ls["kind"] ?? "nil"))")
       }
       var config = ls["config"] as? [String: Any] ?? [:]
@@ -114,9 +114,9 @@ public enum ModelFile {
 
   static func restoreCompile(_ c: [String: Any], into model: Model, path: String, in session: Session) throws {
     guard let o = c["optimizer"] as? [String: Any], let okind = o["kind"] as? String,
-          let oentry = OptimizerLibrary.entries.first(where: { $0.name == okind }),
+          let oentry = built(okind, in: "optim", as: "Optimizer", session),
           let l = c["loss"] as? [String: Any], let lkind = l["kind"] as? String,
-          let lentry = LossLibrary.entries.first(where: { LossLibrary.kind(of: $0.name) == lkind }) else {
+          let lentry = built(LossLibrary.entryName(ofKind: lkind) ?? lkind, in: "losses", as: "Loss", session) else {
       if (c["loss"] as? [String: Any])?["kind"] as? String == ScriptLoss.kind {
         throw CatalogError("\(path): the model was compiled with a loss written in Lua, which a file cannot hold: nn.load(path, {compile = false}) then compile")
       }
@@ -131,6 +131,13 @@ public enum ModelFile {
     try model.network.compile(optimizer: optimizer, loss: loss, metrics: metrics, in: session.catalog)
     model.metrics = metrics
     model.compileConfig = c
+  }
+
+  /// The entry of `session`'s catalog named `name` in `module` that returns a `type` object, so
+  /// that what plugins add loads back like the built-ins.
+  static func built(_ name: String, in module: String, as type: String, _ session: Session) -> Entry? {
+    guard let e = session.catalog.entry("\(module).\(name)"), case .object(type)? = e.returns.first?.type else { return nil }
+    return e
   }
 
   /// A saved configuration as the arguments of the entry that builds it: declared positional

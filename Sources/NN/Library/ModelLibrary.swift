@@ -70,8 +70,8 @@ enum ModelLibrary {
       },
       Entry(module: "nn", name: "compile", summary: "Chooses the optimizer, the loss and the metrics reported during training.",
             parameters: [model],
-            options: [Parameter("optimizer", .either(.object("Optimizer"), .string), "an optimizer object, or a name with default settings (\"adam\", \"sgd\", ...)", default: .string("adam")),
-                      Parameter("loss", .either(.either(.object("Loss"), .string), .function), "a loss object or name (binary_crossentropy, categorical_crossentropy, mean_squared_error, sigmoid_focal), or function(p, y) from tensor operations (autodiff gives its gradient)", default: .string("binary_crossentropy")),
+            options: [Parameter("optimizer", .either(.object("Optimizer"), .string), "an optimizer object, or a name with default settings: \(OptimizerLibrary.documentedNames)", default: .string("adam")),
+                      Parameter("loss", .either(.either(.object("Loss"), .string), .function), "a loss object or name (\(LossLibrary.documentedNames)), or function(p, y) from tensor operations (autodiff gives its gradient)", default: .string("binary_crossentropy")),
                       Parameter("metrics", .list(.string), "metric names computed over each epoch", default: .list([]))],
             returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { a in
         let m = the(a)
