@@ -10,18 +10,6 @@
 #include "ew_reductions.h"
 #pragma clang attribute pop
 
-const ck_elementwise_kernels ck_elementwise_avx512 = {
-    .bias_act = bias_act,
-    .act_backward = act_backward,
-    .bce_logits = bce_logits,
-    .bce_terms = bce_terms,
-    .unary = unary,
-    .binary = binary,
-    .sum = sum_all,
-    .max = max_all,
-    .min = min_all,
-    .reduce_cols = reduce_cols,
-    .reduce_rows = reduce_rows,
-    .argmax_rows = argmax_rows,
-};
+#define CK_EW_TABLE ck_elementwise_avx512
+#include "ew_table.h"
 #endif

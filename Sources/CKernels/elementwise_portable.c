@@ -11,17 +11,5 @@
 #include "ew_maps.h"
 #include "ew_reductions.h"
 
-const ck_elementwise_kernels ck_elementwise_portable = {
-    .bias_act = bias_act,
-    .act_backward = act_backward,
-    .bce_logits = bce_logits,
-    .bce_terms = bce_terms,
-    .unary = unary,
-    .binary = binary,
-    .sum = sum_all,
-    .max = max_all,
-    .min = min_all,
-    .reduce_cols = reduce_cols,
-    .reduce_rows = reduce_rows,
-    .argmax_rows = argmax_rows,
-};
+#define CK_EW_TABLE ck_elementwise_portable
+#include "ew_table.h"
