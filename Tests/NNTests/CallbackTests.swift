@@ -5,21 +5,8 @@ import Tensors
 
 /// Callbacks against hand-computed expectations on small training runs.
 @Suite struct CallbackTests {
-  func model(_ lr: Double = 0.1) throws -> (Sequential, Tensor, Tensor) {
-    var r = RandomStream(seed: 4)
-    let x = Tensor.randomNormal([64, 4], stream: &r)
-    let y = try x.matmul(Tensor.randomNormal([4, 2], stream: &r)).compared(.gt, Tensor(scalar: 0))
-    let m = Sequential(inputSize: 4, random: RandomStream(seed: 1))
-    try m.add(Dense(units: 6, activation: .tanh))
-    try m.add(Dense(units: 2, activation: .sigmoid))
-    try m.compile(optimizer: SGD(learningRate: lr), loss: BinaryCrossEntropy())
-    return (m, x, y)
-  }
-
-  func options(_ epochs: Int) -> FitOptions {
-    var o = FitOptions(); o.epochs = epochs; o.verbose = 0; o.batchSize = 16; o.validationSplit = 0.25
-    return o
-  }
+  func model(_ lr: Double = 0.1) throws -> (Sequential, Tensor, Tensor) { try SmallTrainingRun.model(lr) }
+  func options(_ epochs: Int) -> FitOptions { SmallTrainingRun.options(epochs) }
 
   @Test func scheduleRates() {
     let step = LearningRateSchedule(.step(stepSize: 3, gamma: 0.5))

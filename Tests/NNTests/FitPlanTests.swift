@@ -5,21 +5,8 @@ import Tensors
 
 /// What fit tells callbacks before training (its plan), and the logs and history around it.
 @Suite struct FitPlanTests {
-  func model(_ lr: Double = 0.1) throws -> (Sequential, Tensor, Tensor) {
-    var r = RandomStream(seed: 4)
-    let x = Tensor.randomNormal([64, 4], stream: &r)
-    let y = try x.matmul(Tensor.randomNormal([4, 2], stream: &r)).compared(.gt, Tensor(scalar: 0))
-    let m = Sequential(inputSize: 4, random: RandomStream(seed: 1))
-    try m.add(Dense(units: 6, activation: .tanh))
-    try m.add(Dense(units: 2, activation: .sigmoid))
-    try m.compile(optimizer: SGD(learningRate: lr), loss: BinaryCrossEntropy())
-    return (m, x, y)
-  }
-
-  func options(_ epochs: Int, validation: Bool = true) -> FitOptions {
-    var o = FitOptions(); o.epochs = epochs; o.verbose = 0; o.batchSize = 16; o.validationSplit = validation ? 0.25 : 0
-    return o
-  }
+  func model(_ lr: Double = 0.1) throws -> (Sequential, Tensor, Tensor) { try SmallTrainingRun.model(lr) }
+  func options(_ epochs: Int, validation: Bool = true) -> FitOptions { SmallTrainingRun.options(epochs, validation: validation) }
 
   /// Adds a name of its own to the logs at every epoch's end, as a script's on_epoch_end hook may.
   final class AddsCustom: Callback {
