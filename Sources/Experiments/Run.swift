@@ -69,11 +69,8 @@ public final class Run {
   public func artifact(_ name: String, content: String) throws -> URL {
     try Run.checkArtifactName(name)
     let url = folder.appendingPathComponent(name)
-    do {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try content.write(to: url, atomically: true, encoding: .utf8)
-    } catch {
-      throw ConfigError("cannot write '\(url.path)': \(error.localizedDescription)")
+    do { try FileAccess.write(Data(content.utf8), to: url.path) } catch {
+      throw ConfigError("cannot write \(FileError(url.path, FileAccess.reason(error)))")
     }
     artifacts.removeAll { $0.name == name }
     artifacts.append((name, url))

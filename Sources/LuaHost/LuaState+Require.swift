@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import Catalog
 import Foundation
 
 extension LuaState {
@@ -104,8 +105,9 @@ extension LuaState {
       }
       return raise("require: module '\(name)' not found; tried:\n\t" + candidates.joined(separator: "\n\t"))
     }
-    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-      return raise("require: cannot read '\(path)'")
+    let source: String
+    do { source = try FileAccess.readText(path) } catch {
+      return raise("require: cannot read \(FileError(path, FileAccess.reason(error)))")
     }
     loadingModules.insert(name)
     defer { loadingModules.remove(name) }

@@ -120,6 +120,4 @@ extension LuaState {
     let place = String(trimmed[..<r.lowerBound])
     return hasPosition(place + ":") ? place : nil
   }
-
-  static func reason(_ error: Error) -> String { FileAccess.reason(error) }
 }
