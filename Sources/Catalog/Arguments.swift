@@ -14,36 +14,24 @@ public struct Arguments {
     // A trailing record is the options table when the entry declares options.
     var options: [(key: String, value: Value)] = []
     let fixed = entry.parameters.filter { !$0.variadic }.count
-    if entry.options.isEmpty, let last = positional.last, positional.count > fixed, !Arguments.variadicTakesTables(entry) {
-      // An entry without options still accepts an empty options table after its arguments
-      // (`callbacks.TerminateOnNaN{}`), and names what it does not know in a non-empty one.
+    if let last = positional.last {
+      // Past the fixed parameters, or where an optional parameter that takes no table is left
+      // out (`x:sum({})`, `model:fit(train, {})`), a trailing table is the options table. An
+      // entry without options still accepts an empty one (`callbacks.TerminateOnNaN{}`) and
+      // names what it does not know in a non-empty one.
+      let pastFixed = positional.count > fixed && (!entry.options.isEmpty || !Arguments.variadicTakesTables(entry))
+      let optionsPlace = pastFixed || Arguments.leavesOut(entry, at: positional.count - 1)
       switch last {
-      case .list(let items) where items.isEmpty: positional.removeLast()
-      case .table(let pairs) where pairs.isEmpty: positional.removeLast()
-      case .table(let pairs):
-        throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options")
-      default: break
-      }
-    } else if entry.options.isEmpty, let last = positional.last, Arguments.leavesOut(entry, at: positional.count - 1) {
-      // ... and after an optional argument it leaves out (`x:size({})`, `tensor.arange(5, {})`).
-      switch last {
-      case .list(let items) where items.isEmpty: positional.removeLast()
-      case .table(let pairs) where pairs.isEmpty: positional.removeLast()
-      default: break
-      }
-    } else if !entry.options.isEmpty, let last = positional.last {
-      switch last {
+      case .list(let items) where items.isEmpty && optionsPlace: positional.removeLast()
+      case .table(let pairs) where pairs.isEmpty && (optionsPlace || !entry.options.isEmpty): positional.removeLast()
+      case .table(let pairs) where entry.options.isEmpty:
+        if pastFixed { throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options") }
       case .table(let pairs): options = pairs; positional.removeLast()
-      case .mixed(let items, let pairs):
+      case .mixed(let items, let pairs) where !entry.options.isEmpty:
         // `f{a, b, key = v}`: the items are the positional arguments, the fields the options.
         options = pairs
         positional.removeLast()
         positional.append(.list(items))
-      case .list(let items) where items.isEmpty
-        && (positional.count > fixed || Arguments.leavesOut(entry, at: positional.count - 1)):
-        // A trailing empty table is the options table unless the parameter at its place takes a
-        // table (`x:sum({})`, `model:fit(train, {})`).
-        positional.removeLast()
       default: break
       }
     }
