@@ -47,7 +47,6 @@ public final class EarlyStopping: Callback {
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
     guard let value = logs[monitor] else { throw missingMonitor("EarlyStopping", monitor, logs) }
     guard epoch >= startFromEpoch else { return }
-    if restoreBestWeights && bestWeights == nil { bestWeights = model.weights() }
     wait += 1
     if isImprovement(value, over: best) {
       best = value; bestEpoch = epoch
@@ -55,6 +54,8 @@ public final class EarlyStopping: Callback {
       if baseline == nil || isImprovement(value, over: baseline) { wait = 0 }
       return
     }
+    // Until an epoch improves (a NaN first value), the first watched epoch's weights stand in.
+    if restoreBestWeights && bestWeights == nil { bestWeights = model.weights() }
     if wait >= patience && epoch > 0 {
       stoppedEpoch = epoch
       model.stopTraining = true
