@@ -127,14 +127,14 @@ public struct Arguments {
       if case .positiveInteger = type, i <= 0 { throw fail() }
       if case .nonNegativeInteger = type, i < 0 { throw fail() }
       return .integer(i)
-    case .number, .numberIn:
+    case .number, .numberIn, .numberAtLeast, .numberAbove, .numberInHalfOpen:
       let d: Double
       switch v {
       case .integer(let x): d = Double(x)
       case .number(let x): d = x
       default: throw fail()
       }
-      if case .numberIn(let lo, let hi) = type, !(d >= lo && d <= hi) { throw fail() }
+      if !type.admits(d) { throw fail() }
       return .number(d)
     case .string:
       if case .string = v { return v }

@@ -95,16 +95,18 @@ extension LayerNormalization {
 
 extension ScriptLayer {
   static let entry = Entry(
-    module: "nn", name: "Custom",
+    declaring: "nn", name: "Custom",
     summary: "A layer written in Lua: `nn.Custom{forward = function(self, x) return x:matmul(self.parameters.w) end, parameters = {w = tensor.randn(4, 2):requires_grad()}}`; autodiff gives its backward.",
-    options: [Parameter("forward", .function, "function(self, x) returning a tensor with one row per row of x"),
-              Parameter("parameters", .any, "tensors to train, made with :requires_grad() (a list or a table of named tensors)", default: .list([])),
-              LayerLibrary.nameOption],
-    returns: [Returned(.object("Layer"), "the layer")],
-    body: LayerLibrary.layer { a in
-      guard case .function(let f) = a.value("forward") else { throw CatalogError("option 'forward' is required: a function(self, x)") }
+    returns: [Returned(.object("Layer"), "the layer")]
+  ) { d in
+    let forward = d.requiredOption("forward", Value.self, "function(self, x) returning a tensor with one row per row of x", as: .function)
+    let parameters = d.option("parameters", Value.self, "tensors to train, made with :requires_grad() (a list or a table of named tensors)", default: .list([]))
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in
+      guard case .function(let f) = try a[forward] else { throw CatalogError("option 'forward' is required: a function(self, x)") }
       var params: [(String, Tensor)] = []
-      switch a.value("parameters") {
+      let given = try a[parameters]
+      switch given {
       case .list(let items):
         for (k, v) in items.enumerated() {
           guard case .tensor(let t) = v else { throw CatalogError("option 'parameters' item \(k + 1) is \(v.summary), not a tensor") }
@@ -117,7 +119,9 @@ extension ScriptLayer {
         }
       default: throw CatalogError("option 'parameters' expects a list or a table of tensors")
       }
-      let table = Value.table([("parameters", a.value("parameters")), ("name", a.value("name"))])
-      return try ScriptLayer(forward: f, table: table, parameters: params, name: a.string("name"))
-    })
+      let layerName = try a[name]
+      let table = Value.table([("parameters", given), ("name", .string(layerName))])
+      return try ScriptLayer(forward: f, table: table, parameters: params, name: layerName)
+    }
+  }
 }
