@@ -40,7 +40,8 @@ extension Float: ScriptType {
     guard let d = Double(scriptValue: v) else { return nil }
     self = Float(d)
   }
-  public var scriptValue: Value { .number(Double(self)) }
+  /// The float's shortest decimal form as a double (0.99, not 0.9900000095367432).
+  public var scriptValue: Value { .number(Double(description) ?? Double(self)) }
 }
 
 extension String: ScriptType {

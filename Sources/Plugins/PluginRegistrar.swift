@@ -71,7 +71,7 @@ final class PluginRegistrar {
       Entry(module: "nn", name: name, summary: text(d.summary) + " (Elementwise: as many outputs as inputs.)",
             options: [Parameter("name", .string, "the layer's name (default: plugin and a number, e.g. plugin_1)", default: .string(""))],
             returns: [Returned(.object("Layer"), "the layer")]) { a in
-        [.object(PluginLayer(name: name, forward: forward, backward: backward, user: user, name: a.string("name")))]
+        [.object(LayerObject(PluginLayer(name: name, forward: forward, backward: backward, user: user, name: a.string("name"))))]
       },
     ])
   }

@@ -9,7 +9,7 @@ enum LayerLibrary {
   }
 
   static func layer(_ make: @escaping (Arguments) throws -> Layer) -> (Arguments) throws -> [Value] {
-    { args in [.object(try make(args))] }
+    { args in [.object(LayerObject(try make(args)))] }
   }
 
   static let nameOption = Parameter("name", .string, "the layer's name (default: kind and a number, e.g. dense_1)", default: .string(""))

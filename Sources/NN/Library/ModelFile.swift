@@ -60,7 +60,7 @@ public enum ModelFile {
       }
       var config = ls["config"] as? [String: Any] ?? [:]
       config["name"] = ls["name"]
-      guard case .object(let o)? = try entry.call(arguments(for: entry, config), in: session).first, let layer = o as? Layer else {
+      guard case .object(let o)? = try entry.call(arguments(for: entry, config), in: session).first, let layer = (o as? LayerObject)?.layer else {
         throw CatalogError("\(path): layer \(k + 1) (\(kind)) could not be rebuilt")
       }
       try net.add(layer)

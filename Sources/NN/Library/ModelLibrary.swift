@@ -16,9 +16,9 @@ enum ModelLibrary {
   static func layer(_ v: Value, in session: Session) throws -> Layer {
     switch v {
     case .object(let o):
-      if let l = o as? Layer { return l }
+      if let l = (o as? LayerObject)?.layer { return l }
     case .table:
-      guard case .object(let o)? = try ScriptLayer.entry.call([v], in: session).first, let l = o as? Layer else { break }
+      guard case .object(let o)? = try ScriptLayer.entry.call([v], in: session).first, let l = (o as? LayerObject)?.layer else { break }
       return l
     default: break
     }
