@@ -32,6 +32,11 @@ struct RankingDeclarationTests {
     #expect(report.description.contains(name))
   }
 
+  /// Only label ranking average precision improves upwards.
+  @Test func onlyLrapIsHigherIsBetter() {
+    #expect(RankingMetric.allCases.filter(\.higherIsBetter) == [.labelRankingAveragePrecision])
+  }
+
   /// scikit-learn on the rows above (label_ranking_average_precision_score 0.708333...,
   /// coverage_error 2, label_ranking_loss 0.375); one-error by hand (rows 1 and 3 put a false
   /// label on top).
