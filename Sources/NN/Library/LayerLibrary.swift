@@ -14,6 +14,11 @@ enum LayerLibrary {
 
   static let nameOption = Parameter("name", .string, "the layer's name (default: kind and a number, e.g. dense_1)", default: .string(""))
   static let activationType = ValueType.oneOf(Activation.allCases.map(\.rawValue))
+  /// "slope of leaky_relu (0.01) or scale of elu (1.0)": every activation that takes an alpha.
+  static let alphaOption = Parameter(
+    "alpha", .number,
+    Activation.allCases.compactMap { a in a.alphaRole.map { "\($0) of \(a.rawValue) (\(a.defaultAlpha))" } }.joined(separator: " or "),
+    optional: true)
   static let initializerType = ValueType.oneOf(Initializer.allCases.map(\.rawValue))
 }
 
@@ -22,7 +27,7 @@ extension Dense {
     module: "nn", name: "Dense", summary: "Fully connected layer: act(x·W + b), W stored [inputs, units].",
     parameters: [Parameter("units", .positiveInteger, "output features")],
     options: [Parameter("activation", LayerLibrary.activationType, "activation applied to the output", default: .string("linear")),
-              Parameter("alpha", .number, "slope of leaky_relu (0.01) or scale of elu (1.0)", optional: true),
+              LayerLibrary.alphaOption,
               Parameter("use_bias", .bool, "add a bias vector", default: .bool(true)),
               Parameter("kernel_initializer", LayerLibrary.initializerType, "how W starts", default: .string("glorot_uniform")),
               Parameter("bias_initializer", LayerLibrary.initializerType, "how b starts", default: .string("zeros")),
@@ -50,7 +55,7 @@ extension ActivationLayer {
   static let entry = Entry(
     module: "nn", name: "Activation", summary: "An activation as a layer of its own.",
     parameters: [Parameter("activation", LayerLibrary.activationType, "the activation")],
-    options: [Parameter("alpha", .number, "slope of leaky_relu or scale of elu", optional: true), LayerLibrary.nameOption],
+    options: [LayerLibrary.alphaOption, LayerLibrary.nameOption],
     returns: [Returned(.object("Layer"), "the layer")],
     body: LayerLibrary.layer { a in
       ActivationLayer(Activation(rawValue: a.string("activation"))!, alpha: a.optionalDouble("alpha").map(Float.init), name: a.string("name"))

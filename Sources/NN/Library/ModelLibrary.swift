@@ -51,9 +51,8 @@ enum ModelLibrary {
                       Parameter("seed", .nonNegativeInteger, "seed of the model's own randomness (initial weights, dropout, shuffling); the run's streams otherwise", optional: true)],
             returns: [Returned(.object("Model"), "the model")]) { a in
         let layers = try layerList(a.list("layers"), in: a.session)
-        let firstInput = (layers.first as? Dense).flatMap { $0.inputSize > 0 ? $0.inputSize : nil }
         let stream = a.optionalInt("seed").map { RandomStream(seed: UInt64($0)) } ?? a.session.random.nextStream("nn.Sequential")
-        let net = Sequential(inputSize: a.optionalInt("input_dim") ?? firstInput, random: stream)
+        let net = Sequential(inputSize: a.optionalInt("input_dim"), random: stream)
         for l in layers { try net.add(l) }
         return [.object(Model(net))]
       },
@@ -62,9 +61,6 @@ enum ModelLibrary {
             returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { a in
         let layer = try layer(a.value("layer"), in: a.session)
         let m = the(a)
-        if m.network.layers.isEmpty, m.network.inputSize == nil, let d = layer as? Dense, d.inputSize > 0 {
-          try m.network.build(inputSize: d.inputSize)
-        }
         try m.network.add(layer)
         return [.object(m)]
       },
