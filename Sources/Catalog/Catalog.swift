@@ -46,14 +46,6 @@ public final class Catalog {
     registerType(T.typeName, summary: summary, properties: T.properties)
   }
 
-  /// The catalog with just the `tensor` module; hosts add the other libraries to it.
-  public static func withTensors() -> Catalog {
-    let c = Catalog()
-    c.registerType("Tensor", summary: "A float32 array with a shape, stored row-major; arithmetic broadcasts rows, columns and scalars.")
-    try! c.register(module: "tensor", summary: "Create tensors and compute with them on native kernels.", entries: TensorLibrary.entries)
-    return c
-  }
-
   /// Adds entries to `module`, creating it with `summary` if new. A name already present in
   /// the module is an error: a plugin cannot silently replace a built-in.
   public func register(module name: String, summary: String, entries: [Entry]) throws {

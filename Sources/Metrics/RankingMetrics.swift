@@ -4,6 +4,10 @@ import Tensors
 /// The label ranking metrics of scikit-learn (`label_ranking_average_precision_score`,
 /// `coverage_error`, `label_ranking_loss`) and one-error, all with scikit-learn's handling
 /// of ties: a tied label counts as ranked above (max rank).
+///
+/// The one declaration of the ranking family: the `metrics` functions, the training metrics,
+/// the report's fields and table, and their docs are all made from `allCases` and the
+/// descriptions below.
 public enum RankingMetric: String, CaseIterable, Sendable {
   case labelRankingAveragePrecision = "label_ranking_average_precision"
   case coverageError = "coverage_error"
@@ -14,11 +18,50 @@ public enum RankingMetric: String, CaseIterable, Sendable {
   /// Lower is better for all but LRAP.
   public var higherIsBetter: Bool { self == .labelRankingAveragePrecision }
 
+  /// What the metric measures, in a few words (a report field's description).
+  public var meaning: String {
+    switch self {
+    case .labelRankingAveragePrecision: return "label ranking average precision"
+    case .coverageError: return "mean depth of the ranking that covers every true label"
+    case .labelRankingLoss: return "fraction of (true, false) label pairs ranked wrongly or tied"
+    case .oneError: return "fraction of rows whose top-scored label is not true"
+    }
+  }
+
+  /// The summary of the `metrics` function of this name.
+  public var summary: String {
+    switch self {
+    case .labelRankingAveragePrecision:
+      return "Label ranking average precision (scikit-learn's label_ranking_average_precision_score; tied scores share the lower rank)."
+    case .coverageError:
+      return "How far down each row's ranking one must go to cover every true label, averaged (scikit-learn's coverage_error; ties count fully)."
+    case .labelRankingLoss:
+      return "Fraction of (true, false) label pairs ranked wrongly or tied, averaged over rows (scikit-learn's label_ranking_loss)."
+    case .oneError:
+      return "Fraction of rows whose top-scored label (the first among ties) is not a true label."
+    }
+  }
+
+  /// What the `metrics` function of this name returns.
+  public var range: String {
+    switch self {
+    case .labelRankingAveragePrecision: return "the mean over rows, in (0, 1]; a row with all or no labels relevant scores 1"
+    case .coverageError: return "the mean over rows; a row without true labels counts 0"
+    case .labelRankingLoss: return "the loss, in [0, 1]"
+    case .oneError: return "the error, in [0, 1]"
+    }
+  }
+
   public func compute(_ truth: Truths, _ scores: Scores) throws -> Double {
     try checkPair(truth, scores, otherName: "s")
     try scores.checkNoNaN(name: "'s'")
+    return mean(truth, scores, rows: self == .oneError ? [] : RowRanking.compute(truth, scores))
+  }
+
+  /// The mean over rows, from the rows' rankings (`RowRanking.compute`; one-error does not
+  /// read them). Unchecked.
+  func mean(_ truth: Truths, _ scores: Scores, rows: [RowRanking]) -> Double {
     if self == .oneError { return RankingMetric.oneError(truth, scores) }
-    let rows = RowRanking.compute(truth, scores)
     var sum = 0.0
     switch self {
     case .labelRankingAveragePrecision: for r in rows { sum += r.lrap }

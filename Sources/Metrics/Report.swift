@@ -57,10 +57,7 @@ public struct MetricsReport {
     v.append(("hamming_loss", counts.hammingLoss))
     v.append(("subset_accuracy", counts.subsetAccuracy))
     v.append(("binary_accuracy", counts.binaryAccuracy))
-    v.append(("label_ranking_average_precision", rowRanks.reduce(0) { $0 + $1.lrap } / n))
-    v.append(("coverage_error", rowRanks.reduce(0) { $0 + Double($1.coverage) } / n))
-    v.append(("label_ranking_loss", rowRanks.reduce(0) { $0 + $1.rankingLoss } / n))
-    v.append(("one_error", RankingMetric.oneError(truth, scores)))
+    for r in RankingMetric.allCases { v.append((r.rawValue, r.mean(truth, scores, rows: rowRanks))) }
     v.append(("binary_crossentropy", BinaryCrossentropy.mean(truth, scores)))
     values = v
     confusion = counts.matrices
@@ -93,8 +90,8 @@ public struct MetricsReport {
       out += pad(a, width, left: true) + cells.map { pad(num($0), 10) }.joined() + pad(String(total), 10) + "\n"
     }
     out += "\n"
-    let others = ["hamming_loss", "subset_accuracy", "jaccard_samples", "label_ranking_average_precision",
-                  "coverage_error", "label_ranking_loss", "one_error", "binary_crossentropy"]
+    let others = ["hamming_loss", "subset_accuracy", "jaccard_samples"] + RankingMetric.allCases.map(\.rawValue)
+      + ["binary_crossentropy"]
     let w2 = others.map(\.count).max()! + 2
     out += others.map { pad($0, w2, left: true) + num(self[$0]!) }.joined(separator: "\n")
     out += "\n\(rows) rows, \(labels) labels, " + (Set(thresholds).count == 1 ? "threshold \(thresholds[0])" : "per-label thresholds")

@@ -52,7 +52,7 @@ struct MetricsBench: ParsableCommand {
     line("report", try time { _ = try MetricsReport(y, s, thresholds: Array(repeating: 0.5, count: labels)) })
     line("roc_auc_macro", try time { _ = try RocAuc.compute(y, s, average: .macro) })
     line("roc_auc_micro", try time { _ = try RocAuc.compute(y, s, average: .micro) })
-    line("label_ranking_average_precision", try time { _ = try RankingMetric.labelRankingAveragePrecision.compute(y, s) })
+    line(RankingMetric.labelRankingAveragePrecision.rawValue, try time { _ = try RankingMetric.labelRankingAveragePrecision.compute(y, s) })
 
     // Streaming: the cost of one update with a 128-row batch, averaged over an epoch.
     for name in ["f1_micro", "roc_auc_macro", "roc_auc_micro", "average_precision_macro", "binary_crossentropy"] {

@@ -6,7 +6,7 @@ import Tensors
 /// The Lua-facing entries: documented, and failing with clear messages.
 struct MetricsCatalogTests {
   static let catalog: Catalog = {
-    let c = Catalog.withTensors()
+    let c = Catalog()
     c.registerType(Report.self, summary: "A metrics report.")
     try! c.register(module: "metrics", summary: MetricsLibrary.summary, entries: MetricsLibrary.entries)
     return c

@@ -126,25 +126,11 @@ extension DataLibrary {
               and splits; a MULAN name takes the official train/test files; a path is loaded (ARFF labels from \
               `xml`, `labels`, a `<stem>.xml` beside the file, or a MEKA header) and split.
               """) { args in
-        let spec = args.string("spec")
-        let s = stream(args, "load")
-        let stratify = Stratification(rawValue: args.string("stratify"))!
-        let whole: Dataset
-        if spec == "synthetic" {
-          let g = MultilabelGenerator(samples: args.int("n_samples"), features: args.int("n_features"), classes: args.int("n_classes"), labels: args.int("n_labels"))
-          var gs = s.derived("generate")
-          whole = try g.generate(stream: &gs)
-        } else if spec == "digits" {
-          whole = try Digits.load(oneHot: true)
-        } else if FileLoader.isDataPath(spec) {
-          whole = try FileLoader.load(spec, labels: args.optionalInt("labels"), xml: args.has("xml") ? args.string("xml") : nil)
-        } else {
-          let (train, test) = try MulanLoader.load(spec)
-          return [.object(train), .object(test)]
-        }
-        let testSize = args.double("test_size")
-        var ss = s.derived("split")
-        let (train, test) = try Splitter.split(whole, testSize: testSize, stratify: stratify, stream: &ss)
+        let options = DataLoader.Options(
+          testSize: args.double("test_size"), stratify: Stratification(rawValue: args.string("stratify"))!,
+          labels: args.optionalInt("labels"), xml: args.has("xml") ? args.string("xml") : nil,
+          generator: MultilabelGenerator(samples: args.int("n_samples"), features: args.int("n_features"), classes: args.int("n_classes"), labels: args.int("n_labels")))
+        let (train, test) = try DataLoader.load(args.string("spec"), options: options, stream: stream(args, "load"))
         return [.object(train), .object(test)]
       },
     ]

@@ -31,14 +31,11 @@ public final class Report: CatalogObject {
         return "\(title), \(a) average" + (thresholded ? " (predictions at the report's thresholds)" : " (NaN where scikit-learn gives NaN)")
       }
     }
+    if let r = RankingMetric(rawValue: name) { return r.meaning }
     switch name {
     case "hamming_loss": return "fraction of cells predicted wrongly"
     case "subset_accuracy": return "fraction of rows predicted exactly"
     case "binary_accuracy": return "fraction of cells predicted rightly"
-    case "label_ranking_average_precision": return "label ranking average precision"
-    case "coverage_error": return "mean depth of the ranking that covers every true label"
-    case "label_ranking_loss": return "fraction of (true, false) label pairs ranked wrongly or tied"
-    case "one_error": return "fraction of rows whose top-scored label is not true"
     case "binary_crossentropy": return "mean binary cross-entropy over every cell"
     default: return name.replacingOccurrences(of: "_", with: " ")
     }

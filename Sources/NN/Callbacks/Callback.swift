@@ -45,7 +45,7 @@ public enum MonitorMode: String, CaseIterable, Sendable {
     guard self == .auto else { return self }
     let base = monitor.hasPrefix("val_") ? String(monitor.dropFirst(4)) : monitor
     if let higher = TrainingMetrics.higherIsBetter(base, in: metrics) { return higher ? .max : .min }
-    let higher = ["acc", "auc", "f1", "precision", "recall", "jaccard", "average_precision", "label_ranking_average_precision"]
+    let higher = ["acc", "auc", "f1", "precision", "recall", "jaccard", "average_precision"]
     return higher.contains { monitor.contains($0) } ? .max : .min
   }
 

@@ -7,7 +7,7 @@ import Tensors
 public protocol ActivationOutput: Layer {
   /// The activation the output ends in.
   var outputActivation: Activation { get }
-  /// Its parameter (leaky_relu and elu), if any.
+  /// Its parameter, for the activations that take one (`Activation.alphaRole`).
   var outputAlpha: Float? { get }
   /// When set, forward stops before the activation and backward takes the gradient with
   /// respect to the pre-activation.

@@ -14,6 +14,8 @@ public final class Dense: Layer {
   public let useBias: Bool
   public let kernelInitializer: Initializer
   public let biasInitializer: Initializer
+  /// The input features it was made for (`input_dim`); building it for others is an error.
+  public let declaredInputSize: Int?
   public private(set) var inputSize = 0
   public private(set) var kernel: Weight?
   public private(set) var bias: Weight?
@@ -39,13 +41,16 @@ public final class Dense: Layer {
     self.kernelInitializer = kernelInitializer
     self.biasInitializer = biasInitializer
     self.name = name
-    if let inputSize { self.inputSize = inputSize }
+    self.declaredInputSize = inputSize
   }
 
   public var isBuilt: Bool { kernel != nil }
   public var outputSize: Int { units }
 
   public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
+    if let declared = declaredInputSize, declared != inputSize {
+      throw LayerError("\(name) was declared with input_dim \(declared), but its input has \(inputSize) features")
+    }
     if let k = kernel {
       guard k.value.shape[0] == inputSize else {
         throw LayerError("\(name) was built for \(k.value.shape[0]) inputs, got \(inputSize)")
@@ -67,12 +72,7 @@ public final class Dense: Layer {
   /// The activation applied in forward (none when emitting logits).
   private var applied: Activation { emitsLogits ? .linear : activation }
   /// Whether backward needs the pre-activation kept (y alone is exact for the others).
-  private var keepsPreactivation: Bool {
-    switch applied {
-    case .linear, .relu, .leaky_relu, .sigmoid, .tanh, .softmax: return false
-    default: return true
-    }
-  }
+  private var keepsPreactivation: Bool { applied.backwardKeepsZ }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     guard let kernel else { throw LayerError("\(name) is used before it is built") }

@@ -13,6 +13,11 @@ enum LayerLibrary {
   }
 
   static let nameOption = Parameter("name", .string, "the layer's name (default: kind and a number, e.g. dense_1)", default: .string(""))
+  /// "slope of leaky_relu (0.01) or scale of elu (1.0)": every activation that takes an alpha.
+  static let alphaOption = Parameter(
+    "alpha", .number,
+    Activation.allCases.compactMap { a in a.alphaRole.map { "\($0) of \(a.rawValue) (\(a.defaultAlpha))" } }.joined(separator: " or "),
+    optional: true)
 }
 
 extension Activation: ScriptEnum {}
@@ -25,7 +30,7 @@ extension Dense {
   ) { d in
     let units = d.parameter("units", Int.self, "output features", as: .positiveInteger)
     let activation = d.option("activation", Activation.self, "activation applied to the output", default: .linear)
-    let alpha = d.option("alpha", Float.self, "slope of leaky_relu (0.01) or scale of elu (1.0)")
+    let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
     let useBias = d.option("use_bias", Bool.self, "add a bias vector", default: true)
     let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how W starts", default: .glorot_uniform)
     let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
@@ -56,7 +61,7 @@ extension ActivationLayer {
     returns: [Returned(.object("Layer"), "the layer")]
   ) { d in
     let activation = d.parameter("activation", Activation.self, "the activation")
-    let alpha = d.option("alpha", Float.self, "slope of leaky_relu or scale of elu")
+    let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
     let name = d.option(LayerLibrary.nameOption, String.self)
     return LayerLibrary.layer { a in try ActivationLayer(a[activation], alpha: a[alpha], name: a[name]) }
   }

@@ -59,9 +59,8 @@ enum ModelLibrary {
         let seed = d.option("seed", Int.self, "seed of the model's own randomness (initial weights, dropout, shuffling); the run's streams otherwise", as: .nonNegativeInteger)
         return { a in
           let layers = try layerList(a[layers], in: a.session)
-          let firstInput = (layers.first as? Dense).flatMap { $0.inputSize > 0 ? $0.inputSize : nil }
           let stream = try a[seed].map { RandomStream(seed: UInt64($0)) } ?? a.session.random.nextStream("nn.Sequential")
-          let net = Sequential(inputSize: try a[inputDim] ?? firstInput, random: stream)
+          let net = Sequential(inputSize: try a[inputDim], random: stream)
           for l in layers { try net.add(l) }
           return [.object(Model(net))]
         }
@@ -73,9 +72,6 @@ enum ModelLibrary {
         return { a in
           let layer = try layer(a[layerArg], in: a.session)
           let m = try a[model]
-          if m.network.layers.isEmpty, m.network.inputSize == nil, let d = layer as? Dense, d.inputSize > 0 {
-            try m.network.build(inputSize: d.inputSize)
-          }
           try m.network.add(layer)
           return [.object(m)]
         }

@@ -39,7 +39,7 @@ public final class Sequential {
   }
 
   /// Appends a layer, naming it `<kind>_<n>` unless it has a name, and building it when the
-  /// input size is known.
+  /// input size is known. A first layer declared with an input size gives the model its own.
   public func add(_ layer: Layer) throws {
     if layer.name.isEmpty {
       let base = Self.snakeCase(type(of: layer).kind)
@@ -50,6 +50,7 @@ public final class Sequential {
       throw LayerError("a layer named '\(layer.name)' is already in the model")
     }
     if layers.contains(where: { $0 === layer }) { throw LayerError("layer '\(layer.name)' is already in the model") }
+    if layers.isEmpty, inputSize == nil, let declared = (layer as? InputSizeDeclaring)?.declaredInputSize { inputSize = declared }
     layers.append(layer)
     if inputSize != nil { try build() }
   }

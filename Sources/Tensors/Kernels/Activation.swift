@@ -24,8 +24,20 @@ public enum Activation: String, CaseIterable, Sendable {
     }
   }
 
+  /// What `alpha` is to it ("slope", "scale"); nil when it takes none.
+  public var alphaRole: String? {
+    switch self {
+    case .leaky_relu: return "slope"
+    case .elu: return "scale"
+    default: return nil
+    }
+  }
+
   /// Whether the backward pass needs the pre-activation `z` (it cannot be derived from `y`).
   public var backwardNeedsZ: Bool { self == .gelu || self == .swish }
+  /// Whether a layer keeps `z` for the backward pass: needed, or more accurate than `y`
+  /// (elu, softplus). The others run backward from `y` alone, exactly.
+  public var backwardKeepsZ: Bool { backwardNeedsZ || self == .elu || self == .softplus }
   /// Whether the backward pass needs the output `y`.
   public var backwardNeedsY: Bool { self == .softmax }
   /// Whether the activation mixes a row's elements (only softmax).

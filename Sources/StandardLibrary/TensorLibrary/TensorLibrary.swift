@@ -1,3 +1,4 @@
+import Catalog
 import Tensors
 
 /// The `tensor` module: creation, arithmetic, reductions, shapes and matrix products.
@@ -8,6 +9,7 @@ public enum TensorLibrary {
   }
 
   static let module = "tensor"
+  static let summary = "Create tensors and compute with them on native kernels."
 
   /// Shorthand for an entry of this module.
   static func entry(_ name: String, _ summary: String, parameters: [Parameter] = [], options: [Parameter] = [],
