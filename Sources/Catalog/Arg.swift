@@ -62,8 +62,8 @@ public final class Declarer {
 
   /// An option with a default.
   public func option<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
-                                    default value: T) -> Arg<T> {
-    option(Parameter(name, type ?? T.valueType, doc, default: value.scriptValue), t)
+                                    default value: T, editorType: String? = nil) -> Arg<T> {
+    option(Parameter(name, type ?? T.valueType, doc, default: value.scriptValue, editorType: editorType), t)
   }
 
   /// An option that may be left out (nil then).

@@ -119,7 +119,8 @@ enum ModelLibrary {
         let sampleWeight = d.option("sample_weight", Tensor.self, "one weight per sample", as: .tensorLike)
         let classWeight = d.option("class_weight", Value.self, "weights scaling each label's share of the loss: one per label, or a map from label (column of y, from 1) to weight where missing labels weigh 1, {[2] = 5}; with categorical_crossentropy each sample weighs its class's weight (Keras)", as: .either(.list(.number), .record))
         let initialEpoch = d.option("initial_epoch", Int.self, "epoch to start at (resuming)", as: .nonNegativeInteger, default: 0)
-        let callbacksArg = d.option("callbacks", [Value].self, "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", as: .list(.any), default: [])
+        let callbacksArg = d.option("callbacks", [Value].self, "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", as: .list(.any), default: [],
+                                     editorType: "(Callback|\(CallbackLibrary.tableType))[]")
         let logPrefix = d.option("log_prefix", String.self, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after, skipping taken ones); one an earlier fit of the run used is an error")
         return { a in
           let m = try a[model]
