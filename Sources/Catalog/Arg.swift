@@ -1,13 +1,13 @@
 /// One declared argument or option of an entry, as its body reads it: `try a[units]` is an
 /// `Int`. Only the entry's `Declarer` makes them, inside the declaration, so a body can read
 /// only what its entry declares and only as the type it was declared with.
-public struct Arg<T> {
+public struct Arg<T>: Sendable {
   /// Where its value sits among the entry's checked arguments (parameters, then options).
   let slot: Int
   /// Which entry declared it: reading another entry's argument is an error, not a wrong value.
   let owner: ObjectIdentifier
   public let name: String
-  let convert: (Value) -> T?
+  let convert: @Sendable (Value) -> T?
 }
 
 /// Collects an entry's parameters and options while its declaration runs, handing out the
@@ -17,7 +17,7 @@ public final class Declarer {
   public private(set) var options: [Parameter] = []
   private var pendingOptions: [(Parameter, Int)] = []
   let identity = Identity()
-  final class Identity {}
+  final class Identity: Sendable {}
 
   init() {}
 
