@@ -40,7 +40,8 @@ extension Float: ScriptType {
     guard let d = Double(scriptValue: v) else { return nil }
     self = Float(d)
   }
-  /// The float's shortest decimal form as a double (0.99, not 0.9900000095367432).
+  /// The decimal it was written as (0.99, not 0.9900000095367432): the shortest that reads back
+  /// as the same Float.
   public var scriptValue: Value { .number(Double(description) ?? Double(self)) }
 }
 
