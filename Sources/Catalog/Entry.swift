@@ -38,15 +38,6 @@ public struct Entry {
   /// The declaration that handed out the body's `Arg`s (nil for entries without a body).
   let declarer: Declarer.Identity?
 
-  @_disfavoredOverload
-  public init(module: String, name: String, summary: String, parameters: [Parameter] = [],
-              options: [Parameter] = [], returns: [Returned] = [], methodOf: String? = nil,
-              metamethod: String? = nil, details: String? = nil,
-              body: @escaping (Arguments) throws -> [Value]) {
-    self.init(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
-              methodOf: methodOf, metamethod: metamethod, details: details, kind: .native, global: false, body: body)
-  }
-
   /// The declaration of a function the host defines in script code, or of a hook scripts write.
   public init(module: String, name: String, summary: String, parameters: [Parameter] = [],
               options: [Parameter] = [], returns: [Returned] = [], methodOf: String? = nil,
@@ -66,7 +57,7 @@ public struct Entry {
   ///       let rate = d.parameter("rate", Float.self, "fraction dropped", as: .numberIn(0, 0.999))
   ///       return { a in [.object(Dropout(rate: try a[rate]))] }
   ///     }
-  public init(declaring module: String, name: String, summary: String, returns: [Returned] = [], methodOf: String? = nil,
+  public init(module: String, name: String, summary: String, returns: [Returned] = [], methodOf: String? = nil,
               metamethod: String? = nil, details: String? = nil, global: Bool = false,
               declare: (Declarer) -> (Arguments) throws -> [Value]) {
     let d = Declarer()

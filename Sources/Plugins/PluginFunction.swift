@@ -16,7 +16,7 @@ struct PluginFunction {
 
   var entry: Entry {
     let result = returns == CRESCENT_TENSOR ? Returned(.tensor, "the result") : Returned(.number, "the result")
-    return Entry(declaring: module, name: name, summary: summary, returns: [result]) { d in
+    return Entry(module: module, name: name, summary: summary, returns: [result]) { d in
       // One Arg per declared parameter, in the plugin's order (options may come between
       // positional parameters): the order the callback receives them in.
       let args = parameters.map { p in p.isOption ? d.option(p.parameter, Value.self) : d.parameter(p.parameter, Value.self) }

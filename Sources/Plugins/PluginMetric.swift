@@ -20,7 +20,7 @@ struct PluginMetric {
 
   /// `metrics.<name>(y, scores)`: n x L (or n) truths and scores of one shape.
   func entry(summary: String) -> Entry {
-    Entry(declaring: "metrics", name: name, summary: summary + (higherIsBetter ? " Higher is better." : " Lower is better."),
+    Entry(module: "metrics", name: name, summary: summary + (higherIsBetter ? " Higher is better." : " Lower is better."),
           returns: [Returned(.number, "the metric")]) { d in
       let yArg = d.parameter("y", Tensor.self, "truths (0/1), n x L or n", as: .tensorLike)
       let sArg = d.parameter("scores", Tensor.self, "scores, the shape of y", as: .tensorLike)

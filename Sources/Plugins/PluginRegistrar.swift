@@ -46,7 +46,7 @@ final class PluginRegistrar {
     let make = { PluginLoss(name: name, compute: compute, user: d.user) as Loss }
     try LossRegistry.register(name, in: catalog, make: make)
     try catalog.register(module: "losses", summary: "", entries: [
-      Entry(declaring: "losses", name: constructor, summary: summary + " (compile also takes \"\(name)\".)",
+      Entry(module: "losses", name: constructor, summary: summary + " (compile also takes \"\(name)\".)",
             returns: [Returned(.object("Loss"), "the loss")]) { _ in { _ in [.object(LossObject(make()))] } },
     ])
   }
@@ -68,7 +68,7 @@ final class PluginRegistrar {
     try free("nn.\(name)")
     let user = d.user
     try catalog.register(module: "nn", summary: "", entries: [
-      Entry(declaring: "nn", name: name, summary: text(d.summary) + " (Elementwise: as many outputs as inputs.)",
+      Entry(module: "nn", name: name, summary: text(d.summary) + " (Elementwise: as many outputs as inputs.)",
             returns: [Returned(.object("Layer"), "the layer")]) { declared in
         let layerName = declared.option("name", String.self, "the layer's name (default: plugin and a number, e.g. plugin_1)", default: "")
         return { a in [.object(LayerObject(PluginLayer(name: name, forward: forward, backward: backward, user: user, name: try a[layerName])))] }

@@ -13,7 +13,7 @@ enum CallbackLibrary {
   }
 
   static func make(_ name: String, _ summary: String, _ declare: @escaping (Declarer) -> (Arguments) throws -> Callback) -> Entry {
-    Entry(declaring: "callbacks", name: name, summary: summary, returns: [Returned(.object("Callback"), "the callback")]) { d in
+    Entry(module: "callbacks", name: name, summary: summary, returns: [Returned(.object("Callback"), "the callback")]) { d in
       let build = declare(d)
       return { a in [.object(CallbackObject(try withoutOwnName(name) { try build(a) }, kind: name))] }
     }

@@ -25,7 +25,7 @@ extension Initializer: ScriptEnum {}
 
 extension Dense {
   static let entry = Entry(
-    declaring: "nn", name: "Dense", summary: "Fully connected layer: act(x·W + b), W stored [inputs, units].",
+    module: "nn", name: "Dense", summary: "Fully connected layer: act(x·W + b), W stored [inputs, units].",
     returns: [Returned(.object("Layer"), "the layer")]
   ) { d in
     let units = d.parameter("units", Int.self, "output features", as: .positiveInteger)
@@ -46,7 +46,7 @@ extension Dense {
 
 extension Dropout {
   static let entry = Entry(
-    declaring: "nn", name: "Dropout", summary: "Zeroes each value with probability rate in training (scaling the rest by 1/(1-rate)).",
+    module: "nn", name: "Dropout", summary: "Zeroes each value with probability rate in training (scaling the rest by 1/(1-rate)).",
     returns: [Returned(.object("Layer"), "the layer")]
   ) { d in
     let rate = d.parameter("rate", Float.self, "fraction of values dropped", as: .numberIn(0, 0.999))
@@ -57,7 +57,7 @@ extension Dropout {
 
 extension ActivationLayer {
   static let entry = Entry(
-    declaring: "nn", name: "Activation", summary: "An activation as a layer of its own.",
+    module: "nn", name: "Activation", summary: "An activation as a layer of its own.",
     returns: [Returned(.object("Layer"), "the layer")]
   ) { d in
     let activation = d.parameter("activation", Activation.self, "the activation")
@@ -69,7 +69,7 @@ extension ActivationLayer {
 
 extension BatchNormalization {
   static let entry = Entry(
-    declaring: "nn", name: "BatchNormalization", summary: "Normalises each feature over the batch (moving statistics at inference), as Keras.",
+    module: "nn", name: "BatchNormalization", summary: "Normalises each feature over the batch (moving statistics at inference), as Keras.",
     returns: [Returned(.object("Layer"), "the layer")]
   ) { d in
     let momentum = d.option("momentum", Float.self, "moving-average momentum", as: .numberIn(0, 1), default: 0.99)
@@ -85,7 +85,7 @@ extension BatchNormalization {
 
 extension LayerNormalization {
   static let entry = Entry(
-    declaring: "nn", name: "LayerNormalization", summary: "Normalises each sample over its features, as Keras.",
+    module: "nn", name: "LayerNormalization", summary: "Normalises each sample over its features, as Keras.",
     returns: [Returned(.object("Layer"), "the layer")]
   ) { d in
     let epsilon = d.option("epsilon", Float.self, "added to the variance", default: 1e-3)
@@ -100,7 +100,7 @@ extension LayerNormalization {
 
 extension ScriptLayer {
   static let entry = Entry(
-    declaring: "nn", name: "Custom",
+    module: "nn", name: "Custom",
     summary: "A layer written in Lua: `nn.Custom{forward = function(self, x) return x:matmul(self.parameters.w) end, parameters = {w = tensor.randn(4, 2):requires_grad()}}`; autodiff gives its backward.",
     returns: [Returned(.object("Layer"), "the layer")]
   ) { d in

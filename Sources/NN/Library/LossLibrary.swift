@@ -37,7 +37,7 @@ enum LossLibrary {
 
   static var entries: [Entry] {
     declared.map { l in
-      Entry(declaring: "losses", name: l.entry, summary: l.summary, returns: [Returned(.object("Loss"), "the loss")]) { d in
+      Entry(module: "losses", name: l.entry, summary: l.summary, returns: [Returned(.object("Loss"), "the loss")]) { d in
         let build = l.declare(d)
         return { a in [.object(LossObject(try build(a)))] }
       }

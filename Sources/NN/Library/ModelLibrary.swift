@@ -52,7 +52,7 @@ enum ModelLibrary {
 
   static var entries: [Entry] {
     [
-      Entry(declaring: "nn", name: "Sequential", summary: "A stack of layers: `nn.Sequential{input_dim = 103, nn.Dense(256, {activation = \"relu\"}), ...}`.",
+      Entry(module: "nn", name: "Sequential", summary: "A stack of layers: `nn.Sequential{input_dim = 103, nn.Dense(256, {activation = \"relu\"}), ...}`.",
             returns: [Returned(.object("Model"), "the model")]) { d in
         let layers = d.variadic("layers", Value.self, "the layers, in order (a table with forward and parameters is a custom layer)", as: .either(.object("Layer"), .record))
         let inputDim = d.option("input_dim", Int.self, "features per sample (or input_dim on the first layer)", as: .positiveInteger)
@@ -65,7 +65,7 @@ enum ModelLibrary {
           return [.object(Model(net))]
         }
       },
-      Entry(declaring: "nn", name: "add", summary: "Appends a layer to the model.",
+      Entry(module: "nn", name: "add", summary: "Appends a layer to the model.",
             returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { d in
         let model = model(d)
         let layerArg = d.parameter("layer", Value.self, "the layer, or a table with forward and parameters (a custom layer)", as: .either(.object("Layer"), .record))
@@ -76,7 +76,7 @@ enum ModelLibrary {
           return [.object(m)]
         }
       },
-      Entry(declaring: "nn", name: "compile", summary: "Chooses the optimizer, the loss and the metrics reported during training.",
+      Entry(module: "nn", name: "compile", summary: "Chooses the optimizer, the loss and the metrics reported during training.",
             returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { d in
         let model = model(d)
         let optimizerArg = d.option("optimizer", Value.self, "an optimizer object, or a name with default settings: \(OptimizerLibrary.documentedNames)", as: .either(.object("Optimizer"), .string), default: .string("adam"))
@@ -104,7 +104,7 @@ enum ModelLibrary {
           return [.object(m)]
         }
       },
-      Entry(declaring: "nn", name: "fit", summary: "Trains: `model:fit(x, y, {epochs = 30, batch_size = 32})` or `model:fit(train, {...})`; returns the history.",
+      Entry(module: "nn", name: "fit", summary: "Trains: `model:fit(x, y, {epochs = 30, batch_size = 32})` or `model:fit(train, {...})`; returns the history.",
             returns: [Returned(.record, "the history: one list per logged quantity (loss, val_loss, metrics), and epochs")],
             methodOf: "Model") { d in
         let model = model(d)
@@ -146,7 +146,7 @@ enum ModelLibrary {
           return [.table(fields)]
         }
       },
-      Entry(declaring: "nn", name: "evaluate", summary: "The loss and metrics over a whole data set, as a table.",
+      Entry(module: "nn", name: "evaluate", summary: "The loss and metrics over a whole data set, as a table.",
             returns: [Returned(.record, "{loss = ..., <metric> = ...}")], methodOf: "Model") { d in
         let model = model(d)
         let x = d.parameter("x", Value.self, "features or a data set", as: data)
@@ -158,14 +158,14 @@ enum ModelLibrary {
           return [.table(logs.items.map { ($0.key, .number($0.value)) })]
         }
       },
-      Entry(declaring: "nn", name: "predict", summary: "The model's outputs for x (probabilities for a sigmoid output), computed in batches.",
+      Entry(module: "nn", name: "predict", summary: "The model's outputs for x (probabilities for a sigmoid output), computed in batches.",
             returns: [Returned(.tensor, "n x outputs")], methodOf: "Model") { d in
         let model = model(d)
         let x = d.parameter("x", Value.self, "features (n x d) or a data set", as: data)
         let batchSize = d.option("batch_size", Int.self, "samples per forward pass", as: .positiveInteger, default: 256)
         return { a in [.tensor(try a[model].network.predict(features(a[x]), batchSize: a[batchSize]))] }
       },
-      Entry(declaring: "nn", name: "summary", summary: "A table of the layers with output shapes and parameter counts.",
+      Entry(module: "nn", name: "summary", summary: "A table of the layers with output shapes and parameter counts.",
             returns: [Returned(.string, "the table")], methodOf: "Model") { d in
         let model = model(d)
         return { a in
@@ -174,7 +174,7 @@ enum ModelLibrary {
           return [.string(m.network.summary())]
         }
       },
-      Entry(declaring: "nn", name: "count_params", summary: "The number of trainable and non-trainable values.",
+      Entry(module: "nn", name: "count_params", summary: "The number of trainable and non-trainable values.",
             returns: [Returned(.integer, "a count")], methodOf: "Model") { d in
         let model = model(d)
         return { a in
@@ -182,12 +182,12 @@ enum ModelLibrary {
           return [.integer(n.layers.flatMap { $0.parameters + $0.state }.reduce(0) { $0 + $1.value.count })]
         }
       },
-      Entry(declaring: "nn", name: "get_weights", summary: "Copies of the weights in layer order (Dense: W as [in, out], then b).",
+      Entry(module: "nn", name: "get_weights", summary: "Copies of the weights in layer order (Dense: W as [in, out], then b).",
             returns: [Returned(.list(.tensor), "the weights")], methodOf: "Model") { d in
         let model = model(d)
         return { a in [.list(try a[model].network.weights().map { .tensor($0) })] }
       },
-      Entry(declaring: "nn", name: "set_weights", summary: "Replaces the weights, in the order get_weights gives them.",
+      Entry(module: "nn", name: "set_weights", summary: "Replaces the weights, in the order get_weights gives them.",
             methodOf: "Model") { d in
         let model = model(d)
         let weights = d.parameter("weights", [Tensor].self, "tensors of matching shapes", as: .list(.tensorLike))
@@ -196,12 +196,12 @@ enum ModelLibrary {
           return []
         }
       },
-      Entry(declaring: "nn", name: "parameters", summary: "The trainable tensors themselves, in layer order: they share storage with the model, so training changes them and `opt:step(model:parameters(), grads)` updates the model (get_weights gives copies).",
+      Entry(module: "nn", name: "parameters", summary: "The trainable tensors themselves, in layer order: they share storage with the model, so training changes them and `opt:step(model:parameters(), grads)` updates the model (get_weights gives copies).",
             returns: [Returned(.list(.tensor), "the parameters")], methodOf: "Model") { d in
         let model = model(d)
         return { a in [.list(try a[model].network.parameters.map { .tensor($0.value) })] }
       },
-      Entry(declaring: "nn", name: "gradients", summary: "Loss and parameter gradients on one batch, without updating: `local loss, grads = model:gradients(xb, yb)`.",
+      Entry(module: "nn", name: "gradients", summary: "Loss and parameter gradients on one batch, without updating: `local loss, grads = model:gradients(xb, yb)`.",
             returns: [Returned(.number, "the loss"), Returned(.list(.tensor), "one gradient per parameter")], methodOf: "Model") { d in
         let model = model(d)
         let x = d.parameter("x", Tensor.self, "a batch of features", as: .tensorLike)
@@ -211,7 +211,7 @@ enum ModelLibrary {
           return [.number(r.loss), .list(r.gradients.map { .tensor($0) })]
         }
       },
-      Entry(declaring: "nn", name: "apply_gradients", summary: "One optimizer step with the given gradients: `model:apply_gradients(grads)`.",
+      Entry(module: "nn", name: "apply_gradients", summary: "One optimizer step with the given gradients: `model:apply_gradients(grads)`.",
             methodOf: "Model") { d in
         let model = model(d)
         let gradients = d.parameter("gradients", [Tensor].self, "one per parameter, as gradients returns them", as: .list(.tensorLike))
@@ -222,7 +222,7 @@ enum ModelLibrary {
           return []
         }
       },
-      Entry(declaring: "nn", name: "save", summary: "Writes the model to a safetensors file (weights, architecture and compile settings).",
+      Entry(module: "nn", name: "save", summary: "Writes the model to a safetensors file (weights, architecture and compile settings).",
             methodOf: "Model") { d in
         let model = model(d)
         let path = d.parameter("path", String.self, "the file to write (.safetensors)")
@@ -231,20 +231,20 @@ enum ModelLibrary {
           return []
         }
       },
-      Entry(declaring: "nn", name: "load", summary: "Reads a model saved with model:save (validating the file strictly).",
+      Entry(module: "nn", name: "load", summary: "Reads a model saved with model:save (validating the file strictly).",
             returns: [Returned(.object("Model"), "the model, compiled as it was saved unless compile = false")]) { d in
         let path = d.parameter("path", String.self, "the .safetensors file")
         let compile = d.option("compile", Bool.self, "false: the architecture and weights only, not compiled (as Keras's compile=False), for a model compiled with a loss written in Lua", default: true)
         return { a in [.object(try ModelFile.load(a[path], in: a.session, compile: a[compile]))] }
       },
-      Entry(declaring: "nn", name: "train_on_batch", summary: "One optimisation step on one batch; returns its loss.",
+      Entry(module: "nn", name: "train_on_batch", summary: "One optimisation step on one batch; returns its loss.",
             returns: [Returned(.number, "the batch loss")], methodOf: "Model") { d in
         let model = model(d)
         let x = d.parameter("x", Tensor.self, "a batch of features", as: .tensorLike)
         let y = d.parameter("y", Tensor.self, "its targets", as: .tensorLike)
         return { a in [.number(try a[model].network.trainOnBatch(x: try Convert.matrix(a[x], "x"), y: try Convert.matrix(a[y], "y")))] }
       },
-      Entry(declaring: "nn", name: "stop", summary: "Asks training to stop after the current batch (from a callback).",
+      Entry(module: "nn", name: "stop", summary: "Asks training to stop after the current batch (from a callback).",
             methodOf: "Model") { d in
         let model = model(d)
         return { a in
@@ -252,7 +252,7 @@ enum ModelLibrary {
           return []
         }
       },
-      Entry(declaring: "nn", name: "tostring", summary: "A one-line description of the model.",
+      Entry(module: "nn", name: "tostring", summary: "A one-line description of the model.",
             returns: [Returned(.string, "text")], methodOf: "Model", metamethod: "__tostring") { d in
         let model = model(d)
         return { a in

@@ -24,7 +24,7 @@ struct OptimizerDeclaration {
   var name: String { kind.lowercased() }
 
   var entry: Entry {
-    Entry(declaring: "optim", name: kind, summary: summary, returns: [Returned(.object("Optimizer"), "the optimizer")]) { d in
+    Entry(module: "optim", name: kind, summary: summary, returns: [Returned(.object("Optimizer"), "the optimizer")]) { d in
       let build = declare(d)
       // Every optimizer clips the same way; these come after its own options.
       let clipNorm = d.option("clipnorm", Double.self, "clip the global gradient norm to this")

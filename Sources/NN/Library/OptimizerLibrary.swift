@@ -66,7 +66,7 @@ enum OptimizerLibrary {
 
   static var entries: [Entry] {
     declared.map(\.entry) + [
-      Entry(declaring: "optim", name: "step", summary: "One update of tensors with their gradients, in place: `local loss, grads = model:gradients(xb, yb); opt:step(model:parameters(), grads)`.",
+      Entry(module: "optim", name: "step", summary: "One update of tensors with their gradients, in place: `local loss, grads = model:gradients(xb, yb); opt:step(model:parameters(), grads)`.",
             methodOf: "Optimizer") { d in
         let optimizer = d.object("optimizer", Optimizer.self, "the optimizer")
         let parameters = d.parameter("parameters", Value.self, "a model, or the tensors to update (model:parameters(), or tensors made with :requires_grad())", as: .either(.object("Model"), .list(.tensor)))
@@ -86,7 +86,7 @@ enum OptimizerLibrary {
           return []
         }
       },
-      Entry(declaring: "optim", name: "set_lr", summary: "Sets the learning rate, and the rate schedules start from.",
+      Entry(module: "optim", name: "set_lr", summary: "Sets the learning rate, and the rate schedules start from.",
             methodOf: "Optimizer") { d in
         let optimizer = d.object("optimizer", Optimizer.self, "the optimizer")
         let lr = d.parameter("lr", Double.self, "the new rate", as: .numberAtLeast(0))

@@ -6,7 +6,7 @@ extension OneCycleLR.Anneal: ScriptEnum {}
 enum ScheduleLibrary {
   static func make(_ name: String, _ summary: String,
                    _ declare: @escaping (Declarer) -> (Arguments) throws -> Callback) -> Entry {
-    Entry(declaring: "optim", name: name, summary: summary, returns: [Returned(.object("Callback"), "a schedule, for fit's callbacks")]) { d in
+    Entry(module: "optim", name: name, summary: summary, returns: [Returned(.object("Callback"), "a schedule, for fit's callbacks")]) { d in
       let build = declare(d)
       return { a in [.object(CallbackObject(try CallbackLibrary.withoutOwnName(name) { try build(a) }, kind: name))] }
     }

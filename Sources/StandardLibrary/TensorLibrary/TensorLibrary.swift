@@ -14,7 +14,7 @@ public enum TensorLibrary {
   /// Shorthand for an entry of this module.
   static func entry(_ name: String, _ summary: String, returns: [Returned] = [], method: Bool = false, metamethod: String? = nil,
                     details: String? = nil, _ declare: (Declarer) -> (Arguments) throws -> [Value]) -> Entry {
-    Entry(declaring: module, name: name, summary: summary, returns: returns, methodOf: method ? "Tensor" : nil,
+    Entry(module: module, name: name, summary: summary, returns: returns, methodOf: method ? "Tensor" : nil,
           metamethod: metamethod, details: details, declare: declare)
   }
 
