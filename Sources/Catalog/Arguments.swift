@@ -5,11 +5,13 @@ public struct Arguments {
   public let entry: Entry
   /// The run the call belongs to: its random streams, output, run log and catalog.
   public let session: Session
-  private var values: [String: Value] = [:]
+  /// The checked values: the parameters in declaration order, then the options.
+  private var slots: [Value]
 
   init(entry: Entry, raw: [Value], session: Session) throws {
     self.entry = entry
     self.session = session
+    slots = Array(repeating: .none, count: entry.parameters.count + entry.options.count)
     var positional = raw
     // A trailing record is the options table when the entry declares options.
     var options: [(key: String, value: Value)] = []
@@ -39,42 +41,45 @@ public struct Arguments {
     while case .none? = positional.last { positional.removeLast() }
 
     var index = 0
-    for p in entry.parameters {
+    for (slot, p) in entry.parameters.enumerated() {
       if p.variadic {
         var rest = Array(positional[index...])
         if rest.count == 1, case .list(let items) = rest[0] { rest = items }
         let checked = try rest.enumerated().map { k, v in
           try Arguments.check(v, against: p.type, what: "argument \(index + k + 1) ('\(p.name)')")
         }
-        values[p.name] = .list(checked)
+        slots[slot] = .list(checked)
         index = positional.count
         continue
       }
       let given: Value = index < positional.count ? positional[index] : .none
       index += 1
       if case .none = given {
-        if let d = p.defaultValue { values[p.name] = d; continue }
+        if let d = p.defaultValue { slots[slot] = d; continue }
         if p.optional { continue }
         throw CatalogError("argument \(index) ('\(p.name)') is missing: expected \(p.type.description)")
       }
-      values[p.name] = try Arguments.check(given, against: p.type, what: "argument \(index) ('\(p.name)')")
+      slots[slot] = try Arguments.check(given, against: p.type, what: "argument \(index) ('\(p.name)')")
     }
     if index < positional.count {
       let limit = entry.parameters.count
       throw CatalogError("takes \(limit) argument\(limit == 1 ? "" : "s")\(entry.options.isEmpty ? "" : " and an options table"), got \(positional.count) (extra: \(positional[index].summary))")
     }
 
+    let first = entry.parameters.count
     for (key, value) in options {
-      guard let p = entry.options.first(where: { $0.name == key }) else {
+      guard let k = entry.options.firstIndex(where: { $0.name == key }) else {
         let hint = Suggest.closest(to: key, among: entry.options.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
         let known = entry.options.map(\.name).joined(separator: ", ")
         throw CatalogError("unknown option '\(key)'\(hint); options are: \(known)")
       }
       if case .none = value { continue }
-      values[p.name] = try Arguments.check(value, against: p.type, what: "option '\(p.name)'")
+      let p = entry.options[k]
+      slots[first + k] = try Arguments.check(value, against: p.type, what: "option '\(p.name)'")
     }
-    for p in entry.options where values[p.name] == nil {
-      if let d = p.defaultValue { values[p.name] = d }
+    for (k, p) in entry.options.enumerated() {
+      guard case .none = slots[first + k] else { continue }
+      if let d = p.defaultValue { slots[first + k] = d }
       else if p.isRequired { throw CatalogError("option '\(p.name)' is required: expected \(p.type.description)") }
     }
   }
@@ -122,14 +127,14 @@ public struct Arguments {
       if case .positiveInteger = type, i <= 0 { throw fail() }
       if case .nonNegativeInteger = type, i < 0 { throw fail() }
       return .integer(i)
-    case .number, .numberIn:
+    case .number, .numberIn, .numberAtLeast, .numberAbove, .numberInHalfOpen:
       let d: Double
       switch v {
       case .integer(let x): d = Double(x)
       case .number(let x): d = x
       default: throw fail()
       }
-      if case .numberIn(let lo, let hi) = type, !(d >= lo && d <= hi) { throw fail() }
+      if !type.admits(d) { throw fail() }
       return .number(d)
     case .string:
       if case .string = v { return v }
@@ -194,57 +199,21 @@ public struct Arguments {
 
   // MARK: - Typed access (values were checked against the declaration)
 
-  public func value(_ name: String) -> Value { values[name] ?? .none }
-  public func has(_ name: String) -> Bool {
-    if case .none = value(name) { return false }
-    return true
-  }
-
-  public func tensor(_ name: String) -> Tensor {
-    if case .tensor(let t) = value(name) { return t }
-    preconditionFailure("\(entry.qualifiedName): '\(name)' is not a tensor parameter")
-  }
-
-  /// A tensor, or a number turned into a scalar tensor.
-  public func tensorOrScalar(_ name: String) -> Tensor {
-    switch value(name) {
-    case .tensor(let t): return t
-    case .number(let d): return Tensor(scalar: Float(d))
-    case .integer(let i): return Tensor(scalar: Float(i))
-    default: preconditionFailure("\(entry.qualifiedName): '\(name)' is not a tensor or number")
+  /// The value of a declared argument or option, as the type it was declared with.
+  public subscript<T>(_ arg: Arg<T>) -> T {
+    get throws {
+      let slot = Declarer.resolve(arg.slot, parameterCount: entry.parameters.count)
+      guard arg.owner == entry.declarer.map(ObjectIdentifier.init), slots.indices.contains(slot) else {
+        throw CatalogError("reads '\(arg.name)', which its declaration does not list")
+      }
+      guard let v = arg.convert(slots[slot]) else {
+        throw CatalogError("'\(arg.name)' is declared as \(declared(slot).type.description) but read as \(T.self)")
+      }
+      return v
     }
   }
 
-  public func int(_ name: String) -> Int {
-    if case .integer(let i) = value(name) { return i }
-    preconditionFailure("\(entry.qualifiedName): '\(name)' is not an integer parameter")
-  }
-  public func optionalInt(_ name: String) -> Int? {
-    if case .integer(let i) = value(name) { return i }
-    return nil
-  }
-  public func double(_ name: String) -> Double {
-    switch value(name) {
-    case .number(let d): return d
-    case .integer(let i): return Double(i)
-    default: preconditionFailure("\(entry.qualifiedName): '\(name)' is not a number parameter")
-    }
-  }
-  public func optionalDouble(_ name: String) -> Double? { has(name) ? double(name) : nil }
-  public func float(_ name: String) -> Float { Float(double(name)) }
-  public func string(_ name: String) -> String {
-    if case .string(let s) = value(name) { return s }
-    preconditionFailure("\(entry.qualifiedName): '\(name)' is not a string parameter")
-  }
-  public func bool(_ name: String) -> Bool {
-    if case .bool(let b) = value(name) { return b }
-    preconditionFailure("\(entry.qualifiedName): '\(name)' is not a boolean parameter")
-  }
-  public func list(_ name: String) -> [Value] {
-    if case .list(let items) = value(name) { return items }
-    return []
-  }
-  public func ints(_ name: String) -> [Int] {
-    list(name).map { if case .integer(let i) = $0 { return i }; preconditionFailure("not an integer") }
+  private func declared(_ slot: Int) -> Parameter {
+    slot < entry.parameters.count ? entry.parameters[slot] : entry.options[slot - entry.parameters.count]
   }
 }

@@ -35,14 +35,8 @@ public struct Entry {
   /// the module table itself is callable (`experiment "name"`).
   public let global: Bool
   let body: (Arguments) throws -> [Value]
-
-  public init(module: String, name: String, summary: String, parameters: [Parameter] = [],
-              options: [Parameter] = [], returns: [Returned] = [], methodOf: String? = nil,
-              metamethod: String? = nil, details: String? = nil,
-              body: @escaping (Arguments) throws -> [Value]) {
-    self.init(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
-              methodOf: methodOf, metamethod: metamethod, details: details, kind: .native, global: false, body: body)
-  }
+  /// The declaration that handed out the body's `Arg`s (nil for entries without a body).
+  let declarer: Declarer.Identity?
 
   /// The declaration of a function the host defines in script code, or of a hook scripts write.
   public init(module: String, name: String, summary: String, parameters: [Parameter] = [],
@@ -56,9 +50,27 @@ public struct Entry {
     }
   }
 
+  /// A native entry declared with types: `declare` lists its parameters and options on the
+  /// `Declarer` it is given and returns the body, which reads them through the `Arg`s it got.
+  ///
+  ///     Entry(module: "nn", name: "Dropout", summary: "...") { d in
+  ///       let rate = d.parameter("rate", Float.self, "fraction dropped", as: .numberIn(0, 0.999))
+  ///       return { a in [.object(Dropout(rate: try a[rate]))] }
+  ///     }
+  public init(module: String, name: String, summary: String, returns: [Returned] = [], methodOf: String? = nil,
+              metamethod: String? = nil, details: String? = nil, global: Bool = false,
+              declare: (Declarer) -> (Arguments) throws -> [Value]) {
+    let d = Declarer()
+    let body = declare(d)
+    self.init(module: module, name: name, summary: summary, parameters: d.parameters, options: d.options, returns: returns,
+              methodOf: methodOf, metamethod: metamethod, details: details, kind: .native, global: global, body: body,
+              declarer: d.identity)
+  }
+
   private init(module: String, name: String, summary: String, parameters: [Parameter], options: [Parameter],
                returns: [Returned], methodOf: String?, metamethod: String?, details: String?, kind: Kind, global: Bool,
-               body: @escaping (Arguments) throws -> [Value]) {
+               body: @escaping (Arguments) throws -> [Value], declarer: Declarer.Identity? = nil) {
+    self.declarer = declarer
     self.module = module
     self.name = name
     self.summary = summary

@@ -9,6 +9,12 @@ public indirect enum ValueType {
   case number
   /// A number within [low, high].
   case numberIn(Double, Double)
+  /// A number of at least the bound (a learning rate: >= 0).
+  case numberAtLeast(Double)
+  /// A number above the bound (an epsilon, a decay factor: > 0).
+  case numberAbove(Double)
+  /// A number within [low, high) (a momentum or a decay constant: [0, 1)).
+  case numberInHalfOpen(Double, Double)
   case string
   /// One of a fixed set of strings.
   case oneOf([String])
@@ -30,6 +36,17 @@ public indirect enum ValueType {
     try Arguments.check(value, against: self, what: what)
   }
 
+  /// Whether a number fits this type's bounds (any number fits a type without bounds).
+  public func admits(_ d: Double) -> Bool {
+    switch self {
+    case .numberIn(let lo, let hi): return d >= lo && d <= hi
+    case .numberAtLeast(let lo): return d >= lo
+    case .numberAbove(let lo): return d > lo
+    case .numberInHalfOpen(let lo, let hi): return d >= lo && d < hi
+    default: return true
+    }
+  }
+
   /// As an error phrases it: "expects <description>".
   public var description: String {
     switch self {
@@ -40,6 +57,9 @@ public indirect enum ValueType {
     case .nonNegativeInteger: return "a non-negative integer"
     case .number: return "a number"
     case .numberIn(let lo, let hi): return "a number in [\(fmt(lo)), \(fmt(hi))]"
+    case .numberAtLeast(let lo): return "a number >= \(fmt(lo))"
+    case .numberAbove(let lo): return "a number > \(fmt(lo))"
+    case .numberInHalfOpen(let lo, let hi): return "a number in [\(fmt(lo)), \(fmt(hi)))"
     case .string: return "a string"
     case .oneOf(let names): return "one of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
     case .tensor: return "a tensor"
@@ -71,7 +91,7 @@ public indirect enum ValueType {
     case .any: return "any"
     case .bool: return "boolean"
     case .integer, .positiveInteger, .nonNegativeInteger: return "integer"
-    case .number, .numberIn: return "number"
+    case .number, .numberIn, .numberAtLeast, .numberAbove, .numberInHalfOpen: return "number"
     case .string: return "string"
     case .oneOf(let names): return names.map { "\"\($0)\"" }.joined(separator: "|")
     case .tensor: return "Tensor"

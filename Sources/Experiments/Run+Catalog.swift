@@ -34,36 +34,45 @@ public enum ExperimentLibrary {
 
   static let runParameter = Parameter("run", .object("Run"), "the run")
 
-  static func run(_ a: Arguments) -> Run {
-    guard case .object(let o) = a.value("run"), let r = o as? Run else { preconditionFailure("not a Run") }
-    return r
+  /// A method of the run object.
+  static func method(_ name: String, _ summary: String, returns: [Returned] = [], metamethod: String? = nil,
+                     declare: (Declarer, Arg<Run>) -> (Arguments) throws -> [Value]) -> Entry {
+    Entry(module: "experiment", name: name, summary: summary, returns: returns, methodOf: "Run", metamethod: metamethod) { d in
+      declare(d, d.object(runParameter.name, Run.self, runParameter.doc))
+    }
   }
 
   public static var entries: [Entry] {
     [
-      Entry(module: "experiment", name: "log", summary: "Logs a scalar into a named series: `run:log(\"val_loss\", 0.31, epoch)`.",
-            parameters: [runParameter, Parameter("name", .string, "the series"), Parameter("value", .number, "the value"),
-                         Parameter("step", .integer, "its step (default: one after the series' last)", optional: true)],
-            methodOf: "Run") { a in
-        try run(a).log(a.string("name"), a.double("value"), step: a.optionalInt("step"))
-        return []
+      method("log", "Logs a scalar into a named series: `run:log(\"val_loss\", 0.31, epoch)`.") { d, run in
+        let name = d.parameter("name", String.self, "the series")
+        let value = d.parameter("value", Double.self, "the value")
+        let step = d.optionalParameter("step", Int.self, "its step (default: one after the series' last)")
+        return { a in
+          try a[run].log(try a[name], try a[value], step: try a[step])
+          return []
+        }
       },
-      Entry(module: "experiment", name: "log_curve", summary: "Keeps a curve (a table of lists, such as metrics.roc_curve gives) under a name.",
-            parameters: [runParameter, Parameter("name", .string, "the curve's name"), Parameter("curve", .record, "a table of lists")],
-            methodOf: "Run") { a in
-        try run(a).logCurve(a.string("name"), a.value("curve"))
-        return []
+      method("log_curve", "Keeps a curve (a table of lists, such as metrics.roc_curve gives) under a name.") { d, run in
+        let name = d.parameter("name", String.self, "the curve's name")
+        let curve = d.parameter("curve", Value.self, "a table of lists", as: .record)
+        return { a in
+          try a[run].logCurve(try a[name], try a[curve])
+          return []
+        }
       },
-      Entry(module: "experiment", name: "artifact", summary: "Writes a text file into the run's folder (runs/<id>/ unless --runs-dir says otherwise); returns its path.",
-            parameters: [runParameter, Parameter("name", .string, "a relative file name: no '..', no leading '/'"),
-                         Parameter("content", .string, "the text to write")],
-            returns: [Returned(.string, "the path written")], methodOf: "Run") { a in
-        [.string(try run(a).artifact(a.string("name"), content: a.string("content")).path)]
+      method("artifact", "Writes a text file into the run's folder (runs/<id>/ unless --runs-dir says otherwise); returns its path.",
+             returns: [Returned(.string, "the path written")]) { d, run in
+        let name = d.parameter("name", String.self, "a relative file name: no '..', no leading '/'")
+        let content = d.parameter("content", String.self, "the text to write")
+        return { a in [.string(try a[run].artifact(try a[name], content: try a[content]).path)] }
       },
-      Entry(module: "experiment", name: "tostring", summary: "`Run(<id>, experiment <name>, seed <seed>)`.",
-            parameters: [runParameter], returns: [Returned(.string, "text")], methodOf: "Run", metamethod: "__tostring") { a in
-        let r = run(a)
-        return [.string("Run(\(r.id), experiment \(r.experiment), seed \(r.seed))")]
+      method("tostring", "`Run(<id>, experiment <name>, seed <seed>)`.", returns: [Returned(.string, "text")],
+             metamethod: "__tostring") { _, run in
+        { a in
+          let r = try a[run]
+          return [.string("Run(\(r.id), experiment \(r.experiment), seed \(r.seed))")]
+        }
       },
     ]
   }

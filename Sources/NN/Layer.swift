@@ -1,4 +1,3 @@
-import Catalog
 import Tensors
 
 /// One stage of a network, in the shape every layer shares: forward beside backward.
@@ -6,7 +5,7 @@ import Tensors
 /// Layers work on batches of rows (n x features). `forward` keeps what `backward` needs;
 /// `backward` takes the gradient of the loss with respect to the layer's output, accumulates
 /// its parameters' gradients and returns the gradient with respect to its input.
-public protocol Layer: CatalogObject {
+public protocol Layer: AnyObject {
   /// The type's name as scripts write it (`Dense`).
   static var kind: String { get }
   /// This layer's name in the model (`dense_1`), unique within it.
@@ -36,19 +35,6 @@ public protocol Layer: CatalogObject {
 }
 
 extension Layer {
-  public static var typeName: String { "Layer" }
-  public static var properties: [Property] {
-    [Property("name", .string, "the layer's name in its model"), Property("kind", .string, "the layer type (Dense, Dropout, ...)"),
-     Property("output_size", .integer, "features per sample out of the layer (0 until built)")]
-  }
-  public func property(_ key: String) -> Value? {
-    switch key {
-    case "name": return .string(name)
-    case "kind": return .string(Self.kind)
-    case "output_size": return .integer(isBuilt ? outputSize : 0)
-    default: return nil
-    }
-  }
   public var state: [Weight] { [] }
   public var entryName: String { Self.kind }
   public func seed(_ stream: RandomStream) {}

@@ -21,15 +21,17 @@ struct PluginMetric {
   /// `metrics.<name>(y, scores)`: n x L (or n) truths and scores of one shape.
   func entry(summary: String) -> Entry {
     Entry(module: "metrics", name: name, summary: summary + (higherIsBetter ? " Higher is better." : " Lower is better."),
-          parameters: [Parameter("y", .tensorLike, "truths (0/1), n x L or n"),
-                       Parameter("scores", .tensorLike, "scores, the shape of y")],
-          returns: [Returned(.number, "the metric")]) { a in
-      let y = a.tensor("y"), s = a.tensor("scores")
-      guard y.shape == s.shape, y.rank == 1 || y.rank == 2 else {
-        throw CatalogError("y \(describeShape(y.shape)) and scores \(describeShape(s.shape)) must be one n x L (or n) shape")
+          returns: [Returned(.number, "the metric")]) { d in
+      let yArg = d.parameter("y", Tensor.self, "truths (0/1), n x L or n", as: .tensorLike)
+      let sArg = d.parameter("scores", Tensor.self, "scores, the shape of y", as: .tensorLike)
+      return { a in
+        let y = try a[yArg], s = try a[sArg]
+        guard y.shape == s.shape, y.rank == 1 || y.rank == 2 else {
+          throw CatalogError("y \(describeShape(y.shape)) and scores \(describeShape(s.shape)) must be one n x L (or n) shape")
+        }
+        let rows = y.rank == 0 ? 1 : y.shape[0], labels = y.rank == 2 ? y.shape[1] : 1
+        return [.number(try self(truths: y.storage.pointer, scores: s.storage.pointer, rows: rows, labels: labels))]
       }
-      let rows = y.rank == 0 ? 1 : y.shape[0], labels = y.rank == 2 ? y.shape[1] : 1
-      return [.number(try self(truths: y.storage.pointer, scores: s.storage.pointer, rows: rows, labels: labels))]
     }
   }
 }

@@ -47,7 +47,7 @@ final class PluginRegistrar {
     try LossRegistry.register(name, in: catalog, make: make)
     try catalog.register(module: "losses", summary: "", entries: [
       Entry(module: "losses", name: constructor, summary: summary + " (compile also takes \"\(name)\".)",
-            returns: [Returned(.object("Loss"), "the loss")]) { _ in [.object(LossObject(make()))] },
+            returns: [Returned(.object("Loss"), "the loss")]) { _ in { _ in [.object(LossObject(make()))] } },
     ])
   }
 
@@ -69,9 +69,9 @@ final class PluginRegistrar {
     let user = d.user
     try catalog.register(module: "nn", summary: "", entries: [
       Entry(module: "nn", name: name, summary: text(d.summary) + " (Elementwise: as many outputs as inputs.)",
-            options: [Parameter("name", .string, "the layer's name (default: plugin and a number, e.g. plugin_1)", default: .string(""))],
-            returns: [Returned(.object("Layer"), "the layer")]) { a in
-        [.object(PluginLayer(name: name, forward: forward, backward: backward, user: user, name: a.string("name")))]
+            returns: [Returned(.object("Layer"), "the layer")]) { declared in
+        let layerName = declared.option("name", String.self, "the layer's name (default: plugin and a number, e.g. plugin_1)", default: "")
+        return { a in [.object(LayerObject(PluginLayer(name: name, forward: forward, backward: backward, user: user, name: try a[layerName])))] }
       },
     ])
   }

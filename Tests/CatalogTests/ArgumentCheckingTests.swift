@@ -59,7 +59,10 @@ import Tensors
   }
 
   @Test func enumerationsSuggest() throws {
-    let e = Entry(module: "m", name: "f", summary: "", options: [Parameter("mode", .oneOf(["fast", "exact"]), "", default: .string("exact"))]) { _ in [] }
+    let e = Entry(module: "m", name: "f", summary: "") { d in
+      _ = d.option("mode", String.self, "", as: .oneOf(["fast", "exact"]), default: "exact")
+      return { _ in [] }
+    }
     do { _ = try e.call([.table([("mode", .string("fsat"))])], in: Session(catalog: catalog)); Issue.record("accepted a bad value") } catch {
       #expect("\(error)" == "m.f: option 'mode' expects one of \"fast\", \"exact\", got \"fsat\" (did you mean \"fast\"?)")
     }

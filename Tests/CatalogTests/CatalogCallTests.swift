@@ -43,7 +43,8 @@ import Testing
     case .integer, .nonNegativeInteger: return .integer(1)
     case .positiveInteger: return .integer(3)  // the sample tensor's width: a Dense of 3 units fits it
     case .number: return .number(0.5)
-    case .numberIn(let lo, let hi):
+    case .numberAtLeast(let lo), .numberAbove(let lo): return .number(lo + 0.5)
+    case .numberIn(let lo, let hi), .numberInHalfOpen(let lo, let hi):
       if lo.isFinite && hi.isFinite { return .number((lo + hi) / 2) }
       return .number(lo.isFinite ? lo + 0.5 : hi.isFinite ? hi - 0.5 : 0.5)
     case .string: return .string(Self.folder.appendingPathComponent("sample.txt").path)

@@ -12,7 +12,8 @@ import Tensors
     switch type {
     case .integer, .positiveInteger, .nonNegativeInteger: return .integer(1)
     case .number, .tensorOrNumber: return .number(0.5)
-    case .numberIn(let lo, let hi): return .number((lo + hi) / 2)
+    case .numberIn(let lo, let hi), .numberInHalfOpen(let lo, let hi): return .number((lo + hi) / 2)
+    case .numberAtLeast(let lo), .numberAbove(let lo): return .number(lo + 0.5)
     case .string: return .string("sample")
     case .oneOf(let names): return names.first.map { .string($0) }
     case .bool: return .bool(false)

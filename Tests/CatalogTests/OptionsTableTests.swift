@@ -29,8 +29,9 @@ import Tensors
 
   @Test func anEmptyTableStillFillsADeclaredArgument() throws {
     // The table is the argument when the entry expects one there, not an options table.
-    let entry = Entry(module: "t", name: "f", summary: "", parameters: [Parameter("config", .record, "a table")]) { a in
-      [a.value("config")]
+    let entry = Entry(module: "t", name: "f", summary: "") { d in
+      let config = d.parameter("config", Value.self, "a table", as: .record)
+      return { a in [try a[config]] }
     }
     let result = try entry.call([.list([])], in: Session(catalog: catalog))
     guard case .table(let pairs)? = result.first else { Issue.record("expected a table, got \(result)"); return }

@@ -11,7 +11,8 @@ import StandardLibrary
     switch type {
     case .integer, .positiveInteger, .nonNegativeInteger: return "2"
     case .number: return "0.5"
-    case .numberIn(let lo, let hi): return "\((lo + hi) / 2)"
+    case .numberIn(let lo, let hi), .numberInHalfOpen(let lo, let hi): return "\((lo + hi) / 2)"
+    case .numberAtLeast(let lo), .numberAbove(let lo): return "\(lo + 0.5)"
     case .string: return "\"sample\""
     case .oneOf(let names): return names.first.map { "\"\($0)\"" }
     case .bool: return "false"

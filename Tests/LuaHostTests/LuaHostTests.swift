@@ -37,12 +37,14 @@ final class Point: CatalogObject {
     let catalog = Catalog.withTensors()
     catalog.registerType(Point.self, summary: "A point on a line.")
     try catalog.register(module: "geo", summary: "Points.", entries: [
-      Entry(module: "geo", name: "point", summary: "A point.", parameters: [Parameter("x", .number, "where")],
-            returns: [Returned(.object("Point"), "the point")]) { a in [.object(Point(x: a.double("x")))] },
-      Entry(module: "geo", name: "norm", summary: "Its distance from 0.", parameters: [Parameter("p", .object("Point"), "a point")],
-            returns: [Returned(.number, "the distance")], methodOf: "Point") { a in
-        guard case .object(let o) = a.value("p"), let p = o as? Point else { return [] }
-        return [.number(abs(p.x))]
+      Entry(module: "geo", name: "point", summary: "A point.", returns: [Returned(.object("Point"), "the point")]) { d in
+        let x = d.parameter("x", Double.self, "where")
+        return { a in [.object(Point(x: try a[x]))] }
+      },
+      Entry(module: "geo", name: "norm", summary: "Its distance from 0.", returns: [Returned(.number, "the distance")],
+            methodOf: "Point") { d in
+        let p = d.object("p", Point.self, "a point")
+        return { a in [.number(abs(try a[p].x))] }
       },
     ])
     let r = runScript("""

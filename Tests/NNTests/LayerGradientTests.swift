@@ -35,7 +35,7 @@ import Tensors
     let entry = LayerLibrary.entries.first { $0.name == kind }!
     for args in Self.samples[kind] ?? [] {
       try checkLayer("\(kind) \(args.map(\.literal))", roundTrip: kind != "Custom") {
-        guard case .object(let o)? = try entry.call(args, in: Session(catalog: Catalog())).first, let layer = o as? Layer else { throw LayerError("\(kind) not built") }
+        guard case .object(let o)? = try entry.call(args, in: Session(catalog: Catalog())).first, let layer = (o as? LayerObject)?.layer else { throw LayerError("\(kind) not built") }
         return layer
       }
     }

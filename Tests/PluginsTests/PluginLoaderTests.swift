@@ -102,7 +102,7 @@ import Tensors
 
   @Test func layerForwardAndBackward() throws {
     let c = try loaded()
-    guard case .object(let o)? = try #require(c.entry("nn.Softsign")).call([], in: Session(catalog: c)).first, let layer = o as? Layer else {
+    guard case .object(let o)? = try #require(c.entry("nn.Softsign")).call([], in: Session(catalog: c)).first, let layer = (o as? LayerObject)?.layer else {
       Issue.record("no layer"); return
     }
     var r = RandomStream(seed: 1)
@@ -121,7 +121,7 @@ import Tensors
     let c = try loaded()
     let session = Session(catalog: c)
     guard case .object(let o)? = try #require(c.entry("nn.Softsign")).call([.table([("name", .string("squash"))])], in: session).first,
-          let softsign = o as? Layer else {
+          let softsign = (o as? LayerObject)?.layer else {
       Issue.record("no layer"); return
     }
     let net = Sequential(inputSize: 3, random: RandomStream(seed: 2))

@@ -1,20 +1,26 @@
 import Catalog
 
 extension MetricsLibrary {
-  static func rankingEntry(_ metric: RankingMetric) -> Entry {
-    entry(metric.rawValue, metric.summary, parameters: [truthParameter, scoreParameter], returns: [Returned(.number, metric.range)]) { a in
-      let (y, s) = try truthAndScores(a)
-      return [.number(try metric.compute(y, s))]
+  /// An entry of truths and scores giving one number.
+  static func scoresEntry(_ name: String, _ summary: String, _ returns: String,
+                          _ compute: @escaping (Truths, Scores) throws -> Double) -> Entry {
+    entry(name, summary, returns: [Returned(.number, returns)]) { d in
+      let ys = TruthAndScores(d)
+      return { a in
+        let (y, s) = try ys.read(a)
+        return [.number(try compute(y, s))]
+      }
     }
+  }
+
+  static func rankingEntry(_ metric: RankingMetric) -> Entry {
+    scoresEntry(metric.rawValue, metric.summary, metric.range) { y, s in try metric.compute(y, s) }
   }
 
   static var rankingEntries: [Entry] {
     RankingMetric.allCases.map(rankingEntry) + [
-      entry("binary_crossentropy", "Mean binary cross-entropy over every cell, probabilities clipped to [1e-7, 1 − 1e-7].",
-            parameters: [truthParameter, scoreParameter], returns: [Returned(.number, "the mean loss (natural log)")]) { a in
-        let (y, s) = try truthAndScores(a)
-        return [.number(try BinaryCrossentropy.compute(y, s))]
-      },
+      scoresEntry("binary_crossentropy", "Mean binary cross-entropy over every cell, probabilities clipped to [1e-7, 1 − 1e-7].",
+                  "the mean loss (natural log)") { y, s in try BinaryCrossentropy.compute(y, s) },
     ]
   }
 }

@@ -2,17 +2,26 @@ import Catalog
 
 extension MetricsLibrary {
   static func thresholdEntry(_ metric: ThresholdMetric, _ summary: String) -> Entry {
-    entry(metric.rawValue, summary, parameters: [truthParameter, predictionParameter],
-          options: [averageOption(), zeroDivisionOption, thresholdOption], returns: returnsNumberOrList) { a in
-      let (y, p) = try truthAndPredictions(a)
-      return [value(try metric.compute(y, p, average: average(a), zeroDivision: a.double("zero_division")))]
+    entry(metric.rawValue, summary, returns: returnsNumberOrList) { d in
+      let yp = TruthAndPredictions(d)
+      let average = d.option(averageOption(), Average.self)
+      let zeroDivision = d.option(zeroDivisionOption, Double.self)
+      let threshold = d.option(thresholdOption, Value.self)
+      return { a in
+        let (y, p) = try yp.read(a, threshold: threshold)
+        return [value(try metric.compute(y, p, average: try a[average], zeroDivision: try a[zeroDivision]))]
+      }
     }
   }
 
   static func countsEntry(_ name: String, _ summary: String, returns: Returned, _ f: @escaping (ConfusionCounts) -> Value) -> Entry {
-    entry(name, summary, parameters: [truthParameter, predictionParameter], options: [thresholdOption], returns: [returns]) { a in
-      let (y, p) = try truthAndPredictions(a)
-      return [f(ConfusionCounts(y, p))]
+    entry(name, summary, returns: [returns]) { d in
+      let yp = TruthAndPredictions(d)
+      let threshold = d.option(thresholdOption, Value.self)
+      return { a in
+        let (y, p) = try yp.read(a, threshold: threshold)
+        return [f(ConfusionCounts(y, p))]
+      }
     }
   }
 

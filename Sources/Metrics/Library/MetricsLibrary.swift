@@ -11,11 +11,35 @@ public enum MetricsLibrary {
 
   static let module = "metrics"
 
-  static func entry(_ name: String, _ summary: String, parameters: [Parameter] = [], options: [Parameter] = [],
-                    returns: [Returned] = [], methodOf: String? = nil, metamethod: String? = nil, details: String? = nil,
-                    _ body: @escaping (Arguments) throws -> [Value]) -> Entry {
-    Entry(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
-          methodOf: methodOf, metamethod: metamethod, details: details, body: body)
+  static func entry(_ name: String, _ summary: String, returns: [Returned] = [], methodOf: String? = nil,
+                    metamethod: String? = nil, details: String? = nil,
+                    declare: (Declarer) -> (Arguments) throws -> [Value]) -> Entry {
+    Entry(module: module, name: name, summary: summary, returns: returns, methodOf: methodOf, metamethod: metamethod,
+          details: details, declare: declare)
+  }
+
+  /// The truths `y` and scores `s` most entries take first.
+  struct TruthAndScores {
+    let y: Arg<Value>, s: Arg<Value>
+    init(_ d: Declarer) {
+      y = d.parameter(truthParameter, Value.self)
+      s = d.parameter(scoreParameter, Value.self)
+    }
+    /// Both, their shapes checked against each other.
+    func read(_ a: Arguments) throws -> (Truths, Scores) { try truthAndScores(try a[y], try a[s]) }
+  }
+
+  /// The truths `y` and predictions `p` the threshold metrics take first.
+  struct TruthAndPredictions {
+    let y: Arg<Value>, p: Arg<Value>
+    init(_ d: Declarer) {
+      y = d.parameter(truthParameter, Value.self)
+      p = d.parameter(predictionParameter, Value.self)
+    }
+    /// Both, the predictions thresholded at `threshold` (a number or one per label).
+    func read(_ a: Arguments, threshold: Arg<Value>) throws -> (Truths, Truths) {
+      try truthAndPredictions(try a[y], try a[p], threshold: try a[threshold])
+    }
   }
 
   // MARK: - Shared parameters
@@ -40,8 +64,8 @@ public enum MetricsLibrary {
   // MARK: - Conversions
 
   /// A rows x labels matrix in float64 from a tensor (a vector is one label) or a table of rows.
-  static func matrix(_ args: Arguments, _ name: String) throws -> Scores {
-    switch args.value(name) {
+  static func matrix(_ v: Value, _ name: String) throws -> Scores {
+    switch v {
     case .tensor(let t):
       switch t.rank {
       case 2: return Scores(rows: t.shape[0], labels: t.shape[1], values: t.scalars.map(Double.init))
@@ -70,19 +94,19 @@ public enum MetricsLibrary {
     }
   }
 
-  static func truths(_ args: Arguments, _ name: String = "y") throws -> Truths {
-    try Truths(checking: try matrix(args, name), name: "argument '\(name)'")
+  static func truths(_ v: Value, _ name: String = "y") throws -> Truths {
+    try Truths(checking: try matrix(v, name), name: "argument '\(name)'")
   }
 
-  static func scores(_ args: Arguments, _ name: String = "s") throws -> Scores {
-    let s = try matrix(args, name)
+  static func scores(_ v: Value, _ name: String = "s") throws -> Scores {
+    let s = try matrix(v, name)
     try s.checkNoNaN(name: "argument '\(name)'")
     return s
   }
 
-  /// The `threshold` option as one value per label.
-  static func thresholds(_ args: Arguments, labels: Int, option: String = "threshold") throws -> [Double] {
-    switch args.value(option) {
+  /// A threshold option (one number, or one per label) as one value per label.
+  static func thresholds(_ v: Value, labels: Int, option: String = "threshold") throws -> [Double] {
+    switch v {
     case .number(let t): return Array(repeating: t, count: labels)
     case .list(let items):
       let ts = items.map { v -> Double in if case .number(let d) = v { return d }; return .nan }
@@ -95,19 +119,17 @@ public enum MetricsLibrary {
   }
 
   /// Truths and thresholded predictions, shapes checked.
-  static func truthAndPredictions(_ args: Arguments) throws -> (Truths, Truths) {
-    let y = try truths(args), p = try scores(args, "p")
+  static func truthAndPredictions(_ yValue: Value, _ pValue: Value, threshold: Value) throws -> (Truths, Truths) {
+    let y = try truths(yValue), p = try scores(pValue, "p")
     try checkPair(y, p, otherName: "p")
-    return (y, p.thresholded(try thresholds(args, labels: y.labels)))
+    return (y, p.thresholded(try thresholds(threshold, labels: y.labels)))
   }
 
-  static func truthAndScores(_ args: Arguments) throws -> (Truths, Scores) {
-    let y = try truths(args), s = try scores(args)
+  static func truthAndScores(_ yValue: Value, _ sValue: Value) throws -> (Truths, Scores) {
+    let y = try truths(yValue), s = try scores(sValue)
     try checkPair(y, s, otherName: "s")
     return (y, s)
   }
-
-  static func average(_ args: Arguments) -> Average { Average(rawValue: args.string("average"))! }
 
   static func value(_ m: MetricValue) -> Value {
     switch m {
@@ -118,3 +140,6 @@ public enum MetricsLibrary {
 
   static func numbers(_ ds: [Double]) -> Value { .list(ds.map { .number($0) }) }
 }
+
+extension Average: ScriptEnum {}
+extension ThresholdMetric: ScriptEnum {}

@@ -65,35 +65,32 @@ public final class Report: CatalogObject {
 }
 
 extension MetricsLibrary {
-  static let reportParameter = Parameter("r", .object("Report"), "a report")
-
-  static func report(_ a: Arguments) -> Report {
-    guard case .object(let o) = a.value("r"), let r = o as? Report else { preconditionFailure("not a Report") }
-    return r
-  }
-
   static var reportEntries: [Entry] {
     [
       entry("report", "Every metric at once: ranking and curve metrics on the scores, threshold metrics on s >= threshold, per label and averaged.",
-            parameters: [truthParameter, scoreParameter],
-            options: [thresholdOption,
-                      Parameter("label_names", .list(.string), "a name per label (default label_1, label_2, ...)", optional: true)],
-            returns: [Returned(.object("Report"), "the report: print it, read its fields (r.f1_micro, r.per_label), or r:to_table()")]) { a in
-        let (y, s) = try truthAndScores(a)
-        let names: [String]? = a.has("label_names") ? a.list("label_names").map { if case .string(let n) = $0 { return n }; return "" } : nil
-        if let names, names.count != y.labels {
-          throw CatalogError("option 'label_names' has \(names.count) names for \(y.labels) labels")
+            returns: [Returned(.object("Report"), "the report: print it, read its fields (r.f1_micro, r.per_label), or r:to_table()")]) { d in
+        let ys = TruthAndScores(d)
+        let threshold = d.option(thresholdOption, Value.self)
+        let labelNames = d.option("label_names", [String].self, "a name per label (default label_1, label_2, ...)")
+        return { a in
+          let (y, s) = try ys.read(a)
+          let names = try a[labelNames]
+          if let names, names.count != y.labels {
+            throw CatalogError("option 'label_names' has \(names.count) names for \(y.labels) labels")
+          }
+          let r = try MetricsReport(y, s, thresholds: try thresholds(try a[threshold], labels: y.labels), labelNames: names)
+          return [.object(Report(r))]
         }
-        let r = try MetricsReport(y, s, thresholds: try thresholds(a, labels: y.labels), labelNames: names)
-        return [.object(Report(r))]
       },
       entry("to_table", "The report as plain Lua data: every field, per_label and the confusion matrices.",
-            parameters: [reportParameter], returns: [Returned(.record, "a table of the report's fields")], methodOf: "Report") { a in
-        [report(a).table]
+            returns: [Returned(.record, "a table of the report's fields")], methodOf: "Report") { d in
+        let r = d.object("r", Report.self, "a report")
+        return { a in [try a[r].table] }
       },
       entry("report_tostring", "The report as a readable table (what print shows).",
-            parameters: [reportParameter], returns: [Returned(.string, "the table")], methodOf: "Report", metamethod: "__tostring") { a in
-        [.string(report(a).report.description)]
+            returns: [Returned(.string, "the table")], methodOf: "Report", metamethod: "__tostring") { d in
+        let r = d.object("r", Report.self, "a report")
+        return { a in [.string(try a[r].report.description)] }
       },
     ]
   }

@@ -1,14 +1,21 @@
 import Catalog
 import Tensors
 
+extension MonitorMode: ScriptEnum {}
+
 /// The `callbacks` module, and Lua tables of functions as callbacks.
 enum CallbackLibrary {
-  static let monitor = Parameter("monitor", .string, "the logged quantity to watch (loss, val_loss, val_f1_micro, ...)", default: .string("val_loss"))
-  static let mode = Parameter("mode", .oneOf(MonitorMode.allCases.map(\.rawValue)), "min, max, or auto (max for accuracy/AUC/F1-like names)", default: .string("auto"))
+  static func monitor(_ d: Declarer) -> Arg<String> {
+    d.option("monitor", String.self, "the logged quantity to watch (loss, val_loss, val_f1_micro, ...)", default: "val_loss")
+  }
+  static func mode(_ d: Declarer) -> Arg<MonitorMode> {
+    d.option("mode", MonitorMode.self, "min, max, or auto (max for accuracy/AUC/F1-like names)", default: .auto)
+  }
 
-  static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) throws -> Callback) -> Entry {
-    Entry(module: "callbacks", name: name, summary: summary, options: options, returns: [Returned(.object("Callback"), "the callback")]) { a in
-      [.object(CallbackObject(try withoutOwnName(name) { try build(a) }, kind: name))]
+  static func make(_ name: String, _ summary: String, _ declare: @escaping (Declarer) -> (Arguments) throws -> Callback) -> Entry {
+    Entry(module: "callbacks", name: name, summary: summary, returns: [Returned(.object("Callback"), "the callback")]) { d in
+      let build = declare(d)
+      return { a in [.object(CallbackObject(try withoutOwnName(name) { try build(a) }, kind: name))] }
     }
   }
 
@@ -22,39 +29,47 @@ enum CallbackLibrary {
 
   static var entries: [Entry] {
     [
-      make("EarlyStopping", "Stops training when the monitored quantity stops improving (Keras's rule: with patience = 2 and no improvement after the first epoch, 3 epochs run).",
-           [monitor, Parameter("patience", .nonNegativeInteger, "epochs without improvement before stopping", default: .integer(0)),
-            Parameter("min_delta", .number, "smallest change that counts as improvement", default: .number(0)), mode,
-            Parameter("baseline", .number, "a value to beat: improvements that do not beat it do not reset the wait", optional: true),
-            Parameter("restore_best_weights", .bool, "restore the best epoch's weights at the end of training, stopped early or not (Keras 3)", default: .bool(false)),
-            Parameter("start_from_epoch", .nonNegativeInteger, "epochs of warm-up before watching starts", default: .integer(0))]) { a in
-        EarlyStopping(monitor: a.string("monitor"), minDelta: a.double("min_delta"), patience: a.int("patience"),
-                      mode: MonitorMode(rawValue: a.string("mode"))!, baseline: a.has("baseline") ? a.double("baseline") : nil,
-                      restoreBestWeights: a.bool("restore_best_weights"), startFromEpoch: a.int("start_from_epoch"),
-                      metrics: a.session.catalog)
+      make("EarlyStopping", "Stops training when the monitored quantity stops improving (Keras's rule: with patience = 2 and no improvement after the first epoch, 3 epochs run).") { d in
+        let monitor = monitor(d)
+        let patience = d.option("patience", Int.self, "epochs without improvement before stopping", as: .nonNegativeInteger, default: 0)
+        let minDelta = d.option("min_delta", Double.self, "smallest change that counts as improvement", default: 0)
+        let mode = mode(d)
+        let baseline = d.option("baseline", Double.self, "a value to beat: improvements that do not beat it do not reset the wait")
+        let restoreBestWeights = d.option("restore_best_weights", Bool.self, "restore the best epoch's weights at the end of training, stopped early or not (Keras 3)", default: false)
+        let startFromEpoch = d.option("start_from_epoch", Int.self, "epochs of warm-up before watching starts", as: .nonNegativeInteger, default: 0)
+        return { a in
+          try EarlyStopping(monitor: a[monitor], minDelta: a[minDelta], patience: a[patience], mode: a[mode], baseline: a[baseline],
+                            restoreBestWeights: a[restoreBestWeights], startFromEpoch: a[startFromEpoch], metrics: a.session.catalog)
+        }
       },
-      make("ReduceLROnPlateau", "Lowers the learning rate when the monitored quantity stops improving.",
-           [monitor, Parameter("factor", .numberIn(0, 1), "multiplier of the rate", default: .number(0.1)),
-            Parameter("patience", .nonNegativeInteger, "epochs without improvement before lowering", default: .integer(10)), mode,
-            Parameter("min_delta", .number, "smallest change that counts as improvement", default: .number(1e-4)),
-            Parameter("cooldown", .nonNegativeInteger, "epochs to wait after a reduction", default: .integer(0)),
-            Parameter("min_lr", .number, "lower bound of the rate", default: .number(0))]) { a in
-        ReduceLROnPlateau(monitor: a.string("monitor"), factor: a.double("factor"), patience: a.int("patience"),
-                          mode: MonitorMode(rawValue: a.string("mode"))!, minDelta: a.double("min_delta"),
-                          cooldown: a.int("cooldown"), minLR: a.double("min_lr"), metrics: a.session.catalog)
+      make("ReduceLROnPlateau", "Lowers the learning rate when the monitored quantity stops improving.") { d in
+        let monitor = monitor(d)
+        let factor = d.option("factor", Double.self, "multiplier of the rate", as: .numberIn(0, 1), default: 0.1)
+        let patience = d.option("patience", Int.self, "epochs without improvement before lowering", as: .nonNegativeInteger, default: 10)
+        let mode = mode(d)
+        let minDelta = d.option("min_delta", Double.self, "smallest change that counts as improvement", default: 1e-4)
+        let cooldown = d.option("cooldown", Int.self, "epochs to wait after a reduction", as: .nonNegativeInteger, default: 0)
+        let minLR = d.option("min_lr", Double.self, "lower bound of the rate", default: 0)
+        return { a in
+          try ReduceLROnPlateau(monitor: a[monitor], factor: a[factor], patience: a[patience], mode: a[mode], minDelta: a[minDelta],
+                                cooldown: a[cooldown], minLR: a[minLR], metrics: a.session.catalog)
+        }
       },
-      make("TerminateOnNaN", "Stops training when a batch's loss is NaN or infinite.", []) { _ in TerminateOnNaN() },
-      make("ModelCheckpoint", "Saves the model (safetensors) after each epoch, or only when the monitored quantity improves; creates missing folders.",
-           [Parameter("filepath", .string, "the file to write, with Python-format placeholders as Keras: {epoch:02d} (from 1), {val_loss:.2f}, any logged name"), monitor,
-            Parameter("save_best_only", .bool, "save only when the monitored quantity improves", default: .bool(false)), mode]) { a in
-        try ModelCheckpoint(path: a.string("filepath"), monitor: a.string("monitor"), saveBestOnly: a.bool("save_best_only"),
-                        mode: MonitorMode(rawValue: a.string("mode"))!, metrics: a.session.catalog)
+      make("TerminateOnNaN", "Stops training when a batch's loss is NaN or infinite.") { _ in { _ in TerminateOnNaN() } },
+      make("ModelCheckpoint", "Saves the model (safetensors) after each epoch, or only when the monitored quantity improves; creates missing folders.") { d in
+        let filepath = d.requiredOption("filepath", String.self, "the file to write, with Python-format placeholders as Keras: {epoch:02d} (from 1), {val_loss:.2f}, any logged name")
+        let monitor = monitor(d)
+        let saveBestOnly = d.option("save_best_only", Bool.self, "save only when the monitored quantity improves", default: false)
+        let mode = mode(d)
+        return { a in
+          try ModelCheckpoint(path: a[filepath], monitor: a[monitor], saveBestOnly: a[saveBestOnly], mode: a[mode], metrics: a.session.catalog)
+        }
       },
-      make("CSVLogger", "Writes each epoch's logs as a CSV row (epoch from 1); creates missing folders.",
-           [Parameter("filename", .string, "the CSV file to write"),
-            Parameter("separator", .string, "the field separator", default: .string(",")),
-            Parameter("append", .bool, "append to an existing file instead of replacing it", default: .bool(false))]) { a in
-        CSVLogger(path: a.string("filename"), separator: a.string("separator"), append: a.bool("append"))
+      make("CSVLogger", "Writes each epoch's logs as a CSV row (epoch from 1); creates missing folders.") { d in
+        let filename = d.requiredOption("filename", String.self, "the CSV file to write")
+        let separator = d.option("separator", String.self, "the field separator", default: ",")
+        let append = d.option("append", Bool.self, "append to an existing file instead of replacing it", default: false)
+        return { a in try CSVLogger(path: a[filename], separator: a[separator], append: a[append]) }
       },
     ]
   }

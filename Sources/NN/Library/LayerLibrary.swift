@@ -9,96 +9,109 @@ enum LayerLibrary {
   }
 
   static func layer(_ make: @escaping (Arguments) throws -> Layer) -> (Arguments) throws -> [Value] {
-    { args in [.object(try make(args))] }
+    { args in [.object(LayerObject(try make(args)))] }
   }
 
   static let nameOption = Parameter("name", .string, "the layer's name (default: kind and a number, e.g. dense_1)", default: .string(""))
-  static let activationType = ValueType.oneOf(Activation.allCases.map(\.rawValue))
   /// "slope of leaky_relu (0.01) or scale of elu (1.0)": every activation that takes an alpha.
   static let alphaOption = Parameter(
     "alpha", .number,
     Activation.allCases.compactMap { a in a.alphaRole.map { "\($0) of \(a.rawValue) (\(a.defaultAlpha))" } }.joined(separator: " or "),
     optional: true)
-  static let initializerType = ValueType.oneOf(Initializer.allCases.map(\.rawValue))
 }
+
+extension Activation: ScriptEnum {}
+extension Initializer: ScriptEnum {}
 
 extension Dense {
   static let entry = Entry(
     module: "nn", name: "Dense", summary: "Fully connected layer: act(x·W + b), W stored [inputs, units].",
-    parameters: [Parameter("units", .positiveInteger, "output features")],
-    options: [Parameter("activation", LayerLibrary.activationType, "activation applied to the output", default: .string("linear")),
-              LayerLibrary.alphaOption,
-              Parameter("use_bias", .bool, "add a bias vector", default: .bool(true)),
-              Parameter("kernel_initializer", LayerLibrary.initializerType, "how W starts", default: .string("glorot_uniform")),
-              Parameter("bias_initializer", LayerLibrary.initializerType, "how b starts", default: .string("zeros")),
-              Parameter("input_dim", .positiveInteger, "input features (first layer only)", optional: true),
-              LayerLibrary.nameOption],
-    returns: [Returned(.object("Layer"), "the layer")],
-    body: LayerLibrary.layer { a in
-      Dense(units: a.int("units"), activation: Activation(rawValue: a.string("activation"))!, alpha: a.optionalDouble("alpha").map(Float.init),
-            useBias: a.bool("use_bias"), kernelInitializer: Initializer(rawValue: a.string("kernel_initializer"))!,
-            biasInitializer: Initializer(rawValue: a.string("bias_initializer"))!, inputSize: a.optionalInt("input_dim"),
-            name: a.string("name"))
-    })
+    returns: [Returned(.object("Layer"), "the layer")]
+  ) { d in
+    let units = d.parameter("units", Int.self, "output features", as: .positiveInteger)
+    let activation = d.option("activation", Activation.self, "activation applied to the output", default: .linear)
+    let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
+    let useBias = d.option("use_bias", Bool.self, "add a bias vector", default: true)
+    let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how W starts", default: .glorot_uniform)
+    let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
+    let inputDim = d.option("input_dim", Int.self, "input features (first layer only)", as: .positiveInteger)
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in
+      try Dense(units: a[units], activation: a[activation], alpha: a[alpha], useBias: a[useBias],
+                kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], inputSize: a[inputDim],
+                name: a[name])
+    }
+  }
 }
 
 extension Dropout {
   static let entry = Entry(
     module: "nn", name: "Dropout", summary: "Zeroes each value with probability rate in training (scaling the rest by 1/(1-rate)).",
-    parameters: [Parameter("rate", .numberIn(0, 0.999), "fraction of values dropped")],
-    options: [LayerLibrary.nameOption],
-    returns: [Returned(.object("Layer"), "the layer")],
-    body: LayerLibrary.layer { a in Dropout(rate: a.float("rate"), name: a.string("name")) })
+    returns: [Returned(.object("Layer"), "the layer")]
+  ) { d in
+    let rate = d.parameter("rate", Float.self, "fraction of values dropped", as: .numberIn(0, 0.999))
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in try Dropout(rate: a[rate], name: a[name]) }
+  }
 }
 
 extension ActivationLayer {
   static let entry = Entry(
     module: "nn", name: "Activation", summary: "An activation as a layer of its own.",
-    parameters: [Parameter("activation", LayerLibrary.activationType, "the activation")],
-    options: [LayerLibrary.alphaOption, LayerLibrary.nameOption],
-    returns: [Returned(.object("Layer"), "the layer")],
-    body: LayerLibrary.layer { a in
-      ActivationLayer(Activation(rawValue: a.string("activation"))!, alpha: a.optionalDouble("alpha").map(Float.init), name: a.string("name"))
-    })
+    returns: [Returned(.object("Layer"), "the layer")]
+  ) { d in
+    let activation = d.parameter("activation", Activation.self, "the activation")
+    let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in try ActivationLayer(a[activation], alpha: a[alpha], name: a[name]) }
+  }
 }
 
 extension BatchNormalization {
   static let entry = Entry(
     module: "nn", name: "BatchNormalization", summary: "Normalises each feature over the batch (moving statistics at inference), as Keras.",
-    options: [Parameter("momentum", .numberIn(0, 1), "moving-average momentum", default: .number(0.99)),
-              Parameter("epsilon", .number, "added to the variance", default: .number(1e-3)),
-              Parameter("center", .bool, "learn a shift beta", default: .bool(true)),
-              Parameter("scale", .bool, "learn a scale gamma", default: .bool(true)), LayerLibrary.nameOption],
-    returns: [Returned(.object("Layer"), "the layer")],
-    body: LayerLibrary.layer { a in
-      BatchNormalization(momentum: a.float("momentum"), epsilon: a.float("epsilon"), center: a.bool("center"), scale: a.bool("scale"), name: a.string("name"))
-    })
+    returns: [Returned(.object("Layer"), "the layer")]
+  ) { d in
+    let momentum = d.option("momentum", Float.self, "moving-average momentum", as: .numberIn(0, 1), default: 0.99)
+    let epsilon = d.option("epsilon", Float.self, "added to the variance", default: 1e-3)
+    let center = d.option("center", Bool.self, "learn a shift beta", default: true)
+    let scale = d.option("scale", Bool.self, "learn a scale gamma", default: true)
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in
+      try BatchNormalization(momentum: a[momentum], epsilon: a[epsilon], center: a[center], scale: a[scale], name: a[name])
+    }
+  }
 }
 
 extension LayerNormalization {
   static let entry = Entry(
     module: "nn", name: "LayerNormalization", summary: "Normalises each sample over its features, as Keras.",
-    options: [Parameter("epsilon", .number, "added to the variance", default: .number(1e-3)),
-              Parameter("center", .bool, "learn a shift beta", default: .bool(true)),
-              Parameter("scale", .bool, "learn a scale gamma", default: .bool(true)), LayerLibrary.nameOption],
-    returns: [Returned(.object("Layer"), "the layer")],
-    body: LayerLibrary.layer { a in
-      LayerNormalization(epsilon: a.float("epsilon"), center: a.bool("center"), scale: a.bool("scale"), name: a.string("name"))
-    })
+    returns: [Returned(.object("Layer"), "the layer")]
+  ) { d in
+    let epsilon = d.option("epsilon", Float.self, "added to the variance", default: 1e-3)
+    let center = d.option("center", Bool.self, "learn a shift beta", default: true)
+    let scale = d.option("scale", Bool.self, "learn a scale gamma", default: true)
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in
+      try LayerNormalization(epsilon: a[epsilon], center: a[center], scale: a[scale], name: a[name])
+    }
+  }
 }
 
 extension ScriptLayer {
   static let entry = Entry(
     module: "nn", name: "Custom",
     summary: "A layer written in Lua: `nn.Custom{forward = function(self, x) return x:matmul(self.parameters.w) end, parameters = {w = tensor.randn(4, 2):requires_grad()}}`; autodiff gives its backward.",
-    options: [Parameter("forward", .function, "function(self, x) returning a tensor with one row per row of x"),
-              Parameter("parameters", .any, "tensors to train, made with :requires_grad() (a list or a table of named tensors)", default: .list([])),
-              LayerLibrary.nameOption],
-    returns: [Returned(.object("Layer"), "the layer")],
-    body: LayerLibrary.layer { a in
-      guard case .function(let f) = a.value("forward") else { throw CatalogError("option 'forward' is required: a function(self, x)") }
+    returns: [Returned(.object("Layer"), "the layer")]
+  ) { d in
+    let forward = d.requiredOption("forward", Value.self, "function(self, x) returning a tensor with one row per row of x", as: .function)
+    let parameters = d.option("parameters", Value.self, "tensors to train, made with :requires_grad() (a list or a table of named tensors)", default: .list([]))
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in
+      guard case .function(let f) = try a[forward] else { throw CatalogError("option 'forward' is required: a function(self, x)") }
       var params: [(String, Tensor)] = []
-      switch a.value("parameters") {
+      let given = try a[parameters]
+      switch given {
       case .list(let items):
         for (k, v) in items.enumerated() {
           guard case .tensor(let t) = v else { throw CatalogError("option 'parameters' item \(k + 1) is \(v.summary), not a tensor") }
@@ -111,7 +124,9 @@ extension ScriptLayer {
         }
       default: throw CatalogError("option 'parameters' expects a list or a table of tensors")
       }
-      let table = Value.table([("parameters", a.value("parameters")), ("name", a.value("name"))])
-      return try ScriptLayer(forward: f, table: table, parameters: params, name: a.string("name"))
-    })
+      let layerName = try a[name]
+      let table = Value.table([("parameters", given), ("name", .string(layerName))])
+      return try ScriptLayer(forward: f, table: table, parameters: params, name: layerName)
+    }
+  }
 }

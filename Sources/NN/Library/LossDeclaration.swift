@@ -8,19 +8,21 @@ struct LossDeclaration {
   let kind: String
   let aliases: [String]
   let summary: String
-  let options: [Parameter]
   let defaults: () -> Loss
-  let build: (Arguments) throws -> Loss
+  /// Declares the loss's options and returns how to build it from them.
+  let declare: (Declarer) -> (Arguments) throws -> Loss
 
-  init<L: Loss>(_ type: L.Type, entry: String, aliases: [String] = [], _ summary: String, _ options: [Parameter],
-                defaults: @escaping () -> L, build: @escaping (Arguments) throws -> L) {
+  init<L: Loss>(_ type: L.Type, entry: String, aliases: [String] = [], _ summary: String,
+                defaults: @escaping () -> L, declare: @escaping (Declarer) -> (Arguments) throws -> L) {
     self.entry = entry
     kind = L.kind
     self.aliases = aliases
     self.summary = summary
-    self.options = options
     self.defaults = defaults
-    self.build = build
+    self.declare = { d in
+      let build = declare(d)
+      return { a in try build(a) }
+    }
   }
 
   /// The names compile accepts for this loss: its kind, then its aliases.

@@ -3,38 +3,43 @@ import Tensors
 
 /// The `losses` module: loss objects with options; compile also takes their names.
 enum LossLibrary {
-  static let fromLogits = Parameter("from_logits", .bool, "the model outputs logits (a sigmoid/softmax output layer is fused automatically)", default: .bool(false))
+  static func fromLogits(_ d: Declarer) -> Arg<Bool> {
+    d.option("from_logits", Bool.self, "the model outputs logits (a sigmoid/softmax output layer is fused automatically)", default: false)
+  }
 
   /// The built-in losses; adding one is its file and one declaration here.
   static var declared: [LossDeclaration] { [
     LossDeclaration(BinaryCrossEntropy.self, entry: "BinaryCrossentropy", aliases: ["bce"],
                     "Binary cross-entropy per label, averaged over all cells: the multilabel loss.",
-                    [fromLogits, Parameter("pos_weight", .list(.number), "weight of positives per label (PyTorch's pos_weight)", optional: true),
-                     Parameter("label_smoothing", .numberIn(0, 1), "moves targets towards 0.5", default: .number(0))],
-                    defaults: { BinaryCrossEntropy() }) { a in
-      BinaryCrossEntropy(fromLogits: a.bool("from_logits"), posWeight: Convert.floats(a.value("pos_weight")),
-                         labelSmoothing: a.float("label_smoothing"))
+                    defaults: { BinaryCrossEntropy() }) { d in
+      let fromLogits = fromLogits(d)
+      let posWeight = d.option("pos_weight", [Float].self, "weight of positives per label (PyTorch's pos_weight)")
+      let labelSmoothing = d.option("label_smoothing", Float.self, "moves targets towards 0.5", as: .numberIn(0, 1), default: 0)
+      return { a in try BinaryCrossEntropy(fromLogits: a[fromLogits], posWeight: a[posWeight], labelSmoothing: a[labelSmoothing]) }
     },
     LossDeclaration(SigmoidFocal.self, entry: "SigmoidFocal", aliases: ["focal"],
                     "Sigmoid focal loss for imbalanced labels: BCE scaled by α_t·(1 − p_t)^γ.",
-                    [Parameter("gamma", .number, "focusing exponent", default: .number(2)),
-                     Parameter("alpha", .number, "weight of positives (negative: no weighting)", default: .number(0.25)), fromLogits],
-                    defaults: { SigmoidFocal() }) { a in
-      SigmoidFocal(gamma: a.double("gamma"), alpha: a.double("alpha"), fromLogits: a.bool("from_logits"))
+                    defaults: { SigmoidFocal() }) { d in
+      let gamma = d.option("gamma", Double.self, "focusing exponent", default: 2)
+      let alpha = d.option("alpha", Double.self, "weight of positives (negative: no weighting)", default: 0.25)
+      let fromLogits = fromLogits(d)
+      return { a in try SigmoidFocal(gamma: a[gamma], alpha: a[alpha], fromLogits: a[fromLogits]) }
     },
     LossDeclaration(CategoricalCrossEntropy.self, entry: "CategoricalCrossentropy",
-                    "Cross-entropy for one class per sample (one-hot targets), averaged over samples.", [fromLogits],
-                    defaults: { CategoricalCrossEntropy() }) { a in
-      CategoricalCrossEntropy(fromLogits: a.bool("from_logits"))
+                    "Cross-entropy for one class per sample (one-hot targets), averaged over samples.",
+                    defaults: { CategoricalCrossEntropy() }) { d in
+      let fromLogits = fromLogits(d)
+      return { a in try CategoricalCrossEntropy(fromLogits: a[fromLogits]) }
     },
-    LossDeclaration(MeanSquaredError.self, entry: "MeanSquaredError", aliases: ["mse"], "Mean squared error over all cells.", [],
-                    defaults: { MeanSquaredError() }) { _ in MeanSquaredError() },
+    LossDeclaration(MeanSquaredError.self, entry: "MeanSquaredError", aliases: ["mse"], "Mean squared error over all cells.",
+                    defaults: { MeanSquaredError() }) { _ in { _ in MeanSquaredError() } },
   ] }
 
   static var entries: [Entry] {
-    declared.map { d in
-      Entry(module: "losses", name: d.entry, summary: d.summary, options: d.options, returns: [Returned(.object("Loss"), "the loss")]) { a in
-        [.object(LossObject(try d.build(a)))]
+    declared.map { l in
+      Entry(module: "losses", name: l.entry, summary: l.summary, returns: [Returned(.object("Loss"), "the loss")]) { d in
+        let build = l.declare(d)
+        return { a in [.object(LossObject(try build(a)))] }
       }
     }
   }

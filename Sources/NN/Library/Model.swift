@@ -28,7 +28,7 @@ public final class Model: CatalogObject {
     switch name {
     case "input_dim": return .integer(network.inputSize ?? 0)
     case "output_dim": return .integer(network.outputSize ?? 0)
-    case "layers": return .list(network.layers.map { .object($0) })
+    case "layers": return .list(network.layers.map { .object(LayerObject($0)) })
     case "stop_training": return .bool(network.stopTraining)
     default: return nil
     }

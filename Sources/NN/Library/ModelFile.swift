@@ -60,7 +60,7 @@ public enum ModelFile {
       }
       var config = ls["config"] as? [String: Any] ?? [:]
       config["name"] = ls["name"]
-      guard case .object(let o)? = try entry.call(arguments(for: entry, config), in: session).first, let layer = o as? Layer else {
+      guard case .object(let o)? = try entry.call(arguments(for: entry, config), in: session).first, let layer = (o as? LayerObject)?.layer else {
         throw CatalogError("\(path): layer \(k + 1) (\(kind)) could not be rebuilt")
       }
       try net.add(layer)
@@ -160,7 +160,7 @@ public enum ModelFile {
     switch type {
     case .bool: if let b = v as? Bool { return .bool(b) }
     case .integer, .positiveInteger, .nonNegativeInteger: if let n = v as? NSNumber { return .integer(n.intValue) }
-    case .number, .numberIn: if let n = v as? NSNumber { return .number(n.doubleValue) }
+    case .number, .numberIn, .numberAtLeast, .numberAbove, .numberInHalfOpen: if let n = v as? NSNumber { return .number(n.doubleValue) }
     case .string, .oneOf: if let s = v as? String { return .string(s) }
     case .list(let inner):
       if let items = v as? [Any] { return .list(try items.map { try value($0, inner, what) }) }

@@ -4,13 +4,9 @@ import Tensors
 
 /// `nn.Sequential` and the model's methods.
 enum ModelLibrary {
-  static let model = Parameter("model", .object("Model"), "the model")
   static let data = ValueType.either(.tensorLike, .object("Dataset"))
 
-  static func the(_ a: Arguments) -> Model {
-    guard case .object(let o) = a.value("model"), let m = o as? Model else { preconditionFailure("not a model") }
-    return m
-  }
+  static func model(_ d: Declarer) -> Arg<Model> { d.object("model", Model.self, "the model") }
 
   /// Layers from objects, or from tables with a `forward` function (custom layers written in Lua).
   static func layerList(_ values: [Value], in session: Session) throws -> [Layer] {
@@ -20,9 +16,9 @@ enum ModelLibrary {
   static func layer(_ v: Value, in session: Session) throws -> Layer {
     switch v {
     case .object(let o):
-      if let l = o as? Layer { return l }
+      if let l = (o as? LayerObject)?.layer { return l }
     case .table:
-      guard case .object(let o)? = try ScriptLayer.entry.call([v], in: session).first, let l = o as? Layer else { break }
+      guard case .object(let o)? = try ScriptLayer.entry.call([v], in: session).first, let l = (o as? LayerObject)?.layer else { break }
       return l
     default: break
     }
@@ -30,186 +26,239 @@ enum ModelLibrary {
   }
 
   /// (x, y) from either two tensors or one data set with features and targets.
-  static func pair(_ a: Arguments, _ first: String, _ second: String) throws -> (Tensor, Tensor) {
-    switch a.value(first) {
+  static func pair(_ first: Value, _ second: Tensor?) throws -> (Tensor, Tensor) {
+    switch first {
     case .object(let o):
-      guard let d = o as? LabeledData else { throw CatalogError("argument '\(first)' is not a data set") }
-      if a.has(second) { throw CatalogError("give either a data set or x and y, not both") }
+      guard let d = o as? LabeledData else { throw CatalogError("argument 'x' is not a data set") }
+      if second != nil { throw CatalogError("give either a data set or x and y, not both") }
       return (d.features, d.targets)
     case .tensor(let x):
-      guard case .tensor(let y) = a.value(second) else { throw CatalogError("argument '\(second)' (targets) is missing") }
+      guard let y = second else { throw CatalogError("argument 'y' (targets) is missing") }
       return (try Convert.matrix(x, "x"), try Convert.matrix(y, "y"))
-    default: throw CatalogError("argument '\(first)' expects a tensor or a data set")
+    default: throw CatalogError("argument 'x' expects a tensor or a data set")
+    }
+  }
+
+  /// The features of `x`: a tensor, or a data set's.
+  static func features(_ x: Value) throws -> Tensor {
+    switch x {
+    case .object(let o):
+      guard let d = o as? LabeledData else { throw CatalogError("argument 'x' is not a data set") }
+      return d.features
+    case .tensor(let t): return try Convert.matrix(t, "x")
+    default: throw CatalogError("argument 'x' expects a tensor or a data set, got \(x.summary)")
     }
   }
 
   static var entries: [Entry] {
     [
       Entry(module: "nn", name: "Sequential", summary: "A stack of layers: `nn.Sequential{input_dim = 103, nn.Dense(256, {activation = \"relu\"}), ...}`.",
-            parameters: [Parameter("layers", .either(.object("Layer"), .record), "the layers, in order (a table with forward and parameters is a custom layer)", variadic: true)],
-            options: [Parameter("input_dim", .positiveInteger, "features per sample (or input_dim on the first layer)", optional: true),
-                      Parameter("seed", .nonNegativeInteger, "seed of the model's own randomness (initial weights, dropout, shuffling); the run's streams otherwise", optional: true)],
-            returns: [Returned(.object("Model"), "the model")]) { a in
-        let layers = try layerList(a.list("layers"), in: a.session)
-        let stream = a.optionalInt("seed").map { RandomStream(seed: UInt64($0)) } ?? a.session.random.nextStream("nn.Sequential")
-        let net = Sequential(inputSize: a.optionalInt("input_dim"), random: stream)
-        for l in layers { try net.add(l) }
-        return [.object(Model(net))]
+            returns: [Returned(.object("Model"), "the model")]) { d in
+        let layers = d.variadic("layers", Value.self, "the layers, in order (a table with forward and parameters is a custom layer)", as: .either(.object("Layer"), .record))
+        let inputDim = d.option("input_dim", Int.self, "features per sample (or input_dim on the first layer)", as: .positiveInteger)
+        let seed = d.option("seed", Int.self, "seed of the model's own randomness (initial weights, dropout, shuffling); the run's streams otherwise", as: .nonNegativeInteger)
+        return { a in
+          let layers = try layerList(a[layers], in: a.session)
+          let stream = try a[seed].map { RandomStream(seed: UInt64($0)) } ?? a.session.random.nextStream("nn.Sequential")
+          let net = Sequential(inputSize: try a[inputDim], random: stream)
+          for l in layers { try net.add(l) }
+          return [.object(Model(net))]
+        }
       },
       Entry(module: "nn", name: "add", summary: "Appends a layer to the model.",
-            parameters: [model, Parameter("layer", .either(.object("Layer"), .record), "the layer, or a table with forward and parameters (a custom layer)")],
-            returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { a in
-        let layer = try layer(a.value("layer"), in: a.session)
-        let m = the(a)
-        try m.network.add(layer)
-        return [.object(m)]
+            returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { d in
+        let model = model(d)
+        let layerArg = d.parameter("layer", Value.self, "the layer, or a table with forward and parameters (a custom layer)", as: .either(.object("Layer"), .record))
+        return { a in
+          let layer = try layer(a[layerArg], in: a.session)
+          let m = try a[model]
+          try m.network.add(layer)
+          return [.object(m)]
+        }
       },
       Entry(module: "nn", name: "compile", summary: "Chooses the optimizer, the loss and the metrics reported during training.",
-            parameters: [model],
-            options: [Parameter("optimizer", .either(.object("Optimizer"), .string), "an optimizer object, or a name with default settings: \(OptimizerLibrary.documentedNames)", default: .string("adam")),
-                      Parameter("loss", .either(.either(.object("Loss"), .string), .function), "a loss object or name (\(LossLibrary.documentedNames)), or function(p, y) from tensor operations (autodiff gives its gradient)", default: .string("binary_crossentropy")),
-                      Parameter("metrics", .list(.string), "metric names computed over each epoch", default: .list([]))],
-            returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { a in
-        let m = the(a)
-        let optimizer: Optimizer
-        switch a.value("optimizer") {
-        case .object(let o): optimizer = o as! Optimizer
-        case .string(let s): optimizer = try OptimizerLibrary.named(s)
-        default: preconditionFailure()
+            returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { d in
+        let model = model(d)
+        let optimizerArg = d.option("optimizer", Value.self, "an optimizer object, or a name with default settings: \(OptimizerLibrary.documentedNames)", as: .either(.object("Optimizer"), .string), default: .string("adam"))
+        let lossArg = d.option("loss", Value.self, "a loss object or name (\(LossLibrary.documentedNames)), or function(p, y) from tensor operations (autodiff gives its gradient)", as: .either(.either(.object("Loss"), .string), .function), default: .string("binary_crossentropy"))
+        let metricsArg = d.option("metrics", [String].self, "metric names computed over each epoch", default: [])
+        return { a in
+          let m = try a[model]
+          let optimizer: Optimizer
+          switch try a[optimizerArg] {
+          case .object(let o as Optimizer): optimizer = o
+          case .string(let s): optimizer = try OptimizerLibrary.named(s)
+          case let v: throw CatalogError("option 'optimizer' expects an optimizer or a name, got \(v.summary)")
+          }
+          let loss: Loss
+          switch try a[lossArg] {
+          case .object(let o as LossObject): loss = o.loss
+          case .string(let s): loss = try LossLibrary.named(s, in: a.session.catalog)
+          case .function(let f): loss = ScriptLoss(f)
+          case let v: throw CatalogError("option 'loss' expects a loss, a name or a function, got \(v.summary)")
+          }
+          let metrics = try a[metricsArg]
+          try m.network.compile(optimizer: optimizer, loss: loss, metrics: metrics, in: a.session.catalog)
+          m.compileConfig = ["optimizer": [type(of: optimizer).kind: optimizer.config], "loss": [type(of: loss).kind: loss.config]]
+          m.metrics = metrics
+          return [.object(m)]
         }
-        let loss: Loss
-        switch a.value("loss") {
-        case .object(let o): loss = (o as! LossObject).loss
-        case .string(let s): loss = try LossLibrary.named(s, in: a.session.catalog)
-        case .function(let f): loss = ScriptLoss(f)
-        default: preconditionFailure()
-        }
-        let metrics = a.list("metrics").compactMap { if case .string(let s) = $0 { return s }; return nil }
-        try m.network.compile(optimizer: optimizer, loss: loss, metrics: metrics, in: a.session.catalog)
-        m.compileConfig = ["optimizer": [type(of: optimizer).kind: optimizer.config], "loss": [type(of: loss).kind: loss.config]]
-        m.metrics = metrics
-        return [.object(m)]
       },
       Entry(module: "nn", name: "fit", summary: "Trains: `model:fit(x, y, {epochs = 30, batch_size = 32})` or `model:fit(train, {...})`; returns the history.",
-            parameters: [model, Parameter("x", data, "features (n x d) or a data set"), Parameter("y", .tensorLike, "targets (n x L), unless x is a data set", optional: true)],
-            options: [Parameter("batch_size", .positiveInteger, "samples per step", default: .integer(32)),
-                      Parameter("epochs", .positiveInteger, "passes over the data", default: .integer(1)),
-                      Parameter("shuffle", .bool, "shuffle the samples every epoch (seeded)", default: .bool(true)),
-                      Parameter("verbose", .nonNegativeInteger, "0 silent, 1 progress bar, 2 one line per epoch", default: .integer(1)),
-                      Parameter("validation_data", .any, "{x, y} or a data set evaluated after every epoch", optional: true),
-                      Parameter("validation_split", .numberIn(0, 0.99), "fraction held out from the end before shuffling", default: .number(0)),
-                      Parameter("sample_weight", .tensorLike, "one weight per sample", optional: true),
-                      Parameter("class_weight", .either(.list(.number), .record), "weights scaling each label's share of the loss: one per label, or a map from label (column of y, from 1) to weight where missing labels weigh 1, {[2] = 5}; with categorical_crossentropy each sample weighs its class's weight (Keras)", optional: true),
-                      Parameter("initial_epoch", .nonNegativeInteger, "epoch to start at (resuming)", default: .integer(0)),
-                      Parameter("callbacks", .list(.any), "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", default: .list([]),
-                                editorType: "(Callback|\(CallbackLibrary.tableType))[]"),
-                      Parameter("log_prefix", .string, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after, skipping taken ones); one an earlier fit of the run used is an error", optional: true)],
             returns: [Returned(.record, "the history: one list per logged quantity (loss, val_loss, metrics), and epochs")],
-            methodOf: "Model") { a in
-        let m = the(a)
-        let (x, y) = try pair(a, "x", "y")
-        var options = FitOptions()
-        options.progress = a.session.output
-        options.runLog = a.session.runLog
-        options.batchSize = a.int("batch_size")
-        options.epochs = a.int("epochs")
-        options.shuffle = a.bool("shuffle")
-        options.verbose = a.int("verbose")
-        guard options.verbose <= 2 else { throw CatalogError("option 'verbose' expects 0, 1 or 2, got \(options.verbose)") }
-        options.validationSplit = a.double("validation_split")
-        options.initialEpoch = a.int("initial_epoch")
-        if a.has("sample_weight") { options.sampleWeights = a.tensor("sample_weight") }
-        options.classWeights = try classWeights(a.value("class_weight"), labels: m.network.outputSize ?? y.shape.last ?? 0)
-        if a.has("log_prefix") { options.logPrefix = a.string("log_prefix") }
-        if a.has("validation_data") { options.validation = try validation(a.value("validation_data")) }
-        let callbacks = try a.list("callbacks").enumerated().map { try CallbackLibrary.callback($1, index: $0 + 1, model: m) }
-        let history = try m.network.fit(x: x, y: y, options: options, callbacks: callbacks)
-        var fields: [(key: String, value: Value)] = history.keys.map { k in (k, .list(history.values[k]!.map { .number($0) })) }
-        fields.append(("epochs", .list(history.epochs.map { .integer($0 + 1) })))
-        return [.table(fields)]
+            methodOf: "Model") { d in
+        let model = model(d)
+        let x = d.parameter("x", Value.self, "features (n x d) or a data set", as: data)
+        let y = d.optionalParameter("y", Tensor.self, "targets (n x L), unless x is a data set", as: .tensorLike)
+        let batchSize = d.option("batch_size", Int.self, "samples per step", as: .positiveInteger, default: 32)
+        let epochs = d.option("epochs", Int.self, "passes over the data", as: .positiveInteger, default: 1)
+        let shuffle = d.option("shuffle", Bool.self, "shuffle the samples every epoch (seeded)", default: true)
+        let verbose = d.option("verbose", Int.self, "0 silent, 1 progress bar, 2 one line per epoch", as: .nonNegativeInteger, default: 1)
+        let validationData = d.option("validation_data", Value.self, "{x, y} or a data set evaluated after every epoch")
+        let validationSplit = d.option("validation_split", Double.self, "fraction held out from the end before shuffling", as: .numberIn(0, 0.99), default: 0)
+        let sampleWeight = d.option("sample_weight", Tensor.self, "one weight per sample", as: .tensorLike)
+        let classWeight = d.option("class_weight", Value.self, "weights scaling each label's share of the loss: one per label, or a map from label (column of y, from 1) to weight where missing labels weigh 1, {[2] = 5}; with categorical_crossentropy each sample weighs its class's weight (Keras)", as: .either(.list(.number), .record))
+        let initialEpoch = d.option("initial_epoch", Int.self, "epoch to start at (resuming)", as: .nonNegativeInteger, default: 0)
+        let callbacksArg = d.option("callbacks", [Value].self, "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", as: .list(.any), default: [],
+                                     editorType: "(Callback|\(CallbackLibrary.tableType))[]")
+        let logPrefix = d.option("log_prefix", String.self, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after, skipping taken ones); one an earlier fit of the run used is an error")
+        return { a in
+          let m = try a[model]
+          let (x, y) = try pair(a[x], a[y])
+          var options = FitOptions()
+          options.progress = a.session.output
+          options.runLog = a.session.runLog
+          options.batchSize = try a[batchSize]
+          options.epochs = try a[epochs]
+          options.shuffle = try a[shuffle]
+          options.verbose = try a[verbose]
+          guard options.verbose <= 2 else { throw CatalogError("option 'verbose' expects 0, 1 or 2, got \(options.verbose)") }
+          options.validationSplit = try a[validationSplit]
+          options.initialEpoch = try a[initialEpoch]
+          options.sampleWeights = try a[sampleWeight]
+          options.classWeights = try classWeights(a[classWeight] ?? .none, labels: m.network.outputSize ?? y.shape.last ?? 0)
+          options.logPrefix = try a[logPrefix]
+          if let v = try a[validationData] { options.validation = try validation(v) }
+          let callbacks = try a[callbacksArg].enumerated().map { try CallbackLibrary.callback($1, index: $0 + 1, model: m) }
+          let history = try m.network.fit(x: x, y: y, options: options, callbacks: callbacks)
+          var fields: [(key: String, value: Value)] = history.keys.map { k in (k, .list((history.values[k] ?? []).map { .number($0) })) }
+          fields.append(("epochs", .list(history.epochs.map { .integer($0 + 1) })))
+          return [.table(fields)]
+        }
       },
       Entry(module: "nn", name: "evaluate", summary: "The loss and metrics over a whole data set, as a table.",
-            parameters: [model, Parameter("x", data, "features or a data set"), Parameter("y", .tensorLike, "targets, unless x is a data set", optional: true)],
-            options: [Parameter("batch_size", .positiveInteger, "samples per forward pass", default: .integer(256))],
-            returns: [Returned(.record, "{loss = ..., <metric> = ...}")], methodOf: "Model") { a in
-        let (x, y) = try pair(a, "x", "y")
-        let logs = try the(a).network.evaluate(x: x, y: y, batchSize: a.int("batch_size"))
-        return [.table(logs.items.map { ($0.key, .number($0.value)) })]
+            returns: [Returned(.record, "{loss = ..., <metric> = ...}")], methodOf: "Model") { d in
+        let model = model(d)
+        let x = d.parameter("x", Value.self, "features or a data set", as: data)
+        let y = d.optionalParameter("y", Tensor.self, "targets, unless x is a data set", as: .tensorLike)
+        let batchSize = d.option("batch_size", Int.self, "samples per forward pass", as: .positiveInteger, default: 256)
+        return { a in
+          let (x, y) = try pair(a[x], a[y])
+          let logs = try a[model].network.evaluate(x: x, y: y, batchSize: a[batchSize])
+          return [.table(logs.items.map { ($0.key, .number($0.value)) })]
+        }
       },
       Entry(module: "nn", name: "predict", summary: "The model's outputs for x (probabilities for a sigmoid output), computed in batches.",
-            parameters: [model, Parameter("x", data, "features (n x d) or a data set")],
-            options: [Parameter("batch_size", .positiveInteger, "samples per forward pass", default: .integer(256))],
-            returns: [Returned(.tensor, "n x outputs")], methodOf: "Model") { a in
-        let x: Tensor
-        switch a.value("x") {
-        case .object(let o): guard let d = o as? LabeledData else { throw CatalogError("argument 'x' is not a data set") }; x = d.features
-        case .tensor(let t): x = try Convert.matrix(t, "x")
-        default: preconditionFailure()
-        }
-        return [.tensor(try the(a).network.predict(x, batchSize: a.int("batch_size")))]
+            returns: [Returned(.tensor, "n x outputs")], methodOf: "Model") { d in
+        let model = model(d)
+        let x = d.parameter("x", Value.self, "features (n x d) or a data set", as: data)
+        let batchSize = d.option("batch_size", Int.self, "samples per forward pass", as: .positiveInteger, default: 256)
+        return { a in [.tensor(try a[model].network.predict(features(a[x]), batchSize: a[batchSize]))] }
       },
       Entry(module: "nn", name: "summary", summary: "A table of the layers with output shapes and parameter counts.",
-            parameters: [model], returns: [Returned(.string, "the table")], methodOf: "Model") { a in
-        let m = the(a)
-        if m.network.inputSize != nil && !(m.network.layers.first?.isBuilt ?? true) { try m.network.build() }
-        return [.string(m.network.summary())]
+            returns: [Returned(.string, "the table")], methodOf: "Model") { d in
+        let model = model(d)
+        return { a in
+          let m = try a[model]
+          if m.network.inputSize != nil && !(m.network.layers.first?.isBuilt ?? true) { try m.network.build() }
+          return [.string(m.network.summary())]
+        }
       },
       Entry(module: "nn", name: "count_params", summary: "The number of trainable and non-trainable values.",
-            parameters: [model], returns: [Returned(.integer, "a count")], methodOf: "Model") { a in
-        let n = the(a).network
-        return [.integer(n.layers.flatMap { $0.parameters + $0.state }.reduce(0) { $0 + $1.value.count })]
+            returns: [Returned(.integer, "a count")], methodOf: "Model") { d in
+        let model = model(d)
+        return { a in
+          let n = try a[model].network
+          return [.integer(n.layers.flatMap { $0.parameters + $0.state }.reduce(0) { $0 + $1.value.count })]
+        }
       },
       Entry(module: "nn", name: "get_weights", summary: "Copies of the weights in layer order (Dense: W as [in, out], then b).",
-            parameters: [model], returns: [Returned(.list(.tensor), "the weights")], methodOf: "Model") { a in
-        [.list(the(a).network.weights().map { .tensor($0) })]
+            returns: [Returned(.list(.tensor), "the weights")], methodOf: "Model") { d in
+        let model = model(d)
+        return { a in [.list(try a[model].network.weights().map { .tensor($0) })] }
       },
       Entry(module: "nn", name: "set_weights", summary: "Replaces the weights, in the order get_weights gives them.",
-            parameters: [model, Parameter("weights", .list(.tensorLike), "tensors of matching shapes")], methodOf: "Model") { a in
-        try the(a).network.setWeights(a.list("weights").compactMap(Convert.tensor))
-        return []
+            methodOf: "Model") { d in
+        let model = model(d)
+        let weights = d.parameter("weights", [Tensor].self, "tensors of matching shapes", as: .list(.tensorLike))
+        return { a in
+          try a[model].network.setWeights(a[weights])
+          return []
+        }
       },
       Entry(module: "nn", name: "parameters", summary: "The trainable tensors themselves, in layer order: they share storage with the model, so training changes them and `opt:step(model:parameters(), grads)` updates the model (get_weights gives copies).",
-            parameters: [model], returns: [Returned(.list(.tensor), "the parameters")], methodOf: "Model") { a in
-        [.list(the(a).network.parameters.map { .tensor($0.value) })]
+            returns: [Returned(.list(.tensor), "the parameters")], methodOf: "Model") { d in
+        let model = model(d)
+        return { a in [.list(try a[model].network.parameters.map { .tensor($0.value) })] }
       },
       Entry(module: "nn", name: "gradients", summary: "Loss and parameter gradients on one batch, without updating: `local loss, grads = model:gradients(xb, yb)`.",
-            parameters: [model, Parameter("x", .tensorLike, "a batch of features"), Parameter("y", .tensorLike, "its targets")],
-            returns: [Returned(.number, "the loss"), Returned(.list(.tensor), "one gradient per parameter")], methodOf: "Model") { a in
-        let r = try the(a).network.gradients(x: try Convert.matrix(a.tensor("x"), "x"), y: try Convert.matrix(a.tensor("y"), "y"))
-        return [.number(r.loss), .list(r.gradients.map { .tensor($0) })]
+            returns: [Returned(.number, "the loss"), Returned(.list(.tensor), "one gradient per parameter")], methodOf: "Model") { d in
+        let model = model(d)
+        let x = d.parameter("x", Tensor.self, "a batch of features", as: .tensorLike)
+        let y = d.parameter("y", Tensor.self, "its targets", as: .tensorLike)
+        return { a in
+          let r = try a[model].network.gradients(x: try Convert.matrix(a[x], "x"), y: try Convert.matrix(a[y], "y"))
+          return [.number(r.loss), .list(r.gradients.map { .tensor($0) })]
+        }
       },
       Entry(module: "nn", name: "apply_gradients", summary: "One optimizer step with the given gradients: `model:apply_gradients(grads)`.",
-            parameters: [model, Parameter("gradients", .list(.tensorLike), "one per parameter, as gradients returns them")], methodOf: "Model") { a in
-        let m = the(a)
-        guard let opt = m.network.optimizer else { throw CatalogError("compile the model first") }
-        try OptimizerLibrary.step(opt, m.network.parameters, a.list("gradients").compactMap(Convert.tensor))
-        return []
+            methodOf: "Model") { d in
+        let model = model(d)
+        let gradients = d.parameter("gradients", [Tensor].self, "one per parameter, as gradients returns them", as: .list(.tensorLike))
+        return { a in
+          let m = try a[model]
+          guard let opt = m.network.optimizer else { throw CatalogError("compile the model first") }
+          try OptimizerLibrary.step(opt, m.network.parameters, a[gradients])
+          return []
+        }
       },
       Entry(module: "nn", name: "save", summary: "Writes the model to a safetensors file (weights, architecture and compile settings).",
-            parameters: [model, Parameter("path", .string, "the file to write (.safetensors)")], methodOf: "Model") { a in
-        try ModelFile.save(the(a), to: a.string("path"))
-        return []
+            methodOf: "Model") { d in
+        let model = model(d)
+        let path = d.parameter("path", String.self, "the file to write (.safetensors)")
+        return { a in
+          try ModelFile.save(a[model], to: a[path])
+          return []
+        }
       },
       Entry(module: "nn", name: "load", summary: "Reads a model saved with model:save (validating the file strictly).",
-            parameters: [Parameter("path", .string, "the .safetensors file")],
-            options: [Parameter("compile", .bool, "false: the architecture and weights only, not compiled (as Keras's compile=False), for a model compiled with a loss written in Lua", default: .bool(true))],
-            returns: [Returned(.object("Model"), "the model, compiled as it was saved unless compile = false")]) { a in
-        [.object(try ModelFile.load(a.string("path"), in: a.session, compile: a.bool("compile")))]
+            returns: [Returned(.object("Model"), "the model, compiled as it was saved unless compile = false")]) { d in
+        let path = d.parameter("path", String.self, "the .safetensors file")
+        let compile = d.option("compile", Bool.self, "false: the architecture and weights only, not compiled (as Keras's compile=False), for a model compiled with a loss written in Lua", default: true)
+        return { a in [.object(try ModelFile.load(a[path], in: a.session, compile: a[compile]))] }
       },
       Entry(module: "nn", name: "train_on_batch", summary: "One optimisation step on one batch; returns its loss.",
-            parameters: [model, Parameter("x", .tensorLike, "a batch of features"), Parameter("y", .tensorLike, "its targets")],
-            returns: [Returned(.number, "the batch loss")], methodOf: "Model") { a in
-        [.number(try the(a).network.trainOnBatch(x: try Convert.matrix(a.tensor("x"), "x"), y: try Convert.matrix(a.tensor("y"), "y")))]
+            returns: [Returned(.number, "the batch loss")], methodOf: "Model") { d in
+        let model = model(d)
+        let x = d.parameter("x", Tensor.self, "a batch of features", as: .tensorLike)
+        let y = d.parameter("y", Tensor.self, "its targets", as: .tensorLike)
+        return { a in [.number(try a[model].network.trainOnBatch(x: try Convert.matrix(a[x], "x"), y: try Convert.matrix(a[y], "y")))] }
       },
       Entry(module: "nn", name: "stop", summary: "Asks training to stop after the current batch (from a callback).",
-            parameters: [model], methodOf: "Model") { a in
-        the(a).network.stopTraining = true
-        return []
+            methodOf: "Model") { d in
+        let model = model(d)
+        return { a in
+          try a[model].network.stopTraining = true
+          return []
+        }
       },
       Entry(module: "nn", name: "tostring", summary: "A one-line description of the model.",
-            parameters: [model], returns: [Returned(.string, "text")], methodOf: "Model", metamethod: "__tostring") { a in
-        let n = the(a).network
-        return [.string("Model(\(n.layers.map { "\($0.name)" }.joined(separator: " → ")), \(n.parameters.reduce(0) { $0 + $1.value.count }) parameters)")]
+            returns: [Returned(.string, "text")], methodOf: "Model", metamethod: "__tostring") { d in
+        let model = model(d)
+        return { a in
+          let n = try a[model].network
+          return [.string("Model(\(n.layers.map { "\($0.name)" }.joined(separator: " → ")), \(n.parameters.reduce(0) { $0 + $1.value.count }) parameters)")]
+        }
       },
     ]
   }

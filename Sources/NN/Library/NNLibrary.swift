@@ -5,7 +5,7 @@ import Catalog
 public enum NNLibrary {
   public static func register(into c: Catalog) throws {
     c.registerType(Model.self, summary: "A trainable network: compile, fit, evaluate, predict, save.")
-    c.registerType("Layer", summary: "A layer of a model (Dense, Dropout, ...).", properties: Dense.properties)
+    c.registerType(LayerObject.self, summary: "A layer of a model (Dense, Dropout, ...).")
     c.registerType(Optimizer.self, summary: "Updates parameters from gradients (SGD, Adam, ...).")
     c.registerType(LossObject.self, summary: "A training objective with options.")
     c.registerType(CallbackObject.self, summary: "Hooks into training (EarlyStopping, ...).")

@@ -5,31 +5,36 @@ import Catalog
 struct OptimizerDeclaration {
   let kind: String
   let summary: String
-  let options: [Parameter]
   let defaults: () -> Optimizer
-  let build: (Arguments) throws -> Optimizer
+  /// Declares the optimizer's own options and returns how to build it from them.
+  let declare: (Declarer) -> (Arguments) throws -> Optimizer
 
-  init<O: Optimizer>(_ type: O.Type, _ summary: String, _ options: [Parameter], defaults: @escaping () -> O,
-                     build: @escaping (Arguments) throws -> O) {
+  init<O: Optimizer>(_ type: O.Type, _ summary: String, defaults: @escaping () -> O,
+                     declare: @escaping (Declarer) -> (Arguments) throws -> O) {
     kind = O.kind
     self.summary = summary
-    self.options = options
     self.defaults = defaults
-    self.build = build
+    self.declare = { d in
+      let build = declare(d)
+      return { a in try build(a) }
+    }
   }
 
   /// The name compile accepts (`adam`).
   var name: String { kind.lowercased() }
 
   var entry: Entry {
-    Entry(module: "optim", name: kind, summary: summary, options: options, returns: [Returned(.object("Optimizer"), "the optimizer")]) { a in
-      try OptionChecks.atLeastZero(a, "lr")
-      try OptionChecks.positive(a, "eps")
-      try OptionChecks.fraction(a, "momentum", "beta1", "beta2")
-      let o = try build(a)
-      o.clipNorm = a.optionalDouble("clipnorm")
-      o.clipValue = a.optionalDouble("clipvalue")
-      return [.object(o)]
+    Entry(module: "optim", name: kind, summary: summary, returns: [Returned(.object("Optimizer"), "the optimizer")]) { d in
+      let build = declare(d)
+      // Every optimizer clips the same way; these come after its own options.
+      let clipNorm = d.option("clipnorm", Double.self, "clip the global gradient norm to this")
+      let clipValue = d.option("clipvalue", Double.self, "clip each gradient value to ±this")
+      return { a in
+        let o = try build(a)
+        o.clipNorm = try a[clipNorm]
+        o.clipValue = try a[clipValue]
+        return [.object(o)]
+      }
     }
   }
 }

@@ -3,55 +3,63 @@ import Tensors
 
 /// The `optim` module: optimizers with PyTorch's update rules and defaults.
 enum OptimizerLibrary {
-  static let common: [Parameter] = [
-    Parameter("weight_decay", .number, "L2 penalty added to the gradient (decoupled for AdamW)", default: .number(0)),
-    Parameter("clipnorm", .number, "clip the global gradient norm to this", optional: true),
-    Parameter("clipvalue", .number, "clip each gradient value to ±this", optional: true),
-  ]
-
-  static func lr(_ d: Double) -> Parameter { Parameter("lr", .number, "learning rate (>= 0)", default: .number(d)) }
+  static func lr(_ d: Declarer, _ value: Double) -> Arg<Double> {
+    d.option("lr", Double.self, "learning rate (>= 0)", as: .numberAtLeast(0), default: value)
+  }
+  static func eps(_ d: Declarer, _ value: Double) -> Arg<Double> {
+    d.option("eps", Double.self, "added to the denominator (> 0)", as: .numberAbove(0), default: value)
+  }
+  static func decay(_ d: Declarer, _ name: String, _ doc: String, _ value: Double) -> Arg<Double> {
+    d.option(name, Double.self, doc, as: .numberInHalfOpen(0, 1), default: value)
+  }
+  static func weightDecay(_ d: Declarer) -> Arg<Double> {
+    d.option("weight_decay", Double.self, "L2 penalty added to the gradient (decoupled for AdamW)", default: 0)
+  }
 
   /// The built-in optimizers; adding one is its file and one declaration here.
   static var declared: [OptimizerDeclaration] {
     [
-      OptimizerDeclaration(SGD.self, "Stochastic gradient descent, with momentum or Nesterov momentum (PyTorch's rule).",
-                  [lr(1e-3), Parameter("momentum", .number, "momentum factor, in [0, 1)", default: .number(0)),
-                   Parameter("dampening", .number, "dampening of momentum", default: .number(0)),
-                   Parameter("nesterov", .bool, "Nesterov momentum", default: .bool(false))] + common, defaults: { SGD() }) { a in
-        SGD(learningRate: a.double("lr"), momentum: a.double("momentum"), dampening: a.double("dampening"),
-            nesterov: a.bool("nesterov"), weightDecay: a.double("weight_decay"))
+      OptimizerDeclaration(SGD.self, "Stochastic gradient descent, with momentum or Nesterov momentum (PyTorch's rule).", defaults: { SGD() }) { d in
+        let lr = lr(d, 1e-3), momentum = decay(d, "momentum", "momentum factor, in [0, 1)", 0)
+        let dampening = d.option("dampening", Double.self, "dampening of momentum", default: 0)
+        let nesterov = d.option("nesterov", Bool.self, "Nesterov momentum", default: false)
+        let weightDecay = weightDecay(d)
+        return { a in
+          try SGD(learningRate: a[lr], momentum: a[momentum], dampening: a[dampening], nesterov: a[nesterov], weightDecay: a[weightDecay])
+        }
       },
-      OptimizerDeclaration(Adam.self, "Adam (PyTorch's rule: eps after the square root of the bias-corrected second moment).",
-                  [lr(1e-3), Parameter("beta1", .number, "first-moment decay, in [0, 1)", default: .number(0.9)),
-                   Parameter("beta2", .number, "second-moment decay, in [0, 1)", default: .number(0.999)),
-                   Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8))] + common, defaults: { Adam() }) { a in
-        Adam(learningRate: a.double("lr"), beta1: a.double("beta1"), beta2: a.double("beta2"), epsilon: a.double("eps"),
-             weightDecay: a.double("weight_decay"))
+      OptimizerDeclaration(Adam.self, "Adam (PyTorch's rule: eps after the square root of the bias-corrected second moment).", defaults: { Adam() }) { d in
+        let lr = lr(d, 1e-3), beta1 = decay(d, "beta1", "first-moment decay, in [0, 1)", 0.9)
+        let beta2 = decay(d, "beta2", "second-moment decay, in [0, 1)", 0.999), eps = eps(d, 1e-8), weightDecay = weightDecay(d)
+        return { a in
+          try Adam(learningRate: a[lr], beta1: a[beta1], beta2: a[beta2], epsilon: a[eps], weightDecay: a[weightDecay])
+        }
       },
-      OptimizerDeclaration(AdamW.self, "Adam with decoupled weight decay (default 0.01).",
-                  [lr(1e-3), Parameter("beta1", .number, "first-moment decay, in [0, 1)", default: .number(0.9)),
-                   Parameter("beta2", .number, "second-moment decay, in [0, 1)", default: .number(0.999)),
-                   Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8)),
-                   Parameter("weight_decay", .number, "decoupled weight decay", default: .number(0.01)),
-                   Parameter("clipnorm", .number, "clip the global gradient norm to this", optional: true),
-                   Parameter("clipvalue", .number, "clip each gradient value to ±this", optional: true)], defaults: { AdamW() }) { a in
-        AdamW(learningRate: a.double("lr"), beta1: a.double("beta1"), beta2: a.double("beta2"), epsilon: a.double("eps"),
-              weightDecay: a.double("weight_decay"))
+      OptimizerDeclaration(AdamW.self, "Adam with decoupled weight decay (default 0.01).", defaults: { AdamW() }) { d in
+        let lr = lr(d, 1e-3), beta1 = decay(d, "beta1", "first-moment decay, in [0, 1)", 0.9)
+        let beta2 = decay(d, "beta2", "second-moment decay, in [0, 1)", 0.999), eps = eps(d, 1e-8)
+        let weightDecay = d.option("weight_decay", Double.self, "decoupled weight decay", default: 0.01)
+        return { a in
+          try AdamW(learningRate: a[lr], beta1: a[beta1], beta2: a[beta2], epsilon: a[eps], weightDecay: a[weightDecay])
+        }
       },
       OptimizerDeclaration(RMSprop.self, "RMSprop (PyTorch's rule: eps outside the square root), optional momentum and centering.",
-                  [lr(1e-2), Parameter("alpha", .numberIn(0, 1), "smoothing constant", default: .number(0.99)),
-                   Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-8)),
-                   Parameter("momentum", .number, "momentum factor, in [0, 1)", default: .number(0)),
-                   Parameter("centered", .bool, "normalise by the centred second moment", default: .bool(false))] + common,
-                  defaults: { RMSprop() }) { a in
-        RMSprop(learningRate: a.double("lr"), alpha: a.double("alpha"), epsilon: a.double("eps"), momentum: a.double("momentum"),
-                centered: a.bool("centered"), weightDecay: a.double("weight_decay"))
+                           defaults: { RMSprop() }) { d in
+        let lr = lr(d, 1e-2)
+        let alpha = d.option("alpha", Double.self, "smoothing constant", as: .numberIn(0, 1), default: 0.99)
+        let eps = eps(d, 1e-8), momentum = decay(d, "momentum", "momentum factor, in [0, 1)", 0)
+        let centered = d.option("centered", Bool.self, "normalise by the centred second moment", default: false)
+        let weightDecay = weightDecay(d)
+        return { a in
+          try RMSprop(learningRate: a[lr], alpha: a[alpha], epsilon: a[eps], momentum: a[momentum], centered: a[centered],
+                      weightDecay: a[weightDecay])
+        }
       },
-      OptimizerDeclaration(Adagrad.self, "Adagrad (PyTorch's rule: accumulator starts at 0, eps 1e-10).",
-                  [lr(1e-2), Parameter("lr_decay", .number, "learning-rate decay per step", default: .number(0)),
-                   Parameter("eps", .number, "added to the denominator (> 0)", default: .number(1e-10))] + common,
-                  defaults: { Adagrad() }) { a in
-        Adagrad(learningRate: a.double("lr"), lrDecay: a.double("lr_decay"), epsilon: a.double("eps"), weightDecay: a.double("weight_decay"))
+      OptimizerDeclaration(Adagrad.self, "Adagrad (PyTorch's rule: accumulator starts at 0, eps 1e-10).", defaults: { Adagrad() }) { d in
+        let lr = lr(d, 1e-2)
+        let lrDecay = d.option("lr_decay", Double.self, "learning-rate decay per step", default: 0)
+        let eps = eps(d, 1e-10), weightDecay = weightDecay(d)
+        return { a in try Adagrad(learningRate: a[lr], lrDecay: a[lrDecay], epsilon: a[eps], weightDecay: a[weightDecay]) }
       },
     ]
   }
@@ -59,31 +67,33 @@ enum OptimizerLibrary {
   static var entries: [Entry] {
     declared.map(\.entry) + [
       Entry(module: "optim", name: "step", summary: "One update of tensors with their gradients, in place: `local loss, grads = model:gradients(xb, yb); opt:step(model:parameters(), grads)`.",
-            parameters: [Parameter("optimizer", .object("Optimizer"), "the optimizer"),
-                         Parameter("parameters", .either(.object("Model"), .list(.tensor)), "a model, or the tensors to update (model:parameters(), or tensors made with :requires_grad())"),
-                         Parameter("gradients", .list(.tensorLike), "one gradient per parameter")],
-            methodOf: "Optimizer") { a in
-        guard case .object(let o) = a.value("optimizer"), let opt = o as? Optimizer else { return [] }
-        let grads = a.list("gradients").compactMap(Convert.tensor)
-        switch a.value("parameters") {
-        case .object(let mo): try step(opt, (mo as! Model).network.parameters, grads)
-        case .list(let items):
-          let weights = items.enumerated().compactMap { k, v -> Weight? in
-            guard case .tensor(let t) = v else { return nil }
-            return Weight(name: "parameter \(k + 1)", value: t)
+            methodOf: "Optimizer") { d in
+        let optimizer = d.object("optimizer", Optimizer.self, "the optimizer")
+        let parameters = d.parameter("parameters", Value.self, "a model, or the tensors to update (model:parameters(), or tensors made with :requires_grad())", as: .either(.object("Model"), .list(.tensor)))
+        let gradients = d.parameter("gradients", [Tensor].self, "one gradient per parameter", as: .list(.tensorLike))
+        return { a in
+          let opt = try a[optimizer], grads = try a[gradients]
+          switch try a[parameters] {
+          case .object(let m as Model): try step(opt, m.network.parameters, grads)
+          case .list(let items):
+            let weights = items.enumerated().compactMap { k, v -> Weight? in
+              guard case .tensor(let t) = v else { return nil }
+              return Weight(name: "parameter \(k + 1)", value: t)
+            }
+            try step(opt, weights, grads)
+          case let v: throw CatalogError("argument 2 ('parameters') expects a model or a list of tensors, got \(v.summary)")
           }
-          try step(opt, weights, grads)
-        default: preconditionFailure()
+          return []
         }
-        return []
       },
       Entry(module: "optim", name: "set_lr", summary: "Sets the learning rate, and the rate schedules start from.",
-            parameters: [Parameter("optimizer", .object("Optimizer"), "the optimizer"), Parameter("lr", .number, "the new rate")],
-            methodOf: "Optimizer") { a in
-        guard case .object(let o) = a.value("optimizer"), let opt = o as? Optimizer else { return [] }
-        try OptionChecks.atLeastZero(a, "lr")
-        opt.setLearningRate(a.double("lr"))
-        return []
+            methodOf: "Optimizer") { d in
+        let optimizer = d.object("optimizer", Optimizer.self, "the optimizer")
+        let lr = d.parameter("lr", Double.self, "the new rate", as: .numberAtLeast(0))
+        return { a in
+          try a[optimizer].setLearningRate(a[lr])
+          return []
+        }
       },
     ] + ScheduleLibrary.entries
   }

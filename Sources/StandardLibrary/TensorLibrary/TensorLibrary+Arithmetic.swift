@@ -2,25 +2,26 @@ import Catalog
 import Tensors
 
 extension TensorLibrary {
-  static let left = Parameter("a", .tensorOrNumber, "a tensor or a number")
-  static let right = Parameter("b", .tensorOrNumber, "a tensor or a number; rows, columns and scalars broadcast")
+  static func left(_ d: Declarer) -> Arg<Tensor> { d.parameter("a", Tensor.self, "a tensor or a number", as: .tensorOrNumber) }
+  static func right(_ d: Declarer) -> Arg<Tensor> {
+    d.parameter("b", Tensor.self, "a tensor or a number; rows, columns and scalars broadcast", as: .tensorOrNumber)
+  }
 
   static func binary(_ op: BinaryOperation, _ summary: String, metamethod: String?) -> Entry {
-    entry(op.rawValue, summary, parameters: [left, right], returns: returnsTensor, method: true, metamethod: metamethod) { args in
-      [.tensor(try args.tensorOrScalar("a").applying(op, args.tensorOrScalar("b")))]
+    entry(op.rawValue, summary, returns: returnsTensor, method: true, metamethod: metamethod) { d in
+      let a = left(d), b = right(d)
+      return { args in [.tensor(try args[a].applying(op, args[b]))] }
     }
   }
 
   static func unary(_ op: UnaryOperation, _ summary: String, metamethod: String? = nil) -> Entry {
-    entry(op.rawValue, summary, parameters: [selfParameter], returns: returnsTensor, method: true, metamethod: metamethod) { args in
-      [.tensor(args.tensor("t").applying(op))]
-    }
+    method(op.rawValue, summary, metamethod: metamethod) { t in [.tensor(t.applying(op))] }
   }
 
   static func comparison(_ cmp: Comparison, _ symbol: String) -> Entry {
-    entry(cmp.rawValue, "1 where a \(symbol) b, else 0 (thresholding: `p:ge(0.5)`).",
-          parameters: [Parameter("a", .tensor, "the tensor"), right], returns: returnsTensor, method: true) { args in
-      [.tensor(try args.tensor("a").compared(cmp, args.tensorOrScalar("b")))]
+    entry(cmp.rawValue, "1 where a \(symbol) b, else 0 (thresholding: `p:ge(0.5)`).", returns: returnsTensor, method: true) { d in
+      let a = d.parameter("a", Tensor.self, "the tensor"), b = right(d)
+      return { args in [.tensor(try args[a].compared(cmp, args[b]))] }
     }
   }
 
@@ -45,11 +46,13 @@ extension TensorLibrary {
       unary(.sign, "-1, 0 or 1 by the sign of each value."),
       comparison(.gt, ">"), comparison(.ge, ">="), comparison(.lt, "<"),
       comparison(.le, "<="), comparison(.eq, "=="), comparison(.ne, "~="),
-      entry("clamp", "Values limited to [low, high].",
-            parameters: [selfParameter, Parameter("low", .number, "lower bound"), Parameter("high", .number, "upper bound")],
-            returns: returnsTensor, method: true) { args in
-        guard args.double("low") <= args.double("high") else { throw TensorError("low must not exceed high") }
-        return [.tensor(args.tensor("t").clamped(args.float("low"), args.float("high")))]
+      entry("clamp", "Values limited to [low, high].", returns: returnsTensor, method: true) { d in
+        let t = this(d)
+        let low = d.parameter("low", Double.self, "lower bound"), high = d.parameter("high", Double.self, "upper bound")
+        return { args in
+          guard try args[low] <= args[high] else { throw TensorError("low must not exceed high") }
+          return [.tensor(try args[t].clamped(Float(args[low]), Float(args[high])))]
+        }
       },
     ]
   }

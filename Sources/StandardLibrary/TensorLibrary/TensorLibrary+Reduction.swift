@@ -6,19 +6,21 @@ extension TensorLibrary {
     let isIndex = r == .argmax || r == .argmin
     return entry(
       r.rawValue, summary,
-      parameters: [selfParameter, Parameter("axis", .positiveInteger, "dimension to reduce, counted from 1 (1: down the rows, giving one value per column); all elements when absent", optional: true)],
-      options: [Parameter("keepdims", .bool, "keep the reduced dimension with size 1", default: .bool(false))],
       returns: [Returned(.either(.number, .tensor), isIndex ? "indices counted from 1: a number when reducing everything, else a tensor" : "a number when reducing everything (a one-element tensor when it carries gradients; both answer :item()), else a tensor")],
       method: true
-    ) { args in
-      let t = args.tensor("t")
-      let axis = args.optionalInt("axis").map { $0 - 1 }
-      var out = try t.reduced(r, axis: axis, keepDims: args.bool("keepdims"))
-      if isIndex { out = out.applying(.add, 1) }
-      if axis == nil, !args.bool("keepdims"), !out.requiresGrad, let v = out.scalar {
-        return isIndex ? [.integer(Int(v))] : [.number(Double(v))]
+    ) { d in
+      let t = this(d)
+      let axisArg = d.optionalParameter("axis", Int.self, "dimension to reduce, counted from 1 (1: down the rows, giving one value per column); all elements when absent", as: .positiveInteger)
+      let keepdims = d.option("keepdims", Bool.self, "keep the reduced dimension with size 1", default: false)
+      return { args in
+        let axis = try args[axisArg].map { $0 - 1 }, keep = try args[keepdims]
+        var out = try args[t].reduced(r, axis: axis, keepDims: keep)
+        if isIndex { out = out.applying(.add, 1) }
+        if axis == nil, !keep, !out.requiresGrad, let v = out.scalar {
+          return isIndex ? [.integer(Int(v))] : [.number(Double(v))]
+        }
+        return [.tensor(out)]
       }
-      return [.tensor(out)]
     }
   }
 

@@ -12,25 +12,33 @@ public enum TensorLibrary {
   static let summary = "Create tensors and compute with them on native kernels."
 
   /// Shorthand for an entry of this module.
-  static func entry(_ name: String, _ summary: String, parameters: [Parameter] = [], options: [Parameter] = [],
-                    returns: [Returned] = [], method: Bool = false, metamethod: String? = nil, details: String? = nil,
-                    _ body: @escaping (Arguments) throws -> [Value]) -> Entry {
-    Entry(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
-          methodOf: method ? "Tensor" : nil, metamethod: metamethod, details: details, body: body)
+  static func entry(_ name: String, _ summary: String, returns: [Returned] = [], method: Bool = false, metamethod: String? = nil,
+                    details: String? = nil, _ declare: (Declarer) -> (Arguments) throws -> [Value]) -> Entry {
+    Entry(module: module, name: name, summary: summary, returns: returns, methodOf: method ? "Tensor" : nil,
+          metamethod: metamethod, details: details, declare: declare)
   }
 
-  static let selfParameter = Parameter("t", .tensor, "the tensor")
+  /// A method of one tensor and nothing else (`t:rank()`).
+  static func method(_ name: String, _ summary: String, returns: [Returned] = returnsTensor, metamethod: String? = nil,
+                     _ body: @escaping (Tensor) throws -> [Value]) -> Entry {
+    entry(name, summary, returns: returns, method: true, metamethod: metamethod) { d in
+      let t = this(d)
+      return { a in try body(a[t]) }
+    }
+  }
+
+  /// The tensor a method is called on.
+  static func this(_ d: Declarer) -> Arg<Tensor> { d.parameter("t", Tensor.self, "the tensor") }
   static let returnsTensor = [Returned(.tensor, "a new tensor")]
 
   static let matmul = entry(
     "matmul", "Matrix product op(a) · op(b), on the packed GEMM kernels (both cores for large products).",
-    parameters: [Parameter("a", .tensor, "left matrix (m x k, or k x m with transpose_a)"),
-                 Parameter("b", .tensor, "right matrix (k x n, or n x k with transpose_b)")],
-    options: [Parameter("transpose_a", .bool, "use aᵀ", default: .bool(false)),
-              Parameter("transpose_b", .bool, "use bᵀ", default: .bool(false))],
     returns: [Returned(.tensor, "the m x n product")], method: true
-  ) { args in
-    [.tensor(try args.tensor("a").matmul(args.tensor("b"), transposeA: args.bool("transpose_a"),
-                                         transposeB: args.bool("transpose_b")))]
+  ) { d in
+    let a = d.parameter("a", Tensor.self, "left matrix (m x k, or k x m with transpose_a)")
+    let b = d.parameter("b", Tensor.self, "right matrix (k x n, or n x k with transpose_b)")
+    let transposeA = d.option("transpose_a", Bool.self, "use aᵀ", default: false)
+    let transposeB = d.option("transpose_b", Bool.self, "use bᵀ", default: false)
+    return { args in [.tensor(try args[a].matmul(args[b], transposeA: args[transposeA], transposeB: args[transposeB]))] }
   }
 }

@@ -1,0 +1,13 @@
+@testable import Catalog
+import Experiments
+import Testing
+
+/// The run object's methods read their arguments through typed declarations.
+struct ExperimentsTypedEntryTests {
+  @Test func everyEntryReadsTypedArguments() {
+    #expect(ExperimentLibrary.entries.count == 4)
+    for e in ExperimentLibrary.entries {
+      #expect(e.declarer != nil, "\(e.qualifiedName) reads its arguments by name")
+    }
+  }
+}
