@@ -20,12 +20,16 @@ CK_AVX512 static inline void store16(float *c, __m512 acc, __mmask16 m, __m512 v
   _mm512_mask_storeu_ps(c, m, t);
 }
 
-#define ROW(i)                                   \
-  ai = _mm512_set1_ps(a[i]);                     \
-  c##i##0 = _mm512_fmadd_ps(ai, b0, c##i##0);    \
-  c##i##1 = _mm512_fmadd_ps(ai, b1, c##i##1);    \
-  c##i##2 = _mm512_fmadd_ps(ai, b2, c##i##2);    \
-  c##i##3 = _mm512_fmadd_ps(ai, b3, c##i##3);
+/* One row of the tile for one k: r0..r3 += a_i * (b0, b1, b2, b3). Every operand is an
+ * argument; the accumulators are lvalues of the caller (kept in registers after inlining). */
+#define FMA_ROW(a_i, b0, b1, b2, b3, r0, r1, r2, r3) \
+  do {                                               \
+    __m512 ai_ = _mm512_set1_ps(a_i);                \
+    r0 = _mm512_fmadd_ps(ai_, b0, r0);               \
+    r1 = _mm512_fmadd_ps(ai_, b1, r1);               \
+    r2 = _mm512_fmadd_ps(ai_, b2, r2);               \
+    r3 = _mm512_fmadd_ps(ai_, b3, r3);               \
+  } while (0)
 
 /* The 6x64 tile over depth kc, issuing its share of the prefetches of `q` along the way. */
 CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, float *c,
@@ -46,8 +50,13 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
     long end = kc - p > chunk ? p + chunk : kc;
     for (; p < end; p++) {
       __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
-      __m512 b2 = _mm512_loadu_ps(b + 32), b3 = _mm512_loadu_ps(b + 48), ai;
-      ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+      __m512 b2 = _mm512_loadu_ps(b + 32), b3 = _mm512_loadu_ps(b + 48);
+      FMA_ROW(a[0], b0, b1, b2, b3, c00, c01, c02, c03);
+      FMA_ROW(a[1], b0, b1, b2, b3, c10, c11, c12, c13);
+      FMA_ROW(a[2], b0, b1, b2, b3, c20, c21, c22, c23);
+      FMA_ROW(a[3], b0, b1, b2, b3, c30, c31, c32, c33);
+      FMA_ROW(a[4], b0, b1, b2, b3, c40, c41, c42, c43);
+      FMA_ROW(a[5], b0, b1, b2, b3, c50, c51, c52, c53);
       a += ZMR;
       b += ZNR;
     }
@@ -71,7 +80,7 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
       if (mk[h]) store16(ci + 16 * h, acc[i][h], mk[h], va, beta);
   }
 }
-#undef ROW
+#undef FMA_ROW
 
 /* Edge tiles: only the first R rows and V 16-lane vectors of the 6x64 tile (R, V compile-time
  * constants), for the last micro-panels of a ragged m or n, which would otherwise spend whole
@@ -114,24 +123,37 @@ tile_edge(const int R, const int V, long kc, const float *a, const float *b, flo
   }
 }
 
+/* The edge tile of R rows (a compile-time constant) and v vectors: each case passes
+ * constants, so every (R, V) gets its own unrolled copy of tile_edge. */
+CK_AVX512 static inline __attribute__((always_inline)) void
+tile_edge_rows(const int R, int v, long kc, const float *a, const float *b, float *c,
+               long ldc, long nr, float alpha, float beta, ck_pf_cursor *q) {
+  switch (v) {
+    case 1: tile_edge(R, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 2: tile_edge(R, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 3: tile_edge(R, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    default: tile_edge(R, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+  }
+}
+
 /* The tile at (mr, nr) <= (6, 64): the full kernel, or the edge tile that covers it. */
 CK_AVX512 static inline void tile_any(long kc, const float *a, const float *b, float *c,
                                       long ldc, long mr, long nr, float alpha, float beta,
                                       ck_pf_cursor *q) {
   int v = (int)((nr + 15) / 16);
-  if (mr == ZMR && v == 4) {
-    tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q);
-    return;
-  }
-  switch ((int)(mr - 1) * 4 + v - 1) {
-#define EDGE(R, V) \
-  case (R - 1) * 4 + V - 1: tile_edge(R, V, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-#define EDGE_ROW(R) EDGE(R, 1) EDGE(R, 2) EDGE(R, 3) EDGE(R, 4)
-    EDGE_ROW(1) EDGE_ROW(2) EDGE_ROW(3) EDGE_ROW(4) EDGE_ROW(5)
-    EDGE(6, 1) EDGE(6, 2) EDGE(6, 3)
-#undef EDGE_ROW
-#undef EDGE
-    default: tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q); return;
+  switch (mr) {
+    case 1: tile_edge_rows(1, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 2: tile_edge_rows(2, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 3: tile_edge_rows(3, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 4: tile_edge_rows(4, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 5: tile_edge_rows(5, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    default:
+      switch (v) {
+        case 1: tile_edge(ZMR, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+        case 2: tile_edge(ZMR, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+        case 3: tile_edge(ZMR, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+        default: tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q); return;
+      }
   }
 }
 
