@@ -9,7 +9,6 @@ final class PluginLoss: Loss {
   let name: String
   let compute: crescent_loss_fn
   let user: UnsafeMutableRawPointer?
-  var onLogits = false
   var columnWeights: [Float]? = nil
 
   init(name: String, compute: @escaping crescent_loss_fn, user: UnsafeMutableRawPointer?) {
@@ -19,7 +18,7 @@ final class PluginLoss: Loss {
   }
 
   func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-               gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+               gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
     guard outputs.rank == 2, outputs.shape == targets.shape else {
       throw LayerError("\(name): predictions \(describeShape(outputs.shape)) and targets \(describeShape(targets.shape)) differ in shape")
     }
