@@ -7,12 +7,15 @@ import Tensors
 final class PluginLoss: Loss {
   static let kind = "plugin"
   let name: String
+  /// The catalog entry that builds this loss (`SquaredHinge` for `squared_hinge`).
+  let entryName: String
   let compute: crescent_loss_fn
   let user: UnsafeMutableRawPointer?
   var columnWeights: [Float]? = nil
 
-  init(name: String, compute: @escaping crescent_loss_fn, user: UnsafeMutableRawPointer?) {
+  init(name: String, entryName: String, compute: @escaping crescent_loss_fn, user: UnsafeMutableRawPointer?) {
     self.name = name
+    self.entryName = entryName
     self.compute = compute
     self.user = user
   }

@@ -11,6 +11,10 @@ import Tensors
 public protocol Loss: AnyObject {
   /// The name scripts use (`binary_crossentropy`).
   static var kind: String { get }
+  /// What a model file stores the loss under: its kind for a built-in loss; for a loss added
+  /// at run time, the name of the catalog entry that builds it (`SquaredHinge`), so that the
+  /// file loads back wherever that entry is.
+  var entryName: String { get }
   /// The option from_logits as given: whether the model's own outputs are logits.
   var fromLogits: Bool { get }
   /// The output activation this loss can absorb (`sigmoid` for BCE), if any.
@@ -28,6 +32,7 @@ public protocol Loss: AnyObject {
 }
 
 extension Loss {
+  public var entryName: String { Self.kind }
   public var fromLogits: Bool { false }
   public var fusesWith: Activation? { nil }
 
