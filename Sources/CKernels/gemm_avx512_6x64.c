@@ -20,16 +20,14 @@ CK_AVX512 static inline void store16(float *c, __m512 acc, __mmask16 m, __m512 v
   _mm512_mask_storeu_ps(c, m, t);
 }
 
-/* One row of the tile for one k: r0..r3 += a_i * (b0, b1, b2, b3). Every operand is an
- * argument; the accumulators are lvalues of the caller (kept in registers after inlining). */
-#define FMA_ROW(a_i, b0, b1, b2, b3, r0, r1, r2, r3) \
-  do {                                               \
-    __m512 ai_ = _mm512_set1_ps(a_i);                \
-    r0 = _mm512_fmadd_ps(ai_, b0, r0);               \
-    r1 = _mm512_fmadd_ps(ai_, b1, r1);               \
-    r2 = _mm512_fmadd_ps(ai_, b2, r2);               \
-    r3 = _mm512_fmadd_ps(ai_, b3, r3);               \
-  } while (0)
+/* One row of the tile for one k: ai = broadcast a_i, then r0..r3 += ai * (b0, b1, b2, b3).
+ * Every operand is an argument; ai and the accumulators are lvalues of the caller. */
+#define FMA_ROW(ai, a_i, b0, b1, b2, b3, r0, r1, r2, r3) \
+  ai = _mm512_set1_ps(a_i);                              \
+  r0 = _mm512_fmadd_ps(ai, b0, r0);                      \
+  r1 = _mm512_fmadd_ps(ai, b1, r1);                      \
+  r2 = _mm512_fmadd_ps(ai, b2, r2);                      \
+  r3 = _mm512_fmadd_ps(ai, b3, r3);
 
 /* The 6x64 tile over depth kc, issuing its share of the prefetches of `q` along the way. */
 CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, float *c,
@@ -50,13 +48,13 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
     long end = kc - p > chunk ? p + chunk : kc;
     for (; p < end; p++) {
       __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
-      __m512 b2 = _mm512_loadu_ps(b + 32), b3 = _mm512_loadu_ps(b + 48);
-      FMA_ROW(a[0], b0, b1, b2, b3, c00, c01, c02, c03);
-      FMA_ROW(a[1], b0, b1, b2, b3, c10, c11, c12, c13);
-      FMA_ROW(a[2], b0, b1, b2, b3, c20, c21, c22, c23);
-      FMA_ROW(a[3], b0, b1, b2, b3, c30, c31, c32, c33);
-      FMA_ROW(a[4], b0, b1, b2, b3, c40, c41, c42, c43);
-      FMA_ROW(a[5], b0, b1, b2, b3, c50, c51, c52, c53);
+      __m512 b2 = _mm512_loadu_ps(b + 32), b3 = _mm512_loadu_ps(b + 48), ai;
+      FMA_ROW(ai, a[0], b0, b1, b2, b3, c00, c01, c02, c03)
+      FMA_ROW(ai, a[1], b0, b1, b2, b3, c10, c11, c12, c13)
+      FMA_ROW(ai, a[2], b0, b1, b2, b3, c20, c21, c22, c23)
+      FMA_ROW(ai, a[3], b0, b1, b2, b3, c30, c31, c32, c33)
+      FMA_ROW(ai, a[4], b0, b1, b2, b3, c40, c41, c42, c43)
+      FMA_ROW(ai, a[5], b0, b1, b2, b3, c50, c51, c52, c53)
       a += ZMR;
       b += ZNR;
     }
@@ -123,37 +121,42 @@ tile_edge(const int R, const int V, long kc, const float *a, const float *b, flo
   }
 }
 
-/* The edge tile of R rows (a compile-time constant) and v vectors: each case passes
- * constants, so every (R, V) gets its own unrolled copy of tile_edge. */
-CK_AVX512 static inline __attribute__((always_inline)) void
-tile_edge_rows(const int R, int v, long kc, const float *a, const float *b, float *c,
-               long ldc, long nr, float alpha, float beta, ck_pf_cursor *q) {
-  switch (v) {
-    case 1: tile_edge(R, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-    case 2: tile_edge(R, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-    case 3: tile_edge(R, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-    default: tile_edge(R, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-  }
-}
-
-/* The tile at (mr, nr) <= (6, 64): the full kernel, or the edge tile that covers it. */
+/* The tile at (mr, nr) <= (6, 64): the full kernel, or the edge tile that covers it. Each
+ * case passes constant R and V, so every edge shape gets its own unrolled copy; the case
+ * number is (R - 1) * 4 + V - 1. */
 CK_AVX512 static inline void tile_any(long kc, const float *a, const float *b, float *c,
                                       long ldc, long mr, long nr, float alpha, float beta,
                                       ck_pf_cursor *q) {
   int v = (int)((nr + 15) / 16);
-  switch (mr) {
-    case 1: tile_edge_rows(1, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-    case 2: tile_edge_rows(2, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-    case 3: tile_edge_rows(3, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-    case 4: tile_edge_rows(4, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-    case 5: tile_edge_rows(5, v, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-    default:
-      switch (v) {
-        case 1: tile_edge(ZMR, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-        case 2: tile_edge(ZMR, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-        case 3: tile_edge(ZMR, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-        default: tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q); return;
-      }
+  if (mr == ZMR && v == 4) {
+    tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q);
+    return;
+  }
+  switch ((int)(mr - 1) * 4 + v - 1) {
+    case 0: tile_edge(1, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 1: tile_edge(1, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 2: tile_edge(1, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 3: tile_edge(1, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 4: tile_edge(2, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 5: tile_edge(2, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 6: tile_edge(2, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 7: tile_edge(2, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 8: tile_edge(3, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 9: tile_edge(3, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 10: tile_edge(3, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 11: tile_edge(3, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 12: tile_edge(4, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 13: tile_edge(4, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 14: tile_edge(4, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 15: tile_edge(4, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 16: tile_edge(5, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 17: tile_edge(5, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 18: tile_edge(5, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 19: tile_edge(5, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 20: tile_edge(6, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 21: tile_edge(6, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 22: tile_edge(6, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    default: tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q); return;
   }
 }
 
