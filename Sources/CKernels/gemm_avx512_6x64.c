@@ -20,12 +20,14 @@ CK_AVX512 static inline void store16(float *c, __m512 acc, __mmask16 m, __m512 v
   _mm512_mask_storeu_ps(c, m, t);
 }
 
-#define ROW(i)                                   \
-  ai = _mm512_set1_ps(a[i]);                     \
-  c##i##0 = _mm512_fmadd_ps(ai, b0, c##i##0);    \
-  c##i##1 = _mm512_fmadd_ps(ai, b1, c##i##1);    \
-  c##i##2 = _mm512_fmadd_ps(ai, b2, c##i##2);    \
-  c##i##3 = _mm512_fmadd_ps(ai, b3, c##i##3);
+/* One row of the tile for one k: ai = broadcast a_i, then r0..r3 += ai * (b0, b1, b2, b3).
+ * Every operand is an argument; ai and the accumulators are lvalues of the caller. */
+#define FMA_ROW(ai, a_i, b0, b1, b2, b3, r0, r1, r2, r3) \
+  ai = _mm512_set1_ps(a_i);                              \
+  r0 = _mm512_fmadd_ps(ai, b0, r0);                      \
+  r1 = _mm512_fmadd_ps(ai, b1, r1);                      \
+  r2 = _mm512_fmadd_ps(ai, b2, r2);                      \
+  r3 = _mm512_fmadd_ps(ai, b3, r3);
 
 /* The 6x64 tile over depth kc, issuing its share of the prefetches of `q` along the way. */
 CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, float *c,
@@ -47,7 +49,12 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
     for (; p < end; p++) {
       __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
       __m512 b2 = _mm512_loadu_ps(b + 32), b3 = _mm512_loadu_ps(b + 48), ai;
-      ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+      FMA_ROW(ai, a[0], b0, b1, b2, b3, c00, c01, c02, c03)
+      FMA_ROW(ai, a[1], b0, b1, b2, b3, c10, c11, c12, c13)
+      FMA_ROW(ai, a[2], b0, b1, b2, b3, c20, c21, c22, c23)
+      FMA_ROW(ai, a[3], b0, b1, b2, b3, c30, c31, c32, c33)
+      FMA_ROW(ai, a[4], b0, b1, b2, b3, c40, c41, c42, c43)
+      FMA_ROW(ai, a[5], b0, b1, b2, b3, c50, c51, c52, c53)
       a += ZMR;
       b += ZNR;
     }
@@ -71,7 +78,7 @@ CK_AVX512 static inline void tile_6x64(long kc, const float *a, const float *b, 
       if (mk[h]) store16(ci + 16 * h, acc[i][h], mk[h], va, beta);
   }
 }
-#undef ROW
+#undef FMA_ROW
 
 /* Edge tiles: only the first R rows and V 16-lane vectors of the 6x64 tile (R, V compile-time
  * constants), for the last micro-panels of a ragged m or n, which would otherwise spend whole
@@ -114,7 +121,9 @@ tile_edge(const int R, const int V, long kc, const float *a, const float *b, flo
   }
 }
 
-/* The tile at (mr, nr) <= (6, 64): the full kernel, or the edge tile that covers it. */
+/* The tile at (mr, nr) <= (6, 64): the full kernel, or the edge tile that covers it. Each
+ * case passes constant R and V, so every edge shape gets its own unrolled copy; the case
+ * number is (R - 1) * 4 + V - 1. */
 CK_AVX512 static inline void tile_any(long kc, const float *a, const float *b, float *c,
                                       long ldc, long mr, long nr, float alpha, float beta,
                                       ck_pf_cursor *q) {
@@ -124,13 +133,29 @@ CK_AVX512 static inline void tile_any(long kc, const float *a, const float *b, f
     return;
   }
   switch ((int)(mr - 1) * 4 + v - 1) {
-#define EDGE(R, V) \
-  case (R - 1) * 4 + V - 1: tile_edge(R, V, kc, a, b, c, ldc, nr, alpha, beta, q); return;
-#define EDGE_ROW(R) EDGE(R, 1) EDGE(R, 2) EDGE(R, 3) EDGE(R, 4)
-    EDGE_ROW(1) EDGE_ROW(2) EDGE_ROW(3) EDGE_ROW(4) EDGE_ROW(5)
-    EDGE(6, 1) EDGE(6, 2) EDGE(6, 3)
-#undef EDGE_ROW
-#undef EDGE
+    case 0: tile_edge(1, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 1: tile_edge(1, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 2: tile_edge(1, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 3: tile_edge(1, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 4: tile_edge(2, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 5: tile_edge(2, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 6: tile_edge(2, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 7: tile_edge(2, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 8: tile_edge(3, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 9: tile_edge(3, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 10: tile_edge(3, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 11: tile_edge(3, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 12: tile_edge(4, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 13: tile_edge(4, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 14: tile_edge(4, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 15: tile_edge(4, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 16: tile_edge(5, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 17: tile_edge(5, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 18: tile_edge(5, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 19: tile_edge(5, 4, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 20: tile_edge(6, 1, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 21: tile_edge(6, 2, kc, a, b, c, ldc, nr, alpha, beta, q); return;
+    case 22: tile_edge(6, 3, kc, a, b, c, ldc, nr, alpha, beta, q); return;
     default: tile_6x64(kc, a, b, c, ldc, mr, nr, alpha, beta, q); return;
   }
 }

@@ -24,14 +24,14 @@ public final class Declarer {
   /// Positional parameter `p`, read as `T`.
   public func parameter<T: ScriptType>(_ p: Parameter, _ type: T.Type) -> Arg<T> {
     parameters.append(p)
-    return Arg(slot: parameters.count - 1, owner: ObjectIdentifier(identity), name: p.name, convert: T.init(scriptValue:))
+    return Arg(slot: parameters.count - 1, owner: ObjectIdentifier(identity), name: p.name, convert: { T(scriptValue: $0) })
   }
 
   /// Option `p`, read as `T`.
   public func option<T: ScriptType>(_ p: Parameter, _ type: T.Type) -> Arg<T> {
     options.append(p)
     // Options sit after every parameter; their slots are fixed once the declaration ends.
-    return Arg(slot: -options.count, owner: ObjectIdentifier(identity), name: p.name, convert: T.init(scriptValue:))
+    return Arg(slot: -options.count, owner: ObjectIdentifier(identity), name: p.name, convert: { T(scriptValue: $0) })
   }
 
   // MARK: - Shorthands

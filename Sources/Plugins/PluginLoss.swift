@@ -7,19 +7,21 @@ import Tensors
 final class PluginLoss: Loss {
   static let kind = "plugin"
   let name: String
+  /// The catalog entry that builds this loss (`SquaredHinge` for `squared_hinge`).
+  let entryName: String
   let compute: crescent_loss_fn
   let user: UnsafeMutableRawPointer?
-  var onLogits = false
   var columnWeights: [Float]? = nil
 
-  init(name: String, compute: @escaping crescent_loss_fn, user: UnsafeMutableRawPointer?) {
+  init(name: String, entryName: String, compute: @escaping crescent_loss_fn, user: UnsafeMutableRawPointer?) {
     self.name = name
+    self.entryName = entryName
     self.compute = compute
     self.user = user
   }
 
   func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-               gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+               gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
     guard outputs.rank == 2, outputs.shape == targets.shape else {
       throw LayerError("\(name): predictions \(describeShape(outputs.shape)) and targets \(describeShape(targets.shape)) differ in shape")
     }

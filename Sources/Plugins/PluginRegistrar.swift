@@ -43,7 +43,7 @@ final class PluginRegistrar {
     let summary = text(d.summary)
     let constructor = PluginRegistrar.camelCase(name)
     try free("losses.\(constructor)")
-    let make = { PluginLoss(name: name, compute: compute, user: d.user) as Loss }
+    let make = { PluginLoss(name: name, entryName: constructor, compute: compute, user: d.user) as Loss }
     try LossRegistry.register(name, in: catalog, make: make)
     try catalog.register(module: "losses", summary: "", entries: [
       Entry(module: "losses", name: constructor, summary: summary + " (compile also takes \"\(name)\".)",

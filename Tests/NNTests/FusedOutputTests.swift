@@ -61,4 +61,60 @@ import Tensors
     }
     for (a, b) in zip(try run(false), try run(true)) { #expect(a.scalars == b.scalars) }
   }
+
+  @Test func compileDecidesTheHeadOnce() throws {
+    func head(_ layers: [Layer], _ loss: Loss) throws -> OutputHead {
+      let m = Sequential(inputSize: 3, random: RandomStream(seed: 1))
+      for l in layers { try m.add(l) }
+      try m.compile(optimizer: SGD(), loss: loss)
+      return try #require(m.head)
+    }
+    let out = Dense(units: 2, activation: .sigmoid)
+    let fused = try head([Dense(units: 4), out], BinaryCrossEntropy())
+    #expect(fused.fusedLayer === out && fused.lossReadsLogits)
+    #expect(fused.fusedActivation?.activation == .sigmoid)
+    let softmax = ActivationLayer(.softmax)
+    let separate = try head([Dense(units: 3), softmax], CategoricalCrossEntropy())
+    #expect(separate.fusedLayer === softmax && separate.lossReadsLogits)
+    // from_logits: the outputs already are logits, nothing to fuse.
+    let logits = try head([Dense(units: 2)], BinaryCrossEntropy(fromLogits: true))
+    #expect(logits.fusedLayer == nil && logits.lossReadsLogits)
+    // An activation the loss does not absorb, and a loss that absorbs none.
+    let other = try head([Dense(units: 2, activation: .softmax)], BinaryCrossEntropy())
+    #expect(other.fusedLayer == nil && !other.lossReadsLogits)
+    let mse = try head([Dense(units: 2, activation: .sigmoid)], MeanSquaredError())
+    #expect(mse.fusedLayer == nil && !mse.lossReadsLogits)
+  }
+
+  /// Evaluates another model from inside a fit.
+  final class EvaluateOther: Callback {
+    let other: Sequential, x: Tensor, y: Tensor
+    var seen: [Double] = []
+    init(_ other: Sequential, _ x: Tensor, _ y: Tensor) { self.other = other; self.x = x; self.y = y }
+    func onBatchEnd(_ batch: Int, logs: Logs, model: Sequential) throws { seen.append(try other.evaluate(x: x, y: y)["loss"]!) }
+    func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws { seen.append(try other.evaluate(x: x, y: y)["loss"]!) }
+  }
+
+  @Test func oneLossObjectServesAFusedAndAPlainModel() throws {
+    // The same loss object compiled into a model that fuses its sigmoid and one that does not
+    // (softmax outputs, read as probabilities): evaluating the second in the middle of the
+    // first's fit gives the value it has on its own.
+    let loss = BinaryCrossEntropy()
+    var r = RandomStream(seed: 4)
+    let x = Tensor.randomNormal([8, 3], stream: &r)
+    let y = try x.matmul(Tensor.randomNormal([3, 2], stream: &r)).compared(.gt, Tensor(scalar: 0))
+    let fused = Sequential(inputSize: 3, random: RandomStream(seed: 5))
+    try fused.add(Dense(units: 2, activation: .sigmoid))
+    try fused.compile(optimizer: SGD(learningRate: 0.1), loss: loss)
+    let plain = Sequential(inputSize: 3, random: RandomStream(seed: 6))
+    try plain.add(Dense(units: 2, activation: .softmax))
+    try plain.compile(optimizer: SGD(learningRate: 0.1), loss: loss)
+    #expect(fused.fusedOutput && !plain.fusedOutput)
+    let alone = try plain.evaluate(x: x, y: y)["loss"]!
+    let probe = EvaluateOther(plain, x, y)
+    var o = FitOptions(); o.epochs = 2; o.verbose = 0; o.batchSize = 4
+    try fused.fit(x: x, y: y, options: o, callbacks: [probe])
+    #expect(probe.seen.count == 6)
+    for v in probe.seen { #expect(v == alone) }
+  }
 }

@@ -143,6 +143,28 @@ import Tensors
     }
   }
 
+  @Test func modelWithAPluginLossLoadsBackThroughTheSessionCatalog() throws {
+    let c = try loaded()
+    let session = Session(catalog: c)
+    let net = Sequential(inputSize: 3, random: RandomStream(seed: 3))
+    try net.add(Dense(units: 2, activation: .tanh))
+    try net.compile(optimizer: SGD(learningRate: 0.1), loss: try #require(LossRegistry.make("squared_hinge", in: c)))
+    let x = Tensor(shape: [3, 3], scalars: [-2, 0.5, 1, 3, -0.25, 0, 0.75, -1.5, 2])
+    let y = Tensor(shape: [3, 2], scalars: [1, 0, 0, 1, 1, 1])
+    let path = Self.folder + "/squared-hinge-model.safetensors"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ModelFile.save(Model(net), to: path)
+    let back = try ModelFile.load(path, in: session).network
+    let loss = try #require(back.loss)
+    #expect(loss.entryName == "SquaredHinge")
+    #expect(try back.evaluate(x: x, y: y)["loss"] == net.evaluate(x: x, y: y)["loss"])
+    // Without the plugin the file names the loss it needs and the way to read the rest.
+    do { _ = try ModelFile.load(path, in: Session(catalog: Catalog.standard())); Issue.record("loaded without the plugin") } catch {
+      #expect("\(error)".contains("compiled with the loss SquaredHinge"), "\(error)")
+      #expect("\(error)".contains("compile = false"), "\(error)")
+    }
+  }
+
   @Test func loadFailuresNameThePlugin() throws {
     func message(_ path: String, _ c: Catalog = Catalog.standard()) -> String {
       do { try PluginLoader.load(path, into: c); return "loaded" } catch { return "\(error)" }

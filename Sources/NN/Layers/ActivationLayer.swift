@@ -9,9 +9,6 @@ public final class ActivationLayer: Layer {
   public var needsInputGradient = true
   public private(set) var outputSize = 0
   public private(set) var isBuilt = false
-  /// When set (a fused output layer in training), forward passes its input through unchanged
-  /// and backward passes the gradient through.
-  public var emitsLogits = false
   private var input = Tensor.zeros([0])
   private var output = Tensor.zeros([0])
   private var gradInput = Tensor.zeros([0])
@@ -32,10 +29,6 @@ public final class ActivationLayer: Layer {
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     guard x.rank == 2 else { throw LayerError("\(name) expects a matrix, got shape \(describeShape(x.shape))") }
-    if emitsLogits {
-      input = training ? x : Tensor.released
-      return x
-    }
     Tensor.prepare(&output, shape: x.shape)
     Elementwise.biasActivation(activation, alpha: alpha, z: x.storage.pointer, bias: nil,
                                out: output.storage.pointer, rows: x.shape[0], cols: x.shape[1])
@@ -47,16 +40,28 @@ public final class ActivationLayer: Layer {
     guard gradOutput.shape == input.shape, input.rank == 2 else {
       throw LayerError("\(name): backward needs a training forward pass first")
     }
-    if emitsLogits {
-      input = Tensor.released
-      return gradOutput
-    }
     Tensor.prepare(&gradInput, shape: input.shape)
     Elementwise.activationBackward(activation, alpha: alpha, z: input.storage.pointer, y: output.storage.pointer,
                                    dy: gradOutput.storage.pointer, dz: gradInput.storage.pointer,
                                    rows: input.shape[0], cols: input.shape[1])
     input = Tensor.released
     return gradInput
+  }
+
+  /// The input passed through unchanged: the logits a fused output head hands its loss.
+  public func forwardLogits(_ x: Tensor, training: Bool) throws -> Tensor {
+    guard x.rank == 2 else { throw LayerError("\(name) expects a matrix, got shape \(describeShape(x.shape))") }
+    input = training ? x : Tensor.released
+    return x
+  }
+
+  /// The gradient with respect to the logits is the input's gradient.
+  public func backwardFromLogits(_ gradLogits: Tensor, accumulate: Bool) throws -> Tensor {
+    guard gradLogits.shape == input.shape, input.rank == 2 else {
+      throw LayerError("\(name): backward needs a training forward pass first")
+    }
+    input = Tensor.released
+    return gradLogits
   }
 
   public var config: [String: Any] {

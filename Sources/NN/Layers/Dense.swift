@@ -20,9 +20,6 @@ public final class Dense: Layer {
   public private(set) var kernel: Weight?
   public private(set) var bias: Weight?
   public var needsInputGradient = true
-  /// When set, forward stops before the activation and backward takes the gradient with
-  /// respect to the pre-activation: how a sigmoid output is fused with binary cross-entropy.
-  public var emitsLogits = false
 
   private var input = Tensor.zeros([0])
   private var preactivation = Tensor.zeros([0])
@@ -69,12 +66,31 @@ public final class Dense: Layer {
 
   public var parameters: [Weight] { [kernel, bias].compactMap { $0 } }
 
-  /// The activation applied in forward (none when emitting logits).
-  private var applied: Activation { emitsLogits ? .linear : activation }
-  /// Whether backward needs the pre-activation kept (y alone is exact for the others).
-  private var keepsPreactivation: Bool { applied.backwardKeepsZ }
+  /// Whether backward through `applied` needs the pre-activation kept (y alone is exact for
+  /// the others).
+  private static func keepsPreactivation(_ applied: Activation) -> Bool { applied.backwardKeepsZ }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
+    try forward(x, training: training, applying: activation)
+  }
+
+  public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
+    try backward(gradOutput, accumulate: accumulate, through: activation)
+  }
+
+  /// Forward without the activation: the logits a fused output head hands its loss.
+  public func forwardLogits(_ x: Tensor, training: Bool) throws -> Tensor {
+    try forward(x, training: training, applying: .linear)
+  }
+
+  /// Backward from the gradient with respect to the logits.
+  public func backwardFromLogits(_ gradLogits: Tensor, accumulate: Bool) throws -> Tensor {
+    try backward(gradLogits, accumulate: accumulate, through: .linear)
+  }
+
+  /// GEMM, then bias and `applied` (the layer's activation, or linear for logits).
+  private func forward(_ x: Tensor, training: Bool, applying applied: Activation) throws -> Tensor {
+    let keepsPreactivation = Self.keepsPreactivation(applied)
     guard let kernel else { throw LayerError("\(name) is used before it is built") }
     guard x.rank == 2, x.shape[1] == inputSize else {
       throw LayerError("\(name) expects inputs of \(inputSize) features, got shape \(describeShape(x.shape))")
@@ -102,7 +118,8 @@ public final class Dense: Layer {
     return output
   }
 
-  public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
+  /// Backward through `applied`, the activation the matching forward applied.
+  private func backward(_ gradOutput: Tensor, accumulate: Bool, through applied: Activation) throws -> Tensor {
     guard let kernel else { throw LayerError("\(name) is used before it is built") }
     let n = input.shape.first ?? 0
     guard input.rank == 2, gradOutput.shape == [n, units] else {
@@ -115,7 +132,7 @@ public final class Dense: Layer {
     } else {
       Tensor.prepare(&gradPre, shape: [n, units])
       Elementwise.activationBackward(applied, alpha: alpha,
-                                     z: keepsPreactivation ? preactivation.storage.pointer : nil,
+                                     z: Self.keepsPreactivation(applied) ? preactivation.storage.pointer : nil,
                                      y: output.storage.pointer, dy: gradOutput.storage.pointer,
                                      dz: gradPre.storage.pointer, rows: n, cols: units)
       dz = UnsafePointer(gradPre.storage.pointer)

@@ -35,7 +35,7 @@ public enum ModelFile {
     if let o = net.optimizer, let loss = net.loss {
       let state: [String: Any] = ["lr": o.learningRate, "iterations": o.steps]
       spec["compile"] = ["optimizer": ["kind": type(of: o).kind, "config": o.config, "state": state],
-                         "loss": ["kind": type(of: loss).kind, "config": loss.config], "metrics": metrics]
+                         "loss": ["kind": loss.entryName, "config": loss.config], "metrics": metrics]
       for w in net.parameters {
         for (slot, t) in zip(o.slotNames, o.slots(for: w)) { tensors.append(("\(optimizerPrefix)\(w.name)/\(slot)", t)) }
       }
@@ -117,8 +117,12 @@ public enum ModelFile {
           let oentry = built(okind, in: "optim", as: "Optimizer", session),
           let l = c["loss"] as? [String: Any], let lkind = l["kind"] as? String,
           let lentry = built(LossLibrary.entryName(ofKind: lkind) ?? lkind, in: "losses", as: "Loss", session) else {
-      if (c["loss"] as? [String: Any])?["kind"] as? String == ScriptLoss.kind {
+      let lkind = (c["loss"] as? [String: Any])?["kind"] as? String
+      if lkind == ScriptLoss.kind {
         throw CatalogError("\(path): the model was compiled with a loss written in Lua, which a file cannot hold: nn.load(path, {compile = false}) then compile")
+      }
+      if let lkind, LossLibrary.entryName(ofKind: lkind) == nil, session.catalog.entry("losses.\(lkind)") == nil {
+        throw CatalogError("\(path): the model was compiled with the loss \(lkind), which this run does not have (a loss added by a plugin: load that plugin, e.g. --plugin); nn.load(path, {compile = false}) reads the architecture and weights alone")
       }
       throw CatalogError("\(path): the compile settings are not understood; nn.load(path, {compile = false}) reads the architecture and weights alone")
     }

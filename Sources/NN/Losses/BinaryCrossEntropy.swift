@@ -12,9 +12,6 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
   public var columnWeights: [Float]? = nil
   /// The option as given: whether the model's outputs are logits. Saved with the model.
   public let fromLogits: Bool
-  /// Whether `compute` receives logits now: `fromLogits`, or set by the model while it fuses
-  /// its output activation into this loss (training and evaluation).
-  public var onLogits: Bool
   public let posWeight: [Float]?
   public let labelSmoothing: Float
   private var smoothed = Tensor.zeros([0])
@@ -22,7 +19,6 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
 
   public init(fromLogits: Bool = false, posWeight: [Float]? = nil, labelSmoothing: Float = 0) {
     self.fromLogits = fromLogits
-    self.onLogits = fromLogits
     self.posWeight = posWeight
     self.labelSmoothing = labelSmoothing
   }
@@ -30,19 +26,19 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
   public var fusesWith: Activation? { .sigmoid }
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-                      gradient: UnsafeMutablePointer<Float>?) throws -> Double {
-    try evaluate(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, probabilities: nil).loss
+                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
+    try evaluate(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: logits, probabilities: nil).loss
   }
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?, gradient: UnsafeMutablePointer<Float>?,
-                      probabilities: UnsafeMutablePointer<Float>) throws -> (loss: Double, wrote: Bool) {
-    try evaluate(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, probabilities: probabilities)
+                      logits: Bool, probabilities: UnsafeMutablePointer<Float>) throws -> (loss: Double, wrote: Bool) {
+    try evaluate(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: logits, probabilities: probabilities)
   }
 
   /// The loss; on logits (without class weights) the sigmoid of each output goes to
   /// `probabilities` too, when given.
   private func evaluate(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?, gradient: UnsafeMutablePointer<Float>?,
-                        probabilities: UnsafeMutablePointer<Float>?) throws -> (loss: Double, wrote: Bool) {
+                        logits: Bool, probabilities: UnsafeMutablePointer<Float>?) throws -> (loss: Double, wrote: Bool) {
     try check(outputs, targets, sampleWeights)
     let n = outputs.shape[0], l = outputs.shape[1]
     if let pw = posWeight, pw.count != l {
@@ -55,8 +51,8 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
       for i in 0..<targets.count { dst[i] = src[i] * (1 - s) + 0.5 * s }
       t = smoothed
     }
-    guard onLogits, columnWeights == nil else {
-      return (try reduceCells(outputs, t, sampleWeights: sampleWeights, gradient: gradient), false)
+    guard logits, columnWeights == nil else {
+      return (try reduceCells(outputs, t, sampleWeights: sampleWeights, gradient: gradient, logits: logits), false)
     }
     let loss = posWeight.withOptionalPointer { pw in
       guard let w = sampleWeights else {
@@ -78,9 +74,9 @@ public final class BinaryCrossEntropy: ElementwiseLoss {
     return (loss, probabilities != nil)
   }
 
-  func cell(_ o: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double) {
+  func cell(_ o: Double, _ t: Double, column j: Int, logits: Bool) -> (loss: Double, grad: Double) {
     let pw = posWeight.map { Double($0[j]) } ?? 1
-    if onLogits {
+    if logits {
       // The stable logits form: (1 − t)·z + (1 + (pw − 1)·t)·(log(1 + e^−|z|) + max(−z, 0)).
       let z = o
       let loss = (1 - t) * z + (1 + (pw - 1) * t) * (log1p(exp(-abs(z))) + max(-z, 0))

@@ -11,19 +11,15 @@ public final class CategoricalCrossEntropy: Loss {
   public var columnWeights: [Float]? = nil
   /// The option as given: whether the model's outputs are logits. Saved with the model.
   public let fromLogits: Bool
-  /// Whether `compute` receives logits now: `fromLogits`, or set by the model while it fuses
-  /// its output activation into this loss (training and evaluation).
-  public var onLogits: Bool
 
   public init(fromLogits: Bool = false) {
     self.fromLogits = fromLogits
-    self.onLogits = fromLogits
   }
 
   public var fusesWith: Activation? { .softmax }
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-                      gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
     try check(outputs, targets, sampleWeights)
     let n = outputs.shape[0], l = outputs.shape[1]
     if let cw = columnWeights, cw.count != l { throw LayerError("\(Self.kind): \(cw.count) class weights for \(l) classes") }
@@ -40,7 +36,7 @@ public final class CategoricalCrossEntropy: Loss {
         wi *= c
       }
       var loss = 0.0
-      if onLogits {
+      if logits {
         var mx = -Double.infinity
         for j in 0..<l { mx = max(mx, Double(row[j])) }
         var s = 0.0

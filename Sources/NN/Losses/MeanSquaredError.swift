@@ -4,16 +4,15 @@ import Tensors
 public final class MeanSquaredError: ElementwiseLoss {
   public static let kind = "mean_squared_error"
   public var columnWeights: [Float]? = nil
-  public var onLogits = false
 
   public init() {}
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-                      gradient: UnsafeMutablePointer<Float>?) throws -> Double {
-    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient)
+                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
+    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: logits)
   }
 
-  func cell(_ o: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double) {
+  func cell(_ o: Double, _ t: Double, column j: Int, logits: Bool) -> (loss: Double, grad: Double) {
     ((o - t) * (o - t), 2 * (o - t))
   }
 

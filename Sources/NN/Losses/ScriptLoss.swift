@@ -6,13 +6,12 @@ import Tensors
 public final class ScriptLoss: Loss {
   public static let kind = "script"
   public var columnWeights: [Float]? = nil
-  public var onLogits = false
   let function: HostFunction
 
   public init(_ function: HostFunction) { self.function = function }
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-                      gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
     try check(outputs, targets, sampleWeights)
     guard columnWeights == nil else { throw LayerError("class_weight is not supported with a loss function; weight inside the function") }
     // The predictions as a leaf of a fresh tape (a copy: the layer reuses its buffer).

@@ -8,9 +8,6 @@ public final class SigmoidFocal: ElementwiseLoss {
   public var columnWeights: [Float]? = nil
   /// The option as given: whether the model's outputs are logits. Saved with the model.
   public let fromLogits: Bool
-  /// Whether `compute` receives logits now: `fromLogits`, or set by the model while it fuses
-  /// its output activation into this loss (training and evaluation).
-  public var onLogits: Bool
   public let gamma: Double
   public let alpha: Double
 
@@ -18,20 +15,19 @@ public final class SigmoidFocal: ElementwiseLoss {
     self.gamma = gamma
     self.alpha = alpha
     self.fromLogits = fromLogits
-    self.onLogits = fromLogits
   }
 
   public var fusesWith: Activation? { .sigmoid }
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-                      gradient: UnsafeMutablePointer<Float>?) throws -> Double {
-    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient)
+                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
+    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: logits)
   }
 
-  func cell(_ o: Double, _ t: Double, column j: Int) -> (loss: Double, grad: Double) {
+  func cell(_ o: Double, _ t: Double, column j: Int, logits: Bool) -> (loss: Double, grad: Double) {
     // Work on the logit z; probabilities are mapped back to it (clipped).
     let z: Double, dzdo: Double
-    if onLogits { z = o; dzdo = 1 } else {
+    if logits { z = o; dzdo = 1 } else {
       let p = min(max(o, probabilityEpsilon), 1 - probabilityEpsilon)
       z = log(p / (1 - p)); dzdo = 1 / (p * (1 - p))
     }

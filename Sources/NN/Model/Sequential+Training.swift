@@ -7,7 +7,7 @@ extension Sequential {
   /// Trains on `x`, `y` as `options` say; returns the per-epoch history.
   @discardableResult
   public func fit(x: Tensor, y: Tensor, options: FitOptions = FitOptions(), callbacks: [Callback] = []) throws -> History {
-    guard let optimizer, let loss else { throw LayerError("compile the model before fit") }
+    guard let optimizer, let loss, let head else { throw LayerError("compile the model before fit") }
     try checkFeatures(x)
     try checkTargets(x, y)
     guard options.batchSize > 0 else { throw LayerError("batch_size must be positive") }
@@ -66,8 +66,8 @@ extension Sequential {
         gather(y, rows, into: &batchY)
         var weights: Tensor? = nil
         if let w = options.sampleWeights { gather(w.reshapedAsColumn, rows, into: &batchW); weights = batchW }
-        let batchLoss = try trainStep(batchX, batchY, weights: weights, loss: loss, optimizer: optimizer)
-        if !trainingMetrics.isEmpty { update(trainingMetrics, batchY) }
+        let batchLoss = try trainStep(batchX, batchY, weights: weights, loss: loss, head: head, optimizer: optimizer)
+        if !trainingMetrics.isEmpty { update(trainingMetrics, batchY, head: head) }
         lastOutput = nil  // release the output buffer so the next step reuses it
         lossSum += batchLoss * Double(rows.count)
         seen += rows.count
@@ -92,25 +92,24 @@ extension Sequential {
       epoch += 1
     }
     for c in callbacks { try c.onTrainEnd(self) }
-    setLogits(false)
     return history
   }
 
   /// One optimisation step on the batch `x`, `y` (Keras's train_on_batch); returns its loss.
   @discardableResult
   public func trainOnBatch(x: Tensor, y: Tensor, sampleWeights: Tensor? = nil) throws -> Double {
-    guard let optimizer, let loss else { throw LayerError("compile the model before training") }
+    guard let optimizer, let loss, let head else { throw LayerError("compile the model before training") }
     try checkFeatures(x)
     try checkTargets(x, y)
     try checkTrainingData(x: x, y: y, weights: sampleWeights, loss: loss)
-    defer { setLogits(false); lastOutput = nil }
-    return try trainStep(x, y, weights: sampleWeights, loss: loss, optimizer: optimizer)
+    defer { lastOutput = nil }
+    return try trainStep(x, y, weights: sampleWeights, loss: loss, head: head, optimizer: optimizer)
   }
 
   /// One optimisation step on a batch; returns the batch's mean loss.
-  func trainStep(_ xb: Tensor, _ yb: Tensor, weights: Tensor?, loss: Loss, optimizer: Optimizer) throws -> Double {
-    setLogits(true)
-    let out = try forward(xb, training: true)
+  func trainStep(_ xb: Tensor, _ yb: Tensor, weights: Tensor?, loss: Loss, head: OutputHead,
+                 optimizer: Optimizer) throws -> Double {
+    let out = try head.forward(layers, xb, training: true)
     Tensor.prepare(&lossGradient, shape: out.shape)
     var value: Double
     probabilitiesReady = false
@@ -119,12 +118,13 @@ extension Sequential {
       // The metrics need the probabilities; a fused loss may work them out on the way.
       Tensor.prepare(&probabilities, shape: out.shape)
       (value, probabilitiesReady) = try loss.compute(out, yb, sampleWeights: weights, gradient: lossGradient.storage.pointer,
-                                                     probabilities: probabilities.storage.pointer)
-      probabilitiesReady = probabilitiesReady && fusedOutput
+                                                     logits: head.lossReadsLogits, probabilities: probabilities.storage.pointer)
+      probabilitiesReady = probabilitiesReady && head.fusedLayer != nil
     } else {
-      value = try loss.compute(out, yb, sampleWeights: weights, gradient: lossGradient.storage.pointer)
+      value = try loss.compute(out, yb, sampleWeights: weights, gradient: lossGradient.storage.pointer,
+                               logits: head.lossReadsLogits)
     }
-    try backward(lossGradient, accumulate: false)
+    try head.backward(layers, lossGradient, accumulate: false)
     optimizer.step(parameters)
     return value
   }
@@ -136,22 +136,21 @@ extension Sequential {
 
   /// `evaluate` into `metrics` (fresh or reused streams of the compiled metrics, reset here).
   func evaluate(x: Tensor, y: Tensor, batchSize: Int, metrics: [StreamingMetric]) throws -> Logs {
-    guard let loss else { throw LayerError("compile the model before evaluate") }
+    guard let loss, let head else { throw LayerError("compile the model before evaluate") }
     try checkFeatures(x)
     try checkTargets(x, y)
-    setLogits(true)
     let classWeights = loss.columnWeights
     loss.columnWeights = nil  // validation and evaluation report the plain loss
-    defer { setLogits(false); loss.columnWeights = classWeights }
+    defer { loss.columnWeights = classWeights }
     let n = x.shape[0]
     for m in metrics { m.reset() }
     var total = 0.0, start = 0
     while start < n {
       let end = min(n, start + max(batchSize, 1))
       let xb = try x.rows(start..<end), yb = try y.rows(start..<end)
-      let out = try forward(xb, training: false)
-      total += try loss.compute(out, yb, sampleWeights: nil, gradient: nil) * Double(end - start)
-      if !metrics.isEmpty { update(metrics, yb, outputs: out) }
+      let out = try head.forward(layers, xb, training: false)
+      total += try loss.compute(out, yb, sampleWeights: nil, gradient: nil, logits: head.lossReadsLogits) * Double(end - start)
+      if !metrics.isEmpty { update(metrics, yb, head: head, outputs: out) }
       start = end
     }
     var logs = Logs()
@@ -163,31 +162,21 @@ extension Sequential {
   /// The loss on one batch and the gradient of every parameter (copies), without updating
   /// anything: the low-level loop `loss, grads = model:gradients(x, y); opt:step(params, grads)`.
   public func gradients(x: Tensor, y: Tensor) throws -> (loss: Double, gradients: [Tensor]) {
-    guard let loss else { throw LayerError("compile the model before gradients") }
+    guard let loss, let head else { throw LayerError("compile the model before gradients") }
     try checkFeatures(x)
     try checkTargets(x, y)
-    setLogits(true)
-    defer { setLogits(false) }
-    let out = try forward(x, training: true)
+    let out = try head.forward(layers, x, training: true)
     Tensor.prepare(&lossGradient, shape: out.shape)
-    let value = try loss.compute(out, y, sampleWeights: nil, gradient: lossGradient.storage.pointer)
-    try backward(lossGradient, accumulate: false)
+    let value = try loss.compute(out, y, sampleWeights: nil, gradient: lossGradient.storage.pointer, logits: head.lossReadsLogits)
+    try head.backward(layers, lossGradient, accumulate: false)
     return (value, parameters.map { Tensor(shape: $0.grad.shape, storage: TensorStorage(copying: $0.grad.storage)) })
   }
 
   /// Feeds a batch to streaming metrics: they see probabilities, so fused logits are passed
-  /// through the output activation first.
-  func update(_ metrics: [StreamingMetric], _ yb: Tensor, outputs: Tensor? = nil) {
+  /// through the output activation first (unless the loss worked them out already).
+  func update(_ metrics: [StreamingMetric], _ yb: Tensor, head: OutputHead, outputs: Tensor? = nil) {
     guard let out = outputs ?? lastOutput else { return }
-    var scores = out
-    if fusedOutput, let last = layers.last as? ActivationOutput, last.emitsLogits {
-      if outputs != nil || !probabilitiesReady {
-        Tensor.prepare(&probabilities, shape: out.shape)
-        Elementwise.biasActivation(last.outputActivation, alpha: last.outputAlpha, z: out.storage.pointer, bias: nil,
-                                   out: probabilities.storage.pointer, rows: out.shape[0], cols: out.shape[1])
-      }
-      scores = probabilities
-    }
+    let scores = outputs == nil && probabilitiesReady ? probabilities : head.probabilities(of: out, into: &probabilities)
     StreamingMetrics.update(metrics, truth: yb.storage.pointer, scores: scores.storage.pointer,
                             rows: yb.shape[0], labels: yb.shape[1])
   }

@@ -19,8 +19,10 @@ public final class Sequential {
   public let random: RandomStream
   /// Set by a callback to end training after the current batch/epoch.
   public var stopTraining = false
-  /// Whether the output activation is folded into the loss during training.
-  public private(set) var fusedOutput = false
+  /// How the output meets the loss (set by compile).
+  public private(set) var head: OutputHead?
+  /// Whether the output activation is folded into the loss in training and evaluation.
+  public var fusedOutput: Bool { head?.fusedLayer != nil }
 
   var batchX = Tensor.zeros([0])
   var batchY = Tensor.zeros([0])
@@ -30,7 +32,8 @@ public final class Sequential {
   /// Whether `probabilities` holds the last training batch's probabilities (the fused loss
   /// worked them out).
   var probabilitiesReady = false
-  /// The last training batch's outputs (logits when fused), for the streaming metrics.
+  /// The last training batch's outputs (what the loss read: logits when fused), for the
+  /// streaming metrics.
   var lastOutput: Tensor?
 
   public init(inputSize: Int? = nil, random: RandomStream) {
@@ -52,6 +55,7 @@ public final class Sequential {
     if layers.contains(where: { $0 === layer }) { throw LayerError("layer '\(layer.name)' is already in the model") }
     if layers.isEmpty, inputSize == nil, let declared = (layer as? InputSizeDeclaring)?.declaredInputSize { inputSize = declared }
     layers.append(layer)
+    if let loss { head = OutputHead(layers: layers, loss: loss) }
     if inputSize != nil { try build() }
   }
 
@@ -85,15 +89,13 @@ public final class Sequential {
     self.loss = loss
     self.metricNames = metrics
     // Whatever layer ends in the activation the loss absorbs (Dense with that activation, or
-    // an Activation layer) hands the loss its logits while training.
-    let last = layers.last as? ActivationOutput
-    fusedOutput = !loss.onLogits && loss.fusesWith != nil && last?.outputActivation == loss.fusesWith
+    // an Activation layer) hands the loss its logits in training and evaluation.
+    head = OutputHead(layers: layers, loss: loss)
   }
 
   /// The model's output for `x` (probabilities for a sigmoid output), computed in batches.
   public func predict(_ x: Tensor, batchSize: Int = 256) throws -> Tensor {
     try checkFeatures(x)
-    setLogits(false)
     let n = x.shape[0]
     var out = Tensor(uninitializedShape: [n, outputSize ?? 0])
     var start = 0
@@ -108,7 +110,7 @@ public final class Sequential {
     return out
   }
 
-  /// Runs every layer. In training mode with a fused output, the last layer emits logits.
+  /// Runs every layer: the model's outputs (probabilities for a sigmoid output).
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     var h = x
     for layer in layers { h = try layer.forward(h, training: training) }
@@ -119,12 +121,6 @@ public final class Sequential {
   public func backward(_ gradOutput: Tensor, accumulate: Bool) throws {
     var g = gradOutput
     for layer in layers.reversed() { g = try layer.backward(g, accumulate: accumulate) }
-  }
-
-  func setLogits(_ on: Bool) {
-    guard fusedOutput, let last = layers.last as? ActivationOutput, let loss else { return }
-    last.emitsLogits = on
-    loss.onLogits = on
   }
 
   func checkFeatures(_ x: Tensor) throws {
