@@ -12,7 +12,7 @@ public enum TensorLibrary {
   /// Shorthand for an entry of this module.
   static func entry(_ name: String, _ summary: String, parameters: [Parameter] = [], options: [Parameter] = [],
                     returns: [Returned] = [], method: Bool = false, metamethod: String? = nil, details: String? = nil,
-                    _ body: @escaping (Arguments) throws -> [Value]) -> Entry {
+                    _ body: @escaping @Sendable (Arguments) throws -> [Value]) -> Entry {
     Entry(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
           methodOf: method ? "Tensor" : nil, metamethod: metamethod, details: details, body: body)
   }

@@ -14,7 +14,7 @@ public enum DataLibrary {
   /// Shorthand for an entry of this module; data errors become catalog errors.
   static func entry(_ name: String, _ summary: String, parameters: [Parameter] = [], options: [Parameter] = [],
                     returns: [Returned] = [], methodOf: String? = nil, metamethod: String? = nil, details: String? = nil,
-                    _ body: @escaping (Arguments) throws -> [Value]) -> Entry {
+                    _ body: @escaping @Sendable (Arguments) throws -> [Value]) -> Entry {
     Entry(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
           methodOf: methodOf, metamethod: metamethod, details: details) { args in
       do { return try body(args) } catch let e as DataError { throw CatalogError(e.message) }

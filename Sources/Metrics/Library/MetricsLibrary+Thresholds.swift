@@ -9,7 +9,7 @@ extension MetricsLibrary {
     }
   }
 
-  static func countsEntry(_ name: String, _ summary: String, returns: Returned, _ f: @escaping (ConfusionCounts) -> Value) -> Entry {
+  static func countsEntry(_ name: String, _ summary: String, returns: Returned, _ f: @escaping @Sendable (ConfusionCounts) -> Value) -> Entry {
     entry(name, summary, parameters: [truthParameter, predictionParameter], options: [thresholdOption], returns: [returns]) { a in
       let (y, p) = try truthAndPredictions(a)
       return [f(ConfusionCounts(y, p))]

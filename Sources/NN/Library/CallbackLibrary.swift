@@ -6,7 +6,7 @@ enum CallbackLibrary {
   static let monitor = Parameter("monitor", .string, "the logged quantity to watch (loss, val_loss, val_f1_micro, ...)", default: .string("val_loss"))
   static let mode = Parameter("mode", .oneOf(MonitorMode.allCases.map(\.rawValue)), "min, max, or auto (max for accuracy/AUC/F1-like names)", default: .string("auto"))
 
-  static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) throws -> Callback) -> Entry {
+  static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping @Sendable (Arguments) throws -> Callback) -> Entry {
     Entry(module: "callbacks", name: name, summary: summary, options: options, returns: [Returned(.object("Callback"), "the callback")]) { a in
       [.object(CallbackObject(try withoutOwnName(name) { try build(a) }, kind: name))]
     }

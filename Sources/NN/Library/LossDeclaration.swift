@@ -3,17 +3,17 @@ import Catalog
 /// One built-in loss, declared once: the entry that makes it with options (`losses.BinaryCrossentropy`),
 /// the kind model files store and compile accepts (`binary_crossentropy`), its short names
 /// (`bce`), and how to build it with its defaults. Every list of loss names derives from these.
-struct LossDeclaration {
+struct LossDeclaration: Sendable {
   let entry: String
   let kind: String
   let aliases: [String]
   let summary: String
   let options: [Parameter]
-  let defaults: () -> Loss
-  let build: (Arguments) throws -> Loss
+  let defaults: @Sendable () -> Loss
+  let build: @Sendable (Arguments) throws -> Loss
 
   init<L: Loss>(_ type: L.Type, entry: String, aliases: [String] = [], _ summary: String, _ options: [Parameter],
-                defaults: @escaping () -> L, build: @escaping (Arguments) throws -> L) {
+                defaults: @escaping @Sendable () -> L, build: @escaping @Sendable (Arguments) throws -> L) {
     self.entry = entry
     kind = L.kind
     self.aliases = aliases

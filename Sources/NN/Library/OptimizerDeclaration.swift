@@ -2,15 +2,15 @@ import Catalog
 
 /// One built-in optimizer, declared once: its type gives the entry name and the kind model
 /// files store (`Adam`); compile accepts the same name in lower case (`adam`).
-struct OptimizerDeclaration {
+struct OptimizerDeclaration: Sendable {
   let kind: String
   let summary: String
   let options: [Parameter]
-  let defaults: () -> Optimizer
-  let build: (Arguments) throws -> Optimizer
+  let defaults: @Sendable () -> Optimizer
+  let build: @Sendable (Arguments) throws -> Optimizer
 
-  init<O: Optimizer>(_ type: O.Type, _ summary: String, _ options: [Parameter], defaults: @escaping () -> O,
-                     build: @escaping (Arguments) throws -> O) {
+  init<O: Optimizer>(_ type: O.Type, _ summary: String, _ options: [Parameter], defaults: @escaping @Sendable () -> O,
+                     build: @escaping @Sendable (Arguments) throws -> O) {
     kind = O.kind
     self.summary = summary
     self.options = options

@@ -2,7 +2,7 @@ import Catalog
 
 /// Learning-rate schedules, in the `optim` module; they go in fit's callbacks list.
 enum ScheduleLibrary {
-  static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping (Arguments) throws -> Callback) -> Entry {
+  static func make(_ name: String, _ summary: String, _ options: [Parameter], _ build: @escaping @Sendable (Arguments) throws -> Callback) -> Entry {
     Entry(module: "optim", name: name, summary: summary, options: options, returns: [Returned(.object("Callback"), "a schedule, for fit's callbacks")]) { a in
       [.object(CallbackObject(try CallbackLibrary.withoutOwnName(name) { try build(a) }, kind: name))]
     }
