@@ -13,7 +13,7 @@ import Synchronization
 /// Determinism: the K blocks depend only on the sizes, and every element of C is computed
 /// by the same micro-kernel code over the same K blocks in order, whichever thread owns
 /// its slab, so results are bit-identical for any thread count.
-public enum Gemm {
+package enum Gemm {
   /// Below about this many flops (~0.5 ms on one core) a second thread costs more than it saves.
   static let parallelFlops = 5e7
 
@@ -22,7 +22,7 @@ public enum Gemm {
   /// beta == 0 must not read C (NaN/garbage in C is overwritten).
   /// threads: nil = Parallel.maxThreads. isa: nil = ck_active_isa(); tests pass it explicitly
   /// (never mutate the global ISA in tests: Swift Testing runs tests in parallel).
-  public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+  package static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                            alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
                            b: UnsafePointer<Float>, ldb: Int,
                            beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int,

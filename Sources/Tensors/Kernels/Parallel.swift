@@ -28,7 +28,7 @@ public enum Parallel {
   /// write memory that belongs to its own `i` (a slab of an output buffer, a partial sum).
   /// Every call has finished when `forEach` returns.
   @inlinable
-  public static func forEach(_ count: Int, threads: Int? = nil, _ body: (Int) -> Void) {
+  package static func forEach(_ count: Int, threads: Int? = nil, _ body: (Int) -> Void) {
     let t = min(threads ?? maxThreads, count)
     if t <= 1 {
       for i in 0..<count { body(i) }
