@@ -1,6 +1,10 @@
 /// A dense float32 array with a shape, stored row-major.
 ///
 /// `Tensor` is a value: copies share storage until one of them is written to (copy on write).
+///
+/// `@unchecked Sendable` because its storage is a class: a copy sent to another thread shares
+/// the buffer until either side writes, and a write first copies (`makeUnique`). The autodiff
+/// record is shared by copies too; a graph is built and differentiated by one run at a time.
 public struct Tensor: @unchecked Sendable {
   /// The extent of each dimension; empty for a scalar.
   public private(set) var shape: [Int]
