@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct ConcurrentGemmTests {
   /// A k x n product of a seeded m x k and k x n, on `threads` kernel threads.
   static func product(m: Int, k: Int, n: Int, seed: UInt64, threads: Int) -> [Float] {
-    var rng = SplitMix64(seed: seed)
+    var rng = TestSupport.SplitMix64(seed: seed)
     let a = (0..<(m * k)).map { _ in rng.signedUnit() }, b = (0..<(k * n)).map { _ in rng.signedUnit() }
     var c = [Float](repeating: .nan, count: m * n)
     c.withUnsafeMutableBufferPointer { c in
@@ -22,7 +22,7 @@ import TestSupport
     // Sizes that take different scratch sizes (one K block and several), run twice each.
     let shapes = [(64, 96, 80), (200, 700, 130), (33, 1500, 257), (300, 300, 300)]
     let jobs = (shapes + shapes).enumerated().map { i, s in (m: s.0, k: s.1, n: s.2, seed: UInt64(i % shapes.count), threads: 1 + i % 2) }
-    let alone = jobs.map { product(m: $0.m, k: $0.k, n: $0.n, seed: $0.seed, threads: 1) }
+    let alone = jobs.map { Self.product(m: $0.m, k: $0.k, n: $0.n, seed: $0.seed, threads: 1) }
     let together = await withTaskGroup(of: (Int, [Float]).self) { group in
       for (i, j) in jobs.enumerated() {
         group.addTask { (i, Self.product(m: j.m, k: j.k, n: j.n, seed: j.seed, threads: j.threads)) }
