@@ -42,6 +42,8 @@ private struct ConstantValue: @unchecked Sendable {
   let value: Value
 
   init(_ value: Value) {
+    // Not reachable from a script or a file: defaults are written in the libraries'
+    // declarations, or parsed by the plugin loader into a number, a boolean or a string.
     precondition(ConstantValue.isConstant(value), "a parameter default must be a constant, got \(value.summary)")
     self.value = value
   }

@@ -162,7 +162,7 @@ package enum Gemm {
 /// time are far apart in C: when ldc is not a multiple of a cache line, neighbouring slabs
 /// share lines at their border, and writing both at once would bounce those lines.
 final class SlabQueue: Sendable {
-  private let claimed = Mutex(0)
+  private let claimed = Atomic<Int>(0)
   private let count: Int, runs: Int, runLength: Int
   init(count: Int, runs: Int) {
     self.count = count
@@ -170,15 +170,13 @@ final class SlabQueue: Sendable {
     runLength = (count + self.runs - 1) / self.runs
   }
   func claim() -> Int? {
-    claimed.withLock { claimed in
-      // Walk the interleaved order, skipping positions past the end of a short last run.
-      while claimed < runLength * runs {
-        let i = claimed
-        claimed += 1
-        let index = (i % runs) * runLength + i / runs
-        if index < count { return index }
-      }
-      return nil
+    // Walk the interleaved order, skipping positions past the end of a short last run; each
+    // position goes to the one worker whose increment took it.
+    while true {
+      let i = claimed.wrappingAdd(1, ordering: .relaxed).oldValue
+      if i >= runLength * runs { return nil }
+      let index = (i % runs) * runLength + i / runs
+      if index < count { return index }
     }
   }
 }
