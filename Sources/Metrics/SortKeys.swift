@@ -273,6 +273,9 @@ func parallelMap<T>(_ items: [T], _ body: (T) -> (Double, Double)) -> [(Double, 
   return out
 }
 
+/// A raw pointer handed to the threads of one `Parallel.forEach`: `@unchecked Sendable` because
+/// pointers never are; safe as each call writes only its own index and the fork-join ends
+/// before the buffer does.
 struct UnsafeSendable<T>: @unchecked Sendable {
   let pointer: UnsafeMutablePointer<T>
   init(_ p: UnsafeMutablePointer<T>) { pointer = p }
