@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Crescent",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "crescent", targets: ["crescent"]),
     .library(name: "CrescentCore", targets: ["Tensors", "Catalog", "Datasets", "Experiments", "StandardLibrary", "LuaHost"]),
@@ -67,5 +67,5 @@ let package = Package(
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

@@ -3,9 +3,9 @@ import Tensors
 /// One function of the scripting API, declared once: its name, documentation, positional
 /// parameters, named options and results, and the core call it makes. Hosts expose it,
 /// `crescent doc` prints it and `crescent types` writes its editor definition from this.
-public struct Entry {
+public struct Entry: Sendable {
   /// Who provides the function and who calls it.
-  public enum Kind: Equatable {
+  public enum Kind: Equatable, Sendable {
     /// The catalog's body runs when a script calls it.
     case native
     /// The host defines it in its own script code (the experiment declarations, the spec
@@ -34,7 +34,7 @@ public struct Entry {
   /// Scripts call it by its bare name (`ingredient`, `describe`); when the name is the module's,
   /// the module table itself is callable (`experiment "name"`).
   public let global: Bool
-  let body: (Arguments) throws -> [Value]
+  let body: @Sendable (Arguments) throws -> [Value]
   /// The declaration that handed out the body's `Arg`s (nil for entries without a body).
   let declarer: Declarer.Identity?
 
@@ -59,7 +59,7 @@ public struct Entry {
   ///     }
   public init(module: String, name: String, summary: String, returns: [Returned] = [], methodOf: String? = nil,
               metamethod: String? = nil, details: String? = nil, global: Bool = false,
-              declare: (Declarer) -> (Arguments) throws -> [Value]) {
+              declare: (Declarer) -> @Sendable (Arguments) throws -> [Value]) {
     let d = Declarer()
     let body = declare(d)
     self.init(module: module, name: name, summary: summary, parameters: d.parameters, options: d.options, returns: returns,
@@ -69,7 +69,7 @@ public struct Entry {
 
   private init(module: String, name: String, summary: String, parameters: [Parameter], options: [Parameter],
                returns: [Returned], methodOf: String?, metamethod: String?, details: String?, kind: Kind, global: Bool,
-               body: @escaping (Arguments) throws -> [Value], declarer: Declarer.Identity? = nil) {
+               body: @escaping @Sendable (Arguments) throws -> [Value], declarer: Declarer.Identity? = nil) {
     self.declarer = declarer
     self.module = module
     self.name = name
@@ -127,7 +127,7 @@ public struct Entry {
 }
 
 /// One declared result.
-public struct Returned {
+public struct Returned: Sendable {
   public let type: ValueType
   public let doc: String
   public init(_ type: ValueType, _ doc: String) { self.type = type; self.doc = doc }

@@ -10,7 +10,7 @@ public struct OutputSink {
   }
 
   /// Standard output, not treated as a terminal.
-  public static let standardOutput = OutputSink { Swift.print($0, terminator: "") }
+  public static var standardOutput: OutputSink { OutputSink { Swift.print($0, terminator: "") } }
   /// Nowhere.
-  public static let discard = OutputSink { _ in }
+  public static var discard: OutputSink { OutputSink { _ in } }
 }

@@ -1,11 +1,12 @@
 /// One declared input of a catalog entry: a positional argument or a named option.
-public struct Parameter {
+public struct Parameter: Sendable {
   public let name: String
   public let type: ValueType
   public let doc: String
   /// The value used when the caller gives none; nil means the parameter is required
   /// (unless `optional`).
-  public let defaultValue: Value?
+  public var defaultValue: Value? { storedDefault?.value }
+  private let storedDefault: ConstantValue?
   /// May be left out with no default (the entry then sees `.none`).
   public let optional: Bool
   /// Takes all remaining positional arguments (declared last).
@@ -20,7 +21,7 @@ public struct Parameter {
     self.name = name
     self.type = type
     self.doc = doc
-    self.defaultValue = defaultValue
+    self.storedDefault = defaultValue.map(ConstantValue.init)
     self.optional = optional || defaultValue != nil
     self.variadic = variadic
   }
@@ -29,6 +30,33 @@ public struct Parameter {
 
   /// The type the editor type file gives it.
   public var luaType: String { editorType ?? type.luaType }
+}
+
+/// A default value, kept in a declaration that is shared between threads.
+///
+/// `@unchecked Sendable` because `Value` as a whole is not Sendable (it can hold a core object
+/// or a host function, which belong to one run). A default may only be built from the cases
+/// that are values (nil, booleans, numbers, strings, tensors, and tables of those), which the
+/// initializer checks, so what is stored is never mutated or shared by reference.
+private struct ConstantValue: @unchecked Sendable {
+  let value: Value
+
+  init(_ value: Value) {
+    // Not reachable from a script or a file: defaults are written in the libraries'
+    // declarations, or parsed by the plugin loader into a number, a boolean or a string.
+    precondition(ConstantValue.isConstant(value), "a parameter default must be a constant, got \(value.summary)")
+    self.value = value
+  }
+
+  static func isConstant(_ value: Value) -> Bool {
+    switch value {
+    case .none, .bool, .integer, .number, .string, .tensor: return true
+    case .list(let items): return items.allSatisfy(isConstant)
+    case .table(let pairs): return pairs.allSatisfy { isConstant($0.value) }
+    case .mixed(let items, let pairs): return items.allSatisfy(isConstant) && pairs.allSatisfy { isConstant($0.value) }
+    case .object, .function: return false
+    }
+  }
 }
 
 extension Value {

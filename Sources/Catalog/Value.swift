@@ -73,7 +73,7 @@ extension CatalogObject {
 }
 
 /// A field of an object type: read-only unless declared `settable`.
-public struct Property {
+public struct Property: Sendable {
   public let name: String
   public let type: ValueType
   public let doc: String

@@ -1,6 +1,6 @@
 /// What an argument or option accepts. Each case knows how to describe itself in an error
 /// (`a positive integer`), in the reference (`integer > 0`) and in the editor type file.
-public indirect enum ValueType {
+public indirect enum ValueType: Sendable {
   case any
   case bool
   case integer

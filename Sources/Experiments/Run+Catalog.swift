@@ -36,7 +36,7 @@ public enum ExperimentLibrary {
 
   /// A method of the run object.
   static func method(_ name: String, _ summary: String, returns: [Returned] = [], metamethod: String? = nil,
-                     declare: (Declarer, Arg<Run>) -> (Arguments) throws -> [Value]) -> Entry {
+                     declare: (Declarer, Arg<Run>) -> @Sendable (Arguments) throws -> [Value]) -> Entry {
     Entry(module: "experiment", name: name, summary: summary, returns: returns, methodOf: "Run", metamethod: metamethod) { d in
       declare(d, d.object(runParameter.name, Run.self, runParameter.doc))
     }

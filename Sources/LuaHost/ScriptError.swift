@@ -1,6 +1,6 @@
 /// Why a script did not finish, with the message a person should see.
 public struct ScriptError: Error, CustomStringConvertible {
-  public enum Kind: Equatable {
+  public enum Kind: Equatable, Sendable {
     /// The script could not be read.
     case unreadable
     /// The script does not parse.

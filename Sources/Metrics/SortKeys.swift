@@ -254,7 +254,8 @@ extension Truths {
     let order = sizes.indices.filter { sizes[$0] > 0 }.sorted { sizes[$0] > sizes[$1] }
     let work: (Int) -> Void = { task in SortKeys.sort(buffers[order[task]]) }
     if Parallel.maxThreads <= 1 { for task in order.indices { work(task) } } else {
-      DispatchQueue.concurrentPerform(iterations: order.count, execute: work)
+      // One task per side, claimed dynamically (largest first), as many at once as there are.
+      Parallel.forEach(order.count, threads: order.count, work)
     }
     let labelProblems = wantLabels ? (0..<L).map { RankedBinary(sorted: buffers[2 + 2 * $0], buffers[3 + 2 * $0]) } : []
     return (labelProblems, wantPooled ? RankedBinary(sorted: buffers[0], buffers[1]) : nil)
@@ -272,6 +273,9 @@ func parallelMap<T>(_ items: [T], _ body: (T) -> (Double, Double)) -> [(Double, 
   return out
 }
 
+/// A raw pointer handed to the threads of one `Parallel.forEach`: `@unchecked Sendable` because
+/// pointers never are; safe as each call writes only its own index and the fork-join ends
+/// before the buffer does.
 struct UnsafeSendable<T>: @unchecked Sendable {
   let pointer: UnsafeMutablePointer<T>
   init(_ p: UnsafeMutablePointer<T>) { pointer = p }

@@ -5,14 +5,14 @@ import Tensors
 
 /// A plugin function as a catalog entry: the catalog checks the arguments, this passes them
 /// to the callback in declaration order and returns its number or tensor.
-struct PluginFunction {
+struct PluginFunction: Sendable {
   let module: String
   let name: String
   let summary: String
   let parameters: [PluginParameter]
   let returns: crescent_type
   let call: crescent_function_fn
-  let user: UnsafeMutableRawPointer?
+  let user: PluginUser
 
   var entry: Entry {
     let result = returns == CRESCENT_TENSOR ? Returned(.tensor, "the result") : Returned(.number, "the result")
@@ -58,7 +58,7 @@ struct PluginFunction {
     do {
       done = try withExtendedLifetime(tensors) {
         try args.withUnsafeBufferPointer { buffer in
-          try PluginCall.run { call in self.call(call, buffer.baseAddress, Int32(buffer.count), user) }
+          try PluginCall.run { call in self.call(call, buffer.baseAddress, Int32(buffer.count), user.pointer) }
         }
       }
     } catch let e as PluginFailure { throw CatalogError(e.message) }

@@ -4,16 +4,16 @@ import Metrics
 import Tensors
 
 /// A plugin metric: the callback over whole n x L arrays of truths and scores.
-struct PluginMetric {
+struct PluginMetric: Sendable {
   let name: String
   let higherIsBetter: Bool
   let compute: crescent_metric_fn
-  let user: UnsafeMutableRawPointer?
+  let user: PluginUser
 
   func callAsFunction(truths: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows: Int, labels: Int) throws -> Double {
     var result = Double.nan
     do {
-      _ = try PluginCall.run { call in compute(call, truths, scores, CLong(rows), CLong(labels), &result, user) }
+      _ = try PluginCall.run { call in compute(call, truths, scores, CLong(rows), CLong(labels), &result, user.pointer) }
     } catch let e as PluginFailure { throw CatalogError("\(name): \(e.message)") }
     return result
   }

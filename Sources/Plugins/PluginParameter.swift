@@ -3,7 +3,7 @@ import Foundation
 import CrescentPluginABI
 
 /// A plugin's parameter descriptor as a catalog parameter, its default parsed from text.
-struct PluginParameter {
+struct PluginParameter: Sendable {
   let parameter: Parameter
   let type: crescent_type
   let isOption: Bool

@@ -33,7 +33,7 @@ final class PluginRegistrar {
     guard !module.isEmpty, !name.isEmpty, let call = d.call else { throw PluginError("a function needs a module, a name and a callback") }
     let params = try (0..<Int(max(d.n_params, 0))).map { try PluginParameter(d.params[$0]) }
     let entry = PluginFunction(module: module, name: name, summary: text(d.summary), parameters: params,
-                               returns: d.returns, call: call, user: d.user).entry
+                               returns: d.returns, call: call, user: PluginUser(pointer: d.user)).entry
     try catalog.register(module: module, summary: "Functions added by the plugin \(path).", entries: [entry])
   }
 
@@ -43,7 +43,8 @@ final class PluginRegistrar {
     let summary = text(d.summary)
     let constructor = PluginRegistrar.camelCase(name)
     try free("losses.\(constructor)")
-    let make = { PluginLoss(name: name, entryName: constructor, compute: compute, user: d.user) as Loss }
+    let user = PluginUser(pointer: d.user)
+    let make: @Sendable () -> Loss = { PluginLoss(name: name, entryName: constructor, compute: compute, user: user.pointer) }
     try LossRegistry.register(name, in: catalog, make: make)
     try catalog.register(module: "losses", summary: "", entries: [
       Entry(module: "losses", name: constructor, summary: summary + " (compile also takes \"\(name)\".)",
@@ -55,7 +56,7 @@ final class PluginRegistrar {
     let name = text(d.name)
     guard !name.isEmpty, let compute = d.compute else { throw PluginError("a metric needs a name and a callback") }
     try free("metrics.\(name)")
-    let metric = PluginMetric(name: name, higherIsBetter: d.higher_is_better != 0, compute: compute, user: d.user)
+    let metric = PluginMetric(name: name, higherIsBetter: d.higher_is_better != 0, compute: compute, user: PluginUser(pointer: d.user))
     try TrainingMetrics.register(name, higherIsBetter: metric.higherIsBetter, in: catalog) { _ in PluginMetricStream(metric) }
     try catalog.register(module: "metrics", summary: "", entries: [metric.entry(summary: text(d.summary))])
   }
@@ -66,12 +67,12 @@ final class PluginRegistrar {
       throw PluginError("a layer needs a name, a forward and a backward callback")
     }
     try free("nn.\(name)")
-    let user = d.user
+    let user = PluginUser(pointer: d.user)
     try catalog.register(module: "nn", summary: "", entries: [
       Entry(module: "nn", name: name, summary: text(d.summary) + " (Elementwise: as many outputs as inputs.)",
             returns: [Returned(.object("Layer"), "the layer")]) { declared in
         let layerName = declared.option("name", String.self, "the layer's name (default: plugin and a number, e.g. plugin_1)", default: "")
-        return { a in [.object(LayerObject(PluginLayer(name: name, forward: forward, backward: backward, user: user, name: try a[layerName])))] }
+        return { a in [.object(LayerObject(PluginLayer(name: name, forward: forward, backward: backward, user: user.pointer, name: try a[layerName])))] }
       },
     ])
   }

@@ -1,18 +1,22 @@
 /// A dense float32 array with a shape, stored row-major.
 ///
 /// `Tensor` is a value: copies share storage until one of them is written to (copy on write).
+///
+/// `@unchecked Sendable` because its storage is a class: a copy sent to another thread shares
+/// the buffer until either side writes, and a write first copies (`makeUnique`). The autodiff
+/// record is shared by copies too; a graph is built and differentiated by one run at a time.
 public struct Tensor: @unchecked Sendable {
   /// The extent of each dimension; empty for a scalar.
   public private(set) var shape: [Int]
   /// The buffer; shared between copies until one of them writes.
-  public private(set) var storage: TensorStorage
+  @usableFromInline package private(set) var storage: TensorStorage
 
   /// The autodiff record: set when this tensor requires a gradient or was computed from one
   /// that does (see `Tensor+Autodiff.swift`). Copies share it.
   public var autograd: Autograd? = nil
 
   /// The storage as a mutable reference, for uniqueness checks by workspace owners.
-  public var storageReference: TensorStorage {
+  @usableFromInline package var storageReference: TensorStorage {
     get { storage }
     _modify { yield &storage }
   }
@@ -25,14 +29,14 @@ public struct Tensor: @unchecked Sendable {
   }
 
   /// A tensor of the given shape whose values are left for the caller to write.
-  public init(uninitializedShape shape: [Int]) {
+  @usableFromInline package init(uninitializedShape shape: [Int]) {
     precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
     self.shape = shape
     self.storage = TensorStorage(count: shape.reduce(1, *))
   }
 
   /// A tensor over existing storage; `storage.count` must equal the shape's element count.
-  public init(shape: [Int], storage: TensorStorage) {
+  package init(shape: [Int], storage: TensorStorage) {
     precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match storage of \(storage.count)")
     self.shape = shape
     self.storage = storage
@@ -75,7 +79,7 @@ public struct Tensor: @unchecked Sendable {
   }
 
   /// Ensures this tensor is the only owner of its storage.
-  public mutating func makeUnique() {
+  @usableFromInline package mutating func makeUnique() {
     if !isKnownUniquelyReferenced(&storage) { storage = TensorStorage(copying: storage) }
   }
 

@@ -1,58 +1,61 @@
 import Foundation
+import Synchronization
 
 /// A 64-byte-aligned buffer of float32 values, owned by one or more `Tensor`s.
-public final class TensorStorage: @unchecked Sendable {
-  public let count: Int
-  public let pointer: UnsafeMutablePointer<Float>
+///
+/// `@unchecked Sendable` because it hands out a raw pointer: the values may be read from any
+/// thread, and are written only by the one `Tensor` that holds the storage uniquely (copy on
+/// write) or by kernels that split the buffer into disjoint parts.
+@usableFromInline
+package final class TensorStorage: @unchecked Sendable {
+  @usableFromInline package let count: Int
+  @usableFromInline package let pointer: UnsafeMutablePointer<Float>
 
   /// Bytes held by all live storages; lets a host (the Lua collector, a memory limit) see
   /// native memory. A measurement of the process, not a setting: no run writes it.
-  public static var liveBytes: Int { live.value }
-  private static let live = ByteCount()
+  package static var liveBytes: Int { live.load(ordering: .relaxed) }
+  /// The one process-wide counter, on purpose: tensors of every run share the process's
+  /// memory, so the count is of the process. Atomic, as storages come and go on any thread.
+  private static let live = Atomic<Int>(0)
 
-  public init(count: Int) {
+  package init(count: Int) {
     precondition(count >= 0, "negative element count")
     self.count = count
     let bytes = max(count, 1) * MemoryLayout<Float>.stride
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
-    TensorStorage.live.add(bytes)
-    TensorStorage.counter?.count += 1
+    TensorStorage.live.wrappingAdd(bytes, ordering: .relaxed)
+    TensorStorage.counter?.add()
   }
 
   /// Counts the storages allocated by the current task while set (tests of allocation-free loops).
-  @TaskLocal public static var counter: AllocationCounter?
+  @TaskLocal package static var counter: AllocationCounter?
 
   /// A storage filled with `value`.
-  public convenience init(count: Int, repeating value: Float) {
+  package convenience init(count: Int, repeating value: Float) {
     self.init(count: count)
     pointer.initialize(repeating: value, count: count)
   }
 
   /// A copy of `other`'s values.
-  public convenience init(copying other: TensorStorage) {
+  package convenience init(copying other: TensorStorage) {
     self.init(count: other.count)
     pointer.initialize(from: other.pointer, count: other.count)
   }
 
-  public var byteCount: Int { max(count, 1) * MemoryLayout<Float>.stride }
+  package var byteCount: Int { max(count, 1) * MemoryLayout<Float>.stride }
 
   deinit {
-    TensorStorage.live.add(-byteCount)
+    TensorStorage.live.wrappingSubtract(byteCount, ordering: .relaxed)
     UnsafeMutableRawPointer(pointer).deallocate()
   }
 }
 
-/// A byte count shared by every thread, changed under a lock.
-private final class ByteCount: @unchecked Sendable {
-  private var bytes = 0
-  private let lock = NSLock()
-  var value: Int { lock.withLock { bytes } }
-  func add(_ n: Int) { lock.withLock { bytes += n } }
-}
-
 /// A count of tensor allocations (see `TensorStorage.counter`).
-public final class AllocationCounter: @unchecked Sendable {
-  public var count = 0
-  public init() {}
+package final class AllocationCounter: Sendable {
+  private let allocations = Atomic<Int>(0)
+  package init() {}
+  /// The storages allocated while it was set.
+  package var count: Int { allocations.load(ordering: .relaxed) }
+  func add() { allocations.wrappingAdd(1, ordering: .relaxed) }
 }

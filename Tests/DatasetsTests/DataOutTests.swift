@@ -8,7 +8,8 @@ import Tensors
 /// save_npy against files NumPy wrote; datasets from tensors; the scalers against scikit-learn
 /// 1.9.1 (tests/python/make_scalers.py wrote the files).
 struct DataOutTests {
-  static let catalog = Catalog.standard()
+  // Built once, then only read: the tests call its entries, each in a session of its own.
+  nonisolated(unsafe) static let catalog = Catalog.standard()
 
   func call(_ name: String, _ args: Value...) throws -> [Value] { try Self.catalog.entry(name)!.call(args, in: Session(catalog: Self.catalog)) }
   func message(_ name: String, _ args: Value...) -> String {
@@ -76,7 +77,8 @@ struct DataOutTests {
     #expect(message("data.Dataset", Self.options(("y", .tensor(y)))) == "data.Dataset: option 'x' is required: expected a tensor")
   }
 
-  static let scalers: [String: Any] = {
+  // Read once and never changed; `Any` (the JSON tree) is what keeps it from being Sendable.
+  nonisolated(unsafe) static let scalers: [String: Any] = {
     let url = URL(fileURLWithPath: fixtures + "/good/sklearn-scalers.json")
     return try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
   }()

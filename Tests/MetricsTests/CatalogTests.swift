@@ -5,7 +5,8 @@ import Tensors
 
 /// The Lua-facing entries: documented, and failing with clear messages.
 struct MetricsCatalogTests {
-  static let catalog: Catalog = {
+  // Built once, then only read: the tests call its entries, each in a session of its own.
+  nonisolated(unsafe) static let catalog: Catalog = {
     let c = Catalog()
     c.registerType(Report.self, summary: "A metrics report.")
     try! c.register(module: "metrics", summary: MetricsLibrary.summary, entries: MetricsLibrary.entries)

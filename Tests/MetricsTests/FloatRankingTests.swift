@@ -20,7 +20,7 @@ struct FloatRankingTests {
     return (t, s)
   }
 
-  static let shapes: [(String, (inout RandomStream, Float) -> Float)] = [
+  static let shapes: [(String, @Sendable (inout RandomStream, Float) -> Float)] = [
     // A trained model: logits far from 0, so probabilities crowd at both ends.
     ("saturated", { r, t in 1 / (1 + exp(-(r.normal() * 8 + (t == 1 ? 6 : -6)))) }),
     // Early training: everything near one value.

@@ -14,7 +14,8 @@ struct ReferenceTests {
     let curves: [[String: Any]]
   }
 
-  static let cases: [Case] = {
+  // Read once and never changed; `Any` (the JSON tree) is what keeps it from being Sendable.
+  nonisolated(unsafe) static let cases: [Case] = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/sklearn-metrics.json")
     let root = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
     return (root["cases"] as! [[String: Any]]).map { c in

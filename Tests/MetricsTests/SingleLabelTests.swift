@@ -7,7 +7,8 @@ import Tensors
 /// auc, macro curves and the single-label metrics against scikit-learn 1.9.1 and NumPy
 /// (tests/python/make_single_label.py wrote the values).
 struct SingleLabelTests {
-  static let fixture: [String: Any] = {
+  // Read once and never changed; `Any` (the JSON tree) is what keeps it from being Sendable.
+  nonisolated(unsafe) static let fixture: [String: Any] = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/sklearn-single-label.json")
     return try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
   }()

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Metrics
+import Synchronization
 import TestSupport
 import Testing
 @testable import NN
@@ -32,9 +33,10 @@ import Tensors
 
   @Test func validationMetricsAreMadeOncePerFitAndResetEachEpoch() throws {
     let catalog = Catalog()
-    var made = 0
+    let counted = Mutex(0)
+    var made: Int { counted.withLock { $0 } }
     try TrainingMetrics.register("counted_hamming", higherIsBetter: false, in: catalog) { _ in
-      made += 1
+      counted.withLock { $0 += 1 }
       return try! TrainingMetrics.make("hamming_loss")
     }
     let (x, y) = try data()

@@ -8,7 +8,7 @@ import Tensors
 /// input and every weight.
 @Suite struct LayerGradientTests {
   /// Sample arguments for each registered layer kind (a new layer adds its line here).
-  static let samples: [String: [[Value]]] = [
+  static var samples: [String: [[Value]]] { [
     "Dense": Activation.allCases.map { [.integer(4), .table([("activation", .string($0.rawValue))])] }
       + [[.integer(3), .table([("use_bias", .bool(false))])]],
     "Dropout": [[.number(0.3)]],
@@ -24,7 +24,7 @@ import Tensors
       return [.tensor(try x.applying(.mul, w).applying(.add, b).applying(.tanh))]
     })), ("parameters", .table([("w", .tensor(Tensor(shape: [1, 5], scalars: [0.5, -1, 2, 0.3, 1]).requiringGradient())),
                                  ("b", .tensor(Tensor(shape: [5], scalars: [0.1, 0, -0.2, 0.3, 0]).requiringGradient()))]))])]],
-  ]
+  ] }
 
   @Test func everyRegisteredLayerHasSamples() {
     for e in LayerLibrary.entries { #expect(Self.samples[e.name] != nil, "no gradient-check sample for \(e.name)") }

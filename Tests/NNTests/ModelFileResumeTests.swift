@@ -58,13 +58,13 @@ import Tensors
     #expect(reloaded == live, "reloaded checkpoint evaluates to \(reloaded), the live model to \(live)")
   }
 
-  static let schedules: [(String, () -> LearningRateSchedule)] = [
+  static let schedules: [(String, @Sendable () -> LearningRateSchedule)] = [
     ("StepLR", { LearningRateSchedule(.step(stepSize: 2, gamma: 0.5)) }),
     ("ExponentialLR", { LearningRateSchedule(.exponential(gamma: 0.7)) }),
     ("CosineLR", { LearningRateSchedule(.cosine(total: 4, warmup: 1, minLR: 0.001)) }),
     ("CosineLR per step", { LearningRateSchedule(.cosine(total: 12, warmup: 2, minLR: 0), perStep: true) }),
   ]
-  static let optimizers: [(String, () -> Optimizer)] = [
+  static let optimizers: [(String, @Sendable () -> Optimizer)] = [
     ("SGD", { SGD(learningRate: 0.1) }), ("Adam", { Adam(learningRate: 0.01) }),
   ]
 

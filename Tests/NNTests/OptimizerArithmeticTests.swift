@@ -7,7 +7,8 @@ import Tensors
 /// constants near 1, whose complements (1 − β) must be worked out in double precision.
 /// Fixtures/optimizers_near_one.json holds PyTorch's values (CPU, float32).
 @Suite struct OptimizerArithmeticTests {
-  static let fixture: [String: Any] = {
+  // Read once and never changed; `Any` (the JSON tree) is what keeps it from being Sendable.
+  nonisolated(unsafe) static let fixture: [String: Any] = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/optimizers_near_one.json")
     return try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
   }()
@@ -15,7 +16,7 @@ import Tensors
   /// Name, optimizer, and the relative tolerance after 50 steps. PyTorch's vectorised kernels
   /// contract some products into FMAs, so the last bits differ; the RMSprop runs take steps of
   /// about 0.3 (lr over a tiny second moment) and amplify those bits most.
-  static let cases: [(String, () -> Optimizer, Float)] = [
+  static let cases: [(String, @Sendable () -> Optimizer, Float)] = [
     ("adam_default", { Adam() }, 1e-6),
     ("adam_beta2_0.99999", { Adam(learningRate: 1e-3, beta2: 0.99999) }, 1e-6),
     ("adamw_beta2_0.99999", { AdamW(learningRate: 1e-3, beta1: 0.99, beta2: 0.99999, weightDecay: 0.01) }, 1e-6),

@@ -4,7 +4,7 @@ import Tensors
 
 /// Every optimizer: six steps equal PyTorch's trajectory within 1e-6.
 @Suite struct OptimizerReferenceTests {
-  static let cases: [(String, () -> Optimizer)] = [
+  static let cases: [(String, @Sendable () -> Optimizer)] = [
     ("sgd_lr0.1", { SGD(learningRate: 0.1) }),
     ("sgd_momentum0.9_lr0.05", { SGD(learningRate: 0.05, momentum: 0.9) }),
     ("sgd_nesterov_momentum0.9_lr0.05", { SGD(learningRate: 0.05, momentum: 0.9, nesterov: true) }),

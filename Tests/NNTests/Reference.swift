@@ -3,7 +3,8 @@ import Tensors
 
 /// PyTorch's reference values (a copy of the shared nn.json), read once.
 enum Reference {
-  static let json: [String: Any] = {
+  // Read once and never changed; `Any` (the JSON tree) is what keeps it from being Sendable.
+  nonisolated(unsafe) static let json: [String: Any] = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/nn.json")
     let data = try! Data(contentsOf: url)
     return try! JSONSerialization.jsonObject(with: data) as! [String: Any]

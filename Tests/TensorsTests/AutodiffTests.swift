@@ -4,7 +4,7 @@ import Testing
 /// Every differentiable tensor operation against finite differences: the tape's gradient of
 /// Σ f(x) ⊙ R equals the numeric one.
 @Suite struct AutodiffTests {
-  static let ops: [(String, (Tensor, Tensor) throws -> Tensor)] = [
+  static let ops: [(String, @Sendable (Tensor, Tensor) throws -> Tensor)] = [
     ("add row", { x, c in try x.applying(.add, c.row(0)) }),
     ("sub column", { x, c in try c.applying(.sub, x.columns(0..<1)) }),
     ("mul", { x, c in try x.applying(.mul, c) }),

@@ -14,7 +14,7 @@ public enum DataLibrary {
   /// An entry of this module declared with types; data errors become catalog errors.
   static func entry(_ name: String, _ summary: String, returns: [Returned] = [], methodOf: String? = nil,
                     metamethod: String? = nil, details: String? = nil,
-                    declare: (Declarer) -> (Arguments) throws -> [Value]) -> Entry {
+                    declare: (Declarer) -> @Sendable (Arguments) throws -> [Value]) -> Entry {
     Entry(module: module, name: name, summary: summary, returns: returns, methodOf: methodOf, metamethod: metamethod,
           details: details) { d in
       let body = declare(d)

@@ -3,7 +3,7 @@ import Catalog
 extension MetricsLibrary {
   /// An entry of truths and scores giving one number.
   static func scoresEntry(_ name: String, _ summary: String, _ returns: String,
-                          _ compute: @escaping (Truths, Scores) throws -> Double) -> Entry {
+                          _ compute: @escaping @Sendable (Truths, Scores) throws -> Double) -> Entry {
     entry(name, summary, returns: [Returned(.number, returns)]) { d in
       let ys = TruthAndScores(d)
       return { a in

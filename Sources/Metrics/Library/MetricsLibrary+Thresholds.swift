@@ -14,7 +14,7 @@ extension MetricsLibrary {
     }
   }
 
-  static func countsEntry(_ name: String, _ summary: String, returns: Returned, _ f: @escaping (ConfusionCounts) -> Value) -> Entry {
+  static func countsEntry(_ name: String, _ summary: String, returns: Returned, _ f: @escaping @Sendable (ConfusionCounts) -> Value) -> Entry {
     entry(name, summary, returns: [returns]) { d in
       let yp = TruthAndPredictions(d)
       let threshold = d.option(thresholdOption, Value.self)

@@ -7,9 +7,9 @@ public enum TrainingMetrics {
   /// Scores at or above this are predicted positive by the threshold metrics.
   public static let threshold = 0.5
 
-  struct Spec {
+  struct Spec: Sendable {
     let higherIsBetter: Bool
-    let make: (String) -> StreamingMetric
+    let make: @Sendable (String) -> StreamingMetric
   }
 
   static let specs: [(String, Spec)] = {
@@ -55,7 +55,7 @@ public enum TrainingMetrics {
   }
 
   /// `perRow`: whether `f` reads the per-row sums or exact rows of the counts.
-  static func confusion(_ higher: Bool, perRow: Bool, _ f: @escaping (ConfusionCounts) -> Double) -> Spec {
+  static func confusion(_ higher: Bool, perRow: Bool, _ f: @escaping @Sendable (ConfusionCounts) -> Double) -> Spec {
     Spec(higherIsBetter: higher) { ConfusionStream(name: $0, higherIsBetter: higher, perRow: perRow, value: f) }
   }
 
@@ -85,7 +85,7 @@ public enum TrainingMetrics {
   /// Adds to `catalog` (or, for a name added earlier, replaces) an extra metric; a built-in
   /// name cannot be replaced.
   public static func register(_ name: String, higherIsBetter: Bool, in catalog: Catalog,
-                              make: @escaping (String) -> StreamingMetric) throws {
+                              make: @escaping @Sendable (String) -> StreamingMetric) throws {
     if (specs + singleLabelSpecs).contains(where: { $0.0 == name }) || topK(name) != nil { throw CatalogError("metric '\(name)' is already defined") }
     catalog.registry(of: Spec.self).add(name, Spec(higherIsBetter: higherIsBetter, make: make))
   }

@@ -12,7 +12,7 @@ enum CallbackLibrary {
     d.option("mode", MonitorMode.self, "min, max, or auto (max for accuracy/AUC/F1-like names)", default: .auto)
   }
 
-  static func make(_ name: String, _ summary: String, _ declare: @escaping (Declarer) -> (Arguments) throws -> Callback) -> Entry {
+  static func make(_ name: String, _ summary: String, _ declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> Callback) -> Entry {
     Entry(module: "callbacks", name: name, summary: summary, returns: [Returned(.object("Callback"), "the callback")]) { d in
       let build = declare(d)
       return { a in [.object(CallbackObject(try withoutOwnName(name) { try build(a) }, kind: name))] }

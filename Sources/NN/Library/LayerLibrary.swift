@@ -8,7 +8,7 @@ enum LayerLibrary {
     [Dense.entry, Dropout.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry, ScriptLayer.entry]
   }
 
-  static func layer(_ make: @escaping (Arguments) throws -> Layer) -> (Arguments) throws -> [Value] {
+  static func layer(_ make: @escaping @Sendable (Arguments) throws -> Layer) -> @Sendable (Arguments) throws -> [Value] {
     { args in [.object(LayerObject(try make(args)))] }
   }
 

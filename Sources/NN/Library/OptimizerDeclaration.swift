@@ -2,15 +2,15 @@ import Catalog
 
 /// One built-in optimizer, declared once: its type gives the entry name and the kind model
 /// files store (`Adam`); compile accepts the same name in lower case (`adam`).
-struct OptimizerDeclaration {
+struct OptimizerDeclaration: Sendable {
   let kind: String
   let summary: String
-  let defaults: () -> Optimizer
+  let defaults: @Sendable () -> Optimizer
   /// Declares the optimizer's own options and returns how to build it from them.
-  let declare: (Declarer) -> (Arguments) throws -> Optimizer
+  let declare: @Sendable (Declarer) -> @Sendable (Arguments) throws -> Optimizer
 
-  init<O: Optimizer>(_ type: O.Type, _ summary: String, defaults: @escaping () -> O,
-                     declare: @escaping (Declarer) -> (Arguments) throws -> O) {
+  init<O: Optimizer>(_ type: O.Type, _ summary: String, defaults: @escaping @Sendable () -> O,
+                     declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> O) {
     kind = O.kind
     self.summary = summary
     self.defaults = defaults

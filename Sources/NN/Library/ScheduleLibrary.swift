@@ -5,7 +5,7 @@ extension OneCycleLR.Anneal: ScriptEnum {}
 /// Learning-rate schedules, in the `optim` module; they go in fit's callbacks list.
 enum ScheduleLibrary {
   static func make(_ name: String, _ summary: String,
-                   _ declare: @escaping (Declarer) -> (Arguments) throws -> Callback) -> Entry {
+                   _ declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> Callback) -> Entry {
     Entry(module: "optim", name: name, summary: summary, returns: [Returned(.object("Callback"), "a schedule, for fit's callbacks")]) { d in
       let build = declare(d)
       return { a in [.object(CallbackObject(try CallbackLibrary.withoutOwnName(name) { try build(a) }, kind: name))] }

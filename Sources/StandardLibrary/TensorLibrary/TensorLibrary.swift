@@ -13,14 +13,14 @@ public enum TensorLibrary {
 
   /// Shorthand for an entry of this module.
   static func entry(_ name: String, _ summary: String, returns: [Returned] = [], method: Bool = false, metamethod: String? = nil,
-                    details: String? = nil, _ declare: (Declarer) -> (Arguments) throws -> [Value]) -> Entry {
+                    details: String? = nil, _ declare: (Declarer) -> @Sendable (Arguments) throws -> [Value]) -> Entry {
     Entry(module: module, name: name, summary: summary, returns: returns, methodOf: method ? "Tensor" : nil,
           metamethod: metamethod, details: details, declare: declare)
   }
 
   /// A method of one tensor and nothing else (`t:rank()`).
   static func method(_ name: String, _ summary: String, returns: [Returned] = returnsTensor, metamethod: String? = nil,
-                     _ body: @escaping (Tensor) throws -> [Value]) -> Entry {
+                     _ body: @escaping @Sendable (Tensor) throws -> [Value]) -> Entry {
     entry(name, summary, returns: returns, method: true, metamethod: metamethod) { d in
       let t = this(d)
       return { a in try body(a[t]) }

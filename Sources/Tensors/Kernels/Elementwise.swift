@@ -53,7 +53,7 @@ enum ElementwiseSplit {
 /// `exp`, `log`, `sigmoid`, `tanh`, `expm1`, `log1p`, `softplus`: max relative error below 3e-7
 /// (~2-3 ulp; `log` near 1 is within 1e-7 absolute). Extreme inputs give the correctly signed
 /// limits (no NaN where the true value is finite); `exp` underflows gradually to subnormals.
-public enum Elementwise {
+package enum Elementwise {
   // MARK: Activations
 
   /// `out[r, c] = act(z[r, c] + bias[c])` for a `rows x cols` matrix; softmax is per row.
@@ -61,7 +61,7 @@ public enum Elementwise {
   ///   - alpha: leaky_relu's negative slope / elu's alpha; nil uses `act.defaultAlpha`.
   ///   - z: the pre-activation, `rows * cols` floats; may be the same buffer as `out`.
   ///   - bias: `cols` floats added to every row, or nil.
-  public static func biasActivation(
+  package static func biasActivation(
     _ act: Activation, alpha: Float? = nil, z: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
     out: UnsafeMutablePointer<Float>, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
@@ -91,7 +91,7 @@ public enum Elementwise {
   ///   - dy: the gradient with respect to the output.
   ///   - dz: receives the gradient with respect to z; may be the same buffer as dy, z or y.
   ///   See ``Activation`` for which of z and y each activation needs.
-  public static func activationBackward(
+  package static func activationBackward(
     _ act: Activation, alpha: Float? = nil, z: UnsafePointer<Float>?, y: UnsafePointer<Float>?,
     dy: UnsafePointer<Float>, dz: UnsafeMutablePointer<Float>, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
@@ -135,7 +135,7 @@ public enum Elementwise {
   ///     sigmoid), or nil.
   /// - Returns: the mean loss over all `rows * cols` elements, summed in Double in fixed-size
   ///   blocks combined in order (bit-identical for any thread count).
-  public static func sigmoidBCE(
+  package static func sigmoidBCE(
     logits: UnsafePointer<Float>, targets: UnsafePointer<Float>, posWeight: UnsafePointer<Float>? = nil,
     grad: UnsafeMutablePointer<Float>?, probabilities: UnsafeMutablePointer<Float>? = nil, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
@@ -163,7 +163,7 @@ public enum Elementwise {
   /// The cells of a binary cross-entropy in double: `out[i] = -log(truth[i] != 0 ? p : 1 - p)`,
   /// `p` the score clipped to [epsilon, 1 - epsilon], the logarithm within a few ulp of libm's.
   /// On the calling thread; `count` doubles each.
-  public static func binaryCrossentropyTerms(truth: UnsafePointer<Double>, scores: UnsafePointer<Double>,
+  package static func binaryCrossentropyTerms(truth: UnsafePointer<Double>, scores: UnsafePointer<Double>,
                                              epsilon: Double, out: UnsafeMutablePointer<Double>, count: Int,
                                              isa: ck_isa? = nil) {
     precondition(count >= 0)
@@ -174,7 +174,7 @@ public enum Elementwise {
   // MARK: Unary maps
 
   /// Unary elementwise operations.
-  public enum UnaryOp: Sendable, Equatable {
+  package enum UnaryOp: Sendable, Equatable {
     case neg, abs, sqrt, square, exp, log, relu, sigmoid, tanh, reciprocal, expm1, log1p, softplus
     /// `x^p`; exact fast paths for p in {0, ±0.5, ±1, 2, 3, -2}, libm `powf` otherwise.
     case pow(Float)
@@ -208,7 +208,7 @@ public enum Elementwise {
   }
 
   /// `out[i] = op(x[i])` for i in 0..<count; x may be the same buffer as out.
-  public static func unary(
+  package static func unary(
     _ op: UnaryOp, x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
     threads: Int? = nil, isa: ck_isa? = nil
   ) {
@@ -223,28 +223,28 @@ public enum Elementwise {
   }
 
   /// `out[i] = e^x[i]` (max relative error < 3e-7; gradual underflow; inf above ~88.72).
-  public static func exp(x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
+  package static func exp(x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
                          threads: Int? = nil, isa: ck_isa? = nil) {
     unary(.exp, x: x, out: out, count: count, threads: threads, isa: isa)
   }
   /// `out[i] = ln x[i]` (relative error < 3e-7, absolute < 1e-7 near 1; -inf at 0, NaN below).
-  public static func log(x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
+  package static func log(x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
                          threads: Int? = nil, isa: ck_isa? = nil) {
     unary(.log, x: x, out: out, count: count, threads: threads, isa: isa)
   }
   /// `out[i] = 1 / (1 + e^-x[i])`, stable for any x (relative error < 3e-7).
-  public static func sigmoid(x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
+  package static func sigmoid(x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
                              threads: Int? = nil, isa: ck_isa? = nil) {
     unary(.sigmoid, x: x, out: out, count: count, threads: threads, isa: isa)
   }
   /// `out[i] = tanh x[i]` (relative error < 3e-7).
-  public static func tanh(x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
+  package static func tanh(x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
                           threads: Int? = nil, isa: ck_isa? = nil) {
     unary(.tanh, x: x, out: out, count: count, threads: threads, isa: isa)
   }
 
   /// Comparisons against a scalar, producing 1 or 0.
-  public enum Comparison: Sendable {
+  package enum Comparison: Sendable {
     case gt, ge, lt, le, eq, ne
     var ck: ck_unop {
       switch self {
@@ -259,7 +259,7 @@ public enum Elementwise {
   }
 
   /// `out[i] = (x[i] cmp scalar) ? 1 : 0`; NaN compares false (true for `.ne`).
-  public static func compare(
+  package static func compare(
     _ cmp: Comparison, x: UnsafePointer<Float>, scalar: Float, out: UnsafeMutablePointer<Float>,
     count: Int, threads: Int? = nil, isa: ck_isa? = nil
   ) {
@@ -275,7 +275,7 @@ public enum Elementwise {
   // MARK: Binary maps
 
   /// Binary operations; `rsub` is `b - a`, `rdiv` is `b / a`. max/min propagate NaN.
-  public enum BinaryOp: Sendable {
+  package enum BinaryOp: Sendable {
     case add, sub, mul, div, max, min, rsub, rdiv
     var ck: ck_binop {
       switch self {
@@ -292,7 +292,7 @@ public enum Elementwise {
   }
 
   /// The shape of the second operand of a binary op on a `rows x cols` first operand.
-  public enum Broadcast: Sendable {
+  package enum Broadcast: Sendable {
     /// `rows x cols`, like a.
     case full
     /// A row vector of length `cols`, applied to every row.
@@ -313,7 +313,7 @@ public enum Elementwise {
 
   /// `out[r, c] = a[r, c] op b[...]` with b shaped as `broadcast` says. a (or b, when `.full`)
   /// may be the same buffer as out.
-  public static func binary(
+  package static func binary(
     _ op: BinaryOp, a: UnsafePointer<Float>, b: UnsafePointer<Float>, broadcast: Broadcast,
     out: UnsafeMutablePointer<Float>, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
@@ -337,7 +337,7 @@ public enum Elementwise {
   }
 
   /// `out[i] = a[i] op scalar` for i in 0..<count; a may be the same buffer as out.
-  public static func binary(
+  package static func binary(
     _ op: BinaryOp, a: UnsafePointer<Float>, scalar: Float, out: UnsafeMutablePointer<Float>,
     count: Int, threads: Int? = nil, isa: ck_isa? = nil
   ) {

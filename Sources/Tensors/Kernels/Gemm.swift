@@ -1,5 +1,6 @@
 import CKernels
 import Foundation
+import Synchronization
 
 /// Single-precision matrix multiply, packed and blocked in the Goto/BLIS style.
 ///
@@ -12,7 +13,7 @@ import Foundation
 /// Determinism: the K blocks depend only on the sizes, and every element of C is computed
 /// by the same micro-kernel code over the same K blocks in order, whichever thread owns
 /// its slab, so results are bit-identical for any thread count.
-public enum Gemm {
+package enum Gemm {
   /// Below about this many flops (~0.5 ms on one core) a second thread costs more than it saves.
   static let parallelFlops = 5e7
 
@@ -21,7 +22,7 @@ public enum Gemm {
   /// beta == 0 must not read C (NaN/garbage in C is overwritten).
   /// threads: nil = Parallel.maxThreads. isa: nil = ck_active_isa(); tests pass it explicitly
   /// (never mutate the global ISA in tests: Swift Testing runs tests in parallel).
-  public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+  package static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                            alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
                            b: UnsafePointer<Float>, ldb: Int,
                            beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int,
@@ -44,8 +45,9 @@ public enum Gemm {
     // in order (K block major) just before they first need that block, so packing is
     // shared and overlaps other work instead of running alone before the threads start.
     let mPad = blk.mPanels * blk.mr
-    let aBuf = GemmScratch.shared.take(mPad * k)
-    defer { GemmScratch.shared.give(aBuf) }
+    let scratch = GemmScratch.ofThisThread
+    let aBuf = scratch.take(mPad * k)
+    defer { scratch.give(aBuf) }
     let ap = aBuf.ptr.assumingMemoryBound(to: Float.self)
     let kBlocks = blk.kBounds.count - 1
     let aChunks = min(blk.mPanels, 8)  // packing items per K block
@@ -84,8 +86,8 @@ public enum Gemm {
 
     // Per-worker packed-B buffers, one KC x slab block each.
     let kcMax = (0..<kBlocks).map { blk.kBounds[$0 + 1] - blk.kBounds[$0] }.max()!
-    let bBufs = (0..<workers).map { _ in GemmScratch.shared.take(kcMax * blk.maxSlabCols) }
-    defer { bBufs.forEach { GemmScratch.shared.give($0) } }
+    let bBufs = (0..<workers).map { _ in scratch.take(kcMax * blk.maxSlabCols) }
+    defer { bBufs.forEach { scratch.give($0) } }
 
     // Workers claim slabs from a shared counter, so a thread that starts late or is slowed
     // by other load does less; results do not depend on who computes what.
@@ -159,9 +161,8 @@ public enum Gemm {
 /// `runs` contiguous runs (0, r, 2r, ..., 1, r+1, ...), so slabs in progress at the same
 /// time are far apart in C: when ldc is not a multiple of a cache line, neighbouring slabs
 /// share lines at their border, and writing both at once would bounce those lines.
-final class SlabQueue: @unchecked Sendable {
-  private let lock = NSLock()
-  private var claimed = 0
+final class SlabQueue: Sendable {
+  private let claimed = Atomic<Int>(0)
   private let count: Int, runs: Int, runLength: Int
   init(count: Int, runs: Int) {
     self.count = count
@@ -169,15 +170,13 @@ final class SlabQueue: @unchecked Sendable {
     runLength = (count + self.runs - 1) / self.runs
   }
   func claim() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    // Walk the interleaved order, skipping positions past the end of a short last run.
-    while claimed < runLength * runs {
-      let i = claimed
-      claimed += 1
+    // Walk the interleaved order, skipping positions past the end of a short last run; each
+    // position goes to the one worker whose increment took it.
+    while true {
+      let i = claimed.wrappingAdd(1, ordering: .relaxed).oldValue
+      if i >= runLength * runs { return nil }
       let index = (i % runs) * runLength + i / runs
       if index < count { return index }
     }
-    return nil
   }
 }

@@ -2,10 +2,10 @@ import CKernels
 import Foundation
 
 /// Timing of `Gemm.sgemm` for `crescent bench gemm`.
-public enum GemmBenchmark {
+package enum GemmBenchmark {
   /// Times sgemm on random inputs of op(A) m x k, op(B) k x n; warm-up, then repeats until
   /// ~0.3 s elapsed (at least 5 runs); returns the median seconds per call and GFLOP/s (2mnk/s).
-  public static func run(m: Int, k: Int, n: Int, transposeA: Bool, transposeB: Bool, threads: Int) -> (seconds: Double, gflops: Double) {
+  package static func run(m: Int, k: Int, n: Int, transposeA: Bool, transposeB: Bool, threads: Int) -> (seconds: Double, gflops: Double) {
     // Stored shapes: A is k x m when transposed, B is n x k when transposed.
     let lda = transposeA ? m : k, ldb = transposeB ? k : n
     var rng = SplitMix64(seed: 0x5EED)

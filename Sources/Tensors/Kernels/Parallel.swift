@@ -23,21 +23,40 @@ public enum Parallel {
 
   /// Runs `body(i)` for i in 0..<count, on up to `threads` threads (default: maxThreads).
   /// Small counts or a budget of one run inline on the caller's thread.
+  ///
+  /// `body` may run on several threads at once, each call with a different `i`; it must only
+  /// write memory that belongs to its own `i` (a slab of an output buffer, a partial sum).
+  /// Every call has finished when `forEach` returns.
   @inlinable
-  public static func forEach(_ count: Int, threads: Int? = nil, _ body: (Int) -> Void) {
+  package static func forEach(_ count: Int, threads: Int? = nil, _ body: (Int) -> Void) {
     let t = min(threads ?? maxThreads, count)
     if t <= 1 {
       for i in 0..<count { body(i) }
       return
     }
-    if t >= count {
-      DispatchQueue.concurrentPerform(iterations: count, execute: body)
-      return
-    }
-    // More items than threads: give each thread a contiguous run of items.
-    DispatchQueue.concurrentPerform(iterations: t) { w in
-      let lo = count * w / t, hi = count * (w + 1) / t
-      for i in lo..<hi { body(i) }
+    withoutActuallyEscaping(body) { body in
+      let work = ForkJoinBody(body)
+      if t >= count {
+        DispatchQueue.concurrentPerform(iterations: count) { work.run($0) }
+        return
+      }
+      // More items than threads: give each thread a contiguous run of items.
+      DispatchQueue.concurrentPerform(iterations: t) { w in
+        let lo = count * w / t, hi = count * (w + 1) / t
+        for i in lo..<hi { work.run(i) }
+      }
     }
   }
+}
+
+/// The body of one `Parallel.forEach`, handed to the threads of its fork-join.
+///
+/// `@unchecked Sendable` because kernel bodies capture raw buffer pointers, which Swift never
+/// treats as Sendable. It is safe under `forEach`'s contract: each call gets a distinct index
+/// and writes only the memory that index owns, and `concurrentPerform` returns after every
+/// call has finished, so the closure never outlives the caller's buffers.
+@usableFromInline
+struct ForkJoinBody: @unchecked Sendable {
+  @usableFromInline let run: (Int) -> Void
+  @usableFromInline init(_ run: @escaping (Int) -> Void) { self.run = run }
 }

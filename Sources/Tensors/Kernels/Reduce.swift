@@ -6,17 +6,17 @@ import CKernels
 /// a fixed lane order) and combine the block sums in order; per-row and per-column results are
 /// computed independently of how rows or columns are split. Results are therefore bit-identical
 /// with any thread count (for a given ISA). max/min propagate NaN.
-public enum Reduce {
+package enum Reduce {
   /// Elements per block of a whole-buffer sum.
-  public static let block = 1 << 16
+  package static let block = 1 << 16
 
   /// What to reduce with.
-  public enum Op: Sendable {
+  package enum Op: Sendable {
     case sum, mean, max, min
   }
 
   /// The sum of `count` floats, accumulated in Double.
-  public static func sum(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Double {
+  package static func sum(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Double {
     precondition(count >= 0)
     if count == 0 { return 0 }
     let level = ElementwiseSplit.isa(isa)
@@ -37,18 +37,18 @@ public enum Reduce {
   }
 
   /// The mean of `count` > 0 floats (Double).
-  public static func mean(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Double {
+  package static func mean(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Double {
     precondition(count > 0, "mean of an empty buffer")
     return sum(x, count: count, threads: threads, isa: isa) / Double(count)
   }
 
   /// The largest of `count` > 0 floats (NaN if any is NaN).
-  public static func max(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Float {
+  package static func max(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Float {
     extremum(x, count: count, isMax: true, threads: threads, isa: isa)
   }
 
   /// The smallest of `count` > 0 floats (NaN if any is NaN).
-  public static func min(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Float {
+  package static func min(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Float {
     extremum(x, count: count, isMax: false, threads: threads, isa: isa)
   }
 
@@ -74,7 +74,7 @@ public enum Reduce {
   /// Reduces a `rows x cols` matrix along `axis`: 0 gives one value per column (`out` holds
   /// `cols` floats), 1 one value per row (`out` holds `rows` floats). mean divides the sum by
   /// the reduced length; max/min need that length > 0.
-  public static func reduce(
+  package static func reduce(
     _ op: Op, _ x: UnsafePointer<Float>, rows: Int, cols: Int, axis: Int,
     out: UnsafeMutablePointer<Float>, threads: Int? = nil, isa: ck_isa? = nil
   ) {
@@ -111,7 +111,7 @@ public enum Reduce {
 
   /// `out[r]` = the first column index of the largest value of row r of a `rows x cols`
   /// matrix (cols > 0); a NaN counts as the largest.
-  public static func argmax(
+  package static func argmax(
     _ x: UnsafePointer<Float>, rows: Int, cols: Int, out: UnsafeMutablePointer<Int>,
     threads: Int? = nil, isa: ck_isa? = nil
   ) {
