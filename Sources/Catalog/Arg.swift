@@ -79,7 +79,7 @@ public final class Declarer {
   }
 
   /// An object parameter (`model`), read as its class.
-  public func object<T: CatalogObject>(_ name: String, _ t: T.Type, _ doc: String) -> Arg<T> {
+  public func object<T: CatalogObject & SendableMetatype>(_ name: String, _ t: T.Type, _ doc: String) -> Arg<T> {
     parameters.append(Parameter(name, .object(T.typeName), doc))
     return Arg(slot: parameters.count - 1, owner: ObjectIdentifier(identity), name: name) { v in
       if case .object(let o) = v { return o as? T }

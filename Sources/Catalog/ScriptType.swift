@@ -3,7 +3,7 @@ import Tensors
 /// A Swift type an entry's body reads an argument as. Each type names the declared type it is
 /// checked against by default and converts the checked value; a body never sees a `Value`
 /// unless it asks for one.
-public protocol ScriptType {
+public protocol ScriptType: SendableMetatype {
   /// What a parameter of this type accepts unless its declaration narrows it (`.positiveInteger`).
   static var valueType: ValueType { get }
   /// The Swift value of a value already checked against the declaration (nil if it does not
@@ -120,15 +120,4 @@ extension ScriptEnum {
     self.init(rawValue: s)
   }
   public var scriptValue: Value { .string(rawValue) }
-}
-
-/// An object argument (`model`, `optimizer`), read as its core class.
-public struct ObjectArgument<T: CatalogObject>: ScriptType {
-  public let object: T
-  public static var valueType: ValueType { .object(T.typeName) }
-  public init?(scriptValue v: Value) {
-    guard case .object(let o) = v, let t = o as? T else { return nil }
-    object = t
-  }
-  public var scriptValue: Value { .object(object) }
 }

@@ -12,7 +12,7 @@ struct LossDeclaration: Sendable {
   /// Declares the loss's options and returns how to build it from them.
   let declare: @Sendable (Declarer) -> @Sendable (Arguments) throws -> Loss
 
-  init<L: Loss>(_ type: L.Type, entry: String, aliases: [String] = [], _ summary: String,
+  init<L: Loss & SendableMetatype>(_ type: L.Type, entry: String, aliases: [String] = [], _ summary: String,
                 defaults: @escaping @Sendable () -> L, declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> L) {
     self.entry = entry
     kind = L.kind

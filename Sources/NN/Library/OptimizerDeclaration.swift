@@ -9,7 +9,7 @@ struct OptimizerDeclaration: Sendable {
   /// Declares the optimizer's own options and returns how to build it from them.
   let declare: @Sendable (Declarer) -> @Sendable (Arguments) throws -> Optimizer
 
-  init<O: Optimizer>(_ type: O.Type, _ summary: String, defaults: @escaping @Sendable () -> O,
+  init<O: Optimizer & SendableMetatype>(_ type: O.Type, _ summary: String, defaults: @escaping @Sendable () -> O,
                      declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> O) {
     kind = O.kind
     self.summary = summary
