@@ -3,11 +3,18 @@
 /// only what its entry declares and only as the type it was declared with.
 public struct Arg<T>: Sendable {
   /// Where its value sits among the entry's checked arguments (parameters, then options).
-  let slot: Int
+  @usableFromInline let slot: Int
   /// Which entry declared it: reading another entry's argument is an error, not a wrong value.
-  let owner: ObjectIdentifier
+  @usableFromInline let owner: ObjectIdentifier
   public let name: String
-  let convert: @Sendable (Value) -> T?
+  @usableFromInline let convert: @Sendable (Value) -> T?
+
+  @usableFromInline init(slot: Int, owner: ObjectIdentifier, name: String, convert: @escaping @Sendable (Value) -> T?) {
+    self.slot = slot
+    self.owner = owner
+    self.name = name
+    self.convert = convert
+  }
 }
 
 /// Collects an entry's parameters and options while its declaration runs, handing out the
@@ -15,73 +22,84 @@ public struct Arg<T>: Sendable {
 public final class Declarer {
   public private(set) var parameters: [Parameter] = []
   public private(set) var options: [Parameter] = []
-  private var pendingOptions: [(Parameter, Int)] = []
   let identity = Identity()
   final class Identity: Sendable {}
 
   init() {}
 
-  /// Positional parameter `p`, read as `T`.
-  public func parameter<T: ScriptType>(_ p: Parameter, _ type: T.Type) -> Arg<T> {
+  /// Adds `p` and says where its value will sit. The generic shorthands below are inlinable so
+  /// that each declaration is specialised where it is written: building the catalog at start-up
+  /// then looks up no generic metadata.
+  @usableFromInline func add(_ p: Parameter, option: Bool) -> (slot: Int, owner: ObjectIdentifier) {
+    if option {
+      options.append(p)
+      // Options sit after every parameter; their slots are fixed once the declaration ends.
+      return (-options.count, ObjectIdentifier(identity))
+    }
     parameters.append(p)
-    return Arg(slot: parameters.count - 1, owner: ObjectIdentifier(identity), name: p.name, convert: { T(scriptValue: $0) })
+    return (parameters.count - 1, ObjectIdentifier(identity))
+  }
+
+  /// Positional parameter `p`, read as `T`.
+  @inlinable public func parameter<T: ScriptType>(_ p: Parameter, _ type: T.Type) -> Arg<T> {
+    let (slot, owner) = add(p, option: false)
+    return Arg(slot: slot, owner: owner, name: p.name, convert: { T(scriptValue: $0) })
   }
 
   /// Option `p`, read as `T`.
-  public func option<T: ScriptType>(_ p: Parameter, _ type: T.Type) -> Arg<T> {
-    options.append(p)
-    // Options sit after every parameter; their slots are fixed once the declaration ends.
-    return Arg(slot: -options.count, owner: ObjectIdentifier(identity), name: p.name, convert: { T(scriptValue: $0) })
+  @inlinable public func option<T: ScriptType>(_ p: Parameter, _ type: T.Type) -> Arg<T> {
+    let (slot, owner) = add(p, option: true)
+    return Arg(slot: slot, owner: owner, name: p.name, convert: { T(scriptValue: $0) })
   }
 
   // MARK: - Shorthands
 
   /// A required positional parameter, checked against `type` (default: `T`'s own).
-  public func parameter<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
+  @inlinable public func parameter<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
                                        editorType: String? = nil) -> Arg<T> {
     parameter(Parameter(name, type ?? T.valueType, doc, editorType: editorType), t)
   }
 
   /// A positional parameter that may be left out, taking `default` then.
-  public func parameter<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
+  @inlinable public func parameter<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
                                        default value: T) -> Arg<T> {
     parameter(Parameter(name, type ?? T.valueType, doc, default: value.scriptValue), t)
   }
 
   /// A positional parameter that may be left out (nil then).
-  public func optionalParameter<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
+  @inlinable public func optionalParameter<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
                                                editorType: String? = nil) -> Arg<T?> {
     parameter(Parameter(name, type ?? T.valueType, doc, optional: true, editorType: editorType), T?.self)
   }
 
   /// The remaining positional arguments, each checked against `element` (default: `T`'s own).
-  public func variadic<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as element: ValueType? = nil,
+  @inlinable public func variadic<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as element: ValueType? = nil,
                                       editorType: String? = nil) -> Arg<[T]> {
     parameter(Parameter(name, element ?? T.valueType, doc, variadic: true, editorType: editorType), [T].self)
   }
 
   /// An option with a default.
-  public func option<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
+  @inlinable public func option<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
                                     default value: T, editorType: String? = nil) -> Arg<T> {
     option(Parameter(name, type ?? T.valueType, doc, default: value.scriptValue, editorType: editorType), t)
   }
 
   /// An option that may be left out (nil then).
-  public func option<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
+  @inlinable public func option<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
                                     editorType: String? = nil) -> Arg<T?> {
     option(Parameter(name, type ?? T.valueType, doc, optional: true, editorType: editorType), T?.self)
   }
 
   /// An option the caller must give.
-  public func requiredOption<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
+  @inlinable public func requiredOption<T: ScriptType>(_ name: String, _ t: T.Type, _ doc: String, as type: ValueType? = nil,
                                             editorType: String? = nil) -> Arg<T> {
     option(Parameter(name, type ?? T.valueType, doc, editorType: editorType), t)
   }
 
   /// An object parameter (`model`), read as its class.
-  public func object<T: CatalogObject & SendableMetatype>(_ name: String, _ t: T.Type, _ doc: String) -> Arg<T> {
-    parameters.append(Parameter(name, .object(T.typeName), doc))
-    return Arg(slot: parameters.count - 1, owner: ObjectIdentifier(identity), name: name) { v in
+  @inlinable public func object<T: CatalogObject & SendableMetatype>(_ name: String, _ t: T.Type, _ doc: String) -> Arg<T> {
+    let (slot, owner) = add(Parameter(name, .object(T.typeName), doc), option: false)
+    return Arg(slot: slot, owner: owner, name: name) { v in
       if case .object(let o) = v { return o as? T }
       return nil
     }
