@@ -35,7 +35,7 @@ import Tensors
   @Test func everyOptimizerNameBuildsItsKindAndIsDocumented() throws {
     let doc = try compileOption("optimizer")
     for (name, kind) in Self.optimizerNames {
-      #expect(type(of: try OptimizerLibrary.named(name)).kind == kind, "\(name)")
+      #expect(type(of: try OptimizerLibrary.named(name, in: Catalog())).kind == kind, "\(name)")
       #expect(doc.lowercased().contains(name.lowercased()), "compile's optimizer documentation lists \(name): \(doc)")
     }
   }
@@ -44,7 +44,7 @@ import Tensors
     for (loss, optimizer) in zip(Self.lossNames, Self.optimizerNames + Self.optimizerNames.prefix(1)) {
       let net = Sequential(inputSize: 2, random: RandomStream(seed: 4))
       try net.add(Dense(units: 2))
-      try net.compile(optimizer: try OptimizerLibrary.named(optimizer.name), loss: try LossLibrary.named(loss.name, in: Catalog()))
+      try net.compile(optimizer: try OptimizerLibrary.named(optimizer.name, in: Catalog()), loss: try LossLibrary.named(loss.name, in: Catalog()))
       let path = NSTemporaryDirectory() + "crescent-names-\(UInt32.random(in: 0...UInt32.max)).safetensors"
       defer { try? FileManager.default.removeItem(atPath: path) }
       try ModelFile.save(Model(net), to: path)
@@ -58,7 +58,7 @@ import Tensors
     do { _ = try LossLibrary.named("msee", in: Catalog()); Issue.record("an unknown loss was accepted") } catch {
       #expect("\(error)" == "unknown loss \"msee\" (did you mean \"mse\"?); known: binary_crossentropy, bce, sigmoid_focal, focal, categorical_crossentropy, mean_squared_error, mse")
     }
-    do { _ = try OptimizerLibrary.named("sgdd"); Issue.record("an unknown optimizer was accepted") } catch {
+    do { _ = try OptimizerLibrary.named("sgdd", in: Catalog()); Issue.record("an unknown optimizer was accepted") } catch {
       #expect("\(error)" == "unknown optimizer \"sgdd\" (did you mean \"sgd\"?); known: sgd, adam, adamw, rmsprop, adagrad")
     }
   }

@@ -8,17 +8,15 @@ struct LossDeclaration: Sendable {
   let kind: String
   let aliases: [String]
   let summary: String
-  let defaults: @Sendable () -> Loss
   /// Declares the loss's options and returns how to build it from them.
   let declare: @Sendable (Declarer) -> @Sendable (Arguments) throws -> Loss
 
   init<L: Loss & SendableMetatype>(_ type: L.Type, entry: String, aliases: [String] = [], _ summary: String,
-                defaults: @escaping @Sendable () -> L, declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> L) {
+                declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> L) {
     self.entry = entry
     kind = L.kind
     self.aliases = aliases
     self.summary = summary
-    self.defaults = defaults
     self.declare = { d in
       let build = declare(d)
       return { a in try build(a) }
@@ -27,4 +25,20 @@ struct LossDeclaration: Sendable {
 
   /// The names compile accepts for this loss: its kind, then its aliases.
   var names: [String] { [kind] + aliases }
+
+  /// The `losses` entry that makes it with options.
+  var catalogEntry: Entry {
+    Entry(module: "losses", name: entry, summary: summary, returns: [Returned(.object("Loss"), "the loss")]) { d in
+      let build = declare(d)
+      return { a in [.object(LossObject(try build(a)))] }
+    }
+  }
+
+  /// Built from its declaration with every option at its default: what compile makes of its
+  /// name (`"adam"`), so the defaults live in one place.
+  func withDefaults(in catalog: Catalog) throws -> Loss {
+    let made = try catalogEntry.call([], in: Session(catalog: catalog)).first
+    guard case .object(let o as LossObject)? = made else { throw CatalogError("losses.\(entry) made no loss") }
+    return o.loss
+  }
 }

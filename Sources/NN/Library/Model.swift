@@ -75,22 +75,6 @@ public final class CallbackObject: CatalogObject {
 
 /// Conversions the bindings share.
 enum Convert {
-  static func tensor(_ v: Value) -> Tensor? {
-    if case .tensor(let t) = v { return t }
-    return nil
-  }
-
-  static func floats(_ v: Value) -> [Float]? {
-    guard case .list(let items) = v else { return nil }
-    return items.compactMap {
-      switch $0 {
-      case .number(let d): return Float(d)
-      case .integer(let i): return Float(i)
-      default: return nil
-      }
-    }
-  }
-
   /// A 2-D tensor from a tensor argument (a vector becomes a column).
   static func matrix(_ t: Tensor, _ what: String) throws -> Tensor {
     if t.rank == 2 { return t }

@@ -87,7 +87,7 @@ enum ModelLibrary {
           let optimizer: Optimizer
           switch try a[optimizerArg] {
           case .object(let o as Optimizer): optimizer = o
-          case .string(let s): optimizer = try OptimizerLibrary.named(s)
+          case .string(let s): optimizer = try OptimizerLibrary.named(s, in: a.session.catalog)
           case let v: throw CatalogError("option 'optimizer' expects an optimizer or a name, got \(v.summary)")
           }
           let loss: Loss

@@ -5,15 +5,12 @@ import Catalog
 struct OptimizerDeclaration: Sendable {
   let kind: String
   let summary: String
-  let defaults: @Sendable () -> Optimizer
   /// Declares the optimizer's own options and returns how to build it from them.
   let declare: @Sendable (Declarer) -> @Sendable (Arguments) throws -> Optimizer
 
-  init<O: Optimizer & SendableMetatype>(_ type: O.Type, _ summary: String, defaults: @escaping @Sendable () -> O,
-                     declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> O) {
+  init<O: Optimizer & SendableMetatype>(_ type: O.Type, _ summary: String, declare: @escaping @Sendable (Declarer) -> @Sendable (Arguments) throws -> O) {
     kind = O.kind
     self.summary = summary
-    self.defaults = defaults
     self.declare = { d in
       let build = declare(d)
       return { a in try build(a) }
@@ -36,5 +33,13 @@ struct OptimizerDeclaration: Sendable {
         return [.object(o)]
       }
     }
+  }
+
+  /// Built from its declaration with every option at its default: what compile makes of its
+  /// name (`"adam"`), so the defaults live in one place.
+  func withDefaults(in catalog: Catalog) throws -> Optimizer {
+    let made = try entry.call([], in: Session(catalog: catalog)).first
+    guard case .object(let o as Optimizer)? = made else { throw CatalogError("\(entry.qualifiedName) made no optimizer") }
+    return o
   }
 }

@@ -19,7 +19,7 @@ enum OptimizerLibrary {
   /// The built-in optimizers; adding one is its file and one declaration here.
   static var declared: [OptimizerDeclaration] {
     [
-      OptimizerDeclaration(SGD.self, "Stochastic gradient descent, with momentum or Nesterov momentum (PyTorch's rule).", defaults: { SGD() }) { d in
+      OptimizerDeclaration(SGD.self, "Stochastic gradient descent, with momentum or Nesterov momentum (PyTorch's rule).") { d in
         let lr = lr(d, 1e-3), momentum = decay(d, "momentum", "momentum factor, in [0, 1)", 0)
         let dampening = d.option("dampening", Double.self, "dampening of momentum", default: 0)
         let nesterov = d.option("nesterov", Bool.self, "Nesterov momentum", default: false)
@@ -28,14 +28,14 @@ enum OptimizerLibrary {
           try SGD(learningRate: a[lr], momentum: a[momentum], dampening: a[dampening], nesterov: a[nesterov], weightDecay: a[weightDecay])
         }
       },
-      OptimizerDeclaration(Adam.self, "Adam (PyTorch's rule: eps after the square root of the bias-corrected second moment).", defaults: { Adam() }) { d in
+      OptimizerDeclaration(Adam.self, "Adam (PyTorch's rule: eps after the square root of the bias-corrected second moment).") { d in
         let lr = lr(d, 1e-3), beta1 = decay(d, "beta1", "first-moment decay, in [0, 1)", 0.9)
         let beta2 = decay(d, "beta2", "second-moment decay, in [0, 1)", 0.999), eps = eps(d, 1e-8), weightDecay = weightDecay(d)
         return { a in
           try Adam(learningRate: a[lr], beta1: a[beta1], beta2: a[beta2], epsilon: a[eps], weightDecay: a[weightDecay])
         }
       },
-      OptimizerDeclaration(AdamW.self, "Adam with decoupled weight decay (default 0.01).", defaults: { AdamW() }) { d in
+      OptimizerDeclaration(AdamW.self, "Adam with decoupled weight decay (default 0.01).") { d in
         let lr = lr(d, 1e-3), beta1 = decay(d, "beta1", "first-moment decay, in [0, 1)", 0.9)
         let beta2 = decay(d, "beta2", "second-moment decay, in [0, 1)", 0.999), eps = eps(d, 1e-8)
         let weightDecay = d.option("weight_decay", Double.self, "decoupled weight decay", default: 0.01)
@@ -43,8 +43,7 @@ enum OptimizerLibrary {
           try AdamW(learningRate: a[lr], beta1: a[beta1], beta2: a[beta2], epsilon: a[eps], weightDecay: a[weightDecay])
         }
       },
-      OptimizerDeclaration(RMSprop.self, "RMSprop (PyTorch's rule: eps outside the square root), optional momentum and centering.",
-                           defaults: { RMSprop() }) { d in
+      OptimizerDeclaration(RMSprop.self, "RMSprop (PyTorch's rule: eps outside the square root), optional momentum and centering.") { d in
         let lr = lr(d, 1e-2)
         let alpha = d.option("alpha", Double.self, "smoothing constant", as: .numberIn(0, 1), default: 0.99)
         let eps = eps(d, 1e-8), momentum = decay(d, "momentum", "momentum factor, in [0, 1)", 0)
@@ -55,7 +54,7 @@ enum OptimizerLibrary {
                       weightDecay: a[weightDecay])
         }
       },
-      OptimizerDeclaration(Adagrad.self, "Adagrad (PyTorch's rule: accumulator starts at 0, eps 1e-10).", defaults: { Adagrad() }) { d in
+      OptimizerDeclaration(Adagrad.self, "Adagrad (PyTorch's rule: accumulator starts at 0, eps 1e-10).") { d in
         let lr = lr(d, 1e-2)
         let lrDecay = d.option("lr_decay", Double.self, "learning-rate decay per step", default: 0)
         let eps = eps(d, 1e-10), weightDecay = weightDecay(d)
@@ -99,9 +98,9 @@ enum OptimizerLibrary {
   }
 
   /// An optimizer by name with its defaults (`compile{optimizer = "adam"}`).
-  static func named(_ name: String) throws -> Optimizer {
+  static func named(_ name: String, in catalog: Catalog) throws -> Optimizer {
     let declared = Self.declared
-    if let d = declared.first(where: { $0.name == name.lowercased() }) { return d.defaults() }
+    if let d = declared.first(where: { $0.name == name.lowercased() }) { return try d.withDefaults(in: catalog) }
     let names = declared.map(\.name)
     let hint = Suggest.closest(to: name, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
     throw CatalogError("unknown optimizer \"\(name)\"\(hint); known: \(names.joined(separator: ", "))")
