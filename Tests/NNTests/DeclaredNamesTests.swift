@@ -56,7 +56,7 @@ import Tensors
 
   @Test func unknownNamesListEveryKnownName() throws {
     do { _ = try LossLibrary.named("msee", in: Catalog()); Issue.record("an unknown loss was accepted") } catch {
-      #expect("\(error)" == "unknown loss \"msee\" (did you mean \"mse\"?); known: binary_crossentropy, bce, sigmoid_focal, focal, categorical_crossentropy, mean_squared_error, mse")
+      #expect("\(error)" == "unknown loss \"msee\" (did you mean \"mse\"?); known: binary_crossentropy, bce, sigmoid_focal, focal, categorical_crossentropy, hinge, mean_squared_error, mse")
     }
     do { _ = try OptimizerLibrary.named("sgdd", in: Catalog()); Issue.record("an unknown optimizer was accepted") } catch {
       #expect("\(error)" == "unknown optimizer \"sgdd\" (did you mean \"sgd\"?); known: sgd, adam, adamw, rmsprop, adagrad")

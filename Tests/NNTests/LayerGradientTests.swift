@@ -12,6 +12,7 @@ import Tensors
     "Dense": Activation.allCases.map { [.integer(4), .table([("activation", .string($0.rawValue))])] }
       + [[.integer(3), .table([("use_bias", .bool(false))])]],
     "Dropout": [[.number(0.3)]],
+    "GaussianNoise": [[.number(0.5)]],
     "Activation": Activation.allCases.map { [.string($0.rawValue)] },
     "BatchNormalization": [[]],
     "LayerNormalization": [[]],

@@ -89,6 +89,7 @@ extension DataLibrary {
         let labels = d.option("n_labels", Int.self, "label columns (default: the largest label seen + 1)", as: .positiveInteger)
         return { args in [.object(try LibSvmReader.read(path: args[path], features: args[features], labels: args[labels]))] }
       },
+      NpzReader.entry,
       entry("load_npy", "A NumPy .npy array (float32, float64, int32 or int64; C order) as a tensor.",
             returns: [Returned(.tensor, "a float32 tensor of the array's shape")]) { d in
         let path = path(d)

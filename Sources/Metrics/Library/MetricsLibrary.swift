@@ -4,7 +4,7 @@ import Tensors
 /// The `metrics` module: exact multilabel metrics, curves, reports and threshold tuning.
 public enum MetricsLibrary {
   public static var entries: [Entry] {
-    scoreEntries + thresholdEntries + singleLabelEntries + rankingEntries + curveEntries + reportEntries + tuningEntries
+    scoreEntries + thresholdEntries + singleLabelEntries + [BalancedAccuracy.entry] + rankingEntries + curveEntries + reportEntries + tuningEntries
   }
 
   public static let summary = "Exact multilabel metrics (scikit-learn 1.9's definitions), curves, reports and threshold tuning."

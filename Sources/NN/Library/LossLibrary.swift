@@ -28,6 +28,7 @@ enum LossLibrary {
       let fromLogits = fromLogits(d)
       return { a in try CategoricalCrossEntropy(fromLogits: a[fromLogits]) }
     },
+    Hinge.declaration,
     LossDeclaration(MeanSquaredError.self, entry: "MeanSquaredError", aliases: ["mse"], "Mean squared error over all cells.") { _ in { _ in MeanSquaredError() } },
   ] }
 
