@@ -53,6 +53,10 @@ public enum NpzReader {
       }
       at += 46 + nameLength + extraLength + commentLength
       guard member.hasSuffix(".npy") else { continue }
+      // Zip64 fields are 64 bits: one with the top bit set reads as negative here.
+      guard packed >= 0, size >= 0, local >= 0 else {
+        throw DataError("\(path): corrupt .npz archive (member \(member) has an impossible size or offset)")
+      }
       guard local + 30 <= b.count, u32(b, local) == 0x0403_4B50 else {
         throw DataError("\(path): corrupt .npz archive (member \(member) is not where the directory says)")
       }
@@ -63,7 +67,12 @@ public enum NpzReader {
       let data: [UInt8]
       switch method {
       case 0: data = Array(b[start..<(start + packed)])
-      case 8: data = try inflateRaw(Array(b[start..<(start + packed)]), size: size, what: "\(path): member \(member)")
+      case 8:
+        // Deflate expands at most about 1032 to 1: a larger size is a lie, checked before allocating.
+        guard size <= packed * 1032 + 64 else {
+          throw DataError("\(path): corrupt .npz archive (member \(member) claims \(size) bytes from \(packed) compressed)")
+        }
+        data = try inflateRaw(Array(b[start..<(start + packed)]), size: size, what: "\(path): member \(member)")
       default: throw DataError("\(path): member \(member) uses zip compression method \(method) (expected stored or deflated, as numpy.savez writes)")
       }
       guard data.count == size, checksum(data) == crc else {

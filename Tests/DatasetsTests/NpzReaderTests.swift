@@ -39,6 +39,18 @@ struct NpzReaderTests {
     #expect(dataError { try NpzReader.parse(flipped, path: "f.npz") }?.contains("f.npz: member x.npy") == true)
   }
 
+  /// A directory that claims more than deflate can expand to, or a zip64 size with its top bit
+  /// set, is refused before anything is allocated.
+  @Test func impossibleSizesAreRefusedBeforeAllocating() throws {
+    let bytes = try FileBytes.read(deflated)
+    let signature: [UInt8] = [0x50, 0x4B, 1, 2]  // a central directory entry
+    let found = (0..<(bytes.count - 4)).first { (i: Int) -> Bool in Array(bytes[i..<(i + 4)]) == signature }
+    let entry = try #require(found)
+    var huge = bytes
+    for k in 0..<4 { huge[entry + 24 + k] = [0xF0, 0xFF, 0xFF, 0x7F][k] }  // about 2 GB from a few bytes
+    #expect(dataError { try NpzReader.parse(huge, path: "z.npz") }?.contains("z.npz: corrupt .npz archive (member x.npy claims") == true)
+  }
+
   @Test func fromScripts() throws {
     let catalog = Catalog.standard()
     let got = try #require(catalog.entry("data.load_npz")).call([.string(stored)], in: Session(catalog: catalog))
