@@ -3,7 +3,7 @@ import Tensors
 /// A Swift type an entry's body reads an argument as. Each type names the declared type it is
 /// checked against by default and converts the checked value; a body never sees a `Value`
 /// unless it asks for one.
-public protocol ScriptType {
+public protocol ScriptType: SendableMetatype {
   /// What a parameter of this type accepts unless its declaration narrows it (`.positiveInteger`).
   static var valueType: ValueType { get }
   /// The Swift value of a value already checked against the declaration (nil if it does not
