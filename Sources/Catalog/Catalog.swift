@@ -55,7 +55,7 @@ public final class Catalog {
       index = modules.count - 1
     }
     for e in entries {
-      precondition(e.module == name, "entry \(e.qualifiedName) registered under module \(name)")
+      precondition(e.module == name, "entry \(e.qualifiedName) registered under module \(name)")  // cannot be reached from a script: libraries and the plugin loader build entries with the module they register
       if modules[index].entries.contains(where: { $0.isNamedLike(e) }) {
         throw CatalogError("\(e.qualifiedName) is already defined")
       }

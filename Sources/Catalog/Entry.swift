@@ -42,7 +42,7 @@ public struct Entry: Sendable {
   public init(module: String, name: String, summary: String, parameters: [Parameter] = [],
               options: [Parameter] = [], returns: [Returned] = [], methodOf: String? = nil,
               details: String? = nil, kind: Kind, global: Bool = false) {
-    precondition(kind != .native, "a native entry needs a body")
+    precondition(kind != .native, "a native entry needs a body")  // cannot be reached from a script: only library declarations create entries of a kind
     let qualified = global ? name : methodOf.map { "\($0):\(name)" } ?? "\(module).\(name)"
     self.init(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
               methodOf: methodOf, metamethod: nil, details: details, kind: kind, global: global) { _ in
@@ -90,7 +90,7 @@ public struct Entry: Sendable {
   /// `ingredient` for a global function.
   public var qualifiedName: String {
     if global { return name }
-    return isMethodOnly ? "\(methodOf!):\(name)" : "\(module).\(name)"
+    return isMethodOnly ? "\(methodOf!):\(name)" : "\(module).\(name)"  // cannot fail: isMethodOnly implies methodOf
   }
 
   /// Whether scripts call it by the same name as `other` (the same `qualifiedName`, compared

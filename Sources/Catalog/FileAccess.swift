@@ -69,7 +69,7 @@ public enum FileAccess {
     let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     guard let file = fopen(temporary, "wb") else { throw FileError(path, reason(errno: errno)) }
     var failure: Int32 = 0
-    let written = bytes.withUnsafeBytes { p in p.isEmpty ? 0 : fwrite(p.baseAddress!, 1, p.count, file) }
+    let written = bytes.withUnsafeBytes { p in p.isEmpty ? 0 : fwrite(p.baseAddress!, 1, p.count, file) }  // cannot fail: p is not empty here
     if written != bytes.count { failure = errno == 0 ? EIO : errno }
     if fclose(file) != 0 && failure == 0 { failure = errno }
     if failure == 0 && rename(temporary, path) != 0 { failure = errno }

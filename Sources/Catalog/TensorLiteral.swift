@@ -47,7 +47,7 @@ public enum TensorLiteral {
   }
 
   private static func nest(_ p: UnsafeBufferPointer<Float>, shape: ArraySlice<Int>, offset: Int) -> Value {
-    let n = shape.first!
+    let n = shape.first ?? 0  // never empty: `value(of:)` passes rank >= 1 and recursion stops at rank 1
     if shape.count == 1 { return .list((0..<n).map { .number(Double(p[offset + $0])) }) }
     let width = shape.dropFirst().reduce(1, *)
     return .list((0..<n).map { nest(p, shape: shape.dropFirst(), offset: offset + $0 * width) })

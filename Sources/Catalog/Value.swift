@@ -54,7 +54,7 @@ public indirect enum Value {
 
 /// A core object that scripts can hold; its methods are catalog entries of `typeName`, and
 /// its read-only fields are `properties`.
-public protocol CatalogObject: AnyObject {
+public protocol CatalogObject: AnyObject, SendableMetatype {
   static var typeName: String { get }
   /// The fields scripts may read (`ds.n_features`), declared for the reference and editors.
   static var properties: [Property] { get }

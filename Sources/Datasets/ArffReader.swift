@@ -24,7 +24,7 @@ public enum ArffReader {
           var k = j
           if k < b.count, b[k] == UInt8(ascii: "-") { k += 1 }
           while k < b.count, b[k] >= 48, b[k] <= 57 { k += 1 }
-          if k > j, let n = b[j..<k].withUnsafeBufferPointer({ NumberParser.parseInt($0.baseAddress!, $0.count) }) { return n }
+          if k > j, let n = b[j..<k].withUnsafeBufferPointer({ NumberParser.parseInt($0.baseAddress!, $0.count) }) { return n }  // cannot fail: an array has an address even when empty
         }
         i += 1
       }
@@ -185,7 +185,7 @@ public enum ArffReader {
     var scratch: [UInt8] = []
     var rows = 0
     var pos = header.dataOffset, line = header.dataLine
-    let base = b.baseAddress!
+    let base = b.baseAddress!  // cannot fail: an array has an address even when empty
 
     // Writes the value `token` of attribute `k` into the current row.
     func store(_ k: Int, _ start: UnsafePointer<UInt8>, _ count: Int, quotedToken: Bool, row xr: Int, _ yr: Int) throws {
@@ -346,8 +346,8 @@ public enum ArffReader {
 @inline(__always)
 /// Where the line starting at `pos` ends: the index of its line feed, or the buffer's end.
 func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from pos: Int) -> Int {
-  guard pos < b.count, let r = memchr(b.baseAddress! + pos, 0x0A, b.count - pos) else { return b.count }
-  return UnsafePointer(r.assumingMemoryBound(to: UInt8.self)) - b.baseAddress!
+  guard pos < b.count, let r = memchr(b.baseAddress! + pos, 0x0A, b.count - pos) else { return b.count }  // cannot fail: an array has an address even when empty
+  return UnsafePointer(r.assumingMemoryBound(to: UInt8.self)) - b.baseAddress!  // cannot fail: an array has an address even when empty
 }
 
 func lastPathComponent(_ path: String) -> String {

@@ -21,6 +21,9 @@ public struct BlobGenerator {
   public func generate(stream: inout RandomStream, oneHot: Bool = false) throws -> Dataset {
     guard samples > 0, features > 0, centers > 0 else { throw DataError("n_samples, n_features and centers must be positive") }
     guard clusterStd >= 0 else { throw DataError("cluster_std must be >= 0") }
+    guard Tensor.elementCount([samples, features]) != nil, Tensor.elementCount([centers, features]) != nil else {
+      throw DataError("n_samples = \(samples), n_features = \(features) and centers = \(centers) are too large for a tensor (at most \(Tensor.maxElements) values)")
+    }
     let c = (0..<(centers * features)).map { _ in stream.uniform(centerBox.0, centerBox.1) }
     var x = Tensor(shape: [samples, features]), y = Tensor(shape: [samples, 1])
     var counts = [Int](repeating: samples / centers, count: centers)

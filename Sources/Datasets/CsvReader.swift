@@ -100,7 +100,7 @@ public enum CsvReader {
                            labels: ([String]?, Int) throws -> Set<Int> = { _, _ in [] }) throws -> Matrix {
     guard bytes.contains(where: { !isSpace($0) && $0 != 0x0A }) else { throw DataError("\(path): the file is empty") }
     return try bytes.withUnsafeBufferPointer { b in
-      let base = b.baseAddress!
+      let base = b.baseAddress!  // cannot fail: an array has an address even when empty
       var pos = 0, line = 0
       var names: [String]? = nil
       var columns = -1

@@ -9,12 +9,15 @@ public enum Encoding {
       throw DataError("one_hot expects a vector or an n x 1 matrix of class indices, got \(describeShape(y.shape))")
     }
     let n = y.rows
+    guard Tensor.elementCount([n, classes]) != nil else {
+      throw DataError("\(n) rows of \(classes) classes are too large for a tensor (at most \(Tensor.maxElements) values)")
+    }
     var out = Tensor(shape: [n, classes])
     try y.withUnsafeBufferPointer { src in
       try out.withUnsafeMutableBufferPointer { dst in
         for i in 0..<n {
           let v = src[i]
-          guard v == v.rounded(), v >= 0, Int(v) < classes else {
+          guard v.isFinite, v == v.rounded(), v >= 0, v < Float(Tensor.maxElements), Int(v) < classes else {
             throw DataError("row \(i + 1): class \(Tensor.format(v)) is not an integer in 0..\(classes - 1)")
           }
           dst[i * classes + Int(v)] = 1

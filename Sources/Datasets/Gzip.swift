@@ -11,6 +11,10 @@ public enum Gzip {
   /// naming `path`.
   public static func decompress(_ input: [UInt8], path: String) throws -> [UInt8] {
     guard !input.isEmpty else { throw DataError("\(path): the file is empty (expected gzip data)") }
+    // zlib counts input in 32 bits.
+    guard input.count <= Int(UInt32.max) else {
+      throw DataError("\(path): \(input.count) bytes of gzip data are more than can be read at once (at most \(UInt32.max))")
+    }
     var output: [UInt8] = []
     output.reserveCapacity(input.count * 4)
     var stream = z_stream()
@@ -22,11 +26,11 @@ public enum Gzip {
     let chunk = 1 << 18
     var buffer = [UInt8](repeating: 0, count: chunk)
     try input.withUnsafeBufferPointer { inp in
-      stream.next_in = UnsafeMutablePointer(mutating: inp.baseAddress!)
+      stream.next_in = UnsafeMutablePointer(mutating: inp.baseAddress!)  // cannot fail: the input is not empty (checked above)
       stream.avail_in = UInt32(inp.count)
       while true {
         let status: Int32 = buffer.withUnsafeMutableBufferPointer { out in
-          stream.next_out = out.baseAddress!
+          stream.next_out = out.baseAddress!  // cannot fail: an array has an address even when empty
           stream.avail_out = UInt32(chunk)
           return inflate(&stream, Z_NO_FLUSH)
         }

@@ -11,8 +11,7 @@ public enum LabelCheck {
     if isBinary { return }
     let rule = "labels are 0 or 1 in each column, or class indices 1, 2, ... in a single column"
     func place(_ i: Int) -> String { "row \(i / columns + 1), column \(i % columns + 1)" }
-    guard columns == 1 else {
-      let i = values.firstIndex { !($0 == 0 || $0 == 1) }!
+    if columns != 1, let i = values.firstIndex(where: { !($0 == 0 || $0 == 1) }) {
       throw DataError("'\(what)' at \(place(i)) is \(show(values[i])); \(rule)")
     }
     if let i = values.firstIndex(where: { !($0 >= 1 && $0.rounded() == $0 && $0.isFinite) }) {

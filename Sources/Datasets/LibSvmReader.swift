@@ -20,7 +20,7 @@ public enum LibSvmReader {
     var featIndex: [Int] = [], featValue: [Float] = [], featStarts: [Int] = [0]
     var maxFeature = 0, maxLabel = -1
     try bytes.withUnsafeBufferPointer { b in
-      let base = b.baseAddress!
+      let base = b.baseAddress!  // cannot fail: an array has an address even when empty
       var pos = 0, line = 0
       while pos < b.count {
         line += 1
@@ -85,6 +85,9 @@ public enum LibSvmReader {
     let d = features ?? maxFeature, L = labels ?? (maxLabel + 1)
     guard d > 0 else { throw DataError("\(path): no features in any row (pass n_features)") }
     guard L > 0 else { throw DataError("\(path): no labels in any row (pass n_labels)") }
+    guard Tensor.elementCount([n, d]) != nil, Tensor.elementCount([n, L]) != nil else {
+      throw DataError("\(path): \(n) rows of \(d) features and \(L) labels are too large for a tensor (at most \(Tensor.maxElements) values each)")
+    }
     var x = Tensor(shape: [n, d]), y = Tensor(shape: [n, L])
     x.withUnsafeMutableBufferPointer { xp in
       for r in 0..<n { for k in featStarts[r]..<featStarts[r + 1] { xp[r * d + featIndex[k]] = featValue[k] } }

@@ -29,6 +29,10 @@ public struct MultilabelGenerator {
     guard samples > 0, features > 0, classes > 0 else { throw DataError("n_samples, n_features and n_classes must be positive") }
     guard labels >= 0, length >= 1 else { throw DataError("n_labels must be >= 0 and length >= 1") }
     guard allowUnlabeled || labels > 0 else { throw DataError("n_labels = 0 with allow_unlabeled = false can never draw a label") }
+    guard Tensor.elementCount([samples, features]) != nil, Tensor.elementCount([samples, classes]) != nil,
+          Tensor.elementCount([classes, features]) != nil else {
+      throw DataError("n_samples = \(samples), n_features = \(features) and n_classes = \(classes) are too large for a tensor (at most \(Tensor.maxElements) values)")
+    }
     var pc = (0..<classes).map { _ in stream.uniformDouble() }
     let sc = pc.reduce(0, +)
     var cumulative: [Double] = []

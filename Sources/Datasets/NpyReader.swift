@@ -42,7 +42,9 @@ public enum NpyReader {
       guard let n = Int(t), n >= 0 else { throw DataError("\(path): bad shape \(quoted(shapeText)) in the .npy header") }
       shape.append(n)
     }
-    let count = shape.reduce(1, *)
+    guard let count = Tensor.elementCount(shape) else {
+      throw DataError("\(path): shape \(describeShape(shape)) in the .npy header is too large (at most \(Tensor.maxElements) values)")
+    }
     let dataStart = headerStart + headerLength
     guard b.count - dataStart == count * size else {
       throw DataError("\(path): the data holds \(b.count - dataStart) bytes, but shape \(describeShape(shape)) of \(dtype) needs \(count * size) (truncated file?)")
@@ -50,7 +52,7 @@ public enum NpyReader {
     var t = Tensor(uninitializedShape: shape)
     b.withUnsafeBytes { raw in
       t.withUnsafeMutableBufferPointer { out in
-        let p = raw.baseAddress! + dataStart
+        let p = raw.baseAddress! + dataStart  // cannot fail: an array has an address even when empty
         for i in 0..<count {
           switch dtype {
           case "<f4": out[i] = Float(bitPattern: UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))

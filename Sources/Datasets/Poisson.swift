@@ -4,7 +4,7 @@ extension RandomStream {
   /// A Poisson(lambda) count. Knuth's product of uniforms, on chunks of lambda <= 500 so
   /// exp(-lambda) stays representable (a sum of Poissons is Poisson).
   public mutating func poisson(_ lambda: Double) -> Int {
-    precondition(lambda >= 0 && lambda.isFinite)
+    precondition(lambda >= 0 && lambda.isFinite)  // cannot fail: callers pass n_labels >= 0 and length >= 1, checked by the generator
     var remaining = lambda, total = 0
     while remaining > 0 {
       let l = min(remaining, 500)

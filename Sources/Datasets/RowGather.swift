@@ -4,7 +4,11 @@ import Tensors
 public enum RowGather {
   /// Rows `indices` (0-based) of `source`, in that order.
   public static func rows(of source: Tensor, _ indices: [Int]) throws -> Tensor {
-    var out = Tensor(uninitializedShape: [indices.count] + Array(source.shape.dropFirst()))
+    let shape = [indices.count] + Array(source.shape.dropFirst())
+    guard Tensor.elementCount(shape) != nil else {
+      throw DataError("\(indices.count) rows of \(source.columns) values are too large for a tensor (at most \(Tensor.maxElements) values)")
+    }
+    var out = Tensor(uninitializedShape: shape)
     try gather(source, indices[...], into: &out)
     return out
   }

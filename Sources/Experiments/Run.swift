@@ -53,9 +53,16 @@ public final class Run {
   /// Logs one scalar; without a step, the next one after the series' last.
   public func log(_ name: String, _ value: Double, step: Int? = nil) throws {
     guard !name.isEmpty else { throw ConfigError("the series name is empty") }
-    if series[name] == nil { seriesNames.append(name); series[name] = [] }
-    let s = step ?? ((series[name]!.last?.step ?? 0) + 1)
-    series[name]!.append(Point(step: s, value: value))
+    var points = series[name] ?? []
+    let s: Int
+    if let step { s = step } else {
+      let (next, overflow) = (points.last?.step ?? 0).addingReportingOverflow(1)
+      guard !overflow else { throw ConfigError("series '\(name)': its last step is \(Int.max); give the next step explicitly") }
+      s = next
+    }
+    if series[name] == nil { seriesNames.append(name) }
+    points.append(Point(step: s, value: value))
+    series[name] = points
   }
 
   public func logCurve(_ name: String, _ curve: Value) throws {

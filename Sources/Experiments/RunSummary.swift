@@ -13,7 +13,7 @@ public enum RunSummary {
         let points = run.series[name] ?? []
         guard let last = points.last else { continue }
         let values = points.map(\.value)
-        let lo = values.min()!, hi = values.max()!
+        let lo = values.min() ?? last.value, hi = values.max() ?? last.value
         let pad = String(repeating: " ", count: width - name.count)
         lines.append("  \(name)\(pad)  \(points.count) point\(points.count == 1 ? "" : "s"), last \(number(last.value)) at step \(last.step), min \(number(lo)), max \(number(hi))")
       }

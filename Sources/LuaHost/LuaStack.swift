@@ -57,20 +57,22 @@ struct LuaStack {
       if lua_type(L, -2) == LUA_TNUMBER, lua_isinteger(L, -2) != 0 {
         integerKeys += 1
       } else if lua_type(L, -2) == LUA_TSTRING {
-        record.append((key: string(at: -2)!, value: try value(at: -1, depth: depth + 1)))
+        record.append((key: string(at: -2)!, value: try value(at: -1, depth: depth + 1)))  // cannot fail: the key was just checked to be a string
       } else {
         throw CatalogError("a table has a key of type \(String(cString: crescent_typename(L, -2))); only list positions and names are understood")
       }
     }
     if integerKeys > 0 {
-      let n = Int(luaL_len(L, i))
+      // Raw, as lua_next above: a __len or __index metamethod could raise a Lua error, which
+      // must not unwind through these Swift frames.
+      let n = Int(lua_rawlen(L, i))
       guard n == integerKeys else {
         guard record.isEmpty else { throw CatalogError("a list has holes (\(integerKeys) items at positions beyond 1..\(n))") }
         return try sparse(at: i, depth: depth)
       }
       list.reserveCapacity(n)
       for k in 1...n {
-        lua_geti(L, i, lua_Integer(k))
+        lua_rawgeti(L, i, lua_Integer(k))
         defer { crescent_pop(L, 1) }
         list.append(try value(at: -1, depth: depth + 1))
       }
@@ -101,19 +103,19 @@ struct LuaStack {
     case .number(let d): lua_pushnumber(L, d)
     case .string(let s): lua_pushstring(L, s)
     case .list(let items):
-      lua_createtable(L, Int32(items.count), 0)
+      lua_createtable(L, Int32(clamping: items.count), 0)
       for (k, item) in items.enumerated() {
         push(item)
         lua_seti(L, -2, lua_Integer(k + 1))
       }
     case .table(let pairs):
-      lua_createtable(L, 0, Int32(pairs.count))
+      lua_createtable(L, 0, Int32(clamping: pairs.count))
       for (key, value) in pairs {
         push(value)
         lua_setfield(L, -2, key)
       }
     case .mixed(let items, let pairs):
-      lua_createtable(L, Int32(items.count), Int32(pairs.count))
+      lua_createtable(L, Int32(clamping: items.count), Int32(clamping: pairs.count))
       for (k, item) in items.enumerated() {
         push(item)
         lua_seti(L, -2, lua_Integer(k + 1))
@@ -131,6 +133,9 @@ struct LuaStack {
         do {
           let args = try (1...max(stack.top, 1)).filter { $0 <= stack.top }.map { try stack.value(at: $0) }
           let results = try callable.call(args)
+          guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
+            return state.raise("too many results for the Lua stack")
+          }
           results.forEach(stack.push)
           return Int32(results.count)
         } catch {

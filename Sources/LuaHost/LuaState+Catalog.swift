@@ -55,7 +55,7 @@ extension LuaState {
         }
       }
       let results = try entry.call(args, in: session)
-      guard lua_checkstack(L, Int32(results.count) + 4) != 0 else {
+      guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
         return raise("\(entry.qualifiedName): too many results for the Lua stack")
       }
       results.forEach(stack.push)

@@ -13,7 +13,7 @@ extension LuaState {
     lua_pushcclosure(L, crescent_traceback, 0)
     let chunk = Array("return \(text)".utf8)
     let loaded = chunk.withUnsafeBufferPointer { p in
-      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { crescent_load_text(L, $0, p.count, "=override") }
+      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { crescent_load_text(L, $0, p.count, "=override") }  // cannot fail: an array has an address even when empty
     }
     var value: Value = .none
     var problem: String?

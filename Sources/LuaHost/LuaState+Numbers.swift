@@ -16,12 +16,12 @@ extension LuaState {
     lua_pushnumber(L, 0)
     let bytes = Array(Self.numberMetatable.utf8)
     let status = bytes.withUnsafeBufferPointer { p in
-      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { crescent_load_text(L, $0, p.count, "=numbers") }
+      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { crescent_load_text(L, $0, p.count, "=numbers") }  // cannot fail: an array has an address even when empty
     }
     makeMetatable("Tensor")
     _ = crescent_getmetatable_named(L, LuaState.metatableName("Tensor"))
     guard status == LUA_OK, crescent_pcall(L, 1, 1, 0) == LUA_OK else {
-      fatalError("the number methods failed: \(LuaStack(self, L).string(at: -1) ?? "?")")
+      fatalError("the number methods failed: \(LuaStack(self, L).string(at: -1) ?? "?")")  // cannot be reached from a script: the chunk is a constant, run once before any script
     }
     lua_setmetatable(L, -2)
   }

@@ -122,7 +122,7 @@ extension LuaState {
 
   /// Pushes a userdata holding a retained reference to `object`.
   func pushBox(_ object: AnyObject, typeName: String, in L: OpaquePointer) {
-    let raw = crescent_newuserdata(L, MemoryLayout<UnsafeRawPointer>.size)!
+    let raw = crescent_newuserdata(L, MemoryLayout<UnsafeRawPointer>.size)!  // cannot fail: lua_newuserdatauv raises a Lua error instead of returning NULL
     raw.assumingMemoryBound(to: UnsafeRawPointer?.self).pointee = UnsafeRawPointer(Unmanaged.passRetained(object).toOpaque())
     if crescent_getmetatable_named(L, LuaState.metatableName(typeName)) == LUA_TNIL {
       crescent_pop(L, 1)

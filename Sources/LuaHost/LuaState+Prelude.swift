@@ -12,10 +12,10 @@ extension LuaState {
     defer { lua_settop(L, base) }
     let bytes = Array(Prelude.source.utf8)
     let status = bytes.withUnsafeBufferPointer { p in
-      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { crescent_load_text(L, $0, p.count, "=prelude") }
+      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { crescent_load_text(L, $0, p.count, "=prelude") }  // cannot fail: an array has an address even when empty
     }
     guard status == LUA_OK, crescent_pcall(L, 0, 1, 0) == LUA_OK else {
-      fatalError("the prelude failed: \(LuaStack(self, L).string(at: -1) ?? "?")")
+      fatalError("the prelude failed: \(LuaStack(self, L).string(at: -1) ?? "?")")  // cannot be reached from a script: the prelude is a constant, run before any script
     }
     preludeRef = luaL_ref(L, crescent_registryindex())
     let own = catalog.modules.map(\.name)

@@ -22,7 +22,7 @@ extension LuaState {
     func load(_ text: String) -> Int32 {
       let bytes = Array(text.utf8)
       return bytes.withUnsafeBufferPointer { p in
-        p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { crescent_load_text(L, $0, p.count, "=stdin") }
+        p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { crescent_load_text(L, $0, p.count, "=stdin") }  // cannot fail: an array has an address even when empty
       }
     }
     if load("return " + input) != LUA_OK {

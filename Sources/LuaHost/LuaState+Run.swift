@@ -26,7 +26,7 @@ extension LuaState {
     lua_pushcclosure(L, crescent_traceback, 0)
     let bytes = Array(source.utf8)
     let loaded = bytes.withUnsafeBufferPointer { p in
-      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(p.count, 1)) {
+      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(p.count, 1)) {  // cannot fail: an array has an address even when empty
         crescent_load_text(L, $0, p.count, "@" + chunkName)
       }
     }

@@ -59,7 +59,7 @@ public final class LuaState {
 
   /// A state for the run `session`: `print` writes to its output.
   public init(session: Session, options: Options = Options()) {
-    guard let L = luaL_newstate() else { fatalError("Lua could not allocate its state") }
+    guard let L = luaL_newstate() else { fatalError("Lua could not allocate its state") }  // cannot be reached from a script: it fails only when the process is out of memory before any script runs
     self.L = L
     self.session = session
     self.options = options
@@ -92,7 +92,7 @@ public final class LuaState {
 
   /// The state object that owns `L` (the main state or one of its coroutines).
   static func host(of L: OpaquePointer) -> LuaState {
-    Unmanaged<LuaState>.fromOpaque(crescent_get_host(L)!).takeUnretainedValue()
+    Unmanaged<LuaState>.fromOpaque(crescent_get_host(L)!).takeUnretainedValue()  // cannot fail: every state and coroutine carries its host from creation
   }
 
   /// Registers a Swift function and returns the id its trampoline calls it by.

@@ -17,8 +17,8 @@ public struct MacroCurve: Equatable {
 extension Curves {
   public static func macroRoc(_ truth: Truths, _ scores: Scores) throws -> MacroCurve {
     let curves = try (0..<truth.labels).map { try roc(truth, scores, .label($0)) }
-    for (j, c) in curves.enumerated() where c.fpr.last!.isNaN || c.tpr.last!.isNaN {
-      throw TensorError("label \(j + 1) has \(c.tpr.last!.isNaN ? "no positives" : "no negatives"): its ROC curve, so the macro curve, is undefined")
+    for (j, c) in curves.enumerated() where c.fpr.last?.isNaN ?? true || c.tpr.last?.isNaN ?? true {
+      throw TensorError("label \(j + 1) has \(c.tpr.last?.isNaN ?? true ? "no positives" : "no negatives"): its ROC curve, so the macro curve, is undefined")
     }
     let grid = Array(Set(curves.flatMap(\.fpr))).sorted()
     var mean = [Double](repeating: 0, count: grid.count)

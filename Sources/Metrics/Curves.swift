@@ -60,7 +60,7 @@ public enum Curves {
       }
       if keep { fps.append(fps0[k]); tps.append(tps0[k]); th.append(th0[k]) }
     }
-    let P = tps.last!, N = fps.last!
+    let P = tps.last ?? 0, N = fps.last ?? 0
     let fpr = fps.map { N > 0 ? Double($0) / Double(N) : .nan }
     let tpr = tps.map { P > 0 ? Double($0) / Double(P) : .nan }
     return RocCurve(fpr: fpr, tpr: tpr, thresholds: th)

@@ -7,7 +7,7 @@ public struct LabelMatrix<Element> {
   public var values: [Element]
 
   public init(rows: Int, labels: Int, values: [Element]) {
-    precondition(values.count == rows * labels, "\(rows)x\(labels) needs \(rows * labels) values, got \(values.count)")
+    precondition(values.count == rows * labels, "\(rows)x\(labels) needs \(rows * labels) values, got \(values.count)")  // cannot fail: callers pass the values of a rows x labels tensor
     self.rows = rows
     self.labels = labels
     self.values = values
@@ -55,7 +55,7 @@ extension LabelMatrix where Element == Double {
 
   /// 0/1 predictions: `score >= threshold` (one threshold per label).
   public func thresholded(_ thresholds: [Double]) -> Truths {
-    precondition(thresholds.count == labels)
+    precondition(thresholds.count == labels)  // cannot fail: thresholds come one per label (MetricsLibrary.thresholds)
     var out = [UInt8](repeating: 0, count: values.count)
     values.withUnsafeBufferPointer { v in
       for i in 0..<rows {

@@ -117,8 +117,8 @@ public enum BinaryCrossentropy {
         scores.values.withUnsafeBufferPointer { s in
           terms.withUnsafeMutableBufferPointer { out in
             let chunks = count >= 4096 ? 8 : 1
-            let tb = UnsafeSendable(t.baseAddress!), out = UnsafeSendable(out.baseAddress!)
-            let sb = UnsafeSendable(UnsafeMutablePointer(mutating: s.baseAddress! + start))
+            let tb = UnsafeSendable(t.baseAddress!), out = UnsafeSendable(out.baseAddress!)  // cannot fail: buffers from arrays or temporary allocations have addresses
+            let sb = UnsafeSendable(UnsafeMutablePointer(mutating: s.baseAddress! + start))  // cannot fail: buffers from arrays or temporary allocations have addresses
             Parallel.forEach(chunks) { c in
               let lo = count * c / chunks, hi = count * (c + 1) / chunks
               BinaryCrossentropy.terms(truth: tb.pointer + lo, scores: sb.pointer + lo, into: out.pointer + lo, count: hi - lo)

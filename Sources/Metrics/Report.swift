@@ -25,7 +25,7 @@ public struct MetricsReport {
   public init(_ truth: Truths, _ scores: Scores, thresholds: [Double], labelNames: [String]? = nil) throws {
     try checkPair(truth, scores, otherName: "s")
     try scores.checkNoNaN(name: "'s'")
-    precondition(thresholds.count == truth.labels)
+    precondition(thresholds.count == truth.labels)  // cannot fail: metrics.report makes one threshold per label (MetricsLibrary.thresholds)
     if let names = labelNames, names.count != truth.labels {
       throw TensorError("label_names has \(names.count) names for \(truth.labels) labels")
     }
@@ -35,7 +35,7 @@ public struct MetricsReport {
     let support = truth.support
     let ranked = truth.ranked(scores, labels: true, pooled: true)
     let perLabelScores = parallelMap(ranked.labels) { $0.rocAucAndAveragePrecision }
-    let (microAuc, microAP) = ranked.pooled!.rocAucAndAveragePrecision
+    let (microAuc, microAP) = ranked.pooled!.rocAucAndAveragePrecision  // cannot fail: asked for with pooled: true
     let rowRanks = RowRanking.compute(truth, scores)
     let counts = ConfusionCounts(truth, scores.thresholded(thresholds))
     let auc = perLabelScores.map(\.0), ap = perLabelScores.map(\.1)
@@ -51,7 +51,7 @@ public struct MetricsReport {
     v.append(("average_precision_samples", rowRanks.reduce(0) { $0 + $1.averagePrecision } / n))
     for m in ThresholdMetric.allCases {
       for a in [Average.micro, .macro, .weighted, .samples] {
-        v.append(("\(m.rawValue)_\(a.rawValue)", m.value(counts, average: a).scalar!))
+        v.append(("\(m.rawValue)_\(a.rawValue)", m.value(counts, average: a).scalar ?? .nan))
       }
     }
     v.append(("hamming_loss", counts.hammingLoss))
@@ -72,7 +72,7 @@ public struct MetricsReport {
   /// A readable table: one line per label, the averages, then the other metrics.
   public var description: String {
     func num(_ d: Double) -> String { d.isNaN ? "nan" : String(format: "%.4f", d) }
-    let width = max(8, (perLabel.map(\.name.count) + ["weighted"].map(\.count)).max()! + 2)
+    let width = max(8, ((perLabel.map(\.name.count) + ["weighted".count]).max() ?? 0) + 2)
     func pad(_ s: String, _ w: Int, left: Bool = false) -> String {
       let fill = String(repeating: " ", count: max(0, w - s.count))
       return left ? s + fill : fill + s
@@ -86,14 +86,14 @@ public struct MetricsReport {
     }
     let total = perLabel.reduce(0) { $0 + $1.support }
     for a in ["micro", "macro", "weighted", "samples"] {
-      let cells = ["precision", "recall", "f1", "roc_auc", "average_precision"].map { self["\($0)_\(a)"]! }
+      let cells = ["precision", "recall", "f1", "roc_auc", "average_precision"].map { self["\($0)_\(a)"] ?? .nan }
       out += pad(a, width, left: true) + cells.map { pad(num($0), 10) }.joined() + pad(String(total), 10) + "\n"
     }
     out += "\n"
     let others = ["hamming_loss", "subset_accuracy", "jaccard_samples"] + RankingMetric.allCases.map(\.rawValue)
       + ["binary_crossentropy"]
-    let w2 = others.map(\.count).max()! + 2
-    out += others.map { pad($0, w2, left: true) + num(self[$0]!) }.joined(separator: "\n")
+    let w2 = (others.map(\.count).max() ?? 0) + 2
+    out += others.map { pad($0, w2, left: true) + num(self[$0] ?? .nan) }.joined(separator: "\n")
     out += "\n\(rows) rows, \(labels) labels, " + (Set(thresholds).count == 1 ? "threshold \(thresholds[0])" : "per-label thresholds")
     return out
   }

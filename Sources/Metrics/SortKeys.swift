@@ -63,7 +63,7 @@ enum SortKeys {
       shift += bits
     }
     // The sorted keys are in `src`; the buffer keeps them, the other one goes.
-    buffer.pointer = src.baseAddress!
+    buffer.pointer = src.baseAddress!  // cannot fail: buffers from arrays or temporary allocations have addresses
     dst.deallocate()
   }
 }
@@ -175,7 +175,7 @@ extension Truths {
   func rankedLabels(_ scores: Scores) -> [RankedBinary] { ranked(scores, labels: true, pooled: false).labels }
 
   /// Every cell pooled (scikit-learn's micro average ravels).
-  func rankedPooled(_ scores: Scores) -> RankedBinary { ranked(scores, labels: false, pooled: true).pooled! }
+  func rankedPooled(_ scores: Scores) -> RankedBinary { ranked(scores, labels: false, pooled: true).pooled! }  // cannot fail: asked for with pooled: true
 
   /// The per-label problems and/or the pooled one: one pass splits the keys into flat
   /// buffers, then every side is sorted as its own task (the largest first) on both cores.
@@ -188,7 +188,7 @@ extension Truths {
     var counts = [Int](repeating: 0, count: chunks * L)
     values.withUnsafeBufferPointer { t in
       counts.withUnsafeMutableBufferPointer { cnt in
-        let box = UnsafeSendable(cnt.baseAddress!)
+        let box = UnsafeSendable(cnt.baseAddress!)  // cannot fail: buffers from arrays or temporary allocations have addresses
         Parallel.forEach(chunks) { c in
           let out = box.pointer + c * L
           for i in rowStart[c]..<rowStart[c + 1] {
@@ -267,7 +267,7 @@ extension Truths {
 func parallelMap<T>(_ items: [T], _ body: (T) -> (Double, Double)) -> [(Double, Double)] {
   var out = [(Double, Double)](repeating: (0, 0), count: items.count)
   out.withUnsafeMutableBufferPointer { o in
-    let box = UnsafeSendable(o.baseAddress!)
+    let box = UnsafeSendable(o.baseAddress!)  // cannot fail: buffers from arrays or temporary allocations have addresses
     Parallel.forEach(items.count) { box.pointer[$0] = body(items[$0]) }
   }
   return out

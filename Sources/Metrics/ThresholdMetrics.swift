@@ -24,11 +24,11 @@ public struct ConfusionCounts: Equatable {
     let L = labels
     guard n > 0, L > 0 else { rows += n; return }
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * L) { cells in
-      ConfusionCounts.countCells(truth: truth.baseAddress!, predicted: predicted.baseAddress!, rows: n, labels: L,
-                                 into: cells.baseAddress!)
-      add(cells: cells.baseAddress!, rows: n)
+      ConfusionCounts.countCells(truth: truth.baseAddress!, predicted: predicted.baseAddress!, rows: n, labels: L,  // cannot fail: buffers from arrays or temporary allocations have addresses
+                                 into: cells.baseAddress!)  // cannot fail: buffers from arrays or temporary allocations have addresses
+      add(cells: cells.baseAddress!, rows: n)  // cannot fail: buffers from arrays or temporary allocations have addresses
     }
-    addRowSums(truth: truth.baseAddress!, predicted: predicted.baseAddress!, rows: n)
+    addRowSums(truth: truth.baseAddress!, predicted: predicted.baseAddress!, rows: n)  // cannot fail: buffers from arrays or temporary allocations have addresses
   }
 
   /// Per label j, `cells[4j + 2·truth + prediction]` counts the cells of each kind.

@@ -65,7 +65,7 @@ final class PluginMetricStream: StreamingMetric {
     do {
       return try truths.withUnsafeBufferPointer { t in
         try scores.withUnsafeBufferPointer { s in
-          try metric(truths: t.baseAddress!, scores: s.baseAddress!, rows: truths.count / L, labels: L)
+          try metric(truths: t.baseAddress!, scores: s.baseAddress!, rows: truths.count / L, labels: L)  // cannot fail: truths is not empty (checked above)
         }
       }
     } catch let e as CatalogError { throw TensorError(e.message) }

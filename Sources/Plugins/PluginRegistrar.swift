@@ -13,7 +13,7 @@ final class PluginRegistrar {
   init(catalog: Catalog, path: String) { self.catalog = catalog; self.path = path }
 
   static func from(_ host: UnsafeMutableRawPointer?) -> PluginRegistrar {
-    Unmanaged<PluginRegistrar>.fromOpaque(host!).takeUnretainedValue()
+    Unmanaged<PluginRegistrar>.fromOpaque(host!).takeUnretainedValue()  // cannot fail: the host passes its registrar to the plugin's entry point
   }
 
   func attempt(_ body: (PluginRegistrar) throws -> Void) -> Int32 {

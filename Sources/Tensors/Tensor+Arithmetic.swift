@@ -129,16 +129,16 @@ extension Tensor {
   /// `self (op) scalar`.
   public func applying(_ op: BinaryOperation, _ scalar: Float) -> Tensor {
     // A scalar always broadcasts, so this cannot fail.
-    try! applying(op, Tensor(scalar: scalar))
+    try! applying(op, Tensor(scalar: scalar))  // cannot fail: a scalar broadcasts against any shape
   }
 
   /// `scalar (op) self`.
   public func applying(_ op: BinaryOperation, scalarOnLeft scalar: Float) -> Tensor {
-    try! Tensor(scalar: scalar).applying(op, self)
+    try! Tensor(scalar: scalar).applying(op, self)  // cannot fail: as above
   }
 
   func values(_ op: BinaryOperation, scalarOnLeft scalar: Float) -> Tensor {
-    try! Tensor(scalar: scalar).values(op, self)
+    try! Tensor(scalar: scalar).values(op, self)  // cannot fail: as above
   }
 
   /// `op(self)` elementwise.

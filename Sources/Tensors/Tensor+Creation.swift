@@ -7,7 +7,8 @@ extension Tensor {
   public static func full(_ shape: [Int], _ value: Float) -> Tensor { Tensor(shape: shape, repeating: value) }
 
   /// The n x n identity matrix.
-  public static func eye(_ n: Int) -> Tensor {
+  public static func eye(_ n: Int) throws -> Tensor {
+    try validateShape([n, n])
     var t = Tensor.zeros([n, n])
     t.withUnsafeMutableBufferPointer { p in for i in 0..<n { p[i * n + i] = 1 } }
     return t
@@ -16,7 +17,14 @@ extension Tensor {
   /// 0, 1, ..., n-1 (or start, start+step, ... below end).
   public static func arange(_ start: Float, _ end: Float, step: Float = 1) throws -> Tensor {
     guard step != 0 else { throw TensorError("step must not be zero") }
-    let n = max(0, Int(((end - start) / step).rounded(.up)))
+    guard start.isFinite, end.isFinite, step.isFinite else {
+      throw TensorError("start, stop and step must be finite numbers, got \(format(start)), \(format(end)), \(format(step))")
+    }
+    let steps = ((end - start) / step).rounded(.up)
+    guard steps <= Float(maxElements) else {
+      throw TensorError("\(format(start)) to \(format(end)) by \(format(step)) is \(format(steps)) values, more than a tensor holds (\(maxElements))")
+    }
+    let n = max(0, Int(steps))  // cannot fail: steps is at most maxElements, and not NaN (finite bounds, non-zero step)
     var t = Tensor(uninitializedShape: [n])
     t.withUnsafeMutableBufferPointer { p in for i in 0..<n { p[i] = start + Float(i) * step } }
     return t
@@ -36,16 +44,30 @@ extension Tensor {
     return t
   }
 
-  /// Checks that a shape is valid for creation: every dimension a non-negative count.
+  /// The most values one tensor may hold (2^34, 64 GiB of float32).
+  public static let maxElements = 1 << 34
+
+  /// The number of values of `shape`, or nil when a dimension is negative or the product
+  /// overflows or exceeds `maxElements`.
+  public static func elementCount(_ shape: [Int]) -> Int? {
+    var total = 1
+    for d in shape {
+      guard d >= 0 else { return nil }
+      let (p, o) = total.multipliedReportingOverflow(by: d)
+      guard !o, p <= maxElements else { return nil }
+      total = p
+    }
+    return total
+  }
+
+  /// Checks that a shape is valid for creation: every dimension a non-negative count, and at
+  /// most `maxElements` values in all.
   public static func validateShape(_ shape: [Int]) throws {
     for (i, d) in shape.enumerated() where d < 0 {
       throw TensorError("dimension \(i + 1) must not be negative, got \(d)")
     }
-    var total = 1
-    for d in shape {
-      let (p, o) = total.multipliedReportingOverflow(by: d)
-      guard !o, p <= 1 << 34 else { throw TensorError("shape \(describeShape(shape)) is too large") }
-      total = p
+    guard elementCount(shape) != nil else {
+      throw TensorError("shape \(describeShape(shape)) is too large (more than \(maxElements) values)")
     }
   }
 }

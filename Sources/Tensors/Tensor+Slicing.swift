@@ -36,6 +36,7 @@ extension Tensor {
     guard rank >= 1 else { throw TensorError("a scalar has no rows") }
     let width = shape.dropFirst().reduce(1, *)
     var outShape = shape; outShape[0] = indices.count
+    try Tensor.validateShape(outShape)
     var out = Tensor(uninitializedShape: outShape)
     for (k, i) in indices.enumerated() {
       guard i >= 0, i < shape[0] else { throw TensorError("row \(i + 1) is out of range 1..\(shape[0])") }

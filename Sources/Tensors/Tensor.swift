@@ -23,30 +23,30 @@ public struct Tensor: @unchecked Sendable {
 
   /// A tensor of the given shape filled with `value`.
   public init(shape: [Int], repeating value: Float = 0) {
-    precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
+    precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")  // cannot fail from a script or a file: shapes from them pass Tensor.validateShape or elementCount first
     self.shape = shape
-    self.storage = TensorStorage(count: shape.reduce(1, *), repeating: value)
+    self.storage = TensorStorage(count: shape.reduce(1, *), repeating: value)  // cannot overflow: the shape was checked as above
   }
 
   /// A tensor of the given shape whose values are left for the caller to write.
   @usableFromInline package init(uninitializedShape shape: [Int]) {
-    precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
+    precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")  // cannot fail from a script or a file: shapes from them pass Tensor.validateShape or elementCount first
     self.shape = shape
-    self.storage = TensorStorage(count: shape.reduce(1, *))
+    self.storage = TensorStorage(count: shape.reduce(1, *))  // cannot overflow: the shape was checked as above
   }
 
   /// A tensor over existing storage; `storage.count` must equal the shape's element count.
   package init(shape: [Int], storage: TensorStorage) {
-    precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match storage of \(storage.count)")
+    precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match storage of \(storage.count)")  // cannot fail: callers build the shape from the storage they pass (reshaped checks first)
     self.shape = shape
     self.storage = storage
   }
 
   /// A tensor holding `scalars` in row-major order.
   public init(shape: [Int], scalars: [Float]) {
-    precondition(shape.reduce(1, *) == scalars.count, "shape \(shape) needs \(shape.reduce(1, *)) values, got \(scalars.count)")
+    precondition(shape.reduce(1, *) == scalars.count, "shape \(shape) needs \(shape.reduce(1, *)) values, got \(scalars.count)")  // cannot fail: callers pass the values of that shape (TensorLiteral checks raggedness first)
     self.init(uninitializedShape: shape)
-    scalars.withUnsafeBufferPointer { storage.pointer.update(from: $0.baseAddress!, count: scalars.count) }
+    scalars.withUnsafeBufferPointer { storage.pointer.update(from: $0.baseAddress!, count: scalars.count) }  // cannot fail: an array has an address even when empty
   }
 
   /// A scalar tensor.
@@ -85,7 +85,7 @@ public struct Tensor: @unchecked Sendable {
 
   /// The same values under another shape with the same element count.
   public func reshaped(_ newShape: [Int]) throws -> Tensor {
-    guard newShape.allSatisfy({ $0 >= 0 }), newShape.reduce(1, *) == count else {
+    guard let n = Tensor.elementCount(newShape), n == count else {
       throw TensorError("cannot reshape \(describeShape(shape)) (\(count) values) to \(describeShape(newShape))")
     }
     var out = Tensor(shape: newShape, storage: storage)
@@ -105,10 +105,10 @@ public struct Tensor: @unchecked Sendable {
 
   @usableFromInline
   func flatIndex(_ index: [Int]) -> Int {
-    precondition(index.count == shape.count, "index rank \(index.count) for shape \(shape)")
+    precondition(index.count == shape.count, "index rank \(index.count) for shape \(shape)")  // cannot fail from a script: the get/set entries check rank and range first
     var flat = 0
     for (i, d) in zip(index, shape) {
-      precondition(i >= 0 && i < d, "index \(index) out of range for shape \(shape)")
+      precondition(i >= 0 && i < d, "index \(index) out of range for shape \(shape)")  // as above
       flat = flat * d + i
     }
     return flat

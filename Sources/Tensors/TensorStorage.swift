@@ -19,7 +19,7 @@ package final class TensorStorage: @unchecked Sendable {
   private static let live = Atomic<Int>(0)
 
   package init(count: Int) {
-    precondition(count >= 0, "negative element count")
+    precondition(count >= 0, "negative element count")  // cannot fail: counts come from checked shapes
     self.count = count
     let bytes = max(count, 1) * MemoryLayout<Float>.stride
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)

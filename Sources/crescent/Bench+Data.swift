@@ -14,15 +14,26 @@ struct DataBench: ParsableCommand {
   @Option(help: "Labels in the stratification benchmark.") var labels: Int = 100
   @Option(help: "Repetitions; the best time is printed.") var repeats: Int = 3
 
-  func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-    var best = Double.infinity
-    var result: T? = nil
-    for _ in 0..<max(1, repeats) {
-      let start = DispatchTime.now().uptimeNanoseconds
-      result = try body()
-      best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  func validate() throws {
+    guard examples > 0, labels > 0, repeats > 0 else { throw ValidationError("--examples, --labels and --repeats must be positive") }
+    guard Tensor.elementCount([examples, labels]) != nil else {
+      throw ValidationError("--examples x --labels must be at most \(Tensor.maxElements), got \(examples) x \(labels)")
     }
-    return (result!, best)
+  }
+
+  func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    func once(_ body: () throws -> T) rethrows -> (T, Double) {
+      let start = DispatchTime.now().uptimeNanoseconds
+      let result = try body()
+      return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    var (result, best) = try once(body)
+    for _ in 1..<max(1, repeats) {
+      let (r, t) = try once(body)
+      result = r
+      best = min(best, t)
+    }
+    return (result, best)
   }
 
   func run() throws {

@@ -21,6 +21,9 @@ struct MetricsBench: ParsableCommand {
 
   func run() throws {
     guard rows > 0, labels > 0, repeats > 0 else { throw ValidationError("--rows, --labels and --repeats must be positive") }
+    guard Tensor.elementCount([rows, labels]) != nil else {
+      throw ValidationError("--rows x --labels must be at most \(Tensor.maxElements), got \(rows) x \(labels)")
+    }
     var state: UInt64 = 42
     func next() -> Float {
       state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -63,7 +66,7 @@ struct MetricsBench: ParsableCommand {
         truth.withUnsafeBufferPointer { t in
           score.withUnsafeBufferPointer { p in
             for b in 0..<batches {
-              m.update(truth: t.baseAddress! + b * batch * labels, scores: p.baseAddress! + b * batch * labels, rows: batch, labels: labels)
+              m.update(truth: t.baseAddress! + b * batch * labels, scores: p.baseAddress! + b * batch * labels, rows: batch, labels: labels)  // cannot fail: an array has an address even when empty
             }
           }
         }
@@ -89,7 +92,7 @@ struct MetricsBench: ParsableCommand {
       epochTruth.withUnsafeBufferPointer { t in
         epochScore.withUnsafeBufferPointer { p in
           for first in stride(from: 0, to: rows, by: 32) {
-            StreamingMetrics.update(trio, truth: t.baseAddress! + first * L, scores: p.baseAddress! + first * L,
+            StreamingMetrics.update(trio, truth: t.baseAddress! + first * L, scores: p.baseAddress! + first * L,  // cannot fail: an array has an address even when empty
                                     rows: min(32, rows - first), labels: L)
           }
         }

@@ -43,7 +43,7 @@ struct TrainBench: ParsableCommand {
     }
     var r = RandomStream(seed: 0)
     let x = Tensor.randomNormal([n, dims[0]], stream: &r)
-    let y = try Tensor.randomUniform([n, dims.last!], stream: &r).compared(.lt, Tensor(scalar: density))
+    let y = try Tensor.randomUniform([n, dims[dims.count - 1]], stream: &r).compared(.lt, Tensor(scalar: density))
     let model = Sequential(inputSize: dims[0], random: RandomStream(seed: 1))
     for (i, units) in dims.dropFirst().enumerated() {
       try model.add(Dense(units: units, activation: i == dims.count - 2 ? .sigmoid : .relu))
@@ -54,7 +54,7 @@ struct TrainBench: ParsableCommand {
     var batches: [Int: (Tensor, Tensor)] = [:]
     for s in Set(starts) { batches[s] = (try x.rows(s..<(s + batch)), try y.rows(s..<(s + batch))) }
     func step(_ i: Int) throws {
-      let (xb, yb) = batches[starts[i % starts.count]]!
+      let (xb, yb) = batches[starts[i % starts.count]]!  // cannot fail: every start was filled above
       try model.trainOnBatch(x: xb, y: yb)
     }
     for i in 0..<3 { try step(i) }

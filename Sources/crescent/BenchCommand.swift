@@ -43,6 +43,9 @@ struct GemmBench: ParsableCommand {
       guard dims.count == 3, dims.allSatisfy({ $0 > 0 }) else {
         throw ValidationError("--shape expects MxKxN with positive sizes, got '\(s)'")
       }
+      guard [[dims[0], dims[1]], [dims[1], dims[2]], [dims[0], dims[2]]].allSatisfy({ Tensor.elementCount($0) != nil }) else {
+        throw ValidationError("--shape \(s) makes a matrix of more than \(Tensor.maxElements) values")
+      }
       guard ["NN", "TN", "NT", "TT"].contains(o.uppercased()) else {
         throw ValidationError("--op expects NN, TN, NT or TT, got '\(o)'")
       }

@@ -20,7 +20,7 @@ struct DocCommand: ParsableCommand {
     try PreludeLibrary.register(into: catalog)
     do {
       if markdown {
-        guard topic == nil else { throw CatalogError("--markdown prints the whole reference: leave out '\(topic!)'") }
+        if let topic { throw CatalogError("--markdown prints the whole reference: leave out '\(topic)'") }
         print(MarkdownRenderer(catalog: catalog).render(), terminator: "")
         return
       }

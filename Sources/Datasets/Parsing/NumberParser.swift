@@ -80,8 +80,8 @@ enum NumberParser {
     for k in 0..<count { buffer[k] = CChar(bitPattern: start[k]) }
     return buffer.withUnsafeBufferPointer { b -> Double? in
       var end: UnsafeMutablePointer<CChar>? = nil
-      let v = strtod(b.baseAddress!, &end)
-      guard let end, end - UnsafeMutablePointer(mutating: b.baseAddress!) == count else { return nil }
+      let v = strtod(b.baseAddress!, &end)  // cannot fail: an array has an address even when empty
+      guard let end, end - UnsafeMutablePointer(mutating: b.baseAddress!) == count else { return nil }  // cannot fail: an array has an address even when empty
       return v
     }
   }

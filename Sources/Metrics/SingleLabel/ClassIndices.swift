@@ -5,7 +5,7 @@ import Tensors
 public enum ClassIndices {
   /// Class indices from a column of numbers (rows x 1), each an integer >= 1.
   public static func indices(_ column: Scores, name: String) throws -> [Int] {
-    precondition(column.labels == 1)
+    precondition(column.labels == 1)  // cannot fail: the only caller passes a single column
     return try column.values.enumerated().map { i, v in
       guard v == v.rounded(), v >= 1, v < 1e15 else {
         throw TensorError("\(name): row \(i + 1) holds \(fmt(v)), not a class index (an integer counted from 1)")

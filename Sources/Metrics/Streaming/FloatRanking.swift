@@ -79,9 +79,9 @@ struct FloatRanking {
               labelTruths.withUnsafeMutableBufferPointer { lt in
                 values.withUnsafeMutableBufferPointer { v in
                   support.withUnsafeMutableBufferPointer { s in
-                    body(Buffers(keys: k.baseAddress!, truths: t.baseAddress!, counts: c.baseAddress!, cells: g.baseAddress!,
-                                 labelKeys: lk.baseAddress!, labelTruths: lt.baseAddress!,
-                                 values: v.baseAddress!, support: s.baseAddress!))
+                    body(Buffers(keys: k.baseAddress!, truths: t.baseAddress!, counts: c.baseAddress!, cells: g.baseAddress!,  // cannot fail: buffers from arrays or temporary allocations have addresses
+                                 labelKeys: lk.baseAddress!, labelTruths: lt.baseAddress!,  // cannot fail: buffers from arrays or temporary allocations have addresses
+                                 values: v.baseAddress!, support: s.baseAddress!))  // cannot fail: buffers from arrays or temporary allocations have addresses
                   }
                 }
               }

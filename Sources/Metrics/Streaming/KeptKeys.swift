@@ -18,7 +18,7 @@ struct KeptKeys {
       labels = L
       unitKeys = true
     }
-    precondition(L == labels, "a batch with another label count")
+    precondition(L == labels, "a batch with another label count")  // cannot fail: StreamingBase refuses such a batch first
     if unitKeys && !withinUnit { useGeneralKeys() }
     let start = rows * L, count = n * L
     if keys.count < start + count {
@@ -27,7 +27,7 @@ struct KeptKeys {
       truths.append(contentsOf: repeatElement(0, count: room - truths.count))
     }
     keys.withUnsafeMutableBufferPointer { kb in
-      let k = kb.baseAddress! + start
+      let k = kb.baseAddress! + start  // cannot fail: buffers from arrays or temporary allocations have addresses
       if unitKeys {
         ck_unit_keys(ck_active_isa(), scores, k, count)  // ScoreKey.unit, vectorised
       } else {
@@ -35,7 +35,7 @@ struct KeptKeys {
       }
     }
     truths.withUnsafeMutableBufferPointer { tb in
-      (tb.baseAddress! + start).update(from: truth8, count: count)
+      (tb.baseAddress! + start).update(from: truth8, count: count)  // cannot fail: buffers from arrays or temporary allocations have addresses
     }
     rows += n
   }

@@ -34,7 +34,7 @@ final class RowStream: StreamingBase, StreamingMetric {
     }
     if L <= RowStream.pairwiseLabels {
       withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * L) { buffer in
-        let positives = buffer.baseAddress!, negatives = positives + L
+        let positives = buffer.baseAddress!, negatives = positives + L  // cannot fail: buffers from arrays or temporary allocations have addresses
         for i in 0..<batch.rows {
           // The keys as signed numbers in the same order, positives and negatives apart (each
           // key is written to both lists, the count of one of them moves on: no branches).
@@ -53,7 +53,7 @@ final class RowStream: StreamingBase, StreamingMetric {
       return
     }
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * L) { buffer in
-      let positives = buffer.baseAddress!, negatives = positives + L
+      let positives = buffer.baseAddress!, negatives = positives + L  // cannot fail: buffers from arrays or temporary allocations have addresses
       for i in 0..<batch.rows {
         let s = batch.scores + i * L, t = batch.truth8 + i * L
         var p = 0, q = 0

@@ -16,7 +16,7 @@ class StreamingBase {
         add(batch)
       } else {
         let accepted = accept(truth: truth, scores: scores, rows: n, labels: L)
-        assert(!accepted, "a batch refused by the fast check must have a problem")
+        assert(!accepted, "a batch refused by the fast check must have a problem")  // cannot fail: both checks test the same conditions (and assert is off in release builds)
       }
     }
   }
@@ -31,7 +31,7 @@ class StreamingBase {
   }
 
   /// Adds a checked batch (its rows are already counted).
-  func add(_ batch: StreamingBatch) { fatalError("subclasses add batches") }
+  func add(_ batch: StreamingBatch) { fatalError("subclasses add batches") }  // cannot be reached: every stream overrides add
 
   /// Whether the batch may be used; records why not.
   func accept(truth: UnsafePointer<Float>, scores: UnsafePointer<Float>, rows n: Int, labels L: Int) -> Bool {
@@ -90,19 +90,21 @@ final class ConfusionStream: StreamingBase, StreamingMetric {
 
   override func add(_ batch: StreamingBatch) {
     if counts?.labels != batch.labels { counts = ConfusionCounts(labels: batch.labels) }
+    // cannot fail, the two unwraps below: `counts` was set on the line above (in place, no copy).
     counts!.add(cells: batch.cellCounts(), rows: batch.rows)
     if perRow { counts!.addRowSums(truth: batch.truth8, predicted: batch.predicted8(), rows: batch.rows) }
   }
 
   func result() throws -> Double {
     _ = try checkResult()
-    return value(counts!)
+    guard let counts else { throw TensorError("\(name): no rows since the last reset") }
+    return value(counts)
   }
 
   /// Keeps the count arrays for the next epoch.
   func reset() {
     resetBase()
-    if let L = counts?.labels { counts!.clear(labels: L) }
+    if let L = counts?.labels { counts?.clear(labels: L) }
   }
 }
 
@@ -148,7 +150,7 @@ final class CrossentropyStream: StreamingBase, StreamingMetric {
     let count = batch.count
     // The cells' losses, then their sum in order, as BinaryCrossentropy.mean adds them.
     withUnsafeTemporaryAllocation(of: Double.self, capacity: max(3 * count, 1)) { buffer in
-      let truth = buffer.baseAddress!, scores = truth + count, terms = scores + count
+      let truth = buffer.baseAddress!, scores = truth + count, terms = scores + count  // cannot fail: buffers from arrays or temporary allocations have addresses
       for k in 0..<count {
         truth[k] = Double(batch.truth[k])
         scores[k] = Double(batch.scores[k])

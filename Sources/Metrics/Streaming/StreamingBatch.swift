@@ -56,11 +56,11 @@ struct StreamingBatch {
       cells[4 * labels] = 0
       cells[4 * labels + 1] = 0
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(2 * m, 1)) { buffer in
-        let t8 = buffer.baseAddress!, p8 = t8 + m
+        let t8 = buffer.baseAddress!, p8 = t8 + m  // cannot fail: buffers from arrays or temporary allocations have addresses
         let converted = convert(truth: truth, scores: scores, count: m, t8: t8)
         if converted.valid {
           body(StreamingBatch(truth: truth, scores: scores, rows: rows, labels: labels, truth8: t8,
-                              withinUnit: converted.withinUnit, p8: p8, cells: cells.baseAddress!))
+                              withinUnit: converted.withinUnit, p8: p8, cells: cells.baseAddress!))  // cannot fail: buffers from arrays or temporary allocations have addresses
         } else {
           body(nil)
         }

@@ -24,7 +24,7 @@ public enum TrainingMetrics {
     out.append(("average_precision_samples", row(.averagePrecision, higherIsBetter: true)))
     for m in ThresholdMetric.allCases {
       for a in [Average.micro, .macro, .weighted, .samples] {
-        out.append(("\(m.rawValue)_\(a.rawValue)", confusion(true, perRow: a == .samples) { m.value($0, average: a).scalar! }))
+        out.append(("\(m.rawValue)_\(a.rawValue)", confusion(true, perRow: a == .samples) { m.value($0, average: a).scalar ?? .nan }))
       }
     }
     out.append(("hamming_loss", confusion(false, perRow: false) { $0.hammingLoss }))

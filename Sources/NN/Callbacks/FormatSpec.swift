@@ -12,6 +12,8 @@ struct FormatSpec: Equatable {
   var type: Character? = nil
 
   static let types: Set<Character> = ["d", "e", "E", "f", "F", "g", "G", "%"]
+  /// The largest width or precision: a spec names a file, not a buffer to fill.
+  static let maxWidth = 1000
 
   init() {}
 
@@ -30,12 +32,16 @@ struct FormatSpec: Equatable {
     }
     var digits = ""
     while let f = c.first, f.isASCII, f.isNumber { digits.append(c.removeFirst()) }
-    width = Int(digits) ?? 0
+    if !digits.isEmpty {
+      guard let w = Int(digits), w <= Self.maxWidth else { throw FormatError("width \(digits) is too large (at most \(Self.maxWidth))") }
+      width = w
+    }
     if c.first == "." {
       c.removeFirst()
       var p = ""
       while let f = c.first, f.isASCII, f.isNumber { p.append(c.removeFirst()) }
-      guard let n = Int(p) else { throw FormatError("a '.' must be followed by a precision") }
+      guard !p.isEmpty else { throw FormatError("a '.' must be followed by a precision") }
+      guard let n = Int(p), n <= Self.maxWidth else { throw FormatError("precision \(p) is too large (at most \(Self.maxWidth))") }
       precision = n
     }
     if let t = c.first {

@@ -119,8 +119,8 @@ public enum Safetensors {
       var t = Tensor(uninitializedShape: e.shape)
       t.withUnsafeMutableBufferPointer { p in
         data.withUnsafeBytes { raw in
-          let src = raw.baseAddress! + dataStart + e.begin
-          memcpy(p.baseAddress!, src, e.end - e.begin)
+          let src = raw.baseAddress! + dataStart + e.begin  // cannot fail: the data holds at least the 8-byte header length
+          memcpy(p.baseAddress!, src, e.end - e.begin)  // cannot fail: a tensor's storage always has an address
         }
         for i in 0..<p.count { p[i] = Float(bitPattern: UInt32(littleEndian: p[i].bitPattern)) }
       }

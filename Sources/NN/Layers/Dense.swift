@@ -54,6 +54,9 @@ public final class Dense: Layer {
       }
       return units
     }
+    guard Tensor.elementCount([inputSize, units]) != nil else {
+      throw LayerError("\(name): a kernel of \(inputSize) inputs x \(units) units is too large (at most \(Tensor.maxElements) values)")
+    }
     self.inputSize = inputSize
     var r = random.derived("\(name)/kernel")
     kernel = Weight(name: "\(name)/kernel", value: kernelInitializer.make([inputSize, units], fanIn: inputSize, fanOut: units, random: &r))

@@ -97,8 +97,8 @@ public enum ModelFile {
     if let state = (c["optimizer"] as? [String: Any])?["state"] as? [String: Any] {
       if let lr = state["lr"] as? NSNumber { o.learningRate = lr.doubleValue }
       if let n = state["iterations"] as? NSNumber {
-        guard n.intValue >= 0 else { throw CatalogError("\(path): the optimizer's iterations must not be negative, got \(n)") }
-        o.steps = n.intValue
+        guard let i = integer(n), i >= 0 else { throw CatalogError("\(path): the optimizer's iterations must be a non-negative integer, got \(n)") }
+        o.steps = i
       }
     }
     for w in net.parameters {
@@ -160,10 +160,17 @@ public enum ModelFile {
     return positional + [.table(options)]
   }
 
+  /// A JSON number that is a whole number an Int holds exactly, or nil (1.5, 1e30, NaN).
+  static func integer(_ n: NSNumber) -> Int? {
+    let d = n.doubleValue
+    guard d.isFinite, d == d.rounded(), abs(d) < 9.0e18 else { return nil }
+    return Int(exactly: n.int64Value)
+  }
+
   static func value(_ v: Any, _ type: ValueType, _ what: String) throws -> Value {
     switch type {
     case .bool: if let b = v as? Bool { return .bool(b) }
-    case .integer, .positiveInteger, .nonNegativeInteger: if let n = v as? NSNumber { return .integer(n.intValue) }
+    case .integer, .positiveInteger, .nonNegativeInteger: if let n = v as? NSNumber, let i = integer(n) { return .integer(i) }
     case .number, .numberIn, .numberAtLeast, .numberAbove, .numberInHalfOpen: if let n = v as? NSNumber { return .number(n.doubleValue) }
     case .string, .oneOf: if let s = v as? String { return .string(s) }
     case .list(let inner):

@@ -14,7 +14,8 @@ extension ModelLibrary {
         return (label, try number(value))
       }
       return try ClassWeights.resolve(map: map, labels: labels)
-    default: preconditionFailure("class_weight was checked")
+    default:
+      throw CatalogError("option 'class_weight' expects a list of weights or a table from label position to weight, got \(v.summary)")
     }
   }
 

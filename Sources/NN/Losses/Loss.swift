@@ -8,7 +8,7 @@ import Tensors
 /// so (the model's output head decides it at compile: the loss's `from_logits`, or a sigmoid
 /// (softmax) output layer fused into this loss), probabilities otherwise. Per-sample weights
 /// scale each row's loss (Keras's sum-over-batch-size reduction).
-public protocol Loss: AnyObject {
+public protocol Loss: AnyObject, SendableMetatype {
   /// The name scripts use (`binary_crossentropy`).
   static var kind: String { get }
   /// What a model file stores the loss under: its kind for a built-in loss; for a loss added

@@ -25,8 +25,8 @@ public final class ScriptLoss: Loss {
     guard case .tensor(let loss)? = result else {
       throw LayerError("a loss function must return a tensor (keep the result a tensor: use :mean() or :sum() on tensors), got \(result?.summary ?? "nothing")")
     }
-    guard loss.count == 1 else { throw LayerError("a loss function must return one value, got shape \(describeShape(loss.shape))") }
-    let value = Double(loss.scalar!)
+    guard let scalar = loss.scalar else { throw LayerError("a loss function must return one value, got shape \(describeShape(loss.shape))") }
+    let value = Double(scalar)
     guard let gradient else { return value }
     guard loss.requiresGrad else {
       throw LayerError("the loss function's result does not depend on the predictions, so it has no gradient")

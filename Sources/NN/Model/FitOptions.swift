@@ -46,8 +46,8 @@ public final class History {
   func record(epoch: Int, _ logs: Logs) {
     epochs.append(epoch)
     for (k, v) in logs.items {
-      if values[k] == nil { keys.append(k); values[k] = [] }
-      values[k]!.append(v)
+      if values[k] == nil { keys.append(k) }
+      values[k, default: []].append(v)
     }
   }
 }

@@ -33,7 +33,12 @@ extension Sequential {
     loss.columnWeights = options.classWeights
     defer { loss.columnWeights = nil }
     let history = History()
-    let steps = (trainCount + options.batchSize - 1) / options.batchSize
+    // Rounded up without `trainCount + batchSize - 1`, which overflows for a huge batch_size.
+    let steps = trainCount / options.batchSize + (trainCount % options.batchSize == 0 ? 0 : 1)
+    for (name, epochs) in [("epochs", options.epochs), ("initial_epoch", options.initialEpoch)]
+    where epochs.multipliedReportingOverflow(by: steps).overflow {
+      throw LayerError("\(name) = \(epochs) of \(steps) steps each is more steps than can be counted")
+    }
     let progress = ProgressBar(options.progress, verbose: options.verbose, epochs: options.epochs, steps: steps)
     var plannedKeys = ["loss"] + metricNames
     if validation != nil { plannedKeys += plannedKeys.map { "val_\($0)" } }

@@ -70,6 +70,9 @@ public final class Sequential {
     guard var width = inputSize else { throw LayerError("the model's input size is unknown: give input_dim") }
     var stream = random.derived("init")
     for (i, layer) in layers.enumerated() {
+      guard width <= Tensor.maxElements else {
+        throw LayerError("\(layer.name) would take \(width) features; expected at most \(Tensor.maxElements)")
+      }
       width = try layer.build(inputSize: width, random: &stream)
       layer.needsInputGradient = i > 0
       layer.seed(random.derived("dropout"))
@@ -103,7 +106,7 @@ public final class Sequential {
       let end = min(n, start + max(batchSize, 1))
       let y = try forward(try x.rows(start..<end), training: false)
       out.withUnsafeMutableBufferPointer { p in
-        (p.baseAddress! + start * y.shape[1]).update(from: y.storage.pointer, count: y.count)
+        (p.baseAddress! + start * y.shape[1]).update(from: y.storage.pointer, count: y.count)  // cannot fail: a tensor's storage always has an address
       }
       start = end
     }

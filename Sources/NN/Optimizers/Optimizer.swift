@@ -70,7 +70,7 @@ open class Optimizer {
       // custom-layer parameters, model:parameters()) see the update.
       p.grad.makeUnique()
       let value = p.value.storage.pointer, grad = p.grad.storage.pointer
-      let buffers = slots[id]!.buffers.map(\.storage.pointer)
+      let buffers = slots[id]!.buffers.map(\.storage.pointer)  // cannot fail: the slot was filled just above
       let n = p.value.count, step = steps
       let chunk = 1 << 16
       let chunks = (n + chunk - 1) / chunk

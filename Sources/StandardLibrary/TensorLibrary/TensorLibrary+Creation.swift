@@ -41,7 +41,7 @@ extension TensorLibrary {
       },
       entry("eye", "The n x n identity matrix.", returns: returnsTensor) { d in
         let n = d.parameter("n", Int.self, "rows and columns", as: .positiveInteger)
-        return { args in [.tensor(.eye(try args[n]))] }
+        return { args in [.tensor(try .eye(args[n]))] }
       },
       entry("arange", "Evenly spaced values in [start, stop): `tensor.arange(5)` is 0..4.", returns: returnsTensor) { d in
         let startArg = d.parameter("start", Float.self, "first value (or the stop, when it is the only argument)")

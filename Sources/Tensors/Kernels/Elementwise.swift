@@ -66,7 +66,7 @@ package enum Elementwise {
     out: UnsafeMutablePointer<Float>, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
   ) {
-    precondition(rows >= 0 && cols >= 0)
+    precondition(rows >= 0 && cols >= 0)  // cannot fail: callers pass the sizes of existing tensors
     let n = rows * cols
     if n == 0 { return }
     let a = alpha ?? act.defaultAlpha
@@ -96,10 +96,10 @@ package enum Elementwise {
     dy: UnsafePointer<Float>, dz: UnsafeMutablePointer<Float>, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
   ) {
-    precondition(rows >= 0 && cols >= 0)
-    precondition(z != nil || y != nil || act == .linear, "activationBackward needs z or y")
-    precondition(!act.backwardNeedsZ || z != nil, "\(act.rawValue) backward needs z")
-    precondition(!act.backwardNeedsY || y != nil, "\(act.rawValue) backward needs y")
+    precondition(rows >= 0 && cols >= 0)  // cannot fail: callers pass the sizes of existing tensors
+    precondition(z != nil || y != nil || act == .linear, "activationBackward needs z or y")  // cannot fail: layers keep what Activation.backwardNeedsZ/Y ask for
+    precondition(!act.backwardNeedsZ || z != nil, "\(act.rawValue) backward needs z")  // as above
+    precondition(!act.backwardNeedsY || y != nil, "\(act.rawValue) backward needs y")  // as above
     let n = rows * cols
     if n == 0 { return }
     let a = alpha ?? act.defaultAlpha
@@ -140,7 +140,7 @@ package enum Elementwise {
     grad: UnsafeMutablePointer<Float>?, probabilities: UnsafeMutablePointer<Float>? = nil, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
   ) -> Double {
-    precondition(rows >= 0 && cols >= 0)
+    precondition(rows >= 0 && cols >= 0)  // cannot fail: callers pass the sizes of existing tensors
     let n = rows * cols
     if n == 0 { return 0 }
     let level = ElementwiseSplit.isa(isa)
@@ -149,7 +149,7 @@ package enum Elementwise {
     let t = ElementwiseSplit.threads(threads, elements: n, expensive: true)
     var partials = [Double](repeating: 0, count: k)
     partials.withUnsafeMutableBufferPointer { p in
-      let base = p.baseAddress!
+      let base = p.baseAddress!  // cannot fail: an array has an address even when empty
       Parallel.forEach(k, threads: t) { i in
         let lo = i * bceBlock, hi = Swift.min(n, lo + bceBlock)
         base[i] = ck_bce_logits(level, logits, targets, posWeight, grad, probabilities, gscale, cols, lo, hi)
@@ -166,7 +166,7 @@ package enum Elementwise {
   package static func binaryCrossentropyTerms(truth: UnsafePointer<Double>, scores: UnsafePointer<Double>,
                                              epsilon: Double, out: UnsafeMutablePointer<Double>, count: Int,
                                              isa: ck_isa? = nil) {
-    precondition(count >= 0)
+    precondition(count >= 0)  // cannot fail: callers pass the sizes of existing tensors
     if count == 0 { return }
     ck_bce_terms(ElementwiseSplit.isa(isa), truth, scores, epsilon, out, count)
   }
@@ -212,7 +212,7 @@ package enum Elementwise {
     _ op: UnaryOp, x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int,
     threads: Int? = nil, isa: ck_isa? = nil
   ) {
-    precondition(count >= 0)
+    precondition(count >= 0)  // cannot fail: callers pass the sizes of existing tensors
     if count == 0 { return }
     let (code, param) = op.ck
     let level = ElementwiseSplit.isa(isa)
@@ -263,7 +263,7 @@ package enum Elementwise {
     _ cmp: Comparison, x: UnsafePointer<Float>, scalar: Float, out: UnsafeMutablePointer<Float>,
     count: Int, threads: Int? = nil, isa: ck_isa? = nil
   ) {
-    precondition(count >= 0)
+    precondition(count >= 0)  // cannot fail: callers pass the sizes of existing tensors
     if count == 0 { return }
     let level = ElementwiseSplit.isa(isa)
     let t = ElementwiseSplit.threads(threads, elements: count, expensive: false)
@@ -318,7 +318,7 @@ package enum Elementwise {
     out: UnsafeMutablePointer<Float>, rows: Int, cols: Int,
     threads: Int? = nil, isa: ck_isa? = nil
   ) {
-    precondition(rows >= 0 && cols >= 0)
+    precondition(rows >= 0 && cols >= 0)  // cannot fail: callers pass the sizes of existing tensors
     let n = rows * cols
     if n == 0 { return }
     let level = ElementwiseSplit.isa(isa)

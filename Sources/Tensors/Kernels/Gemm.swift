@@ -27,14 +27,14 @@ package enum Gemm {
                            b: UnsafePointer<Float>, ldb: Int,
                            beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int,
                            threads: Int? = nil, isa: ck_isa? = nil) {
-    precondition(m >= 0 && n >= 0 && k >= 0, "sgemm: negative size")
-    precondition(ldc >= n, "sgemm: ldc < n")
+    precondition(m >= 0 && n >= 0 && k >= 0, "sgemm: negative size")  // cannot fail: sizes of existing tensors (matmul checks the shapes first)
+    precondition(ldc >= n, "sgemm: ldc < n")  // cannot fail: as above
     if m == 0 || n == 0 { return }
     if k == 0 || alpha == 0 {
       scale(c, ldc: ldc, m: m, n: n, by: beta)
       return
     }
-    precondition(lda >= (transposeA ? m : k) && ldb >= (transposeB ? k : n), "sgemm: bad lda/ldb")
+    precondition(lda >= (transposeA ? m : k) && ldb >= (transposeB ? k : n), "sgemm: bad lda/ldb")  // cannot fail: as above
     // Never run a level the CPU lacks (tests ask for levels explicitly).
     let isa = ck_usable_isa(isa ?? ck_active_isa())
     let blk = GemmBlocking(isa: isa, m: m, n: n, k: k)
@@ -85,7 +85,7 @@ package enum Gemm {
     }
 
     // Per-worker packed-B buffers, one KC x slab block each.
-    let kcMax = (0..<kBlocks).map { blk.kBounds[$0 + 1] - blk.kBounds[$0] }.max()!
+    let kcMax = (0..<kBlocks).map { blk.kBounds[$0 + 1] - blk.kBounds[$0] }.max()!  // cannot fail: k > 0 here, so there is at least one K block
     let bBufs = (0..<workers).map { _ in scratch.take(kcMax * blk.maxSlabCols) }
     defer { bBufs.forEach { scratch.give($0) } }
 
@@ -117,7 +117,7 @@ package enum Gemm {
         let (i0, rows, j0, cols) = slab(item)
         for kb in 0..<kBlocks {
           let k0 = blk.kBounds[kb], kc = blk.kBounds[kb + 1] - k0
-          ck_gemm_pack_b(isa, transposeB ? 1 : 0, bSource(j0, cols, kb).base!, ldb, kc, cols, bp)
+          ck_gemm_pack_b(isa, transposeB ? 1 : 0, bSource(j0, cols, kb).base!, ldb, kc, cols, bp)  // cannot fail: bSource always sets base
           ensureA(kb)
           var pf = ck_gemm_prefetch(base: nil, ld: 0, rows: 0, row_floats: 0)
           if kb + 1 < kBlocks {

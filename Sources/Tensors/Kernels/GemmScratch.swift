@@ -27,7 +27,7 @@ final class GemmScratch {
       let pool: UnsafeMutableRawPointer? = p
       if let pool { Unmanaged<GemmScratch>.fromOpaque(pool).release() }
     }
-    precondition(status == 0, "sgemm: no thread-specific slot for scratch buffers")
+    precondition(status == 0, "sgemm: no thread-specific slot for scratch buffers")  // cannot be reached from a script: only the system running out of thread keys fails this
     return key
   }()
 

@@ -17,7 +17,7 @@ package enum Reduce {
 
   /// The sum of `count` floats, accumulated in Double.
   package static func sum(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Double {
-    precondition(count >= 0)
+    precondition(count >= 0)  // cannot fail: callers pass the sizes of existing tensors
     if count == 0 { return 0 }
     let level = ElementwiseSplit.isa(isa)
     let k = (count + block - 1) / block
@@ -25,7 +25,7 @@ package enum Reduce {
     let t = ElementwiseSplit.threads(threads, elements: count, expensive: false)
     var partials = [Double](repeating: 0, count: k)
     partials.withUnsafeMutableBufferPointer { p in
-      let base = p.baseAddress!
+      let base = p.baseAddress!  // cannot fail: an array has an address even when empty
       Parallel.forEach(k, threads: t) { i in
         let lo = i * block
         base[i] = ck_sum(level, x + lo, Swift.min(count, lo + block) - lo)
@@ -38,7 +38,7 @@ package enum Reduce {
 
   /// The mean of `count` > 0 floats (Double).
   package static func mean(_ x: UnsafePointer<Float>, count: Int, threads: Int? = nil, isa: ck_isa? = nil) -> Double {
-    precondition(count > 0, "mean of an empty buffer")
+    precondition(count > 0, "mean of an empty buffer")  // cannot fail: Tensor.values refuses an empty mean first
     return sum(x, count: count, threads: threads, isa: isa) / Double(count)
   }
 
@@ -53,21 +53,21 @@ package enum Reduce {
   }
 
   static func extremum(_ x: UnsafePointer<Float>, count: Int, isMax: Bool, threads: Int?, isa: ck_isa?) -> Float {
-    precondition(count > 0, "max/min of an empty buffer")
+    precondition(count > 0, "max/min of an empty buffer")  // cannot fail: Tensor.values refuses an empty max/min first
     let level = ElementwiseSplit.isa(isa)
     let k = (count + block - 1) / block
     let t = ElementwiseSplit.threads(threads, elements: count, expensive: false)
     if k == 1 || t == 1 { return isMax ? ck_max(level, x, count) : ck_min(level, x, count) }
     var partials = [Float](repeating: 0, count: k)
     partials.withUnsafeMutableBufferPointer { p in
-      let base = p.baseAddress!
+      let base = p.baseAddress!  // cannot fail: an array has an address even when empty
       Parallel.forEach(k, threads: t) { i in
         let lo = i * block, m = Swift.min(count, lo + block) - lo
         base[i] = isMax ? ck_max(level, x + lo, m) : ck_min(level, x + lo, m)
       }
     }
     return partials.withUnsafeBufferPointer { p in
-      isMax ? ck_max(level, p.baseAddress!, k) : ck_min(level, p.baseAddress!, k)
+      isMax ? ck_max(level, p.baseAddress!, k) : ck_min(level, p.baseAddress!, k)  // cannot fail: as above
     }
   }
 
@@ -78,12 +78,12 @@ package enum Reduce {
     _ op: Op, _ x: UnsafePointer<Float>, rows: Int, cols: Int, axis: Int,
     out: UnsafeMutablePointer<Float>, threads: Int? = nil, isa: ck_isa? = nil
   ) {
-    precondition(rows >= 0 && cols >= 0 && (axis == 0 || axis == 1))
+    precondition(rows >= 0 && cols >= 0 && (axis == 0 || axis == 1))  // cannot fail: callers pass the sizes of existing tensors
     let outCount = axis == 0 ? cols : rows
     let reduced = axis == 0 ? rows : cols
     if outCount == 0 { return }
     if reduced == 0 {
-      precondition(op == .sum || op == .mean, "max/min over an empty axis")
+      precondition(op == .sum || op == .mean, "max/min over an empty axis")  // cannot fail: Tensor.values refuses it first
       out.update(repeating: op == .sum ? 0 : .nan, count: outCount)
       return
     }
@@ -115,7 +115,7 @@ package enum Reduce {
     _ x: UnsafePointer<Float>, rows: Int, cols: Int, out: UnsafeMutablePointer<Int>,
     threads: Int? = nil, isa: ck_isa? = nil
   ) {
-    precondition(rows >= 0 && cols > 0)
+    precondition(rows >= 0 && cols > 0)  // cannot fail: callers pass a non-empty score matrix
     if rows == 0 { return }
     let level = ElementwiseSplit.isa(isa)
     let t = ElementwiseSplit.threads(threads, elements: rows * cols, expensive: false)

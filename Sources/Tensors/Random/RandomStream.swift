@@ -53,7 +53,7 @@ public struct RandomStream: Sendable {
 
   /// A uniformly chosen integer in 0..<bound (unbiased).
   public mutating func integer(below bound: Int) -> Int {
-    precondition(bound > 0)
+    precondition(bound > 0)  // cannot fail: callers draw from non-empty ranges (shuffle, candidate lists, n_features > 0)
     // Lemire's method: a draw whose low half is at least `bound` is always kept, so the
     // division that finds the rejection threshold is only needed below that.
     let b = UInt64(bound)
