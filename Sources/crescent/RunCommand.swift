@@ -66,6 +66,8 @@ struct RunCommand: ParsableCommand {
     let session = Session(catalog: try options.pluginOptions.catalog(command: "run"),
                           output: OutputSink(isTerminal: isatty(STDOUT_FILENO) != 0, write: write))
     let state = LuaState(session: session, options: stateOptions)
+    // Runs keep their records and artifacts under the runs folder, wherever it is.
+    session.files = session.files.granting(write: [FilePolicy.Root(runner.runsDirectory, origin: "--runs-dir")])
     do {
       _ = try runner.overrides(state: state)  // values that do not parse fail before the script runs
       let provisional = runner.provisionalSeed(state: state) ?? UInt64.random(in: 0..<(1 << 31))
