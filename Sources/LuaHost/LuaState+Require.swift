@@ -114,7 +114,7 @@ extension LuaState {
       return raise("require: '\(name)' is not a module name (use dots between folders: \"recipes.kfold\")")
     }
     let candidates = requireCandidatesShown(name)
-    guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0.path) })?.path else {
+    guard let found = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0.path) }) else {
       if original != 0 {
         lua_rawgeti(L, crescent_registryindex(), lua_Integer(original))
         lua_pushvalue(L, 1)
@@ -123,24 +123,25 @@ extension LuaState {
       }
       return raise("require: module '\(name)' not found; tried:\n\t" + candidates.map(\.shown).joined(separator: "\n\t"))
     }
+    let path = found.path
     let source: String
     do { source = try FilePolicy.$current.withValue(requirePolicy) { try FileAccess.readText(path) } } catch {
-      return raise("require: cannot read \(FileError(path, FileAccess.reason(error)))")
+      return raise("require: cannot read \(FileError(found.shown, FileAccess.reason(error)))")
     }
     loadingModules.insert(name)
     defer { loadingModules.remove(name) }
     let bytes = Array(source.utf8)
     let loaded = bytes.withUnsafeBufferPointer { p in
       p.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: max(p.count, 1)) {
-        crescent_load_text(L, $0, p.count, "@" + path)
-      } } ?? crescent_load_text(L, "", 0, "@" + path)
+        crescent_load_text(L, $0, p.count, "@" + found.shown)
+      } } ?? crescent_load_text(L, "", 0, "@" + found.shown)
     }
     guard loaded == LUA_OK else { return CRESCENT_RAISE }
     lua_pushstring(L, name)
     lua_pushstring(L, path)
     guard crescent_pcall(L, 2, 1, 0) == LUA_OK else { return CRESCENT_RAISE }
     guard lua_type(L, -1) == LUA_TTABLE else {
-      return raise("require: module '\(name)' (\(path)) must return a table, got \(String(cString: crescent_typename(L, -1)))")
+      return raise("require: module '\(name)' (\(found.shown)) must return a table, got \(String(cString: crescent_typename(L, -1)))")
     }
     lua_pushvalue(L, -1)
     lua_setfield(L, 2, name)

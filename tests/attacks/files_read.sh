@@ -25,6 +25,7 @@ try("load", data.load, secret, {labels = 1})
 try("nn.load", nn.load, secret)
 try("nn.load NUL", nn.load, "m.safetensors\0x")
 print("inside still reads:", data.load_csv("inside.csv", last) ~= nil)
+print("the shipped digits still load:", data.digits() ~= nil)
 LUA
 step "$crescent" run read.lua "$(cd ../outside && pwd)"
 # The user's grant opens the folder; --trust opens everything.

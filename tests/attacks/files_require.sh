@@ -11,3 +11,10 @@ print(pcall(require, "lib.evil"))
 print(pcall(require, "nothing_here"))
 LUA
 CRESCENT_PATH="$(cd ../outside && pwd)/secret-path-value" step "$crescent" run req.lua
+# An error inside a module found through CRESCENT_PATH names it by <CRESCENT_PATH>, not the value.
+mkdir -p ../outside/secret-path-value
+printf 'error("broken module")\n' > ../outside/secret-path-value/badmod.lua
+cat > use_badmod.lua <<'LUA'
+print(pcall(require, "badmod"))
+LUA
+CRESCENT_PATH="$(cd ../outside && pwd)/secret-path-value" step "$crescent" run use_badmod.lua
