@@ -22,7 +22,10 @@ struct RunCommand: ParsableCommand {
       is not Crescent's is an error. `--allow` and `--plugin` given more than once add up.
 
       Scripts run in a sandbox: no io, no os.execute, no debug, no loading of files or bytecode, \
-      unless --trust (or a finer --allow) is given. Ctrl-C stops a running script cleanly.
+      unless --trust (or a finer --allow) is given. Files: a script reads only under its own \
+      folder, the working directory, CRESCENT_DATA and --allow-read folders, and writes only under \
+      the working directory (or --out) and --allow-write folders, unless --trust is given. \
+      Ctrl-C stops a running script cleanly.
       """
   )
 

@@ -5,7 +5,7 @@ import LuaHost
 
 /// The options that shape the Lua state a command runs scripts in: the sandbox, the limits.
 struct SandboxOptions: ParsableArguments {
-  @Flag(help: "Open every Lua standard library (io, os, debug, package): only for scripts you trust.")
+  @Flag(help: "Open every Lua standard library (io, os, debug, package) and lift the file rules: only for scripts you trust.")
   var trust = false
   @Option(help: "Open chosen standard libraries without --trust: a comma-separated list of io, os, debug, package (given more than once, the lists add up).")
   var allow: [String] = []
