@@ -16,7 +16,15 @@ public struct FileError: Error, CustomStringConvertible, Equatable {
 
 /// Reading and writing whole files so that a failure says why, for every writer in the
 /// library (model files, data files, logs) and the script reader.
+/// Every path goes through `check` first: the run's `FilePolicy.current` decides.
 public enum FileAccess {
+  /// Refuses `path` unless the current policy allows `access` to it (a `FileError` naming the
+  /// path and the rule); returns the resolved path.
+  @discardableResult
+  public static func check(_ path: String, for access: FilePolicy.Access) throws -> String {
+    try FilePolicy.current.check(path, for: access)
+  }
+
   /// The system's words for an errno value.
   public static func reason(errno code: Int32) -> String { String(cString: strerror(code)) }
 
@@ -43,6 +51,7 @@ public enum FileAccess {
   /// Reads a text file (UTF-8).
   public static func readText(_ path: String) throws -> String {
     guard !path.isEmpty else { throw FileError(path, "the file name is empty") }
+    try check(path, for: .read)
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw FileError(path, reason(errno: EISDIR))
@@ -59,6 +68,7 @@ public enum FileAccess {
   /// creating missing parent folders as `mkdir -p` does.
   public static func write(_ bytes: Data, to path: String) throws {
     guard !path.isEmpty else { throw FileError(path, "the file name is empty") }
+    try check(path, for: .write)
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw FileError(path, reason(errno: EISDIR))
@@ -81,6 +91,7 @@ public enum FileAccess {
 
   /// Creates the folders `path` is to be written in, as `mkdir -p` does.
   public static func createParentFolders(of path: String) throws {
+    try check(path, for: .write)
     let folder = (path as NSString).deletingLastPathComponent
     guard !folder.isEmpty else { return }
     var built = folder.hasPrefix("/") ? "/" : ""

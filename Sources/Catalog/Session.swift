@@ -19,8 +19,9 @@ public final class Session {
   public var deadline: Double?
   /// The bytes the run may hold (Lua's and tensors'); nil: no limit. Not yet enforced through here.
   public var memoryBudget: Int?
-  /// The folders the run may read and write; nil: as the sandbox allows. Not yet enforced through here.
-  public var fileAccess: [String]?
+  /// The files the run may read and write: the host binds it as `FilePolicy.current` for each
+  /// call from the script, so every reader and writer checks its paths against it.
+  public var files: FilePolicy = .unrestricted
   /// The folder where the run's records are kept; nil: where the host keeps them.
   public var runStore: URL?
 

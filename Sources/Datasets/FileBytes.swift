@@ -4,6 +4,7 @@ import Foundation
 /// Reads whole files as bytes, decompressing gzip (by the `.gz` name or the magic number).
 public enum FileBytes {
   public static func read(_ path: String) throws -> [UInt8] {
+    do { try FileAccess.check(path, for: .read) } catch let e as FileError { throw DataError(e.description) }
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
       throw DataError("\(path): no such file")

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// The official MULAN train/test split of a data set: `<root>/<name>/<name>-train.arff`,
@@ -21,23 +22,35 @@ public enum MulanLoader {
   }
 
   public static func load(_ name: String, root: String? = nil, options: ArffOptions = ArffOptions()) throws -> (train: Dataset, test: Dataset) {
-    guard !name.isEmpty, !name.contains("/") else { throw DataError("\(quoted(name)) is not a data set name (expected a folder name such as \"yeast\")") }
+    guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), !name.utf8.contains(0) else {
+      throw DataError("\(quoted(FilePolicy.printable(name))) is not a data set name (expected a folder name such as \"yeast\")")
+    }
+    // The folder's value stays out of messages (it is the user's environment): errors say
+    // <CRESCENT_DATA>/name/... instead.
+    let fromEnvironment = root == nil
     let root = try root ?? self.root(for: name)
+    func hidden<T>(_ body: () throws -> T) throws -> T {
+      do { return try body() } catch let e as DataError where fromEnvironment {
+        throw DataError(e.message.replacingOccurrences(of: root, with: "<\(environmentKey)>"))
+      }
+    }
     let folder = root + "/" + name
+    let shown = fromEnvironment ? "<\(environmentKey)>/" + name : folder
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-      throw DataError("no data set \(quoted(name)): \(folder) is not a folder (\(environmentKey) = \(root))")
+      throw DataError("no data set \(quoted(name)): \(shown) is not a folder")
     }
     let files = ["\(name)-train.arff", "\(name)-test.arff", "\(name).xml"]
     let missing = files.filter { !FileManager.default.fileExists(atPath: folder + "/" + $0) }
     guard missing.isEmpty else {
-      throw DataError("\(folder) lacks \(missing.joined(separator: ", ")) (a MULAN data set folder holds \(files.joined(separator: ", ")))")
+      throw DataError("\(shown) lacks \(missing.joined(separator: ", ")) (a MULAN data set folder holds \(files.joined(separator: ", ")))")
     }
     let xml = folder + "/" + files[2]
     var o = options
-    o.labelNames = try MulanLabels.read(path: xml)
+    o.labelNames = try hidden { try MulanLabels.read(path: xml) }
     o.labelSource = files[2]
     o.lastLabels = nil
-    return (try ArffReader.read(path: folder + "/" + files[0], options: o), try ArffReader.read(path: folder + "/" + files[1], options: o))
+    return try hidden { (try ArffReader.read(path: folder + "/" + files[0], options: o), try ArffReader.read(path: folder + "/" + files[1], options: o)) }
   }
+
 }

@@ -54,7 +54,10 @@ extension LuaState {
           throw CatalogError("\(entry.qualifiedName): argument \(i): \(e.message)")
         }
       }
-      let results = try entry.call(args, in: session)
+      let files = session.files
+      let results = files.isUnrestricted
+        ? try entry.call(args, in: session)
+        : try FilePolicy.$current.withValue(files) { try entry.call(args, in: session) }
       guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
         return raise("\(entry.qualifiedName): too many results for the Lua stack")
       }

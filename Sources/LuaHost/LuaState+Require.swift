@@ -7,19 +7,23 @@ extension LuaState {
   /// The folders `require` searches, in order: the script's folder, then the configured path
   /// (by default the current directory, its `recipes/` folder and each folder of CRESCENT_PATH).
   /// The shipped recipes come after them (`requireCandidates`).
-  public var requirePath: [String] {
-    var dirs: [String] = []
-    if let d = scriptDirectory { dirs.append(d) }
+  public var requirePath: [String] { requireFolders.map(\.path) }
+
+  /// `requirePath`, each folder with how messages show it: a folder from CRESCENT_PATH as
+  /// `<CRESCENT_PATH>` (the environment's values stay out of messages).
+  var requireFolders: [(path: String, shown: String)] {
+    var dirs: [(path: String, shown: String)] = []
+    if let d = scriptDirectory { dirs.append((d, d)) }
     if let configured = options.searchPath {
-      dirs += configured
+      dirs += configured.map { ($0, $0) }
     } else {
-      dirs += [".", "recipes"]
+      dirs += [(".", "."), ("recipes", "recipes")]
       if let env = ProcessInfo.processInfo.environment["CRESCENT_PATH"] {
-        dirs += env.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        dirs += env.split(separator: ":").map(String.init).filter { !$0.isEmpty }.map { ($0, "<CRESCENT_PATH>") }
       }
     }
     var seen = Set<String>()
-    return dirs.filter { seen.insert($0).inserted }
+    return dirs.filter { seen.insert($0.path).inserted }
   }
 
   /// The shipped recipes folder, found from the running executable wherever the current
@@ -60,15 +64,26 @@ extension LuaState {
 
   /// Where `require(name)` looks, in order: each folder of `requirePath`, then for
   /// `recipes.<name>` the shipped recipes folder.
-  func requireCandidates(_ name: String) -> [String] {
+  func requireCandidates(_ name: String) -> [String] { requireCandidatesShown(name).map(\.path) }
+
+  /// `requireCandidates`, each with how messages show it.
+  func requireCandidatesShown(_ name: String) -> [(path: String, shown: String)] {
     let relative = name.replacingOccurrences(of: ".", with: "/") + ".lua"
-    var candidates = requirePath.map { $0 == "." ? relative : ($0 as NSString).appendingPathComponent(relative) }
+    func inside(_ dir: String) -> String { dir == "." ? relative : (dir as NSString).appendingPathComponent(relative) }
+    var candidates = requireFolders.map { (path: inside($0.path), shown: inside($0.shown)) }
     let prefix = "recipes."
     if name.hasPrefix(prefix), let shipped = LuaState.shippedRecipes {
       let path = (shipped as NSString).appendingPathComponent(String(name.dropFirst(prefix.count)).replacingOccurrences(of: ".", with: "/") + ".lua")
-      if !candidates.contains(path) { candidates.append(path) }
+      if !candidates.contains(where: { $0.path == path }) { candidates.append((path, path)) }
     }
     return candidates
+  }
+
+  /// The files `require` may read: the session's, with the folders it searches (the script's,
+  /// the configured path, the shipped recipes) readable.
+  var requirePolicy: FilePolicy {
+    session.files.granting(read: (requirePath + [LuaState.shippedRecipes].compactMap { $0 })
+      .map { FilePolicy.Root($0, origin: "the require path") })
   }
 
   /// `require(name)`: finds `name` (dots become folders) as a `.lua` file (`requireCandidates`),
@@ -86,6 +101,9 @@ extension LuaState {
   private func require(in L: OpaquePointer, original: Int32) -> Int32 {
     let stack = LuaStack(self, L)
     guard let name = stack.string(at: 1), !name.isEmpty else { return raise("require: expects a module name (a string)") }
+    guard !name.utf8.contains(0) else {
+      return raise("require: '\(FilePolicy.printable(name))' is not a module name: a name may not hold a NUL byte")
+    }
     lua_settop(L, 1)
     lua_getfield(L, crescent_registryindex(), "crescent.loaded")  // 2
     if lua_getfield(L, 2, name) != LUA_TNIL { return 1 }
@@ -95,34 +113,35 @@ extension LuaState {
     guard !name.contains("/"), !name.hasPrefix("."), !relative.contains("//") else {
       return raise("require: '\(name)' is not a module name (use dots between folders: \"recipes.kfold\")")
     }
-    let candidates = requireCandidates(name)
-    guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else {
+    let candidates = requireCandidatesShown(name)
+    guard let found = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0.path) }) else {
       if original != 0 {
         lua_rawgeti(L, crescent_registryindex(), lua_Integer(original))
         lua_pushvalue(L, 1)
         guard crescent_pcall(L, 1, 1, 0) == LUA_OK else { return CRESCENT_RAISE }
         return 1
       }
-      return raise("require: module '\(name)' not found; tried:\n\t" + candidates.joined(separator: "\n\t"))
+      return raise("require: module '\(name)' not found; tried:\n\t" + candidates.map(\.shown).joined(separator: "\n\t"))
     }
+    let path = found.path
     let source: String
-    do { source = try FileAccess.readText(path) } catch {
-      return raise("require: cannot read \(FileError(path, FileAccess.reason(error)))")
+    do { source = try FilePolicy.$current.withValue(requirePolicy) { try FileAccess.readText(path) } } catch {
+      return raise("require: cannot read \(FileError(found.shown, FileAccess.reason(error)))")
     }
     loadingModules.insert(name)
     defer { loadingModules.remove(name) }
     let bytes = Array(source.utf8)
     let loaded = bytes.withUnsafeBufferPointer { p in
       p.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: max(p.count, 1)) {
-        crescent_load_text(L, $0, p.count, "@" + path)
-      } } ?? crescent_load_text(L, "", 0, "@" + path)
+        crescent_load_text(L, $0, p.count, "@" + found.shown)
+      } } ?? crescent_load_text(L, "", 0, "@" + found.shown)
     }
     guard loaded == LUA_OK else { return CRESCENT_RAISE }
     lua_pushstring(L, name)
     lua_pushstring(L, path)
     guard crescent_pcall(L, 2, 1, 0) == LUA_OK else { return CRESCENT_RAISE }
     guard lua_type(L, -1) == LUA_TTABLE else {
-      return raise("require: module '\(name)' (\(path)) must return a table, got \(String(cString: crescent_typename(L, -1)))")
+      return raise("require: module '\(name)' (\(found.shown)) must return a table, got \(String(cString: crescent_typename(L, -1)))")
     }
     lua_pushvalue(L, -1)
     lua_setfield(L, 2, name)

@@ -15,6 +15,7 @@ extension LuaState {
     }
     scriptDirectory = (path as NSString).deletingLastPathComponent
     if scriptDirectory?.isEmpty ?? true { scriptDirectory = "." }
+    session.files = session.files.granting(read: [FilePolicy.Root(scriptDirectory!, origin: "the script's folder")])
     try run(source, chunkName: path, arguments: arguments)
   }
 

@@ -22,6 +22,9 @@ public final class LuaState {
     /// Folders `require` searches after the script's own folder (nil: the current directory,
     /// its `recipes/` folder, then the folders of CRESCENT_PATH).
     public var searchPath: [String]? = nil
+    /// The files scripts may read and write; nil: the session's own (`Session.files`). A
+    /// script run from a file may read its own folder too.
+    public var files: FilePolicy? = nil
     public init() {}
 
     /// The libraries `--allow` may name.
@@ -63,6 +66,7 @@ public final class LuaState {
     self.L = L
     self.session = session
     self.options = options
+    if let files = options.files { session.files = files }
     LuaState.installDispatcher()
     crescent_set_host(L, Unmanaged.passUnretained(self).toOpaque())
     var allow: Int32 = 0

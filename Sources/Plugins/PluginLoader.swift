@@ -10,8 +10,12 @@ public enum PluginLoader {
 
   /// Loads `path`: opens it, checks its ABI version and runs its registrations.
   public static func load(_ path: String, into catalog: Catalog) throws {
+    guard !path.utf8.contains(0) else { throw PluginError("plugin \(FilePolicy.printable(path)): a file name may not hold a NUL byte") }
     guard FileManager.default.fileExists(atPath: path) else { throw PluginError("plugin \(path): no such file") }
-    guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+    // dlopen searches the system's library folders for a name without a slash: the file
+    // checked above is opened by its absolute path instead.
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    guard let handle = dlopen(absolute, RTLD_NOW | RTLD_LOCAL) else {
       let reason = dlerror().map { String(cString: $0) } ?? "unknown error"
       throw PluginError("plugin \(path): not a loadable shared library (\(reason))")
     }

@@ -22,7 +22,10 @@ struct RunCommand: ParsableCommand {
       is not Crescent's is an error. `--allow` and `--plugin` given more than once add up.
 
       Scripts run in a sandbox: no io, no os.execute, no debug, no loading of files or bytecode, \
-      unless --trust (or a finer --allow) is given. Ctrl-C stops a running script cleanly.
+      unless --trust (or a finer --allow) is given. Files: a script reads only under its own \
+      folder, the working directory, CRESCENT_DATA and --allow-read folders, and writes only under \
+      the working directory (or --out) and --allow-write folders, unless --trust is given. \
+      Ctrl-C stops a running script cleanly.
       """
   )
 
@@ -66,6 +69,8 @@ struct RunCommand: ParsableCommand {
     let session = Session(catalog: try options.pluginOptions.catalog(command: "run"),
                           output: OutputSink(isTerminal: isatty(STDOUT_FILENO) != 0, write: write))
     let state = LuaState(session: session, options: stateOptions)
+    // Runs keep their records and artifacts under the runs folder, wherever it is.
+    session.files = session.files.granting(write: [FilePolicy.Root(runner.runsDirectory, origin: "--runs-dir")])
     do {
       _ = try runner.overrides(state: state)  // values that do not parse fail before the script runs
       let provisional = runner.provisionalSeed(state: state) ?? UInt64.random(in: 0..<(1 << 31))

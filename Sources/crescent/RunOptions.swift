@@ -12,7 +12,7 @@ struct RunOptions: ParsableArguments {
   @OptionGroup var pluginOptions: PluginOptions
 
   /// Options followed by a value (`--seed 7` or `--seed=7`), and options that stand alone.
-  static let valued: Set<String> = ["--allow", "--timeout", "--max-memory", "--seed", "--runs-dir", "--plugin"]
+  static let valued: Set<String> = ["--allow", "--allow-read", "--allow-write", "--out", "--timeout", "--max-memory", "--seed", "--runs-dir", "--plugin"]
   static let flags: Set<String> = ["--trust", "--print-config"]
 
   func validate() throws {

@@ -5,10 +5,16 @@ import LuaHost
 
 /// The options that shape the Lua state a command runs scripts in: the sandbox, the limits.
 struct SandboxOptions: ParsableArguments {
-  @Flag(help: "Open every Lua standard library (io, os, debug, package): only for scripts you trust.")
+  @Flag(help: "Open every Lua standard library (io, os, debug, package) and lift the file rules: only for scripts you trust.")
   var trust = false
   @Option(help: "Open chosen standard libraries without --trust: a comma-separated list of io, os, debug, package (given more than once, the lists add up).")
   var allow: [String] = []
+  @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let scripts read files under this folder (or this file); repeatable.", valueName: "path"))
+  var allowRead: [String] = []
+  @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let scripts write (and read) files under this folder (or this file); repeatable.", valueName: "path"))
+  var allowWrite: [String] = []
+  @Option(help: ArgumentHelp("The folder scripts write under instead of the working directory.", valueName: "dir"))
+  var out: String?
   @Option(help: "Stop a script (a spec file, a REPL entry) after this many seconds.") var timeout: Double?
   @Option(help: "Stop a script when Lua and tensor memory go beyond this many bytes.") var maxMemory: Int?
 
@@ -18,6 +24,20 @@ struct SandboxOptions: ParsableArguments {
     }
     if let maxMemory, maxMemory <= 0 { throw ValidationError("--max-memory expects a positive number of bytes, got \(maxMemory)") }
     _ = try allowed()
+    for (option, paths) in [("--allow-read", allowRead), ("--allow-write", allowWrite), ("--out", out.map { [$0] } ?? [])] {
+      for p in paths where p.isEmpty || p.utf8.contains(0) {
+        throw ValidationError("\(option) expects a path, got '\(FilePolicy.printable(p))'")
+      }
+    }
+  }
+
+  /// The files scripts may read and write: everything under --trust, else the sandbox's
+  /// folders (the working directory, CRESCENT_DATA, the granted ones; the script's own
+  /// folder is added when it runs).
+  func filePolicy() -> FilePolicy {
+    if trust { return .unrestricted }
+    return .sandbox(dataFolder: ProcessInfo.processInfo.environment["CRESCENT_DATA"], out: out,
+                    allowRead: allowRead, allowWrite: allowWrite)
   }
 
   /// The libraries named by --allow, each checked.
@@ -37,6 +57,7 @@ struct SandboxOptions: ParsableArguments {
     options.allow = try allowed()
     options.timeout = timeout
     options.maxMemory = maxMemory
+    options.files = filePolicy()
     options.output = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
     return options
   }
@@ -48,6 +69,9 @@ struct SandboxOptions: ParsableArguments {
     m.allow = allow + later.allow
     m.timeout = later.timeout ?? timeout
     m.maxMemory = later.maxMemory ?? maxMemory
+    m.allowRead = allowRead + later.allowRead
+    m.allowWrite = allowWrite + later.allowWrite
+    m.out = later.out ?? out
     return m
   }
 }

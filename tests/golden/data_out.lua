@@ -1,4 +1,4 @@
--- crescent: --allow os
+-- crescent: --allow os --allow-write /tmp
 -- Data out: save_npy round trip, a Dataset from tensors, scalers that keep datasets and undo themselves.
 local path = os.tmpname()
 local t = tensor.from{{1.5, -2}, {0.25, 3e38}, {-0.5, 7.25}}

@@ -1,3 +1,4 @@
+-- crescent: --allow-write /tmp
 -- Every built-in loss, by name and as an object, and every optimizer, saves and loads back:
 -- the reloaded model evaluates to the live model's loss.
 local x = tensor.randn(40, 5, {seed = 1})

@@ -1,3 +1,4 @@
+-- crescent: --allow-write /tmp
 -- Model files mean the same whenever they are written, a resumed fit continues its schedule,
 -- custom layers take set_weights, and an Activation output layer is fused with its loss.
 local x = tensor.randn(48, 4, {seed = 1})

@@ -45,6 +45,9 @@ public enum Safetensors {
   }
 
   public static func read(_ path: String) throws -> File {
+    do { try FileAccess.check(path, for: .read) } catch let e as FileError {
+      throw SafetensorsError(FilePolicy.printable(path), e.reason)
+    }
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
       throw SafetensorsError(path, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
