@@ -47,6 +47,7 @@ struct LuaStack {
 
   private func table(at index: Int32, depth: Int) throws -> Value {
     guard depth < 32 else { throw CatalogError("a table is nested more than 32 levels deep (is it cyclic?)") }
+    guard lua_checkstack(L, 4) != 0 else { throw CatalogError("a table is nested too deeply for the Lua stack") }
     let i = lua_absindex(L, index)
     var list: [Value] = []
     var record: [(key: String, value: Value)] = []
@@ -63,14 +64,15 @@ struct LuaStack {
       }
     }
     if integerKeys > 0 {
-      let n = Int(luaL_len(L, i))
+      // Raw reads: a table's own metamethods (__len, __index) are script code, not run here.
+      let n = Int(lua_rawlen(L, i))
       guard n == integerKeys else {
         guard record.isEmpty else { throw CatalogError("a list has holes (\(integerKeys) items at positions beyond 1..\(n))") }
         return try sparse(at: i, depth: depth)
       }
       list.reserveCapacity(n)
       for k in 1...n {
-        lua_geti(L, i, lua_Integer(k))
+        lua_rawgeti(L, i, lua_Integer(k))
         defer { crescent_pop(L, 1) }
         list.append(try value(at: -1, depth: depth + 1))
       }
@@ -94,6 +96,7 @@ struct LuaStack {
 
   /// Pushes a catalog value.
   func push(_ v: Value) {
+    _ = lua_checkstack(L, 3)  // room for a nested list's table, item and key
     switch v {
     case .none: lua_pushnil(L)
     case .bool(let b): lua_pushboolean(L, b ? 1 : 0)
@@ -126,7 +129,7 @@ struct LuaStack {
     case .object(let o): state.pushBox(o, typeName: type(of: o).typeName, in: L)
     case .function(let f):
       let callable = f
-      state.pushFunction { state, L in
+      state.pushClosure({ state, L in
         let stack = LuaStack(state, L)
         do {
           let args = try (1...max(stack.top, 1)).filter { $0 <= stack.top }.map { try stack.value(at: $0) }
@@ -136,7 +139,7 @@ struct LuaStack {
         } catch {
           return state.raise("\(error)")
         }
-      }
+      }, on: L)
     }
   }
 }

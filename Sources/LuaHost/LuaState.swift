@@ -29,6 +29,9 @@ public final class LuaState {
   }
 
   let L: OpaquePointer
+  /// The Lua thread running the innermost native function (the main state's or a coroutine's):
+  /// where that function's errors are raised and its Lua callbacks are called.
+  var thread: OpaquePointer
   /// The run this state belongs to: what catalog entries called from it see.
   public let session: Session
   public var catalog: Catalog { session.catalog }
@@ -50,6 +53,8 @@ public final class LuaState {
   var callbackTracebacks: [(depth: Int, message: String, traceback: String)] = []
   /// How many calls from native code into Lua are running.
   var callDepth = 0
+  /// The spec helpers' results table, in the registry (0: none), out of the script's reach.
+  var specResultsRef: Int32 = 0
 
   /// A state with a session of its own over `catalog`, writing to `options.output`, its random
   /// streams from a fresh random root.
@@ -61,6 +66,7 @@ public final class LuaState {
   public init(session: Session, options: Options = Options()) {
     guard let L = luaL_newstate() else { fatalError("Lua could not allocate its state") }
     self.L = L
+    self.thread = L
     self.session = session
     self.options = options
     LuaState.installDispatcher()
@@ -84,9 +90,12 @@ public final class LuaState {
   deinit { crescent_close(L) }
 
   /// The value of global `name` (for hosts and tests).
+  /// Read raw: a script's metatable on the globals runs no code here.
   public func global(_ name: String) throws -> Value {
-    lua_getglobal(L, name)
-    defer { crescent_pop(L, 1) }
+    lua_rawgeti(L, crescent_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+    lua_pushstring(L, name)
+    lua_rawget(L, -2)
+    defer { crescent_pop(L, 2) }
     return try LuaStack(self, L).value(at: -1)
   }
 
@@ -101,9 +110,15 @@ public final class LuaState {
     return lua_Integer(functions.count - 1)
   }
 
-  /// Pushes a Lua function backed by `f`.
+  /// Pushes a Lua function backed by `f`, kept for the state's life (the state's own functions).
   func pushFunction(_ f: @escaping NativeFunction) {
     crescent_push_function(L, register(f))
+  }
+
+  /// Pushes on `L` a Lua function backed by `f`, released when Lua collects the function (one
+  /// made at run time: an iterator, a function a catalog entry returns).
+  func pushClosure(_ f: @escaping NativeFunction, on L: OpaquePointer) {
+    crescent_push_closure(L, Unmanaged.passRetained(NativeClosure(f)).toOpaque())
   }
 
   /// `print` writing through `options.output`, with tabs between values as Lua's does.
@@ -113,7 +128,9 @@ public final class LuaState {
       var parts: [String] = []
       for i in 1...max(n, 1) where n > 0 {
         var len = 0
-        guard let s = luaL_tolstring(L, i, &len) else { return state.raise("print: value \(i) cannot be shown") }
+        // __tostring is script code: run protected, its error passed on as it was raised.
+        guard crescent_tostring_protected(L, i) == LUA_OK else { return CRESCENT_RERAISE }
+        guard let s = crescent_tostring(L, -1, &len) else { return state.raise("print: value \(i) cannot be shown") }
         parts.append(String(decoding: UnsafeRawBufferPointer(start: s, count: len), as: UTF8.self))
         crescent_pop(L, 1)
       }
@@ -128,11 +145,28 @@ public final class LuaState {
 /// `CRESCENT_RAISE` with an error message pushed.
 typealias NativeFunction = (LuaState, OpaquePointer) -> Int32
 
+/// A native function made at run time, owned by the Lua function that calls it.
+final class NativeClosure {
+  let body: NativeFunction
+  init(_ body: @escaping NativeFunction) { self.body = body }
+}
+
 extension LuaState {
-  /// Pushes `message` and returns the code that makes the trampoline raise it.
+  /// Pushes `message` on the thread running the native function and returns the code that
+  /// makes the trampoline raise it there.
   func raise(_ message: String) -> Int32 {
-    lua_pushstring(L, message)
+    lua_pushstring(thread, message)
     return CRESCENT_RAISE
+  }
+
+  /// Runs native function `f` called on thread `L`: errors and callbacks go to `L` until it
+  /// returns (a function returns normally even when it fails, so the thread is always restored).
+  @inline(__always)
+  func enter(_ L: OpaquePointer, _ f: NativeFunction) -> Int32 {
+    let outer = thread
+    thread = L
+    defer { thread = outer }
+    return f(self, L)
   }
 
   /// Points the C trampolines at the states' functions, once per process (they find their
@@ -143,8 +177,16 @@ extension LuaState {
     crescent_set_dispatch { L, id in
       guard let L else { return 0 }
       let state = LuaState.host(of: L)
-      return state.functions[Int(id)](state, L)
+      return state.enter(L, state.functions[Int(id)])
     }
+    crescent_set_closure_dispatch({ L, closure in
+      guard let L, let closure else { return 0 }
+      let state = LuaState.host(of: L)
+      return state.enter(L, Unmanaged<NativeClosure>.fromOpaque(closure).takeUnretainedValue().body)
+    }, { closure in
+      guard let closure else { return }
+      Unmanaged<NativeClosure>.fromOpaque(closure).release()
+    })
     crescent_set_limit_check { L in
       guard let L else { return 0 }
       let state = LuaState.host(of: L)
