@@ -1,7 +1,6 @@
 -- spec
--- A spec file that replaces the runner's globals: reported, not a crash.
--- exit: 0,1
--- expect: passed
+-- A spec file that replaces the runner's globals: its results are still reported, no crash.
+-- expect: 1 passed, 0 failed
 it("runs", function() assert.truthy(true) end)
-__crescent_spec = setmetatable({}, {__index = function() error("boom") end, __len = function() error("boom") end})
+__crescent_spec = nil
 setmetatable(_G, {__index = function() error("boom") end, __newindex = function() error("boom") end})
