@@ -53,7 +53,7 @@ import StandardLibrary
       print(getmetatable(tensor.ones(1)))
       """)
     #expect(error == nil)
-    #expect(output == "false\ttest.lua:1: attempt to modify read-only table 'nn'\nfalse\ttrue\nTensor\n")
+    #expect(output == "false\tattempt to modify read-only table 'nn'\nfalse\ttrue\nTensor\n")
   }
 
   @Test func closuresHandedToLuaAreReleasedWithTheirFunctions() throws {
