@@ -10,6 +10,8 @@ static crescent_dispatch_fn dispatch = NULL;
 static int native_depth = 0;
 
 void crescent_set_dispatch(crescent_dispatch_fn fn) { dispatch = fn; }
+void crescent_native_begin(void) { native_depth++; }
+void crescent_native_end(void) { native_depth--; }
 
 /* What a Swift function's return asks for: its results, or an error raised on L, the thread that
    called it (a coroutine's own, never the main thread's). */

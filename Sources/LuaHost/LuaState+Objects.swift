@@ -194,6 +194,11 @@ extension LuaState {
     let stack = LuaStack(self, L)
     guard lua_checkstack(L, Int32(args.count) * 2 + 4) != 0 else { throw CatalogError("too many arguments for the Lua stack") }
     let base = stack.top
+    // Pushing the function and its arguments and reading the results must not raise (a failed
+    // allocation would, outside any protected call): they allocate as a native function does;
+    // the function itself runs limited again (crescent_pcall).
+    crescent_native_begin()
+    defer { crescent_native_end() }
     lua_pushcclosure(L, crescent_traceback, 0)
     // Read-back keeps each argument in a slot below the call: tables are shared, so the slots
     // see what the function wrote into them.

@@ -37,6 +37,8 @@ extension LuaState {
 
   /// Calls a prelude hook with a traceback on failure.
   func callHook(_ name: String, _ args: [Value]) throws -> [Value] {
+    crescent_native_begin()
+    defer { crescent_native_end() }
     lua_rawgeti(L, crescent_registryindex(), lua_Integer(preludeRef))
     lua_getfield(L, -1, name)
     let ref = luaL_ref(L, crescent_registryindex())

@@ -92,6 +92,8 @@ public final class LuaState {
   /// The value of global `name` (for hosts and tests).
   /// Read raw: a script's metatable on the globals runs no code here.
   public func global(_ name: String) throws -> Value {
+    crescent_native_begin()
+    defer { crescent_native_end() }
     lua_rawgeti(L, crescent_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
     lua_pushstring(L, name)
     lua_rawget(L, -2)

@@ -25,6 +25,10 @@
 /* The Swift dispatcher: called with upvalue 1 holding the function's id. */
 typedef int (*crescent_dispatch_fn)(lua_State *L, lua_Integer id);
 void crescent_set_dispatch(crescent_dispatch_fn fn);
+/* Brackets host code that pushes values outside any Swift function called from Lua (before a
+ * protected call): its allocations never fail, as a Swift function's do. */
+void crescent_native_begin(void);
+void crescent_native_end(void);
 /* Pushes a C closure that calls the dispatcher with `id`. */
 void crescent_push_function(lua_State *L, lua_Integer id);
 
