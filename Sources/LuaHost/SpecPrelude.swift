@@ -2,7 +2,6 @@
 /// records a pass or a failure with the failing line's file:line.
 enum SpecPrelude {
   static let source = #"""
-local pcall, tostring, type, getmetatable, pairs, error, select = pcall, tostring, type, getmetatable, pairs, error, select
 local results = { passed = 0, failed = 0, failures = {} }
 __crescent_spec = results
 local path = {}
