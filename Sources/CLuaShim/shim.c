@@ -8,6 +8,8 @@ static crescent_dispatch_fn dispatch = NULL;
 /* How many Swift functions are running: allocations made on Swift's behalf never fail (a
    failure would raise across Swift frames); the hook enforces the limit afterwards. */
 static int native_depth = 0;
+/* The thread running the innermost Swift function, on this OS thread. */
+static _Thread_local lua_State *running = NULL;
 
 void crescent_set_dispatch(crescent_dispatch_fn fn) { dispatch = fn; }
 void crescent_native_begin(void) { native_depth++; }
@@ -30,11 +32,16 @@ static int finish(lua_State *L, int n) {
   return n;
 }
 
+lua_State *crescent_running_thread(void) { return running; }
+
 static int trampoline(lua_State *L) {
   lua_Integer id = lua_tointeger(L, lua_upvalueindex(1));
+  lua_State *outer = running;
+  running = L;
   native_depth++;
   int n = dispatch(L, id);
   native_depth--;
+  running = outer;
   return finish(L, n);
 }
 
@@ -61,9 +68,12 @@ static int closure_gc(lua_State *L) {
 static int closure_trampoline(lua_State *L) {
   void **slot = lua_touserdata(L, lua_upvalueindex(1));
   if (!slot || !*slot) { lua_pushliteral(L, "a released native function was called"); return lua_error(L); }
+  lua_State *outer = running;
+  running = L;
   native_depth++;
   int n = closure_call(L, *slot);
   native_depth--;
+  running = outer;
   return finish(L, n);
 }
 
@@ -110,9 +120,11 @@ void crescent_newtable(lua_State *L) { lua_newtable(L); }
 const char *crescent_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
 int crescent_pcall(lua_State *L, int nargs, int nresults, int msgh) {
   int saved = native_depth;
+  lua_State *outer = running;
   native_depth = 0; /* Lua code called from Swift is limited again; errors stop at this pcall */
   int status = lua_pcall(L, nargs, nresults, msgh);
   native_depth = saved;
+  running = outer;  /* as they were, however the call ended */
   return status;
 }
 int crescent_upvalueindex(int i) { return lua_upvalueindex(i); }

@@ -31,7 +31,12 @@ public final class LuaState {
   let L: OpaquePointer
   /// The Lua thread running the innermost native function (the main state's or a coroutine's):
   /// where that function's errors are raised and its Lua callbacks are called.
-  var thread: OpaquePointer
+  var thread: OpaquePointer {
+    if let running = crescent_running_thread(), crescent_get_host(running) == Unmanaged.passUnretained(self).toOpaque() {
+      return running
+    }
+    return L
+  }
   /// The run this state belongs to: what catalog entries called from it see.
   public let session: Session
   public var catalog: Catalog { session.catalog }
@@ -66,7 +71,6 @@ public final class LuaState {
   public init(session: Session, options: Options = Options()) {
     guard let L = luaL_newstate() else { fatalError("Lua could not allocate its state") }
     self.L = L
-    self.thread = L
     self.session = session
     self.options = options
     LuaState.installDispatcher()
@@ -161,15 +165,6 @@ extension LuaState {
     return CRESCENT_RAISE
   }
 
-  /// Runs native function `f` called on thread `L`: errors and callbacks go to `L` until it
-  /// returns (a function returns normally even when it fails, so the thread is always restored).
-  @inline(__always)
-  func enter(_ L: OpaquePointer, _ f: NativeFunction) -> Int32 {
-    let outer = thread
-    thread = L
-    defer { thread = outer }
-    return f(self, L)
-  }
 
   /// Points the C trampolines at the states' functions, once per process (they find their
   /// state through the Lua state, so nothing here belongs to a run).
@@ -179,12 +174,12 @@ extension LuaState {
     crescent_set_dispatch { L, id in
       guard let L else { return 0 }
       let state = LuaState.host(of: L)
-      return state.enter(L, state.functions[Int(id)])
+      return state.functions[Int(id)](state, L)
     }
     crescent_set_closure_dispatch({ L, closure in
       guard let L, let closure else { return 0 }
       let state = LuaState.host(of: L)
-      return state.enter(L, Unmanaged<NativeClosure>.fromOpaque(closure).takeUnretainedValue().body)
+      return Unmanaged<NativeClosure>.fromOpaque(closure).takeUnretainedValue().body(state, L)
     }, { closure in
       guard let closure else { return }
       Unmanaged<NativeClosure>.fromOpaque(closure).release()

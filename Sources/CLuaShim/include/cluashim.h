@@ -29,6 +29,9 @@ void crescent_set_dispatch(crescent_dispatch_fn fn);
  * protected call): its allocations never fail, as a Swift function's do. */
 void crescent_native_begin(void);
 void crescent_native_end(void);
+/* The Lua thread (main state or coroutine) running the innermost Swift function called from
+ * Lua on this OS thread, NULL outside any: where that function's errors are raised. */
+lua_State *crescent_running_thread(void);
 /* Pushes a C closure that calls the dispatcher with `id`. */
 void crescent_push_function(lua_State *L, lua_Integer id);
 
