@@ -8,14 +8,17 @@ static crescent_dispatch_fn dispatch = NULL;
 /* How many Swift functions are running: allocations made on Swift's behalf never fail (a
    failure would raise across Swift frames); the hook enforces the limit afterwards. */
 static int native_depth = 0;
+/* The thread running the innermost Swift function, on this OS thread. */
+static _Thread_local lua_State *running = NULL;
 
 void crescent_set_dispatch(crescent_dispatch_fn fn) { dispatch = fn; }
+void crescent_native_begin(void) { native_depth++; }
+void crescent_native_end(void) { native_depth--; }
 
-static int trampoline(lua_State *L) {
-  lua_Integer id = lua_tointeger(L, lua_upvalueindex(1));
-  native_depth++;
-  int n = dispatch(L, id);
-  native_depth--;
+/* What a Swift function's return asks for: its results, or an error raised on L, the thread that
+   called it (a coroutine's own, never the main thread's). */
+static int finish(lua_State *L, int n) {
+  if (n == CRESCENT_RERAISE) return lua_error(L);
   if (n == CRESCENT_RAISE) {
     /* Swift has returned: raising here crosses no Swift frame. Strings get the caller's
        file:line in front, as luaL_error does. */
@@ -27,6 +30,77 @@ static int trampoline(lua_State *L) {
     return lua_error(L);
   }
   return n;
+}
+
+lua_State *crescent_running_thread(void) { return running; }
+
+static int trampoline(lua_State *L) {
+  lua_Integer id = lua_tointeger(L, lua_upvalueindex(1));
+  lua_State *outer = running;
+  running = L;
+  native_depth++;
+  int n = dispatch(L, id);
+  native_depth--;
+  running = outer;
+  return finish(L, n);
+}
+
+/* ---- closures: Swift functions made at run time, released when Lua collects them ---- */
+
+static crescent_closure_fn closure_call = NULL;
+static crescent_release_fn closure_release = NULL;
+
+void crescent_set_closure_dispatch(crescent_closure_fn call, crescent_release_fn release) {
+  closure_call = call;
+  closure_release = release;
+}
+
+static int closure_gc(lua_State *L) {
+  void **slot = lua_touserdata(L, 1);
+  if (slot && *slot) {
+    void *closure = *slot;
+    *slot = NULL;
+    closure_release(closure);
+  }
+  return 0;
+}
+
+static int closure_trampoline(lua_State *L) {
+  void **slot = lua_touserdata(L, lua_upvalueindex(1));
+  if (!slot || !*slot) { lua_pushliteral(L, "a released native function was called"); return lua_error(L); }
+  lua_State *outer = running;
+  running = L;
+  native_depth++;
+  int n = closure_call(L, *slot);
+  native_depth--;
+  running = outer;
+  return finish(L, n);
+}
+
+void crescent_push_closure(lua_State *L, void *closure) {
+  void **slot = lua_newuserdatauv(L, sizeof closure, 0);
+  *slot = closure;
+  if (luaL_newmetatable(L, "crescent.closure")) {
+    lua_pushcfunction(L, closure_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+  }
+  lua_setmetatable(L, -2);
+  lua_pushcclosure(L, closure_trampoline, 1);
+}
+
+static int tostring_unprotected(lua_State *L) {
+  luaL_tolstring(L, 1, NULL);
+  return 1;
+}
+
+int crescent_tostring_protected(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  if (!lua_checkstack(L, 3)) { lua_pushliteral(L, "stack overflow"); return LUA_ERRMEM; }
+  lua_pushcfunction(L, tostring_unprotected);
+  lua_pushvalue(L, idx);
+  return crescent_pcall(L, 1, 1, 0);
 }
 
 void crescent_push_function(lua_State *L, lua_Integer id) {
@@ -46,9 +120,11 @@ void crescent_newtable(lua_State *L) { lua_newtable(L); }
 const char *crescent_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
 int crescent_pcall(lua_State *L, int nargs, int nresults, int msgh) {
   int saved = native_depth;
+  lua_State *outer = running;
   native_depth = 0; /* Lua code called from Swift is limited again; errors stop at this pcall */
   int status = lua_pcall(L, nargs, nresults, msgh);
   native_depth = saved;
+  running = outer;  /* as they were, however the call ended */
   return status;
 }
 int crescent_upvalueindex(int i) { return lua_upvalueindex(i); }

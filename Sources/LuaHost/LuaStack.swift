@@ -47,6 +47,7 @@ struct LuaStack {
 
   private func table(at index: Int32, depth: Int) throws -> Value {
     guard depth < 32 else { throw CatalogError("a table is nested more than 32 levels deep (is it cyclic?)") }
+    guard lua_checkstack(L, 4) != 0 else { throw CatalogError("a table is nested too deeply for the Lua stack") }
     let i = lua_absindex(L, index)
     var list: [Value] = []
     var record: [(key: String, value: Value)] = []
@@ -63,8 +64,7 @@ struct LuaStack {
       }
     }
     if integerKeys > 0 {
-      // Raw, as lua_next above: a __len or __index metamethod could raise a Lua error, which
-      // must not unwind through these Swift frames.
+      // Raw reads: a table's own metamethods (__len, __index) are script code, not run here.
       let n = Int(lua_rawlen(L, i))
       guard n == integerKeys else {
         guard record.isEmpty else { throw CatalogError("a list has holes (\(integerKeys) items at positions beyond 1..\(n))") }
@@ -96,6 +96,7 @@ struct LuaStack {
 
   /// Pushes a catalog value.
   func push(_ v: Value) {
+    _ = lua_checkstack(L, 3)  // room for a nested list's table, item and key
     switch v {
     case .none: lua_pushnil(L)
     case .bool(let b): lua_pushboolean(L, b ? 1 : 0)
@@ -128,7 +129,7 @@ struct LuaStack {
     case .object(let o): state.pushBox(o, typeName: type(of: o).typeName, in: L)
     case .function(let f):
       let callable = f
-      state.pushFunction { state, L in
+      state.pushClosure({ state, L in
         let stack = LuaStack(state, L)
         do {
           let args = try (1...max(stack.top, 1)).filter { $0 <= stack.top }.map { try stack.value(at: $0) }
@@ -141,7 +142,7 @@ struct LuaStack {
         } catch {
           return state.raise("\(error)")
         }
-      }
+      }, on: L)
     }
   }
 }

@@ -34,7 +34,7 @@ local sqrt, log, exp, abs = math.sqrt, math.log, math.exp, math.abs
 -- A number, or a one-element tensor's value; anything else is an error naming `what`.
 local function scalar(v, what)
   if type(v) == "number" then return v end
-  if getmetatable(v) == tensor_meta then
+  if type(v) == "userdata" and getmetatable(v) == "Tensor" then
     if v:numel() == 1 then return v:item() end
     error(what .. ": only a one-element tensor stands for a number, got one of " .. v:numel()
           .. " elements (compare elementwise with :lt, :le, :gt, :ge)", 3)

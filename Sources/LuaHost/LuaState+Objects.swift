@@ -30,6 +30,10 @@ extension LuaState {
     guard luaL_newmetatable(L, LuaState.metatableName(typeName)) != 0 else { crescent_pop(L, 1); return }
     lua_pushstring(L, typeName)
     lua_setfield(L, -2, "__name")
+    // `getmetatable(object)` gives the type's name, never the shared table: no script can
+    // change the methods of every object of a type.
+    lua_pushstring(L, typeName)
+    lua_setfield(L, -2, "__metatable")
     pushFunction { _, L in
       if let raw = lua_touserdata(L, 1) {
         let slot = raw.assumingMemoryBound(to: UnsafeRawPointer?.self)
@@ -136,7 +140,8 @@ extension LuaState {
   /// The Swift object in the Crescent userdata at `index`, if it is one.
   func box(at index: Int32, in L: OpaquePointer) -> AnyObject? {
     guard lua_getmetatable(L, index) != 0 else { return nil }
-    lua_getfield(L, -1, "__name")
+    lua_pushstring(L, "__name")
+    _ = lua_rawget(L, -2)
     var len = 0
     let name = crescent_tostring(L, -1, &len).map { String(cString: $0) }
     crescent_pop(L, 2)
@@ -172,7 +177,8 @@ extension LuaState {
     })
   }
 
-  /// Calls the registered Lua function `ref` with `args` (on the main thread, protected).
+  /// Calls the registered Lua function `ref` with `args` (protected, on the thread running the
+  /// native caller: a coroutine's callback runs in the coroutine).
   func call(ref: Int32, _ args: [Value]) throws -> [Value] {
     try call(ref: ref, args, readingBack: false).results
   }
@@ -184,8 +190,15 @@ extension LuaState {
     defer { callDepth -= 1 }
     // A traceback kept from an earlier call at this depth belongs to an error a pcall caught.
     callbackTracebacks.removeAll { $0.depth >= callDepth }
+    let L = thread
     let stack = LuaStack(self, L)
+    guard lua_checkstack(L, Int32(args.count) * 2 + 4) != 0 else { throw CatalogError("too many arguments for the Lua stack") }
     let base = stack.top
+    // Pushing the function and its arguments and reading the results must not raise (a failed
+    // allocation would, outside any protected call): they allocate as a native function does;
+    // the function itself runs limited again (crescent_pcall).
+    crescent_native_begin()
+    defer { crescent_native_end() }
     lua_pushcclosure(L, crescent_traceback, 0)
     // Read-back keeps each argument in a slot below the call: tables are shared, so the slots
     // see what the function wrote into them.

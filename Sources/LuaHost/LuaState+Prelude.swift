@@ -37,6 +37,8 @@ extension LuaState {
 
   /// Calls a prelude hook with a traceback on failure.
   func callHook(_ name: String, _ args: [Value]) throws -> [Value] {
+    crescent_native_begin()
+    defer { crescent_native_end() }
     lua_rawgeti(L, crescent_registryindex(), lua_Integer(preludeRef))
     lua_getfield(L, -1, name)
     let ref = luaL_ref(L, crescent_registryindex())
@@ -48,7 +50,24 @@ extension LuaState {
 
 extension LuaState {
   /// Adds `describe`, `it` and `assert.equals/near/truthy/falsy/errors` (for `crescent test`).
+  /// The results table moves to the registry, where a spec file cannot replace it.
   public func installSpecHelpers() {
     try? run(SpecPrelude.source, chunkName: "=spec")
+    lua_rawgeti(L, crescent_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+    lua_pushstring(L, "__crescent_spec")
+    _ = lua_rawget(L, -2)
+    specResultsRef = luaL_ref(L, crescent_registryindex())
+    lua_pushstring(L, "__crescent_spec")
+    lua_pushnil(L)
+    lua_rawset(L, -3)
+    crescent_pop(L, 1)
+  }
+
+  /// What the spec helpers recorded: `passed` and the `failures` ({name, message} each).
+  public func specResults() throws -> Value {
+    guard specResultsRef != 0 else { return .none }
+    lua_rawgeti(L, crescent_registryindex(), lua_Integer(specResultsRef))
+    defer { crescent_pop(L, 1) }
+    return try LuaStack(self, L).value(at: -1)
   }
 }

@@ -40,12 +40,11 @@ extension LuaState {
     }
     var shown: [String] = []
     for i in stride(from: base + 2, through: stack.top, by: 1) {
-      var len = 0
-      if let s = luaL_tolstring(L, i, &len) {
-        shown.append(String(decoding: UnsafeRawBufferPointer(start: s, count: len), as: UTF8.self))
-      } else {
-        shown.append("?")
+      // __tostring is script code: run protected, its error is the input's error.
+      guard crescent_tostring_protected(L, i) == LUA_OK else {
+        return .error(stack.string(at: -1) ?? "error object is not a string")
       }
+      shown.append(stack.string(at: -1) ?? "?")
       crescent_pop(L, 1)
     }
     return .values(shown)

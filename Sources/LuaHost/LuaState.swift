@@ -32,6 +32,14 @@ public final class LuaState {
   }
 
   let L: OpaquePointer
+  /// The Lua thread running the innermost native function (the main state's or a coroutine's):
+  /// where that function's errors are raised and its Lua callbacks are called.
+  var thread: OpaquePointer {
+    if let running = crescent_running_thread(), crescent_get_host(running) == Unmanaged.passUnretained(self).toOpaque() {
+      return running
+    }
+    return L
+  }
   /// The run this state belongs to: what catalog entries called from it see.
   public let session: Session
   public var catalog: Catalog { session.catalog }
@@ -53,6 +61,8 @@ public final class LuaState {
   var callbackTracebacks: [(depth: Int, message: String, traceback: String)] = []
   /// How many calls from native code into Lua are running.
   var callDepth = 0
+  /// The spec helpers' results table, in the registry (0: none), out of the script's reach.
+  var specResultsRef: Int32 = 0
 
   /// A state with a session of its own over `catalog`, writing to `options.output`, its random
   /// streams from a fresh random root.
@@ -88,9 +98,14 @@ public final class LuaState {
   deinit { crescent_close(L) }
 
   /// The value of global `name` (for hosts and tests).
+  /// Read raw: a script's metatable on the globals runs no code here.
   public func global(_ name: String) throws -> Value {
-    lua_getglobal(L, name)
-    defer { crescent_pop(L, 1) }
+    crescent_native_begin()
+    defer { crescent_native_end() }
+    lua_rawgeti(L, crescent_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+    lua_pushstring(L, name)
+    lua_rawget(L, -2)
+    defer { crescent_pop(L, 2) }
     return try LuaStack(self, L).value(at: -1)
   }
 
@@ -105,9 +120,15 @@ public final class LuaState {
     return lua_Integer(functions.count - 1)
   }
 
-  /// Pushes a Lua function backed by `f`.
+  /// Pushes a Lua function backed by `f`, kept for the state's life (the state's own functions).
   func pushFunction(_ f: @escaping NativeFunction) {
     crescent_push_function(L, register(f))
+  }
+
+  /// Pushes on `L` a Lua function backed by `f`, released when Lua collects the function (one
+  /// made at run time: an iterator, a function a catalog entry returns).
+  func pushClosure(_ f: @escaping NativeFunction, on L: OpaquePointer) {
+    crescent_push_closure(L, Unmanaged.passRetained(NativeClosure(f)).toOpaque())
   }
 
   /// `print` writing through `options.output`, with tabs between values as Lua's does.
@@ -117,7 +138,9 @@ public final class LuaState {
       var parts: [String] = []
       for i in 1...max(n, 1) where n > 0 {
         var len = 0
-        guard let s = luaL_tolstring(L, i, &len) else { return state.raise("print: value \(i) cannot be shown") }
+        // __tostring is script code: run protected, its error passed on as it was raised.
+        guard crescent_tostring_protected(L, i) == LUA_OK else { return CRESCENT_RERAISE }
+        guard let s = crescent_tostring(L, -1, &len) else { return state.raise("print: value \(i) cannot be shown") }
         parts.append(String(decoding: UnsafeRawBufferPointer(start: s, count: len), as: UTF8.self))
         crescent_pop(L, 1)
       }
@@ -132,12 +155,20 @@ public final class LuaState {
 /// `CRESCENT_RAISE` with an error message pushed.
 typealias NativeFunction = (LuaState, OpaquePointer) -> Int32
 
+/// A native function made at run time, owned by the Lua function that calls it.
+final class NativeClosure {
+  let body: NativeFunction
+  init(_ body: @escaping NativeFunction) { self.body = body }
+}
+
 extension LuaState {
-  /// Pushes `message` and returns the code that makes the trampoline raise it.
+  /// Pushes `message` on the thread running the native function and returns the code that
+  /// makes the trampoline raise it there.
   func raise(_ message: String) -> Int32 {
-    lua_pushstring(L, message)
+    lua_pushstring(thread, message)
     return CRESCENT_RAISE
   }
+
 
   /// Points the C trampolines at the states' functions, once per process (they find their
   /// state through the Lua state, so nothing here belongs to a run).
@@ -149,6 +180,14 @@ extension LuaState {
       let state = LuaState.host(of: L)
       return state.functions[Int(id)](state, L)
     }
+    crescent_set_closure_dispatch({ L, closure in
+      guard let L, let closure else { return 0 }
+      let state = LuaState.host(of: L)
+      return Unmanaged<NativeClosure>.fromOpaque(closure).takeUnretainedValue().body(state, L)
+    }, { closure in
+      guard let closure else { return }
+      Unmanaged<NativeClosure>.fromOpaque(closure).release()
+    })
     crescent_set_limit_check { L in
       guard let L else { return 0 }
       let state = LuaState.host(of: L)

@@ -109,14 +109,17 @@ end
 
 function hooks.main(cfg, run) return plain(declared._main(cfg, run), 0) end
 
--- Library tables become read-only proxies: a script cannot replace nn.Dense or string.rep.
+-- Library tables become read-only proxies: a script cannot replace nn.Dense or string.rep, not
+-- even with rawset, and never reaches the tables behind them (pairs iterates without handing
+-- them out).
+local proxies = setmetatable({}, { __mode = "k" })
 -- Crescent's own libraries also refuse to read a name they do not define (`optim.adam`):
 -- `undefined` makes the message, with the nearest names.
 local function readonly(name, real, undefined)
   local mt = {
     __index = real,
     __newindex = function() error("attempt to modify read-only table '" .. name .. "'", 2) end,
-    __pairs = function() return next, real, nil end,
+    __pairs = function(proxy) return function(_, k) return next(real, k) end, proxy, nil end,
     __len = function() return #real end,
     __metatable = false,
   }
@@ -130,7 +133,9 @@ local function readonly(name, real, undefined)
       error(undefined(name, tostring(key), names), 2)
     end
   end
-  return setmetatable({}, mt)
+  local proxy = setmetatable({}, mt)
+  proxies[proxy] = name
+  return proxy
 end
 
 function hooks.freeze(names, strict, undefined)
@@ -139,6 +144,11 @@ function hooks.freeze(names, strict, undefined)
   for _, name in ipairs(names) do
     local real = _G[name]
     if rawtype(real) == "table" then _G[name] = readonly(name, real, checked[name] and undefined or nil) end
+  end
+  local raw_set = rawset
+  _G.rawset = function(t, k, v)
+    if proxies[t] then error("attempt to modify read-only table '" .. proxies[t] .. "'", 2) end
+    return raw_set(t, k, v)
   end
   local smt = getmetatable("")
   smt.__index = _G.string

@@ -51,7 +51,7 @@ public struct SpecRunner {
     } catch {
       failures.append(Failure(file: file, name: "(loading the file)", message: "\(error)"))
     }
-    guard let results = try? state.global("__crescent_spec") else { return }
+    guard let results = try? state.specResults() else { return }
     if case .integer(let n)? = results["passed"] { passed += n }
     if case .list(let items)? = results["failures"] {
       for item in items {

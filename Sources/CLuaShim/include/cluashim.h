@@ -15,14 +15,36 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-/* Returned by the Swift dispatcher: "raise the value on top of the stack as an error". */
+/* Returned by the Swift dispatcher: "raise the value on top of the stack as an error" (a
+ * string gets the caller's position in front). */
 #define CRESCENT_RAISE (-1)
+/* Returned by the Swift dispatcher: "raise the value on top of the stack as it is" (an error a
+ * protected call caught, passed on). */
+#define CRESCENT_RERAISE (-2)
 
 /* The Swift dispatcher: called with upvalue 1 holding the function's id. */
 typedef int (*crescent_dispatch_fn)(lua_State *L, lua_Integer id);
 void crescent_set_dispatch(crescent_dispatch_fn fn);
+/* Brackets host code that pushes values outside any Swift function called from Lua (before a
+ * protected call): its allocations never fail, as a Swift function's do. */
+void crescent_native_begin(void);
+void crescent_native_end(void);
+/* The Lua thread (main state or coroutine) running the innermost Swift function called from
+ * Lua on this OS thread, NULL outside any: where that function's errors are raised. */
+lua_State *crescent_running_thread(void);
 /* Pushes a C closure that calls the dispatcher with `id`. */
 void crescent_push_function(lua_State *L, lua_Integer id);
+
+/* Swift functions made at run time: the closure pointer is kept in a userdata whose __gc hands
+ * it to `release`, so the function lives exactly as long as Lua holds it. */
+typedef int (*crescent_closure_fn)(lua_State *L, void *closure);
+typedef void (*crescent_release_fn)(void *closure);
+void crescent_set_closure_dispatch(crescent_closure_fn call, crescent_release_fn release);
+void crescent_push_closure(lua_State *L, void *closure);
+
+/* luaL_tolstring (which runs __tostring) under a protected call: LUA_OK with the string on top,
+ * or an error status with the error value on top. */
+int crescent_tostring_protected(lua_State *L, int idx);
 
 /* The host object pointer kept in the state's extra space (shared by its coroutines). */
 void crescent_set_host(lua_State *L, void *host);

@@ -1,0 +1,11 @@
+-- An error raised through native code does not switch the memory cap off: after many caught
+-- errors a single large allocation is still refused before it is made.
+-- expect: memory limit
+-- exit: 1
+-- args: --max-memory 50000000
+-- max-rss-mb: 200
+for i = 1, 100 do pcall(tensor.zeros, -1) end
+local v = setmetatable({}, {__tostring = function() error("boom") end})
+for i = 1, 100 do pcall(print, v) end
+local s = string.rep("x", 400000000)
+print(#s)

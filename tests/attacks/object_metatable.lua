@@ -1,0 +1,8 @@
+-- An object's metatable is not handed out: no script can change every tensor's methods.
+-- expect: sum intact
+local t = tensor.ones(3)
+local mt = getmetatable(t)
+pcall(function() mt.__index.sum = function() return "hijacked" end end)
+pcall(function() rawset(mt, "__index", {sum = function() return "hijacked" end}) end)
+pcall(setmetatable, t, {})
+print(tensor.ones(2):sum() == 2 and "sum intact" or "sum replaced")

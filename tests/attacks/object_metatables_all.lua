@@ -1,0 +1,8 @@
+-- Every object type hides its metatable: getmetatable gives its type name.
+-- expect: Tensor	Dataset	Model
+-- expect: intact
+local ds = data.make_blobs{n_samples = 10, centers = 2, seed = 1}
+local m = nn.Sequential{input_dim = 2, nn.Dense(1)}
+print(getmetatable(tensor.ones(1)), getmetatable(ds), getmetatable(m))
+print(pcall(function() getmetatable(ds).__index.kfold = print end))
+print(ds.kfold ~= print and "intact" or "changed")
