@@ -1,4 +1,5 @@
 import CZlib
+import Tensors
 
 /// gzip decompression over zlib (concatenated members are read in turn, as gzip does).
 public enum Gzip {
@@ -25,6 +26,9 @@ public enum Gzip {
       stream.next_in = UnsafeMutablePointer(mutating: inp.baseAddress!)
       stream.avail_in = UInt32(inp.count)
       while true {
+        // A small file can expand a thousandfold: each chunk is asked for before it is kept.
+        try MemoryBudget.reserve(output.count + chunk, for: "\(path): the decompressed content")
+        try RunDeadline.check()
         let status: Int32 = buffer.withUnsafeMutableBufferPointer { out in
           stream.next_out = out.baseAddress!
           stream.avail_out = UInt32(chunk)

@@ -85,6 +85,7 @@ public enum LibSvmReader {
     let d = features ?? maxFeature, L = labels ?? (maxLabel + 1)
     guard d > 0 else { throw DataError("\(path): no features in any row (pass n_features)") }
     guard L > 0 else { throw DataError("\(path): no labels in any row (pass n_labels)") }
+    try MemoryBudget.reserve(shapes: [[n, d], [n, L]], for: "\(path): \(n) rows of \(d) features and \(L) labels")
     var x = Tensor(shape: [n, d]), y = Tensor(shape: [n, L])
     x.withUnsafeMutableBufferPointer { xp in
       for r in 0..<n { for k in featStarts[r]..<featStarts[r + 1] { xp[r * d + featIndex[k]] = featValue[k] } }

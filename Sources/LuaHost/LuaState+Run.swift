@@ -36,7 +36,7 @@ extension LuaState {
     stack.push(.list(arguments.map { .string($0) }))
     lua_setglobal(L, "arg")
     arguments.forEach { stack.push(.string($0)) }
-    deadline = options.timeout.map { crescent_now() + $0 }
+    deadline = startDeadline()
     crescent_install_hook(L)
     defer { deadline = nil }
     let status = crescent_pcall(L, Int32(arguments.count), 0, base + 1)

@@ -37,8 +37,12 @@ public final class LuaState {
   var functions: [NativeFunction] = []
   /// Native bytes allocated for tensors handed to Lua since the collector last stepped.
   var pendingNativeBytes = 0
-  /// When the running script must stop (monotonic seconds), from `options.timeout`.
-  var deadline: Double?
+  /// When the running script must stop (monotonic seconds), from `options.timeout`; native
+  /// work sees it as the session's deadline.
+  var deadline: Double? { didSet { session.deadline = deadline } }
+  /// The run's one wall-clock deadline, set when its first phase starts (the script, the
+  /// declaration, derived values, main all share it).
+  var runDeadline: Double?
   /// The folder of the script being run, searched first by `require`.
   var scriptDirectory: String?
   /// Modules being loaded by `require` (to report cycles).
@@ -78,10 +82,28 @@ public final class LuaState {
     installCatalog()
     installRequire()
     installPrelude()
-    if let limit = options.maxMemory { crescent_set_memory_limit(L, max(limit, 0)) }
+    if let limit = options.maxMemory {
+      crescent_set_memory_limit(L, max(limit, 0))
+      session.memoryBudget = MemoryBudget(limit: max(limit, 0), otherBytes: { crescent_memory_used(L) })
+    }
   }
 
-  deinit { crescent_close(L) }
+  deinit {
+    // Finalizers run at close with hooks off: the watchdog, still armed, bounds them.
+    if runDeadline == nil, let t = options.timeout { Watchdog.arm(crescent_now() + t, seconds: t) }
+    crescent_close(L)
+    Watchdog.arm(nil)
+  }
+
+  /// The run's deadline, started by the first phase that asks for it; arms the watchdog.
+  func startDeadline() -> Double? {
+    guard let t = options.timeout else { return nil }
+    if let d = runDeadline { return d }
+    let d = crescent_now() + t
+    runDeadline = d
+    Watchdog.arm(d, seconds: t)
+    return d
+  }
 
   /// The value of global `name` (for hosts and tests).
   public func global(_ name: String) throws -> Value {
@@ -143,7 +165,16 @@ extension LuaState {
     crescent_set_dispatch { L, id in
       guard let L else { return 0 }
       let state = LuaState.host(of: L)
-      return state.functions[Int(id)](state, L)
+      let session = state.session
+      if session.memoryBudget == nil && session.deadline == nil { return state.functions[Int(id)](state, L) }
+      let n = session.withLimits { state.functions[Int(id)](state, L) }
+      guard let budget = session.memoryBudget else { return n }
+      // What was made without asking first (an operation's result) is caught here, before
+      // the script goes on with it.
+      if n != CRESCENT_RAISE, budget.used > budget.limit {
+        return state.raise("\(budget.used) bytes in use: \(CRESCENT_MEMORY_MESSAGE)")
+      }
+      return n
     }
     crescent_set_limit_check { L in
       guard let L else { return 0 }

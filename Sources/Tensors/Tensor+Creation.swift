@@ -47,5 +47,6 @@ extension Tensor {
       guard !o, p <= 1 << 34 else { throw TensorError("shape \(describeShape(shape)) is too large") }
       total = p
     }
+    try MemoryBudget.reserve(floats: total, for: "a \(describeShape(shape)) tensor")
   }
 }
