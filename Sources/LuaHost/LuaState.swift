@@ -180,7 +180,7 @@ extension LuaState {
       guard let L else { return 0 }
       let state = LuaState.host(of: L)
       if let d = state.deadline, crescent_now() >= d { return 1 }
-      if let limit = state.options.maxMemory, crescent_memory_used(L) + TensorStorage.liveBytes > limit { return 2 }
+      if let budget = state.session.memoryBudget, budget.used > budget.limit { return 2 }
       return 0
     }
   }()

@@ -1,6 +1,8 @@
 import Synchronization
 
 /// The bytes a run may hold: native tensor memory plus what the host's interpreter holds.
+/// Each storage allocated while a budget is current is counted on it until freed, so runs
+/// sharing a process count only their own tensors.
 /// A host makes one per run and sets it as `MemoryBudget.current` while the run's native code
 /// works; script-facing constructors, loaders and decompression ask it before they allocate,
 /// so a request beyond the limit is refused before any memory is taken.
@@ -18,8 +20,16 @@ public final class MemoryBudget: @unchecked Sendable {
     self.otherBytes = otherBytes
   }
 
-  /// Bytes in use now: live tensors and the host's own.
-  public var used: Int { TensorStorage.liveBytes &+ otherBytes() }
+  /// Bytes of the live tensors allocated while this budget was current.
+  private let tensors = Atomic<Int>(0)
+
+  /// Bytes in use now: the run's live tensors and the host's own.
+  public var used: Int { tensorBytes &+ otherBytes() }
+  /// Bytes of the run's live tensors.
+  public var tensorBytes: Int { tensors.load(ordering: .relaxed) }
+
+  func add(_ bytes: Int) { tensors.wrappingAdd(bytes, ordering: .relaxed) }
+  func remove(_ bytes: Int) { tensors.wrappingSubtract(bytes, ordering: .relaxed) }
 
   /// Throws when `bytes` more would go beyond the limit; `what` names the thing being made.
   public func reserve(_ bytes: Int, for what: @autoclosure () -> String) throws {
