@@ -24,6 +24,7 @@ public enum LibSvmReader {
       var pos = 0, line = 0
       while pos < b.count {
         line += 1
+        if line & 1023 == 0 { try RunDeadline.check() }
         var end = lineEnd(b, from: pos)
         let next = end + 1
         defer { pos = next }
