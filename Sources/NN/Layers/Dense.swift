@@ -54,6 +54,8 @@ public final class Dense: Layer {
       }
       return units
     }
+    // The kernel and the bias, with their gradients.
+    try MemoryBudget.reserve(shapes: [[inputSize, units], [inputSize, units], [units, 2]], for: "building \(name) (\(inputSize)x\(units) weights)")
     self.inputSize = inputSize
     var r = random.derived("\(name)/kernel")
     kernel = Weight(name: "\(name)/kernel", value: kernelInitializer.make([inputSize, units], fanIn: inputSize, fanOut: units, random: &r))
