@@ -75,6 +75,7 @@ public final class LuaState {
     if options.allow.contains("debug") { allow |= CRESCENT_ALLOW_DEBUG }
     if options.allow.contains("package") { allow |= CRESCENT_ALLOW_PACKAGE }
     crescent_open_libraries(L, options.trusted ? 1 : 0, allow)
+    crescent_guard_xpcall(L)
     crescent_install_hook(L)
     installPrint()
     installObjectTypes()

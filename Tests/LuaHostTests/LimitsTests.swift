@@ -28,6 +28,27 @@ import Tensors
     #expect(Session.now() - start < 5)
   }
 
+  @Test func anEndlessMessageHandlerIsNotRunPastTheDeadline() {
+    let start = Session.now()
+    let e = run("local function loop() while true do end end; xpcall(loop, loop)", timeout: 0.3)
+    #expect(e?.kind == .timeout)
+    #expect(e?.message.hasPrefix("limits.lua:1:") == true)
+    #expect(Session.now() - start < 5)
+  }
+
+  @Test func messageHandlersStillRunBeforeTheDeadline() {
+    let e = run("""
+      local ok, m = xpcall(function() error("boom", 0) end, function(m) return "handled " .. m end)
+      assert(not ok and m == "handled boom", m)
+      local co = coroutine.wrap(function() return xpcall(function() coroutine.yield(1); return 2 end, print) end)
+      assert(co() == 1)
+      local ok2, v = co()
+      assert(ok2 and v == 2)
+      assert(select(2, pcall(xpcall)):find("bad argument #2 to 'xpcall'"))
+      """, timeout: 30)
+    #expect(e == nil, "\(e.map { $0.description } ?? "")")
+  }
+
   @Test func aTensorBeyondTheLimitIsRefusedBeforeItIsMade() {
     let e = run("local t = tensor.ones(8192, 8192)", maxMemory: 64 << 20)
     #expect(e?.kind == .memory)
