@@ -43,6 +43,8 @@ public final class LuaState {
   /// The run's one wall-clock deadline, set when its first phase starts (the script, the
   /// declaration, derived values, main all share it).
   var runDeadline: Double?
+  /// The chunk the run started with (the script or spec file), named by the watchdog's error.
+  var runName: String?
   /// The folder of the script being run, searched first by `require`.
   var scriptDirectory: String?
   /// Modules being loaded by `require` (to report cycles).
@@ -91,18 +93,18 @@ public final class LuaState {
 
   deinit {
     // Finalizers run at close with hooks off: the watchdog, still armed, bounds them.
-    if runDeadline == nil, let t = options.timeout { Watchdog.arm(crescent_now() + t, seconds: t) }
+    if runDeadline == nil, let t = options.timeout { Watchdog.arm(crescent_now() + t, seconds: t, subject: runName ?? "") }
     crescent_close(L)
     Watchdog.arm(nil)
   }
 
   /// The run's deadline, started by the first phase that asks for it; arms the watchdog.
-  func startDeadline() -> Double? {
+  func startDeadline(for name: String? = nil) -> Double? {
+    if runName == nil, let name, !name.hasPrefix("=") { runName = name }  // `=name`: the host's own chunks
     guard let t = options.timeout else { return nil }
-    if let d = runDeadline { return d }
-    let d = crescent_now() + t
+    let d = runDeadline ?? crescent_now() + t
     runDeadline = d
-    Watchdog.arm(d, seconds: t)
+    Watchdog.arm(d, seconds: t, subject: runName ?? "")  // again each phase: the name may be known now
     return d
   }
 

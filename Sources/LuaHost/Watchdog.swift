@@ -14,6 +14,8 @@ enum Watchdog {
   /// The limit in seconds the message quotes, as a bit pattern.
   private static let limit = Atomic<UInt64>(0)
   private static let started = Atomic<Bool>(false)
+  /// What the message names (the script or spec file), set before the deadline is armed.
+  nonisolated(unsafe) private static var subject = ""
   /// How long past the deadline the cooperative checks have before the process is ended.
   static let grace = 1.0
 
@@ -27,7 +29,7 @@ enum Watchdog {
         let bits = deadline.load(ordering: .acquiring)
         guard bits != 0, crescent_now() >= Double(bitPattern: bits) + grace else { continue }
         let seconds = Double(bitPattern: limit.load(ordering: .relaxed))
-        let message = Array("crescent: \(CRESCENT_TIMEOUT_MESSAGE) (the limit is \(seconds) s)\n".utf8)
+        let message = Array("crescent: \(subject)\(CRESCENT_TIMEOUT_MESSAGE) (the limit is \(seconds) s)\n".utf8)
         _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         _exit(124)
       }
@@ -35,7 +37,9 @@ enum Watchdog {
   }
 
   /// Arms the backstop at `at` for a run limited to `seconds`, or disarms it (nil).
-  static func arm(_ at: Double?, seconds: Double = 0) {
+  static func arm(_ at: Double?, seconds: Double = 0, subject what: String = "") {
+    deadline.store(0, ordering: .releasing)
+    subject = what.isEmpty ? "" : what + ": "
     limit.store(seconds.bitPattern, ordering: .relaxed)
     deadline.store(at.map(\.bitPattern) ?? 0, ordering: .releasing)
   }

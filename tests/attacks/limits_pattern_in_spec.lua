@@ -1,7 +1,7 @@
 -- command: test
 -- args: --timeout 1
 -- exit: 124
--- stderr: time limit exceeded
+-- stderr: ^crescent: limits_pattern_in_spec.lua: time limit exceeded
 -- The same under `crescent test`: --timeout holds per spec file.
 describe("patterns", function()
   it("never returns", function()
