@@ -283,3 +283,41 @@ void crescent_close(lua_State *L) {
   lua_close(L);
   if (f == limited_alloc) free(ud);
 }
+
+/* ---- xpcall's message handler under the limits ---- */
+
+/* A message handler runs with hooks off when the error came from the hook (a deadline, an
+   interrupt, the memory limit): a script's handler then could run forever. Past a limit it is
+   not run at all; the message goes on unchanged and the hook stops the script again. */
+static int guarded_handler(lua_State *L) {
+  if (interrupt_flag || (limit_check && limit_check(L) != 0)) { lua_settop(L, 1); return 1; }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+static int finish_xpcall(lua_State *L, int status, lua_KContext ctx) {
+  (void)status; (void)ctx;
+  return lua_gettop(L);
+}
+
+static int guarded_xpcall(lua_State *L) {
+  int n = lua_gettop(L);
+  luaL_checktype(L, 2, LUA_TFUNCTION);  /* named as xpcall's own check names it */
+  {
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));  /* the original xpcall */
+  lua_insert(L, 1);
+  lua_callk(L, n, LUA_MULTRET, 0, finish_xpcall);  /* a continuation: yields inside still work */
+  return finish_xpcall(L, LUA_OK, 0);
+}
+
+void crescent_guard_xpcall(lua_State *L) {
+  if (lua_getglobal(L, "xpcall") != LUA_TFUNCTION) { lua_pop(L, 1); return; }
+  lua_pushcclosure(L, guarded_xpcall, 1);
+  lua_setglobal(L, "xpcall");
+}

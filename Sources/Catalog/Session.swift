@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// Everything one run may change, created by the host for each run (a script under `crescent
 /// run`, each spec file under `crescent test`, the REPL, a test) and handed down explicitly:
@@ -15,10 +16,13 @@ public final class Session {
   /// The run being recorded (fit's per-epoch logs go to it); nil when none is.
   public var runLog: RunLog?
 
-  /// When the run must stop (monotonic seconds); nil: no limit. Not yet enforced through here.
+  /// When the run must stop (monotonic seconds, `Session.now()`); nil: no limit. Native work
+  /// that can take long (fit per batch, loaders, generators, model construction) calls
+  /// `checkDeadline()`.
   public var deadline: Double?
-  /// The bytes the run may hold (Lua's and tensors'); nil: no limit. Not yet enforced through here.
-  public var memoryBudget: Int?
+  /// The bytes the run may hold (the host's interpreter's and tensors'); nil: no limit. The host
+  /// makes it `MemoryBudget.current` while the run's native code works.
+  public var memoryBudget: MemoryBudget?
   /// The files the run may read and write: the host binds it as `FilePolicy.current` for each
   /// call from the script, so every reader and writer checks its paths against it.
   public var files: FilePolicy = .unrestricted

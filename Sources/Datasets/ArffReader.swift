@@ -271,6 +271,12 @@ public enum ArffReader {
       xs.append(contentsOf: xTemplate)
       ys.append(contentsOf: yTemplate)
       rows += 1
+      if rows & 1023 == 0 {
+        // A short sparse row stands for a whole dense one: the buffers (and the tensors they
+        // become) are checked against the memory limit as they grow.
+        try MemoryBudget.reserve(floats: 2 * (xs.capacity + ys.capacity), for: "\(path): the rows read up to line \(line)")
+        try RunDeadline.check()
+      }
       if b[p] == UInt8(ascii: "{") {
         p += 1
         guard b[lineEnd - 1] == UInt8(ascii: "}") else {

@@ -146,6 +146,7 @@ public enum CsvReader {
 
       while pos < b.count {
         line += 1
+        if line & 1023 == 0 { try RunDeadline.check() }
         let end = lineEnd(b, from: pos)
         let next = end + 1
         defer { pos = next }

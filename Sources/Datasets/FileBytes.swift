@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Tensors
 
 /// Reads whole files as bytes, decompressing gzip (by the `.gz` name or the magic number).
 public enum FileBytes {
@@ -10,6 +11,10 @@ public enum FileBytes {
       throw DataError("\(path): no such file")
     }
     guard !isDir.boolValue else { throw DataError("\(path): is a folder, expected a file") }
+    // The file's bytes are held twice while they are read (the read buffer and its copy).
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
+      try MemoryBudget.reserve(size > Int.max / 2 ? Int.max : 2 * size, for: "\(path): reading its \(size) bytes")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DataError("\(path): cannot be read")
     }

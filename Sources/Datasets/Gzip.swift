@@ -1,4 +1,5 @@
 import CZlib
+import Tensors
 
 /// gzip decompression over zlib (concatenated members are read in turn, as gzip does).
 public enum Gzip {
@@ -29,6 +30,9 @@ public enum Gzip {
       stream.next_in = UnsafeMutablePointer(mutating: inp.baseAddress!)  // cannot fail: the input is not empty (checked above)
       stream.avail_in = UInt32(inp.count)
       while true {
+        // A small file can expand a thousandfold: each chunk is asked for before it is kept.
+        try MemoryBudget.reserve(output.count + chunk, for: "\(path): the decompressed content")
+        try RunDeadline.check()
         let status: Int32 = buffer.withUnsafeMutableBufferPointer { out in
           stream.next_out = out.baseAddress!  // cannot fail: an array has an address even when empty
           stream.avail_out = UInt32(chunk)

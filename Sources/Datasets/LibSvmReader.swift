@@ -24,6 +24,7 @@ public enum LibSvmReader {
       var pos = 0, line = 0
       while pos < b.count {
         line += 1
+        if line & 1023 == 0 { try RunDeadline.check() }
         var end = lineEnd(b, from: pos)
         let next = end + 1
         defer { pos = next }
@@ -88,6 +89,7 @@ public enum LibSvmReader {
     guard Tensor.elementCount([n, d]) != nil, Tensor.elementCount([n, L]) != nil else {
       throw DataError("\(path): \(n) rows of \(d) features and \(L) labels are too large for a tensor (at most \(Tensor.maxElements) values each)")
     }
+    try MemoryBudget.reserve(shapes: [[n, d], [n, L]], for: "\(path): \(n) rows of \(d) features and \(L) labels")
     var x = Tensor(shape: [n, d]), y = Tensor(shape: [n, L])
     x.withUnsafeMutableBufferPointer { xp in
       for r in 0..<n { for k in featStarts[r]..<featStarts[r + 1] { xp[r * d + featIndex[k]] = featValue[k] } }

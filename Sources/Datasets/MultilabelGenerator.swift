@@ -39,6 +39,8 @@ public struct MultilabelGenerator {
     var acc = 0.0
     for k in 0..<classes { pc[k] /= sc; acc += pc[k]; cumulative.append(acc) }
     // p(w|c), stored by class: pwc[c * features + w]
+    // p(w|c) in doubles (two floats' worth each), then x and y.
+    try MemoryBudget.reserve(shapes: [[features, classes, 2], [samples, features], [samples, classes]], for: "the generated data")
     var pwc = (0..<(features * classes)).map { _ in stream.uniformDouble() }
     for c in 0..<classes {
       let s = (0..<features).reduce(0.0) { $0 + pwc[c * features + $1] }
@@ -51,7 +53,9 @@ public struct MultilabelGenerator {
     }
     var x = Tensor(shape: [samples, features]), y = Tensor(shape: [samples, classes])
     var wordCum = [Double](repeating: 0, count: features)
+    var work = 0  // draws since the deadline was last checked
     for i in 0..<samples {
+      if work >= 1 << 16 { work = 0; try RunDeadline.check() }
       var size = classes + 1
       while (!allowUnlabeled && size == 0) || size > classes { size = stream.poisson(Double(labels)) }
       var chosen = Set<Int>()
@@ -59,6 +63,7 @@ public struct MultilabelGenerator {
       var words = 0
       while words == 0 { words = stream.poisson(Double(length)) }
       let set = chosen.sorted()
+      work += words + features
       if set.isEmpty {
         for _ in 0..<words { x[i, stream.integer(below: features)] += 1 }
       } else {

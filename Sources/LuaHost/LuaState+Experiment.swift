@@ -45,7 +45,7 @@ extension LuaState {
 
   /// What the script declared with `experiment`, or nil when it declared none.
   public func experimentDeclaration() throws -> ExperimentDeclaration? {
-    guard let d = try callHook("declaration", []).first, case .table = d else { return nil }
+    guard let d = try withLimits({ try callHook("declaration", []).first }), case .table = d else { return nil }
     guard case .string(let name)? = d["name"] else { return nil }
     func list(_ v: Value?) -> [Value] { if case .list(let items)? = v { return items }; return [] }
     let namedTable: [(key: String, value: Value)] = { if case .table(let p)? = d["named"] { return p }; return [] }()
@@ -72,7 +72,7 @@ extension LuaState {
 
   /// Runs `body` under the time limit, turning a Lua failure into a `ScriptError`.
   func withLimits<T>(_ body: () throws -> T) throws -> T {
-    deadline = options.timeout.map { crescent_now() + $0 }
+    deadline = startDeadline()
     crescent_install_hook(L)
     defer { deadline = nil }
     do { return try body() } catch let e as CatalogError { throw scriptError(e.message) }

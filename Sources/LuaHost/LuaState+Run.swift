@@ -13,6 +13,7 @@ extension LuaState {
     } catch {
       throw ScriptError(kind: .unreadable, message: "cannot read script '\(path)': \(FileAccess.reason(error))", traceback: nil)
     }
+    runName = path
     scriptDirectory = (path as NSString).deletingLastPathComponent
     if scriptDirectory?.isEmpty ?? true { scriptDirectory = "." }
     session.files = session.files.granting(read: [FilePolicy.Root(scriptDirectory!, origin: "the script's folder")])
@@ -37,7 +38,7 @@ extension LuaState {
     stack.push(.list(arguments.map { .string($0) }))
     lua_setglobal(L, "arg")
     arguments.forEach { stack.push(.string($0)) }
-    deadline = options.timeout.map { crescent_now() + $0 }
+    deadline = startDeadline(for: chunkName)
     crescent_install_hook(L)
     defer { deadline = nil }
     let status = crescent_pcall(L, Int32(arguments.count), 0, base + 1)

@@ -48,8 +48,14 @@ public final class LuaState {
   var functions: [NativeFunction] = []
   /// Native bytes allocated for tensors handed to Lua since the collector last stepped.
   var pendingNativeBytes = 0
-  /// When the running script must stop (monotonic seconds), from `options.timeout`.
-  var deadline: Double?
+  /// When the running script must stop (monotonic seconds), from `options.timeout`; native
+  /// work sees it as the session's deadline.
+  var deadline: Double? { didSet { session.deadline = deadline } }
+  /// The run's one wall-clock deadline, set when its first phase starts (the script, the
+  /// declaration, derived values, main all share it).
+  var runDeadline: Double?
+  /// The chunk the run started with (the script or spec file), named by the watchdog's error.
+  var runName: String?
   /// The folder of the script being run, searched first by `require`.
   var scriptDirectory: String?
   /// Modules being loaded by `require` (to report cycles).
@@ -85,6 +91,7 @@ public final class LuaState {
     if options.allow.contains("debug") { allow |= CRESCENT_ALLOW_DEBUG }
     if options.allow.contains("package") { allow |= CRESCENT_ALLOW_PACKAGE }
     crescent_open_libraries(L, options.trusted ? 1 : 0, allow)
+    crescent_guard_xpcall(L)
     crescent_install_hook(L)
     installPrint()
     installObjectTypes()
@@ -92,10 +99,28 @@ public final class LuaState {
     installCatalog()
     installRequire()
     installPrelude()
-    if let limit = options.maxMemory { crescent_set_memory_limit(L, max(limit, 0)) }
+    if let limit = options.maxMemory {
+      crescent_set_memory_limit(L, max(limit, 0))
+      session.memoryBudget = MemoryBudget(limit: max(limit, 0), otherBytes: { crescent_memory_used(L) })
+    }
   }
 
-  deinit { crescent_close(L) }
+  deinit {
+    // Finalizers run at close with hooks off: the watchdog, still armed, bounds them.
+    if runDeadline == nil, let t = options.timeout { Watchdog.arm(crescent_now() + t, seconds: t, subject: runName ?? "") }
+    crescent_close(L)
+    Watchdog.arm(nil)
+  }
+
+  /// The run's deadline, started by the first phase that asks for it; arms the watchdog.
+  func startDeadline(for name: String? = nil) -> Double? {
+    if runName == nil, let name, !name.hasPrefix("=") { runName = name }  // `=name`: the host's own chunks
+    guard let t = options.timeout else { return nil }
+    let d = runDeadline ?? crescent_now() + t
+    runDeadline = d
+    Watchdog.arm(d, seconds: t, subject: runName ?? "")  // again each phase: the name may be known now
+    return d
+  }
 
   /// The value of global `name` (for hosts and tests).
   /// Read raw: a script's metatable on the globals runs no code here.
@@ -178,7 +203,16 @@ extension LuaState {
     crescent_set_dispatch { L, id in
       guard let L else { return 0 }
       let state = LuaState.host(of: L)
-      return state.functions[Int(id)](state, L)
+      let session = state.session
+      if session.memoryBudget == nil && session.deadline == nil { return state.functions[Int(id)](state, L) }
+      let n = session.withLimits { state.functions[Int(id)](state, L) }
+      guard let budget = session.memoryBudget else { return n }
+      // What was made without asking first (an operation's result) is caught here, before
+      // the script goes on with it.
+      if n != CRESCENT_RAISE, budget.used > budget.limit {
+        return state.raise("\(budget.used) bytes in use: \(CRESCENT_MEMORY_MESSAGE)")
+      }
+      return n
     }
     crescent_set_closure_dispatch({ L, closure in
       guard let L, let closure else { return 0 }
@@ -192,7 +226,7 @@ extension LuaState {
       guard let L else { return 0 }
       let state = LuaState.host(of: L)
       if let d = state.deadline, crescent_now() >= d { return 1 }
-      if let limit = state.options.maxMemory, crescent_memory_used(L) + TensorStorage.liveBytes > limit { return 2 }
+      if let budget = state.session.memoryBudget, budget.used > budget.limit { return 2 }
       return 0
     }
   }()

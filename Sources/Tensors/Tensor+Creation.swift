@@ -66,8 +66,9 @@ extension Tensor {
     for (i, d) in shape.enumerated() where d < 0 {
       throw TensorError("dimension \(i + 1) must not be negative, got \(d)")
     }
-    guard elementCount(shape) != nil else {
+    guard let total = elementCount(shape) else {
       throw TensorError("shape \(describeShape(shape)) is too large (more than \(maxElements) values)")
     }
+    try MemoryBudget.reserve(floats: total, for: "a \(describeShape(shape)) tensor")
   }
 }

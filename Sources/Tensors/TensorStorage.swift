@@ -18,6 +18,9 @@ package final class TensorStorage: @unchecked Sendable {
   /// memory, so the count is of the process. Atomic, as storages come and go on any thread.
   private static let live = Atomic<Int>(0)
 
+  /// The budget of the run that allocated it (counted there until freed); nil: none.
+  private let budget: MemoryBudget?
+
   package init(count: Int) {
     precondition(count >= 0, "negative element count")  // cannot fail: counts come from checked shapes
     self.count = count
@@ -25,6 +28,8 @@ package final class TensorStorage: @unchecked Sendable {
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
     TensorStorage.live.wrappingAdd(bytes, ordering: .relaxed)
+    budget = MemoryBudget.current
+    budget?.add(bytes)
     TensorStorage.counter?.add()
   }
 
@@ -47,6 +52,7 @@ package final class TensorStorage: @unchecked Sendable {
 
   deinit {
     TensorStorage.live.wrappingSubtract(byteCount, ordering: .relaxed)
+    budget?.remove(byteCount)
     UnsafeMutableRawPointer(pointer).deallocate()
   }
 }

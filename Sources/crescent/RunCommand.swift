@@ -66,6 +66,7 @@ struct RunCommand: ParsableCommand {
     let write: (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
     stateOptions.output = write
     crescent_install_sigint_handler()
+    LuaState.startWatchdog()
     let session = Session(catalog: try options.pluginOptions.catalog(command: "run"),
                           output: OutputSink(isTerminal: isatty(STDOUT_FILENO) != 0, write: write))
     let state = LuaState(session: session, options: stateOptions)

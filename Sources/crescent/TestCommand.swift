@@ -28,6 +28,7 @@ struct TestCommand: ParsableCommand {
       throw ExitCode(1)
     }
     var runner = SpecRunner(catalog: try pluginOptions.catalog(command: "test"), options: try sandbox.stateOptions(), seed: seed)
+    LuaState.startWatchdog()
     for file in files { runner.run(file: file) }
     print(runner.report, terminator: "")
     if !runner.failures.isEmpty || files.isEmpty { throw ExitCode(1) }

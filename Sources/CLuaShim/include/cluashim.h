@@ -98,6 +98,9 @@ void crescent_set_limit_check(crescent_limit_fn fn);
 void crescent_set_memory_limit(lua_State *L, size_t limit);
 size_t crescent_memory_used(lua_State *L);
 void crescent_close(lua_State *L);
+/* Replaces xpcall with one whose message handler is skipped once a limit has stopped the
+ * script (handlers run with hooks off, so they could not be stopped). */
+void crescent_guard_xpcall(lua_State *L);
 /* Monotonic seconds, for deadlines. */
 double crescent_now(void);
 

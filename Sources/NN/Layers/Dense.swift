@@ -57,6 +57,8 @@ public final class Dense: Layer {
     guard Tensor.elementCount([inputSize, units]) != nil else {
       throw LayerError("\(name): a kernel of \(inputSize) inputs x \(units) units is too large (at most \(Tensor.maxElements) values)")
     }
+    // The kernel and the bias, with their gradients.
+    try MemoryBudget.reserve(shapes: [[inputSize, units], [inputSize, units], [units, 2]], for: "building \(name) (\(inputSize)x\(units) weights)")
     self.inputSize = inputSize
     var r = random.derived("\(name)/kernel")
     kernel = Weight(name: "\(name)/kernel", value: kernelInitializer.make([inputSize, units], fanIn: inputSize, fanOut: units, random: &r))

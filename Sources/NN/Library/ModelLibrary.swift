@@ -128,6 +128,7 @@ enum ModelLibrary {
           var options = FitOptions()
           options.progress = a.session.output
           options.runLog = a.session.runLog
+          options.checkLimits = a.session.checkDeadline
           options.batchSize = try a[batchSize]
           options.epochs = try a[epochs]
           options.shuffle = try a[shuffle]

@@ -24,6 +24,8 @@ public struct FitOptions {
   public var progress: OutputSink = .standardOutput
   /// The run that records each epoch's logs (the session's run log); nil: none.
   public var runLog: RunLog? = nil
+  /// Called before each batch; throws to stop training (the session's deadline).
+  public var checkLimits: () throws -> Void = {}
   public init() {}
 }
 

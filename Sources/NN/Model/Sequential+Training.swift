@@ -66,6 +66,7 @@ extension Sequential {
       for step in 0..<steps {
         let lo = step * options.batchSize, hi = min(trainCount, lo + options.batchSize)
         let rows = order[lo..<hi]
+        try options.checkLimits()
         for c in callbacks { try c.onBatchBegin(step, model: self) }
         gather(x, rows, into: &batchX)
         gather(y, rows, into: &batchY)

@@ -35,6 +35,15 @@ public final class Sequential {
   /// The last training batch's outputs (what the loss read: logits when fused), for the
   /// streaming metrics.
   var lastOutput: Tensor?
+  /// The layers' names, and the layers themselves, for constant-time checks in `add`.
+  private var names: Set<String> = []
+  private var members: Set<ObjectIdentifier> = []
+  /// Per kind, the number the next unnamed layer's name is looked for from.
+  private var nextNumber: [String: Int] = [:]
+  /// After a build: the initializer's stream where the last layer left it, and the last
+  /// layer's width, so that `add` builds only the new layer.
+  private var initStream: RandomStream?
+  private var builtWidth: Int?
 
   public init(inputSize: Int? = nil, random: RandomStream) {
     self.inputSize = inputSize
@@ -43,20 +52,38 @@ public final class Sequential {
 
   /// Appends a layer, naming it `<kind>_<n>` unless it has a name, and building it when the
   /// input size is known. A first layer declared with an input size gives the model its own.
+  /// Constant work per layer (names and members are looked up in sets, and only the new layer
+  /// is built), so a model of n layers is made in time linear in n.
   public func add(_ layer: Layer) throws {
+    try RunDeadline.check()
+    if members.contains(ObjectIdentifier(layer)) { throw LayerError("layer '\(layer.name)' is already in the model") }
     if layer.name.isEmpty {
       let base = Self.snakeCase(type(of: layer).kind)
-      var n = 1
-      while layers.contains(where: { $0.name == "\(base)_\(n)" }) { n += 1 }
+      // Layers are never taken out, so the lowest free number of a kind only grows.
+      var n = nextNumber[base] ?? 1
+      while names.contains("\(base)_\(n)") { n += 1 }
+      nextNumber[base] = n + 1
       layer.name = "\(base)_\(n)"
-    } else if layers.contains(where: { $0.name == layer.name }) {
+    } else if names.contains(layer.name) {
       throw LayerError("a layer named '\(layer.name)' is already in the model")
     }
-    if layers.contains(where: { $0 === layer }) { throw LayerError("layer '\(layer.name)' is already in the model") }
     if layers.isEmpty, inputSize == nil, let declared = (layer as? InputSizeDeclaring)?.declaredInputSize { inputSize = declared }
     layers.append(layer)
+    names.insert(layer.name)
+    members.insert(ObjectIdentifier(layer))
     if let loss { head = OutputHead(layers: layers, loss: loss) }
-    if inputSize != nil { try build() }
+    guard inputSize != nil else { return }
+    if layers.count > 1, var stream = initStream, let width = builtWidth {
+      // The same draws as building every layer again: the earlier layers' draws come first.
+      builtWidth = nil
+      let out = try layer.build(inputSize: width, random: &stream)
+      layer.needsInputGradient = true
+      layer.seed(random.derived("dropout"))
+      initStream = stream
+      builtWidth = out
+    } else {
+      try build()
+    }
   }
 
   /// Builds every layer for the known input size.
@@ -68,15 +95,20 @@ public final class Sequential {
       inputSize = size
     }
     guard var width = inputSize else { throw LayerError("the model's input size is unknown: give input_dim") }
+    initStream = nil
+    builtWidth = nil
     var stream = random.derived("init")
     for (i, layer) in layers.enumerated() {
       guard width <= Tensor.maxElements else {
         throw LayerError("\(layer.name) would take \(width) features; expected at most \(Tensor.maxElements)")
       }
+      try RunDeadline.check()
       width = try layer.build(inputSize: width, random: &stream)
       layer.needsInputGradient = i > 0
       layer.seed(random.derived("dropout"))
     }
+    initStream = stream
+    builtWidth = width
   }
 
   public var outputSize: Int? { layers.last?.outputSize }

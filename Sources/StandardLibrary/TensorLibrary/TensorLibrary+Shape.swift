@@ -74,7 +74,11 @@ extension TensorLibrary {
         [.tensor(Tensor(shape: t.shape, storage: TensorStorage(copying: t.storage)))]
       },
       method("to_table", "The values as a (nested) Lua table; a scalar as a number. For small tensors.",
-             returns: [Returned(.any, "a table of numbers")]) { t in [TensorLiteral.value(of: t)] },
+             returns: [Returned(.any, "a table of numbers")]) { t in
+        // Each number costs the host's table slot and its converted value on the way.
+        try MemoryBudget.reserve(shapes: [[t.count, 16]], for: "to_table of a \(describeShape(t.shape)) tensor")
+        return [TensorLiteral.value(of: t)]
+      },
       method("tostring", "A readable summary: shape, then values (large tensors elided).",
              returns: [Returned(.string, "text")], metamethod: "__tostring") { t in [.string(t.description)] },
     ]

@@ -1,0 +1,7 @@
+-- args: --max-memory 60000000
+-- exit: 1
+-- stderr: decompressed content needs .*memory limit exceeded
+-- 130 KB of gzip that expands to 128 MiB: decompression stops at the limit, before the
+-- content is held.
+
+data.load_csv("limits_bomb.csv.gz", {last = 1})
