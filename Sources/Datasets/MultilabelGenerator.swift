@@ -1,3 +1,4 @@
+import Foundation
 import Tensors
 
 /// Random multilabel data from the generative model of scikit-learn's
@@ -29,6 +30,12 @@ public struct MultilabelGenerator {
     guard samples > 0, features > 0, classes > 0 else { throw DataError("n_samples, n_features and n_classes must be positive") }
     guard labels >= 0, length >= 1 else { throw DataError("n_labels must be >= 0 and length >= 1") }
     guard allowUnlabeled || labels > 0 else { throw DataError("n_labels = 0 with allow_unlabeled = false can never draw a label") }
+    // Each example redraws its label count until it fits: refuse settings where that would take
+    // more than a million draws per example on average (a run that would never end).
+    let kept = MultilabelGenerator.keptDraws(labels: labels, classes: classes, allowUnlabeled: allowUnlabeled)
+    guard kept >= 1e-6 else {
+      throw DataError("n_labels = \(labels) with n_classes = \(classes): a label count of at most \(classes) comes from Poisson(\(labels)) with probability \(kept); n_labels must be well below n_classes")
+    }
     guard Tensor.elementCount([samples, features]) != nil, Tensor.elementCount([samples, classes]) != nil,
           Tensor.elementCount([classes, features]) != nil else {
       throw DataError("n_samples = \(samples), n_features = \(features) and n_classes = \(classes) are too large for a tensor (at most \(Tensor.maxElements) values)")
@@ -78,5 +85,21 @@ public struct MultilabelGenerator {
       for c in set { y[i, c] = 1 }
     }
     return try Dataset(x: x, y: y, name: "synthetic")
+  }
+
+  /// The chance that one draw of an example's label count from Poisson(labels) is kept: at most
+  /// `classes`, and not zero unless unlabelled examples are allowed.
+  static func keptDraws(labels: Int, classes: Int, allowUnlabeled: Bool) -> Double {
+    guard labels > 0 else { return allowUnlabeled ? 1 : 0 }
+    let lambda = Double(labels), c = Double(classes)
+    let none = allowUnlabeled ? 0 : exp(-lambda)
+    if c >= lambda + 10 * lambda.squareRoot() + 20 { return 1 - none }
+    if classes > 100_000 {
+      // The normal approximation of the Poisson distribution, with continuity correction.
+      return max(0, 0.5 * erfc(-(c + 0.5 - lambda) / (2 * lambda).squareRoot()) - none)
+    }
+    var p = 0.0
+    for k in 0...classes { p += exp(-lambda + Double(k) * log(lambda) - lgamma(Double(k + 1))) }
+    return max(0, p - none)
   }
 }
