@@ -6,6 +6,8 @@ import Synchronization
 /// A host makes one per run and sets it as `MemoryBudget.current` while the run's native code
 /// works; script-facing constructors, loaders and decompression ask it before they allocate,
 /// so a request beyond the limit is refused before any memory is taken.
+/// `@unchecked Sendable` because `otherBytes` is a plain closure: the host passes one that reads
+/// its interpreter's own allocation counter, and the tensor count is atomic.
 public final class MemoryBudget: @unchecked Sendable {
   /// The limit in bytes.
   public let limit: Int
