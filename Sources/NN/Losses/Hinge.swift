@@ -9,11 +9,6 @@ public final class Hinge: ElementwiseLoss {
 
   public init() {}
 
-  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
-    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: logits)
-  }
-
   /// The subgradient at the kink (t·o = 1) is 0, as TensorFlow's and PyTorch's.
   func cell(_ o: Double, _ t: Double, column j: Int, logits: Bool) -> (loss: Double, grad: Double) {
     let sign = t == 0 ? -1 : t

@@ -66,6 +66,12 @@ protocol ElementwiseLoss: Loss {
 }
 
 extension ElementwiseLoss {
+  /// The loss is its cells' mean: a type that needs nothing more inherits this.
+  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
+                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
+    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: logits)
+  }
+
   func reduceCells(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                    gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
     try check(outputs, targets, sampleWeights)

@@ -7,11 +7,6 @@ public final class MeanSquaredError: ElementwiseLoss {
 
   public init() {}
 
-  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
-    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: logits)
-  }
-
   func cell(_ o: Double, _ t: Double, column j: Int, logits: Bool) -> (loss: Double, grad: Double) {
     ((o - t) * (o - t), 2 * (o - t))
   }

@@ -19,11 +19,6 @@ public final class SigmoidFocal: ElementwiseLoss {
 
   public var fusesWith: Activation? { .sigmoid }
 
-  public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
-                      gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
-    try reduceCells(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: logits)
-  }
-
   func cell(_ o: Double, _ t: Double, column j: Int, logits: Bool) -> (loss: Double, grad: Double) {
     // Work on the logit z; probabilities are mapped back to it (clipped).
     let z: Double, dzdo: Double
