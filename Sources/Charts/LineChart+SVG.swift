@@ -129,7 +129,7 @@ extension LineChart {
         out.line("<rect x=\"\(c(left))\" y=\"\(c(mid - 6))\" width=\"24\" height=\"12\" fill=\"\(Palette.colour(band.colour))\" fill-opacity=\"0.2\"/>")
         out.line("<line x1=\"\(c(left))\" y1=\"\(c(mid))\" x2=\"\(c(left + 24))\" y2=\"\(c(mid))\" \(strokeAttributes(colour: band.colour, stroke: band.stroke))/>")
       }
-      out.line("<text x=\"\(c(left + 30))\" y=\"\(c(mid + 4))\">\(Markup.escape(Markup.shortened(mark.name, to: Self.legendCharacters)))</text>")
+      out.line("<text x=\"\(c(left + 30))\" y=\"\(c(mid + 4))\">\(Markup.escape(Markup.shortened(mark.name, to: layout.legendCharacters)))</text>")
       out.line("</g>")
     }
     if shown.count < marks.count {

@@ -14,9 +14,6 @@ public struct LineChart: Sendable, Equatable {
     self.marks = marks; self.references = references; self.layout = layout
   }
 
-  /// Legend entries longer than this are cut (the full name is the entry's tooltip).
-  public static let legendCharacters = 30
-
   /// The x values of every mark's points that the x axis can place.
   func xValues() -> [Double] {
     marks.flatMap { mark -> [Double] in

@@ -64,7 +64,7 @@ import Testing
                           marks: [.line(Line(name: "train", points: [ChartPoint(1, 0.9), ChartPoint(5, 0.3)], colour: 0)),
                                   .line(Line(name: "validation", points: [ChartPoint(1, 1.0), ChartPoint(5, 0.45)], colour: 0, stroke: .dashed))])
     let svg = chart.svg(id: "m1")
-    #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 760 400\""))
+    #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 800 400\""))
     #expect(svg.contains("<clipPath id=\"m1-plot\">"))
     #expect(svg.contains("class=\"axis-title x-title\"") && svg.contains(">step</text>"))
     #expect(svg.contains(">loss</text>"))
@@ -86,7 +86,7 @@ import Testing
     let marks = (0..<20).map { i in Mark.line(Line(name: "series number \(i) with a rather long name indeed", points: [ChartPoint(0, Double(i))], colour: i)) }
     let svg = LineChart(title: "t", xAxis: Axis(title: "x"), yAxis: Axis(title: "y"), marks: marks).svg()
     #expect(svg.contains(">+ 6 more</text>"))   // 300 / 20 = 15 rows: 14 entries and the count
-    #expect(svg.contains(">series number 0 with a rather…</text>"))
+    #expect(svg.contains(">series number 0 with a rather l…</text>"))
     #expect(svg.contains("<title>series number 0 with a rather long name indeed</title>"))
   }
 }
