@@ -45,12 +45,13 @@ public enum NumberText {
     return trimmed(value, decimals: min(decimals, 9))
   }
 
-  /// A table cell or a short summary: three decimals between 0.001 and a million, else
-  /// exponent form with three significant digits.
+  /// A table cell or a short summary: a whole number as it is, else three decimals between
+  /// 0.001 and a million, else exponent form with three significant digits.
   public static func cell(_ value: Double) -> String {
     if let special = nonFinite(value) { return special }
     if value == 0 { return "0" }
     let magnitude = abs(value)
+    if magnitude < 1e6, value == value.rounded() { return fixed(value, decimals: 0) }
     if magnitude >= 1e6 || magnitude < 1e-3 { return exponent(value, digits: 2) }
     return fixed(value, decimals: 3)
   }

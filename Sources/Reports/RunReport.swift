@@ -62,8 +62,8 @@ public struct RunReport: Sendable {
   h3 { font-size: 1em; margin: 1.2em 0 0.3em; }
   p.key { color: #555; margin: 0.3em 0 0.8em; }
   .charts { display: flex; flex-wrap: wrap; gap: 12px 24px; }
-  figure { margin: 0; flex: 1 1 520px; max-width: 760px; }
-  figure.curve { flex: 1 1 420px; max-width: 600px; }
+  figure { margin: 0; flex: 1 1 640px; max-width: 840px; }
+  figure.curve { flex: 1 1 460px; max-width: 660px; }
   svg.chart { width: 100%; height: auto; display: block; }
   figcaption { color: #555; font-size: 0.85em; margin: 2px 0 0 8px; }
   table { border-collapse: collapse; margin: 0.4em 0 1em; font-size: 0.9em; }

@@ -23,6 +23,8 @@ import Testing
     #expect(NumberText.cell(1.5e-5) == "1.5e-05")
     #expect(NumberText.cell(2_500_000) == "2.5e+06")
     #expect(NumberText.cell(0) == "0")
+    #expect(NumberText.cell(120) == "120")
+    #expect(NumberText.cell(-3) == "-3")
     #expect(NumberText.exponent(9.999e-5, digits: 2) == "1e-04")
     #expect(NumberText.tick(2e-5, step: 1e-5) == "2e-05")
     #expect(NumberText.tick(0.25, step: 0.05) == "0.25")
