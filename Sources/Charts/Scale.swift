@@ -25,7 +25,8 @@ public struct Scale: Sendable, Equatable {
     guard canPlace(value) else { return nil }
     let t: Double
     switch kind {
-    case .linear: t = upper == lower ? 0.5 : (value - lower) / (upper - lower)
+    // Halves are exact, and keep the differences finite near the largest double.
+    case .linear: t = upper == lower ? 0.5 : (value / 2 - lower / 2) / (upper / 2 - lower / 2)
     case .log: t = upper == lower ? 0.5 : (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
     }
     return start + t * (end - start)

@@ -34,13 +34,20 @@ public struct Ticks: Sendable, Equatable {
   public static func linear(_ low: Double, _ high: Double, target: Int = 5, integer: Bool = false) -> Ticks {
     var lo = min(low, high), hi = max(low, high)
     if !lo.isFinite || !hi.isFinite { lo = 0; hi = 1 }
+    // Beyond ±1e300 (near the largest double) the axis stops; such points lie outside it.
+    lo = min(max(lo, -1e300), 1e300); hi = min(max(hi, -1e300), 1e300)
     if lo == hi {
       let pad = lo == 0 ? 1 : abs(lo) * 0.1
       lo -= pad; hi += pad
     }
+    // Spans beyond the largest double: the two ends alone.
+    guard (hi - lo).isFinite else { return Ticks(lower: lo, upper: hi, values: [lo, hi], step: hi) }
     var step = niceStep(span: hi - lo, target: target)
     if integer { step = max(step, 1) }
     let first = (lo / step + 1e-9).rounded(.down), last = (hi / step - 1e-9).rounded(.up)
+    guard abs(first) < 1e15, abs(last) < 1e15, (first * step).isFinite, (last * step).isFinite else {
+      return Ticks(lower: lo, upper: hi, values: [lo, hi], step: hi - lo)
+    }
     let firstIndex = Int(first), lastIndex = max(Int(last), Int(first) + 1)
     let values = (firstIndex...lastIndex).map { value(index: $0, step: step) }
     return Ticks(lower: values[0], upper: values[values.count - 1], values: values, step: step)
@@ -61,6 +68,7 @@ public struct Ticks: Sendable, Equatable {
   public static func log(_ low: Double, _ high: Double) -> Ticks {
     var lo = min(low, high), hi = max(low, high)
     if !(lo > 0) || !hi.isFinite || !lo.isFinite { lo = 1; hi = 10 }
+    lo = min(max(lo, 1e-300), 1e299); hi = min(max(hi, lo), 1e300)
     let grid = oneTwoFive(from: lo, to: hi)
     var lower = grid.last(where: { $0 <= lo * (1 + 1e-12) }) ?? grid[0]
     var upper = grid.first(where: { $0 >= hi * (1 - 1e-12) }) ?? grid[grid.count - 1]
