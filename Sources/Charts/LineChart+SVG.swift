@@ -139,9 +139,3 @@ extension LineChart {
     out.line("</g>")
   }
 }
-
-/// Lines of SVG text.
-struct SVGText {
-  var text = ""
-  mutating func line(_ s: String) { text += s; text += "\n" }
-}
