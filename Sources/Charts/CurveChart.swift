@@ -17,19 +17,20 @@ public enum CurveChart {
   /// ROC curves, with the chance diagonal; legend entries `name (AUC 0.873)`.
   public static func roc(title: String, curves: [Curve]) -> LineChart {
     chart(title: title, x: "false positive rate", y: "true positive rate", curves: curves, areaName: "AUC",
-          references: [ReferenceLine(from: ChartPoint(0, 0), to: ChartPoint(1, 1))])
+          references: [ReferenceLine(from: ChartPoint(0, 0), to: ChartPoint(1, 1))], shape: .straight)
   }
 
-  /// Precision-recall curves; legend entries `name (AP 0.812)`. Points are joined by straight
-  /// lines in the order given.
+  /// Precision-recall curves; legend entries `name (AP 0.812)`. Points are joined by steps
+  /// (`Line.Shape.rightSteps`), so that the area under a curve is its average precision.
   public static func precisionRecall(title: String, curves: [Curve]) -> LineChart {
-    chart(title: title, x: "recall", y: "precision", curves: curves, areaName: "AP", references: [])
+    chart(title: title, x: "recall", y: "precision", curves: curves, areaName: "AP", references: [], shape: .rightSteps)
   }
 
-  static func chart(title: String, x: String, y: String, curves: [Curve], areaName: String, references: [ReferenceLine]) -> LineChart {
+  static func chart(title: String, x: String, y: String, curves: [Curve], areaName: String, references: [ReferenceLine],
+                    shape: Line.Shape) -> LineChart {
     let marks = curves.map { curve -> Mark in
       let name = curve.area.map { "\(curve.name) (\(areaName) \(NumberText.fixed($0, decimals: 3)))" } ?? curve.name
-      return .line(Line(name: name, points: curve.points, colour: curve.colour, stroke: curve.stroke))
+      return .line(Line(name: name, points: curve.points, colour: curve.colour, stroke: curve.stroke, shape: shape))
     }
     return LineChart(title: title, xAxis: Axis(title: x, domain: 0...1), yAxis: Axis(title: y, domain: 0...1),
                      marks: marks, references: references, layout: .square)

@@ -27,10 +27,10 @@ extension LineChart {
     for mark in marks {
       switch mark {
       case .line(let line):
-        drewAny = drawLine(&out, line.points, name: line.name, colour: line.colour, stroke: line.stroke, x: x, y: y) || drewAny
+        drewAny = drawLine(&out, line.points, name: line.name, colour: line.colour, stroke: line.stroke, shape: line.shape, x: x, y: y) || drewAny
       case .band(let band):
         let means = band.points.map { ChartPoint($0.x, $0.mean) }
-        drewAny = drawLine(&out, means, name: band.name, colour: band.colour, stroke: band.stroke, x: x, y: y) || drewAny
+        drewAny = drawLine(&out, means, name: band.name, colour: band.colour, stroke: band.stroke, shape: .straight, x: x, y: y) || drewAny
       }
     }
     out.line("</g>")
@@ -84,10 +84,11 @@ extension LineChart {
 
   /// Draws the placeable stretches of `points` as polylines, a lone point as a dot; whether
   /// anything was drawn.
-  func drawLine(_ out: inout SVGText, _ points: [ChartPoint], name: String, colour: Int, stroke: Stroke, x: Scale, y: Scale) -> Bool {
+  func drawLine(_ out: inout SVGText, _ points: [ChartPoint], name: String, colour: Int, stroke: Stroke, shape: Line.Shape,
+                x: Scale, y: Scale) -> Bool {
     let segments = Segments.split(points) { canPlace(x: $0.x, y: $0.y) }
     for segment in segments {
-      let placed = segment.map { (x($0.x)!, y($0.y)!) }
+      let placed = Line.corners(segment, shape: shape).map { (x($0.x)!, y($0.y)!) }
       if placed.count == 1 {
         out.line("<circle class=\"series point\" cx=\"\(c(placed[0].0))\" cy=\"\(c(placed[0].1))\" r=\"3\" fill=\"\(Palette.colour(colour))\"/>")
       } else {

@@ -25,4 +25,15 @@ import Testing
     #expect(!svg.contains("class=\"reference\""))
     #expect(svg.contains(">recall</text>") && svg.contains(">precision</text>"))
   }
+
+  /// Each recall interval takes the precision at its higher recall, as average precision sums
+  /// it: (0.5 - 0) * 1 + (1 - 0.5) * 0.5 = 0.75, the area under the steps drawn.
+  @Test func precisionRecallIsDrawnInStepsWhateverTheOrder() {
+    let decreasing = [ChartPoint(1, 0.5), ChartPoint(0.5, 1), ChartPoint(0, 1)]
+    for points in [decreasing, decreasing.reversed()] {
+      let svg = CurveChart.precisionRecall(title: "PR", curves: [CurveChart.Curve(name: "a", points: points, area: 0.75, colour: 0)]).svg()
+      let drawn = svg.attribute("points", after: "<polyline class=\"series\"")
+      #expect(drawn == (points == decreasing ? "372,190 222,190 222,40 72,40" : "72,40 222,40 222,190 372,190"))
+    }
+  }
 }

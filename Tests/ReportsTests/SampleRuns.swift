@@ -22,7 +22,7 @@ enum SampleRuns {
       curves.append(try ReportCurve(name: "micro", kind: .roc, x: grid, y: grid.map { pow($0, 1 / k) }, area: k / (k + 1)))
       let precision = grid.map { 1 - 0.45 * pow($0, k / 2) }
       curves.append(try ReportCurve(name: "micro", kind: .precisionRecall, x: grid, y: precision,
-                                    area: zip(precision.dropFirst(), precision).map { ($0 + $1) / 2 / 20 }.reduce(0, +)))
+                                    area: precision.dropFirst().map { $0 / 20 }.reduce(0, +)))   // each recall step at its right-hand precision
     }
     let table = try ReportTable(columns: ["precision", "recall", "f1", "support"], rows: [
       .init(label: "sports", values: [0.81, 0.74, 0.7735, 120]),
