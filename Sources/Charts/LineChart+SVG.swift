@@ -88,7 +88,7 @@ extension LineChart {
                 x: Scale, y: Scale) -> Bool {
     let segments = Segments.split(points) { canPlace(x: $0.x, y: $0.y) }
     for segment in segments {
-      let placed = Line.corners(segment, shape: shape).map { (x($0.x)!, y($0.y)!) }
+      let placed = Decimation.reduce(Line.corners(segment, shape: shape).map { (x($0.x)!, y($0.y)!) }, columns: Int(layout.plotWidth))
       if placed.count == 1 {
         out.line("<circle class=\"series point\" cx=\"\(c(placed[0].0))\" cy=\"\(c(placed[0].1))\" r=\"3\" fill=\"\(Palette.colour(colour))\"/>")
       } else {
@@ -105,8 +105,11 @@ extension LineChart {
     let segments = Segments.split(band.points) { canPlace(x: $0.x, y: $0.mean) }
     for segment in segments where segment.count > 1 {
       func edge(_ v: Double) -> Double { y.canPlace(v) ? y(v)! : (v > 0 ? y.end : y.start) }
-      let upper = segment.map { p in "\(c(x(p.x)!)),\(c(edge(p.mean + (p.spread.isFinite ? abs(p.spread) : 0))))" }
-      let lower = segment.reversed().map { p in "\(c(x(p.x)!)),\(c(edge(p.mean - (p.spread.isFinite ? abs(p.spread) : 0))))" }
+      let columns = Int(layout.plotWidth)
+      let upper = Decimation.reduce(segment.map { p in (x(p.x)!, edge(p.mean + (p.spread.isFinite ? abs(p.spread) : 0))) }, columns: columns)
+        .map { "\(c($0.x)),\(c($0.y))" }
+      let lower = Decimation.reduce(segment.reversed().map { p in (x(p.x)!, edge(p.mean - (p.spread.isFinite ? abs(p.spread) : 0))) }, columns: columns)
+        .map { "\(c($0.x)),\(c($0.y))" }
       out.line("<polygon class=\"band\" fill=\"\(Palette.colour(band.colour))\" fill-opacity=\"0.2\" stroke=\"none\" points=\"\((upper + lower).joined(separator: " "))\"/>")
     }
   }
