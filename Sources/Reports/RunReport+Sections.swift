@@ -36,7 +36,7 @@ extension RunReport {
   /// One metric's chart and what its caption must say (bands over shared steps only).
   func metricChart(_ pair: MetricPair) -> (LineChart, [String]) {
     var marks: [Mark] = []
-    var notes: [String] = []
+    var notes: [(label: String, names: [String], text: String)] = []
     var values: [Double] = []
     for (g, group) in groups.enumerated() {
       for (name, stroke) in [(pair.training, Stroke.solid), (pair.validation, Stroke.dashed)] {
@@ -58,7 +58,12 @@ extension RunReport {
           let upTo = band.points.last.map { "up to step \($0.step)" } ?? "none"
           said.append("the band covers only the steps all \(band.runCount) runs logged (\(band.points.count), \(upTo)); the longest went on to step \(band.lastStep ?? 0)")
         }
-        if !said.isEmpty { notes.append("\(group.label) · \(name): " + said.joined(separator: "; ") + ".") }
+        if !said.isEmpty {
+          // One note for the series of a group that share it (`loss, val_loss: ...`).
+          let text = said.joined(separator: "; ")
+          if let i = notes.firstIndex(where: { $0.label == group.label && $0.text == text }) { notes[i].names.append(name) }
+          else { notes.append((group.label, [name], text)) }
+        }
       }
     }
     let finite = values.filter(\.isFinite)
@@ -66,7 +71,7 @@ extension RunReport {
     let useLog = positive && finite.max()! / finite.min()! >= 100
     let chart = LineChart(title: pair.base, xAxis: Axis(title: "step", integer: true),
                           yAxis: Axis(title: pair.base, scale: useLog ? .log : .linear), marks: marks)
-    return (chart, notes)
+    return (chart, notes.map { "\($0.label) · \($0.names.joined(separator: ", ")): \($0.text)." })
   }
 
   func curvesSection() -> String {

@@ -32,7 +32,7 @@ import Testing
     #expect(loss.occurrences(of: "<polyline class=\"series\" fill=\"none\" stroke=\"\(Palette.colour(1))\"") == 2)
     #expect(loss.contains("stroke-dasharray=\"7 4\""))
     // The third seed stopped at epoch 15: the band says so.
-    #expect(html.contains("<figcaption>mlp.lr=0.01 (3 seeds) · loss: the band covers only the steps all 3 runs logged (15, up to step 15); the longest went on to step 20.</figcaption>"))
+    #expect(html.contains("<figcaption>mlp.lr=0.01 (3 seeds) · loss, val_loss: the band covers only the steps all 3 runs logged (15, up to step 15); the longest went on to step 20.</figcaption>"))
   }
 
   @Test func theBandIsTheMeanAndStdOfTheSeeds() throws {
