@@ -38,6 +38,10 @@ let package = Package(
             exclude: ["README.md", "Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
     // Experiments: config trees (defaults, named configs, overrides), runs and what they log.
     .target(name: "Experiments", dependencies: ["Catalog"], exclude: ["README.md"]),
+    // SVG charts (lines, mean ± std bands, ROC and PR curves) and small HTML tables.
+    .target(name: "Charts", exclude: ["README.md"]),
+    // Self-contained HTML reports of runs, drawn with Charts, from plain data.
+    .target(name: "Reports", dependencies: ["Charts"], exclude: ["README.md"]),
     // Every built-in library registered into one catalog.
     .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"],
             exclude: ["README.md"]),
@@ -65,6 +69,8 @@ let package = Package(
     .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Fixtures"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v6]
