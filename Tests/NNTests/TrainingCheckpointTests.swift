@@ -74,6 +74,58 @@ import Tensors
     }
   }
 
+  /// Every optimizer's state and every schedule's position carry over, with GaussianNoise's
+  /// stream and a batch-level schedule: (optimizer, schedule) pairs resume bit for bit.
+  @Test(arguments: 0..<4) func everyOptimizerAndScheduleResumes(_ k: Int) throws {
+    let (x, y) = try data()
+    func make(_ seed: UInt64) throws -> Sequential {
+      let m = Sequential(inputSize: 5, random: RandomStream(seed: seed))
+      try m.add(GaussianNoise(stddev: 0.2))
+      try m.add(Dense(units: 8, activation: .tanh))
+      try m.add(Dense(units: 3, activation: .sigmoid))
+      let optimizer: Optimizer = [SGD(learningRate: 0.1, momentum: 0.9, nesterov: true), RMSprop(learningRate: 0.01, momentum: 0.5, centered: true),
+                                  Adagrad(learningRate: 0.1, lrDecay: 0.01), AdamW(learningRate: 0.02)][k]
+      try m.compile(optimizer: optimizer, loss: BinaryCrossEntropy())
+      return m
+    }
+    func schedules() throws -> [Callback] {
+      [[try OneCycleLR(maxLR: 0.2, total: 6 * 4)], [LambdaLR { epoch, lr in lr * (epoch.isMultiple(of: 2) ? 0.5 : 0.9) }],
+       [LearningRateSchedule(.cosine(total: 24, warmup: 3, minLR: 0.001), perStep: true)],
+       [LearningRateSchedule(.step(stepSize: 2, gamma: 0.5))]][k]
+    }
+    let straight = try make(1)
+    let whole = try straight.fit(x: x, y: y, options: options(epochs: 6), callbacks: try schedules())
+    let path = temporary("optimizer\(k)")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try make(1).fit(x: x, y: y, options: options(epochs: 4, checkpoint: path), callbacks: try schedules())
+    let resumed = try make(2)
+    let rest = try resumed.fit(x: x, y: y, options: options(epochs: 6, resume: path), callbacks: try schedules())
+    #expect(bits(resumed.weights()) == bits(straight.weights()))
+    #expect(bits(rest) == bits(whole))
+    for (a, b) in zip(resumed.parameters, straight.parameters) {
+      #expect(bits(resumed.optimizer!.slots(for: a)) == bits(straight.optimizer!.slots(for: b)))
+    }
+  }
+
+  /// The run's stream counters are kept, and a resumed fit moves the run's forward to them
+  /// (never back, so no stream is handed out twice).
+  @Test func theRunsStreamCountersCarryOver() throws {
+    let (x, y) = try data()
+    let path = temporary("session")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = RandomContext(rootSeed: 3)
+    for _ in 0..<3 { _ = run.nextStream("tensor.randn") }
+    _ = run.nextStream("nn.Sequential")
+    var o = options(epochs: 1, checkpoint: path); o.randomContext = run
+    try network(seed: 1).fit(x: x, y: y, options: o)
+    #expect(try TrainingCheckpoint.read(path).sessionStreams == ["tensor.randn": 3, "nn.Sequential": 1])
+    let again = RandomContext(rootSeed: 3)
+    for _ in 0..<5 { _ = again.nextStream("nn.Sequential") }
+    var r = options(epochs: 2, resume: path); r.randomContext = again
+    try network(seed: 2).fit(x: x, y: y, options: r)
+    #expect(again.positions == ["tensor.randn": 3, "nn.Sequential": 5])
+  }
+
   /// Without the checkpoint's optimizer moments, random streams and callback state, carrying
   /// on from the weights alone (initial_epoch) ends elsewhere: the test above can fail.
   @Test func weightsAloneDoNotResumeExactly() throws {
@@ -103,7 +155,8 @@ import Tensors
     #expect(!FileManager.default.fileExists(atPath: DurableFile.temporaryPath(for: path)))
   }
 
-  /// A small checkpoint cut at every length is refused with the file's name, never a crash.
+  /// A small checkpoint cut at every length, or with any byte damaged, is refused with the
+  /// file's name, never a crash.
   @Test func truncatedCheckpointsAreRefused() throws {
     let (x, y) = try data()
     let path = temporary("cut")
@@ -127,6 +180,21 @@ import Tensors
       }
     }
     #expect(refused == bytes.count)
+    // A bit flipped anywhere (description, tensor data, padding) is refused too.
+    var flipped = 0
+    for i in 0..<bytes.count {
+      var damaged = bytes
+      damaged[i] ^= 0x10
+      do {
+        _ = try TrainingCheckpoint.decode(Safetensors.parse(damaged, path: path), path: path)
+        Issue.record("a checkpoint with byte \(i) of \(bytes.count) flipped was accepted")
+      } catch let e as SafetensorsError {
+        #expect(e.message.hasPrefix(path)); flipped += 1
+      } catch let e as LayerError {
+        #expect(e.message.hasPrefix(path)); flipped += 1
+      }
+    }
+    #expect(flipped == bytes.count)
     // Through the file reader too, for a few lengths.
     for n in [0, 7, 8, 100, bytes.count - 1] {
       try bytes.prefix(n).write(to: URL(fileURLWithPath: path))

@@ -10,9 +10,11 @@ import Tensors
 /// metrics, the data's sizes, the random streams (the shuffling, each layer's own, the run's
 /// counters), the history and the callbacks' state. Numbers that must come back bit for bit
 /// (rates, history, callback state) are written as text that reads back exactly (NaN and
-/// infinities included).
+/// infinities included). A checksum over the description and every tensor
+/// (`__metadata__["crescent.checkpoint.digest"]`) makes any damaged byte an error.
 public struct TrainingCheckpoint {
   static let formatKey = "crescent.checkpoint"
+  static let digestKey = "crescent.checkpoint.digest"
   static let format = "crescent.checkpoint"
   /// The layout version this build writes and reads; a file of another version is refused.
   public static let version = 1
@@ -105,7 +107,22 @@ public struct TrainingCheckpoint {
       "callbacks": callbackSpecs,
     ]
     let json = String(decoding: try JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]), as: UTF8.self)
-    return (tensors, [Self.formatKey: json])
+    return (tensors, [Self.formatKey: json, Self.digestKey: Self.digest(json, tensors)])
+  }
+
+  /// A 64-bit FNV-1a checksum (hexadecimal) of the description and of every tensor's name,
+  /// shape and values, in name order.
+  static func digest(_ description: String, _ tensors: [(name: String, tensor: Tensor)]) -> String {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    func mix(_ v: UInt64) { h = (h ^ v) &* 0x0000_0100_0000_01B3 }
+    for b in description.utf8 { mix(UInt64(b)) }
+    for (name, t) in tensors.sorted(by: { $0.name < $1.name }) {
+      mix(0xFF)
+      for b in name.utf8 { mix(UInt64(b)) }
+      for d in t.shape { mix(0xFE); mix(UInt64(d)) }
+      t.withUnsafeBufferPointer { p in for v in p { mix(UInt64(v.bitPattern)) } }
+    }
+    return String(h, radix: 16)
   }
 
   /// Writes the checkpoint to `path` durably: a crash leaves the previous file or this one.
@@ -135,6 +152,10 @@ public struct TrainingCheckpoint {
       throw LayerError("\(path): not a training checkpoint (no '\(formatKey)' entry in __metadata__; a model file is read with nn.load)")
     }
     let r = Reader(path: path)
+    guard let digest = file.metadata[digestKey] else { throw r.error("the checkpoint has no checksum ('\(digestKey)' in __metadata__)") }
+    guard digest == Self.digest(text, file.tensors) else {
+      throw r.error("the checkpoint is damaged: its checksum does not match its contents")
+    }
     guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let spec = object as? [String: Any] else {
       throw r.error("the checkpoint description is not a JSON object")
     }
