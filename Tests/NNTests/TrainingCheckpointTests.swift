@@ -228,6 +228,28 @@ import Tensors
       try network(seed: 1).fit(x: try x.rows(0..<60), y: try y.rows(0..<60), options: options(epochs: 2, resume: path))
     }
     #expect(fewer?.message == "\(path): the checkpoint was taken with 80 samples, this fit has 60")
+
+    let other = #expect(throws: LayerError.self) {
+      try network(seed: 1).fit(x: try x * Tensor(scalar: 2), y: y, options: options(epochs: 2, resume: path))
+    }
+    #expect(other?.message == "\(path): the checkpoint was taken on other data (the same sizes, other values, weights or validation data)")
+  }
+
+  /// In a recorded run, each fit's checkpoint is named after its series, so two fits never
+  /// share a file (nor resume from each other's).
+  @Test func eachFitOfARecordedRunHasItsOwnCheckpoint() throws {
+    let (x, y) = try data()
+    let folder = NSTemporaryDirectory() + "crescent-ckpt-folder-\(UInt32.random(in: 0...UInt32.max))"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var o = options(epochs: 1)
+    o.runLog = RunLog { _, _, _ in }
+    o.checkpoint = CheckpointPolicy(folder: folder)
+    o.resume = .checkpointIfPresent
+    try network(seed: 1).fit(x: x, y: y, options: o)
+    try network(seed: 2).fit(x: x, y: y, options: o)
+    var fold = o; fold.logPrefix = "fold3/"
+    try network(seed: 3).fit(x: x, y: y, options: fold)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["checkpoint.safetensors", "fit2.safetensors", "fold3.safetensors"])
   }
 
   @Test func aModelFileIsNotACheckpoint() throws {

@@ -56,6 +56,8 @@ public struct TrainingCheckpoint {
   public var trainingSamples: Int
   public var batchSize: Int
   public var shuffle: Bool
+  /// A checksum of the data the fit trained and validated on.
+  public var dataDigest: String
   /// The shuffling stream at the fit's first epoch, and how many shuffles it has made since.
   public var shuffleOrigin: RandomStream
   public var shuffles: Int
@@ -100,7 +102,8 @@ public struct TrainingCheckpoint {
                       "initial_lr": Self.text(initialLearningRate), "steps": steps, "slots": slotNames],
         "loss": loss, "metrics": metrics,
       ],
-      "data": ["samples": samples, "training_samples": trainingSamples, "batch_size": batchSize, "shuffle": shuffle],
+      "data": ["samples": samples, "training_samples": trainingSamples, "batch_size": batchSize, "shuffle": shuffle,
+               "digest": dataDigest],
       "random": ["shuffle": shuffleOrigin.positionText, "shuffles": shuffles, "session": sessionStreams],
       "history": ["keys": historyKeys, "epochs": historyEpochs,
                   "values": historyValues.mapValues { $0.map(Self.text) }],
@@ -108,6 +111,11 @@ public struct TrainingCheckpoint {
     ]
     let json = String(decoding: try JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]), as: UTF8.self)
     return (tensors, [Self.formatKey: json, Self.digestKey: Self.digest(json, tensors)])
+  }
+
+  /// A checksum of tensors' shapes and values, in order.
+  static func digest(_ tensors: [Tensor]) -> String {
+    digest("", tensors.enumerated().map { ("\($0.offset)", $0.element) })
   }
 
   /// A 64-bit FNV-1a checksum (hexadecimal) of the description and of every tensor's name,
@@ -241,6 +249,7 @@ public struct TrainingCheckpoint {
       loss: try r.string(compile, "loss", "compile"), metrics: try r.strings(compile, "metrics", "compile"),
       samples: try r.integer(data, "samples", "data", atLeast: 1), trainingSamples: try r.integer(data, "training_samples", "data", atLeast: 1),
       batchSize: try r.integer(data, "batch_size", "data", atLeast: 1), shuffle: try r.bool(data, "shuffle", "data"),
+      dataDigest: try r.string(data, "digest", "data"),
       shuffleOrigin: shuffleOrigin, shuffles: try r.integer(random, "shuffles", "random", atLeast: 0), sessionStreams: sessionStreams,
       historyKeys: historyKeys, historyEpochs: historyEpochs, historyValues: historyValues, callbacks: callbacks)
   }

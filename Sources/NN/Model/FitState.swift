@@ -21,9 +21,13 @@ final class FitState {
   /// Training checkpoints asked for during the current epoch (ModelCheckpoint's), written
   /// once every callback has seen it.
   var requested: [String] = []
+  /// The data the fit trains and validates on (features, targets, weights), whose checksum a
+  /// checkpoint keeps so that a resume on other data is refused.
+  let data: [Tensor]
+  lazy var dataDigest: String = TrainingCheckpoint.digest(data)
 
   init(samples: Int, trainingSamples: Int, batchSize: Int, shuffle: Bool, shuffleOrigin: RandomStream, epoch: Int,
-       history: History, callbacks: [Callback], randomContext: RandomContext?) {
+       history: History, callbacks: [Callback], randomContext: RandomContext?, data: [Tensor]) {
     self.samples = samples
     self.trainingSamples = trainingSamples
     self.batchSize = batchSize
@@ -33,5 +37,6 @@ final class FitState {
     self.history = history
     self.callbacks = callbacks
     self.randomContext = randomContext
+    self.data = data
   }
 }

@@ -35,6 +35,7 @@ extension Sequential {
       learningRate: optimizer.learningRate, initialLearningRate: optimizer.initialLearningRate, steps: optimizer.steps,
       slotNames: optimizer.slotNames, slots: slots, loss: loss.entryName, metrics: metricNames,
       samples: state.samples, trainingSamples: state.trainingSamples, batchSize: state.batchSize, shuffle: state.shuffle,
+      dataDigest: state.dataDigest,
       shuffleOrigin: state.shuffleOrigin, shuffles: state.shuffles, sessionStreams: state.randomContext?.positions ?? [:],
       historyKeys: state.history.keys, historyEpochs: state.history.epochs, historyValues: state.history.values,
       callbacks: state.callbacks.map { .init(kind: Self.kind(of: $0), state: $0.checkpointState()) })
@@ -89,6 +90,9 @@ extension Sequential {
       throw fail("the checkpoint was taken with \(saved) \(what), this fit has \(now)")
     }
     guard c.shuffle == state.shuffle else { throw fail("the checkpoint was taken with shuffle = \(c.shuffle), this fit has shuffle = \(state.shuffle)") }
+    guard c.dataDigest == state.dataDigest else {
+      throw fail("the checkpoint was taken on other data (the same sizes, other values, weights or validation data)")
+    }
     for (k, v) in c.historyValues where v.count > c.historyEpochs.count {
       throw fail("the history's series '\(k)' has \(v.count) values for \(c.historyEpochs.count) epochs")
     }

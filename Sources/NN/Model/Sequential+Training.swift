@@ -30,12 +30,14 @@ extension Sequential {
       try checkTrainingData(x: vx, y: vy, loss: loss, what: "validation ")
     }
 
+    let logPrefix = try options.runLog?.beginFit(prefix: options.logPrefix) ?? ""
+    let checkpointPolicy = options.checkpoint?.resolved(seriesPrefix: logPrefix)
     // A checkpoint to continue from is read and checked before anything changes.
     var resumed: (checkpoint: TrainingCheckpoint, path: String)? = nil
     switch options.resume {
     case .file(let path)?: resumed = (try TrainingCheckpoint.read(path), path)
     case .checkpointIfPresent?:
-      guard let policy = options.checkpoint else { throw LayerError("resume = true continues from the fit's checkpoint: give checkpoint too") }
+      guard let policy = checkpointPolicy else { throw LayerError("resume = true continues from the fit's checkpoint: give checkpoint too") }
       if FileManager.default.fileExists(atPath: policy.path) { resumed = (try TrainingCheckpoint.read(policy.path), policy.path) }
     case nil: break
     }
@@ -43,7 +45,7 @@ extension Sequential {
     if let resumed, options.initialEpoch != 0, options.initialEpoch != initialEpoch {
       throw LayerError("initial_epoch = \(options.initialEpoch), but the checkpoint '\(resumed.path)' was taken after \(initialEpoch) epochs")
     }
-    if let every = options.checkpoint?.every, every < 1 { throw LayerError("checkpoint every must be at least 1, got \(every)") }
+    if let every = checkpointPolicy?.every, every < 1 { throw LayerError("checkpoint every must be at least 1, got \(every)") }
 
     loss.columnWeights = options.classWeights
     defer { loss.columnWeights = nil }
@@ -64,11 +66,12 @@ extension Sequential {
                        logKeys: plannedKeys, openLogKeys: callbacks.contains { $0.addsUnknownLogKeys }, resumed: resumed != nil)
     let state = FitState(samples: n, trainingSamples: trainCount, batchSize: options.batchSize, shuffle: options.shuffle,
                          shuffleOrigin: random.derived("shuffle"), epoch: initialEpoch, history: history, callbacks: callbacks,
-                         randomContext: options.randomContext)
+                         randomContext: options.randomContext,
+                         data: [x, y] + (options.sampleWeights.map { [$0] } ?? []) + (options.validation.map { [$0.x, $0.y] } ?? [])
+                           + (options.classWeights.map { [Tensor(shape: [$0.count], scalars: $0)] } ?? []))
     if let resumed { try check(resumed.checkpoint, path: resumed.path, state) }
     for c in callbacks { try c.willTrain(plan) }
     history.plan(keys: plannedKeys)
-    let logPrefix = try options.runLog?.beginFit(prefix: options.logPrefix) ?? ""
     // Made once per fit, reset before each epoch's validation.
     let validationMetrics = validation == nil ? [] : metricMakers.map { $0() }
     stopTraining = false
@@ -130,7 +133,7 @@ extension Sequential {
       state.epoch = epoch
       var files = state.requested
       state.requested = []
-      if let policy = options.checkpoint, policy.due(completed: epoch, epochs: options.epochs, stopped: stopTraining),
+      if let policy = checkpointPolicy, policy.due(completed: epoch, epochs: options.epochs, stopped: stopTraining),
          !files.contains(policy.path) {
         files.append(policy.path)
       }
