@@ -14,4 +14,15 @@ public final class RandomContext {
     counters[name] = n
     return RandomStream(root: rootSeed, name: "\(name)/\(n)")
   }
+
+  /// How many streams each name has handed out: with the root seed, where the run's
+  /// randomness stands (a training checkpoint keeps it).
+  public var positions: [String: Int] { counters }
+
+  /// Moves each name's count forward to at least `positions` (a checkpoint's): a resumed run
+  /// hands out the streams the uninterrupted run would have from there on, and never one
+  /// this run has already handed out.
+  public func advance(to positions: [String: Int]) {
+    for (name, n) in positions where n > (counters[name] ?? 0) { counters[name] = n }
+  }
 }

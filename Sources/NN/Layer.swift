@@ -32,12 +32,18 @@ public protocol Layer: AnyObject {
   var entryName: String { get }
   /// Seeds a layer's own randomness (dropout masks) from the model's stream.
   func seed(_ stream: RandomStream)
+  /// Where the layer's own random stream stands (nil: it has none), for training checkpoints.
+  var randomStream: RandomStream? { get }
+  /// Puts the layer's own random stream where a checkpoint left it.
+  func restoreRandomStream(_ stream: RandomStream)
 }
 
 extension Layer {
   public var state: [Weight] { [] }
   public var entryName: String { Self.kind }
   public func seed(_ stream: RandomStream) {}
+  public var randomStream: RandomStream? { nil }
+  public func restoreRandomStream(_ stream: RandomStream) {}
 }
 
 /// A layer error phrased for the script's author.

@@ -15,6 +15,7 @@ public final class CSVLogger: Callback {
   public let append: Bool
   private var file: UnsafeMutablePointer<FILE>?
   private var keys: [String] = []
+  private var resuming = false
 
   public init(path: String, separator: String = ",", append: Bool = false) {
     self.path = path
@@ -22,20 +23,47 @@ public final class CSVLogger: Callback {
     self.append = append
   }
 
+  public func willTrain(_ plan: FitPlan) throws { resuming = plan.resumed }
+
   public func onTrainBegin(_ model: Sequential) throws {
     guard !path.isEmpty else { throw LayerError("CSVLogger: the filename is empty") }
     do { try FileAccess.createParentFolders(of: path) } catch let e as FileError {
       throw LayerError("CSVLogger: cannot write '\(path)': \(e.reason)")
     }
-    keys = []
-    let exists = FileManager.default.fileExists(atPath: path)
-    if append && exists, let text = try? String(contentsOfFile: path, encoding: .utf8),
-       let header = text.split(separator: "\n").first {
-      keys = Array(String(header).components(separatedBy: separator).dropFirst())
-    }
-    guard let f = fopen(path, append ? "a" : "w") else {
+    // A resumed fit keeps the file: `restore` cuts it back to the checkpoint's rows.
+    let keep = append || resuming
+    keys = keep ? headerKeys() : []
+    guard let f = fopen(path, keep ? "a" : "w") else {
       throw LayerError("CSVLogger: cannot write '\(path)': \(FileAccess.reason(errno: errno))")
     }
+    file = f
+  }
+
+  /// The names in the existing file's header (none when it has none).
+  private func headerKeys() -> [String] {
+    guard FileManager.default.fileExists(atPath: path), let text = try? String(contentsOfFile: path, encoding: .utf8),
+          let header = text.split(separator: "\n").first else { return [] }
+    return Array(String(header).components(separatedBy: separator).dropFirst())
+  }
+
+  /// How far the file was written: a resumed fit cuts off the rows written after it.
+  public func checkpointState() -> CallbackState? {
+    guard let file else { return nil }
+    return CallbackState(numbers: ["bytes": Double(ftell(file))])
+  }
+
+  public func restore(_ state: CallbackState) throws {
+    guard let bytes = try state.integer("bytes") else { return }
+    if let file { fclose(file) }
+    file = nil
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    guard let size, size >= bytes else {
+      throw LayerError("CSVLogger: cannot resume '\(path)': it holds \(size.map { "\($0) bytes" } ?? "nothing"), the checkpoint was taken after \(bytes)")
+    }
+    guard truncate(path, off_t(bytes)) == 0, let f = fopen(path, "a") else {
+      throw LayerError("CSVLogger: cannot resume '\(path)': \(FileAccess.reason(errno: errno))")
+    }
+    keys = headerKeys()
     file = f
   }
 

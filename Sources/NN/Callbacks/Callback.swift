@@ -21,6 +21,10 @@ public protocol Callback: AnyObject {
   /// May add entries to the logs (they are recorded in the history).
   func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws
   func onTrainEnd(_ model: Sequential) throws
+  /// The state that carries from one epoch to the next, for a training checkpoint (nil: none).
+  func checkpointState() -> CallbackState?
+  /// Takes up a checkpoint's state; a resumed fit calls it after `onTrainBegin`.
+  func restore(_ state: CallbackState) throws
 }
 
 extension Callback {
@@ -33,6 +37,8 @@ extension Callback {
   public func onBatchEnd(_ batch: Int, logs: Logs, model: Sequential) throws {}
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {}
   public func onTrainEnd(_ model: Sequential) throws {}
+  public func checkpointState() -> CallbackState? { nil }
+  public func restore(_ state: CallbackState) throws {}
 }
 
 /// Which way a monitored quantity improves.

@@ -62,6 +62,22 @@ public final class EarlyStopping: Callback {
     }
   }
 
+  public func checkpointState() -> CallbackState? {
+    var numbers: [String: Double] = ["wait": Double(wait)]
+    if let best { numbers["best"] = best }
+    if let bestEpoch { numbers["best_epoch"] = Double(bestEpoch) }
+    if let stoppedEpoch { numbers["stopped_epoch"] = Double(stoppedEpoch) }
+    return CallbackState(numbers: numbers, tensors: bestWeights ?? [])
+  }
+
+  public func restore(_ state: CallbackState) throws {
+    wait = try state.integer("wait") ?? 0
+    best = state.numbers["best"]
+    bestEpoch = try state.integer("best_epoch")
+    stoppedEpoch = try state.integer("stopped_epoch")
+    bestWeights = state.tensors.isEmpty ? nil : state.tensors
+  }
+
   /// With `restoreBestWeights`, the best epoch's weights come back at the end of training,
   /// whether or not it stopped early (Keras 3's rule).
   public func onTrainEnd(_ model: Sequential) throws {

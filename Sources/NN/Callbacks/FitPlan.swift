@@ -14,14 +14,18 @@ public struct FitPlan {
   /// Whether a callback may add names nobody can know before training (a script's
   /// `on_epoch_end` hook): then an unknown name is checked at the end of each epoch instead.
   public var openLogKeys: Bool
+  /// Whether the fit continues from a training checkpoint (callbacks take up its state after
+  /// `onTrainBegin`).
+  public var resumed: Bool
 
   public init(initialEpoch: Int = 0, epochs: Int = 1, stepsPerEpoch: Int = 1, logKeys: [String] = ["loss"],
-              openLogKeys: Bool = false) {
+              openLogKeys: Bool = false, resumed: Bool = false) {
     self.initialEpoch = initialEpoch
     self.epochs = epochs
     self.stepsPerEpoch = stepsPerEpoch
     self.logKeys = logKeys
     self.openLogKeys = openLogKeys
+    self.resumed = resumed
   }
 
   /// The steps (batches) run before this fit's first one, as an uninterrupted run counts them.

@@ -73,6 +73,10 @@ public final class OneCycleLR: Callback {
 
   public func onTrainBegin(_ model: Sequential) throws { step = firstStep }
 
+  public func checkpointState() -> CallbackState? { CallbackState(numbers: ["step": Double(step)]) }
+
+  public func restore(_ state: CallbackState) throws { step = try state.integer("step") ?? firstStep }
+
   public func onBatchBegin(_ batch: Int, model: Sequential) throws {
     guard let o = model.optimizer else { return }
     guard step < total else {

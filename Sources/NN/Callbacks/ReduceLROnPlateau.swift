@@ -32,6 +32,18 @@ public final class ReduceLROnPlateau: Callback {
 
   public func onTrainBegin(_ model: Sequential) throws { best = nil; wait = 0; cooldownLeft = 0 }
 
+  public func checkpointState() -> CallbackState? {
+    var numbers: [String: Double] = ["wait": Double(wait), "cooldown_left": Double(cooldownLeft)]
+    if let best { numbers["best"] = best }
+    return CallbackState(numbers: numbers)
+  }
+
+  public func restore(_ state: CallbackState) throws {
+    wait = try state.integer("wait") ?? 0
+    cooldownLeft = try state.integer("cooldown_left") ?? 0
+    best = state.numbers["best"]
+  }
+
   public func onEpochEnd(_ epoch: Int, logs: inout Logs, model: Sequential) throws {
     guard let value = logs[monitor] else { throw missingMonitor("ReduceLROnPlateau", monitor, logs) }
     guard let optimizer = model.optimizer else { return }

@@ -18,6 +18,13 @@ public enum Safetensors {
   static let maxHeader = 100_000_000
 
   public static func write(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String], to path: String) throws {
+    let out = try encode(tensors, metadata: metadata, path: path)
+    // A failure is a FileError: `path: reason`.
+    try FileAccess.write(out, to: path)
+  }
+
+  /// The bytes of a safetensors file holding `tensors` and `metadata` (`path` names the file in errors).
+  public static func encode(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String], path: String) throws -> Data {
     var header: [String: Any] = [:]
     var offset = 0
     for (name, t) in tensors {
@@ -40,8 +47,7 @@ public enum Safetensors {
         p.withMemoryRebound(to: UInt8.self) { out.append(contentsOf: UnsafeRawBufferPointer($0)) }
       }
     }
-    // A failure is a FileError: `path: reason`.
-    try FileAccess.write(out, to: path)
+    return out
   }
 
   public static func read(_ path: String) throws -> File {

@@ -28,6 +28,10 @@ public final class Dropout: Layer {
 
   public func seed(_ stream: RandomStream) { random = stream.derived("\(name)/mask") }
 
+  public var randomStream: RandomStream? { random }
+
+  public func restoreRandomStream(_ stream: RandomStream) { random = stream }
+
   public var parameters: [Weight] { [] }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {

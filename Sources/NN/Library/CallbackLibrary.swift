@@ -56,13 +56,15 @@ enum CallbackLibrary {
         }
       },
       make("TerminateOnNaN", "Stops training when a batch's loss is NaN or infinite.") { _ in { _ in TerminateOnNaN() } },
-      make("ModelCheckpoint", "Saves the model (safetensors) after each epoch, or only when the monitored quantity improves; creates missing folders.") { d in
+      make("ModelCheckpoint", "Saves the model (safetensors) after each epoch, or only when the monitored quantity improves; creates missing folders. With save_training_state, each file is a training checkpoint that fit's resume continues from.") { d in
         let filepath = d.requiredOption("filepath", String.self, "the file to write, with Python-format placeholders as Keras: {epoch:02d} (from 1), {val_loss:.2f}, any logged name")
         let monitor = monitor(d)
         let saveBestOnly = d.option("save_best_only", Bool.self, "save only when the monitored quantity improves", default: false)
         let mode = mode(d)
+        let saveTrainingState = d.option("save_training_state", Bool.self, "write training checkpoints (weights, optimizer, schedule and callback state, epoch, random streams, history; durably) that fit's resume continues from, instead of model files", default: false)
         return { a in
-          try ModelCheckpoint(path: a[filepath], monitor: a[monitor], saveBestOnly: a[saveBestOnly], mode: a[mode], metrics: a.session.catalog)
+          try ModelCheckpoint(path: a[filepath], monitor: a[monitor], saveBestOnly: a[saveBestOnly], mode: a[mode],
+                              saveTrainingState: a[saveTrainingState], metrics: a.session.catalog)
         }
       },
       make("CSVLogger", "Writes each epoch's logs as a CSV row (epoch from 1); creates missing folders.") { d in

@@ -121,6 +121,9 @@ enum ModelLibrary {
         let initialEpoch = d.option("initial_epoch", Int.self, "epoch to start at (resuming)", as: .nonNegativeInteger, default: 0)
         let callbacksArg = d.option("callbacks", [Value].self, "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", as: .list(.any), default: [],
                                      editorType: "(Callback|\(CallbackLibrary.tableType))[]")
+        let checkpoint = d.option("checkpoint", Value.self, "write a training checkpoint (weights, optimizer state, schedule and callback state, epoch, random streams, history; durably: a crash leaves the old or the new file) after every epoch: true (\(CheckpointPolicy.defaultFolder)/\(CheckpointPolicy.defaultName), or fit2.safetensors, ... named after the fit's series in a recorded run), a file name, or {path = ..., folder = ..., every = n} (every n epochs, and after the last)", as: .either(.bool, .either(.string, .record)),
+                                  editorType: "boolean|string|{path?: string, folder?: string, every?: integer}")
+        let resume = d.option("resume", Value.self, "continue from a training checkpoint, exactly as the uninterrupted fit: a file name, or true for this fit's checkpoint file when it exists (a fresh start otherwise); epochs counts the epochs before it too", as: .either(.bool, .string))
         let logPrefix = d.option("log_prefix", String.self, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after, skipping taken ones); one an earlier fit of the run used is an error")
         return { a in
           let m = try a[model]
@@ -140,6 +143,9 @@ enum ModelLibrary {
           options.classWeights = try classWeights(a[classWeight] ?? .none, labels: m.network.outputSize ?? y.shape.last ?? 0)
           options.logPrefix = try a[logPrefix]
           if let v = try a[validationData] { options.validation = try validation(v) }
+          options.checkpoint = try checkpointPolicy(a[checkpoint])
+          options.resume = try resumeSource(a[resume])
+          options.randomContext = a.session.random
           let callbacks = try a[callbacksArg].enumerated().map { try CallbackLibrary.callback($1, index: $0 + 1, model: m) }
           let history = try m.network.fit(x: x, y: y, options: options, callbacks: callbacks)
           var fields: [(key: String, value: Value)] = history.keys.map { k in (k, .list((history.values[k] ?? []).map { .number($0) })) }
@@ -232,6 +238,18 @@ enum ModelLibrary {
           return []
         }
       },
+      Entry(module: "nn", name: "read_checkpoint", summary: "Reads a training checkpoint (fit's checkpoint option, ModelCheckpoint's save_training_state), validating it strictly: what it holds, for a look before resuming.",
+            returns: [Returned(.record, "{epoch =, stop_training =, optimizer =, steps =, lr =, loss =, metrics =, history = (as fit returns it)}")]) { d in
+        let path = d.parameter("path", String.self, "the checkpoint file")
+        return { a in
+          let c = try TrainingCheckpoint.read(a[path])
+          var history: [(key: String, value: Value)] = c.historyKeys.map { k in (k, .list((c.historyValues[k] ?? []).map { .number($0) })) }
+          history.append(("epochs", .list(c.historyEpochs.map { .integer($0 + 1) })))
+          return [.table([("epoch", .integer(c.epoch)), ("stop_training", .bool(c.stopTraining)), ("optimizer", .string(c.optimizerKind)),
+                          ("steps", .integer(c.steps)), ("lr", .number(c.learningRate)), ("loss", .string(c.loss)),
+                          ("metrics", .list(c.metrics.map { .string($0) })), ("history", .table(history))])]
+        }
+      },
       Entry(module: "nn", name: "load", summary: "Reads a model saved with model:save (validating the file strictly).",
             returns: [Returned(.object("Model"), "the model, compiled as it was saved unless compile = false")]) { d in
         let path = d.parameter("path", String.self, "the .safetensors file")
@@ -262,6 +280,50 @@ enum ModelLibrary {
         }
       },
     ]
+  }
+
+  /// fit's `checkpoint` option: true, a file name, or {path =, folder =, every =}.
+  static func checkpointPolicy(_ v: Value?) throws -> CheckpointPolicy? {
+    switch v {
+    case nil, .some(.bool(false)), .some(.none): return nil
+    case .bool(true)?: return CheckpointPolicy(folder: CheckpointPolicy.defaultFolder)
+    case .string(let path)?:
+      guard !path.isEmpty else { throw CatalogError("option 'checkpoint' is an empty file name") }
+      return CheckpointPolicy(path: path)
+    case .table(let fields)?:
+      var path: String?, folder: String?, every = 1
+      for (k, value) in fields {
+        switch (k, value) {
+        case ("path", .string(let s)): path = s
+        case ("folder", .string(let s)): folder = s
+        case ("every", .integer(let n)) where n >= 1: every = n
+        case ("every", .number(let d)) where d >= 1 && d == d.rounded() && d < 1e15: every = Int(d)
+        case ("path", _), ("folder", _): throw CatalogError("option 'checkpoint': '\(k)' expects a string, got \(value.summary)")
+        case ("every", _): throw CatalogError("option 'checkpoint': 'every' expects a positive integer, got \(value.summary)")
+        default: throw CatalogError("option 'checkpoint': unknown field '\(k)' (expected path, folder, every)")
+        }
+      }
+      if path != nil && folder != nil { throw CatalogError("option 'checkpoint': give path or folder, not both") }
+      if let path {
+        guard !path.isEmpty else { throw CatalogError("option 'checkpoint': path is an empty file name") }
+        return CheckpointPolicy(path: path, every: every)
+      }
+      guard folder != "" else { throw CatalogError("option 'checkpoint': folder is an empty name") }
+      return CheckpointPolicy(folder: folder ?? CheckpointPolicy.defaultFolder, every: every)
+    case let other?: throw CatalogError("option 'checkpoint' expects true, a file name or {path =, folder =, every =}, got \(other.summary)")
+    }
+  }
+
+  /// fit's `resume` option: a file name, or true for the fit's own checkpoint when it exists.
+  static func resumeSource(_ v: Value?) throws -> ResumeSource? {
+    switch v {
+    case nil, .some(.bool(false)), .some(.none): return nil
+    case .bool(true)?: return .checkpointIfPresent
+    case .string(let path)?:
+      guard !path.isEmpty else { throw CatalogError("option 'resume' is an empty file name") }
+      return .file(path)
+    case let other?: throw CatalogError("option 'resume' expects a checkpoint file name or true, got \(other.summary)")
+    }
   }
 
   static func validation(_ v: Value) throws -> (Tensor, Tensor) {

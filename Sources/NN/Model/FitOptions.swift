@@ -24,6 +24,14 @@ public struct FitOptions {
   public var progress: OutputSink = .standardOutput
   /// The run that records each epoch's logs (the session's run log); nil: none.
   public var runLog: RunLog? = nil
+  /// Where and how often training checkpoints are written; nil: none (ModelCheckpoint may
+  /// still write them).
+  public var checkpoint: CheckpointPolicy? = nil
+  /// The training checkpoint this fit continues from; nil: a fresh start.
+  public var resume: ResumeSource? = nil
+  /// The session's random streams, whose positions a checkpoint keeps and a resumed fit
+  /// takes up; nil: none.
+  public var randomContext: RandomContext? = nil
   /// Called before each batch; throws to stop training (the session's deadline).
   public var checkLimits: () throws -> Void = {}
   public init() {}
@@ -44,6 +52,13 @@ public final class History {
   }
 
   private func startSeries(_ k: String) { keys.append(k); values[k] = [] }
+
+  /// Takes up a checkpoint's history (a resumed fit's starts with the epochs before it).
+  func restore(keys: [String], epochs: [Int], values: [String: [Double]]) {
+    self.keys = keys
+    self.epochs = epochs
+    self.values = values
+  }
 
   func record(epoch: Int, _ logs: Logs) {
     epochs.append(epoch)

@@ -30,12 +30,29 @@ extension Sequential {
       try checkTrainingData(x: vx, y: vy, loss: loss, what: "validation ")
     }
 
+    let logPrefix = try options.runLog?.beginFit(prefix: options.logPrefix) ?? ""
+    let checkpointPolicy = options.checkpoint?.resolved(seriesPrefix: logPrefix)
+    // A checkpoint to continue from is read and checked before anything changes.
+    var resumed: (checkpoint: TrainingCheckpoint, path: String)? = nil
+    switch options.resume {
+    case .file(let path)?: resumed = (try TrainingCheckpoint.read(path), path)
+    case .checkpointIfPresent?:
+      guard let policy = checkpointPolicy else { throw LayerError("resume = true continues from the fit's checkpoint: give checkpoint too") }
+      if FileManager.default.fileExists(atPath: policy.path) { resumed = (try TrainingCheckpoint.read(policy.path), policy.path) }
+    case nil: break
+    }
+    let initialEpoch = resumed?.checkpoint.epoch ?? options.initialEpoch
+    if let resumed, options.initialEpoch != 0, options.initialEpoch != initialEpoch {
+      throw LayerError("initial_epoch = \(options.initialEpoch), but the checkpoint '\(resumed.path)' was taken after \(initialEpoch) epochs")
+    }
+    if let every = checkpointPolicy?.every, every < 1 { throw LayerError("checkpoint every must be at least 1, got \(every)") }
+
     loss.columnWeights = options.classWeights
     defer { loss.columnWeights = nil }
     let history = History()
     // Rounded up without `trainCount + batchSize - 1`, which overflows for a huge batch_size.
     let steps = trainCount / options.batchSize + (trainCount % options.batchSize == 0 ? 0 : 1)
-    for (name, epochs) in [("epochs", options.epochs), ("initial_epoch", options.initialEpoch)]
+    for (name, epochs) in [("epochs", options.epochs), ("initial_epoch", initialEpoch)]
     where epochs.multipliedReportingOverflow(by: steps).overflow {
       throw LayerError("\(name) = \(epochs) of \(steps) steps each is more steps than can be counted")
     }
@@ -45,22 +62,39 @@ extension Sequential {
     for c in callbacks { plannedKeys += c.addedLogKeys.filter { !plannedKeys.contains($0) } }
     // The rate goes in the logs before any callback sees them, whatever their order.
     let logsRate = callbacks.contains { $0.addedLogKeys.contains("lr") }
-    let plan = FitPlan(initialEpoch: options.initialEpoch, epochs: options.epochs, stepsPerEpoch: steps,
-                       logKeys: plannedKeys, openLogKeys: callbacks.contains { $0.addsUnknownLogKeys })
+    let plan = FitPlan(initialEpoch: initialEpoch, epochs: options.epochs, stepsPerEpoch: steps,
+                       logKeys: plannedKeys, openLogKeys: callbacks.contains { $0.addsUnknownLogKeys }, resumed: resumed != nil)
+    let state = FitState(samples: n, trainingSamples: trainCount, batchSize: options.batchSize, shuffle: options.shuffle,
+                         shuffleOrigin: random.derived("shuffle"), epoch: initialEpoch, history: history, callbacks: callbacks,
+                         randomContext: options.randomContext,
+                         data: [x, y] + (options.sampleWeights.map { [$0] } ?? []) + (options.validation.map { [$0.x, $0.y] } ?? [])
+                           + (options.classWeights.map { [Tensor(shape: [$0.count], scalars: $0)] } ?? []))
+    if let resumed { try check(resumed.checkpoint, path: resumed.path, state) }
     for c in callbacks { try c.willTrain(plan) }
     history.plan(keys: plannedKeys)
-    let logPrefix = try options.runLog?.beginFit(prefix: options.logPrefix) ?? ""
     // Made once per fit, reset before each epoch's validation.
     let validationMetrics = validation == nil ? [] : metricMakers.map { $0() }
-    var shuffler = random.derived("shuffle")
-    var order = Array(0..<trainCount)
     stopTraining = false
+    if let resumed { try restoreTraining(from: resumed.checkpoint, state) }
+    // The order is replayed from the stream's start: each epoch shuffles the last one's order.
+    var shuffler = state.shuffleOrigin
+    var order = Array(0..<trainCount)
+    for _ in 0..<state.shuffles { shuffler.shuffle(&order) }
+    fitState = state
+    defer { fitState = nil }
     for c in callbacks { try c.onTrainBegin(self) }
-    var epoch = options.initialEpoch
+    if let resumed {
+      for (c, record) in zip(callbacks, resumed.checkpoint.callbacks) {
+        if let s = record.state {
+          do { try c.restore(s) } catch let e as LayerError { throw LayerError("\(resumed.path): callback \(Self.kind(of: c)): \(e.message)") }
+        }
+      }
+    }
+    var epoch = initialEpoch
     while epoch < options.epochs && !stopTraining {
       for c in callbacks { try c.onEpochBegin(epoch, model: self) }
       progress.beginEpoch(epoch)
-      if options.shuffle { shuffler.shuffle(&order) }
+      if options.shuffle { shuffler.shuffle(&order); state.shuffles += 1 }
       for m in trainingMetrics { m.reset() }
       var lossSum = 0.0, seen = 0
       for step in 0..<steps {
@@ -96,6 +130,14 @@ extension Sequential {
       if let runLog = options.runLog { for (k, v) in logs.items { runLog.log(logPrefix + k, v, step: epoch + 1) } }
       progress.endEpoch(epoch, logs: logs)
       epoch += 1
+      state.epoch = epoch
+      var files = state.requested
+      state.requested = []
+      if let policy = checkpointPolicy, policy.due(completed: epoch, epochs: options.epochs, stopped: stopTraining),
+         !files.contains(policy.path) {
+        files.append(policy.path)
+      }
+      for file in files { try writeCheckpoint(to: file, state) }
     }
     for c in callbacks { try c.onTrainEnd(self) }
     return history

@@ -19,6 +19,8 @@ public final class Sequential {
   public let random: RandomStream
   /// Set by a callback to end training after the current batch/epoch.
   public var stopTraining = false
+  /// The running fit's state beyond the model's, for training checkpoints; nil outside fit.
+  var fitState: FitState?
   /// How the output meets the loss (set by compile).
   public private(set) var head: OutputHead?
   /// Whether the output activation is folded into the loss in training and evaluation.

@@ -91,6 +91,31 @@ public struct RandomStream: Sendable {
     }
   }
 
+  /// The stream's position as text (its four state words, then the spare normal deviate's bits
+  /// when one is waiting, in hexadecimal, `:`-separated), so a saved stream continues exactly.
+  public var positionText: String {
+    var parts = [s0, s1, s2, s3].map { String($0, radix: 16) }
+    if let spareNormal { parts.append(String(spareNormal.bitPattern, radix: 16)) }
+    return parts.joined(separator: ":")
+  }
+
+  /// The stream at a position written by `positionText`; nil when the text is not one.
+  public init?(positionText text: String) {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 4 || parts.count == 5, parts.allSatisfy({ !$0.isEmpty && $0.count <= 16 }) else { return nil }
+    var words: [UInt64] = []
+    for p in parts.prefix(4) {
+      guard let w = UInt64(p, radix: 16) else { return nil }
+      words.append(w)
+    }
+    guard words.contains(where: { $0 != 0 }) else { return nil }
+    (s0, s1, s2, s3) = (words[0], words[1], words[2], words[3])
+    if parts.count == 5 {
+      guard parts[4].count <= 8, let bits = UInt32(parts[4], radix: 16) else { return nil }
+      spareNormal = Float(bitPattern: bits)
+    }
+  }
+
   // MARK: - Seeding helpers
 
   private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
