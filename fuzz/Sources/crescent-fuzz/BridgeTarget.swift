@@ -22,11 +22,13 @@ enum BridgeTarget {
     var options = LuaState.Options()
     options.output = show ? { FileHandle.standardError.write(Data($0.utf8)) } : { _ in }
     options.timeout = 2
-    options.maxMemory = 128 << 20
+    options.maxMemory = 64 << 20
     let root = FilePolicy.Root(Limits.temporaryFolder, origin: "the fuzzer's folder")
     options.files = FilePolicy(read: [root], write: [root])
     options.searchPath = [Limits.temporaryFolder]
-    let state = LuaState(catalog: catalog, options: options)
+    // A fixed seed: the same input makes the same program draw the same numbers, so a finding
+    // replays.
+    let state = LuaState(session: Session(catalog: catalog, seed: 1, output: OutputSink(write: options.output)), options: options)
     _ = try? state.run(source, chunkName: "fuzz.lua")
   }
 

@@ -6,7 +6,7 @@ import Tensors
 /// so that a size read from a header is refused rather than allocated, and a deadline, so
 /// that a slow input ends with the timeout error long before libFuzzer's -timeout.
 enum Limits {
-  static let memoryBytes = 64 << 20
+  static let memoryBytes = 16 << 20
   static let seconds = 3.0
 
   static func run(_ body: () throws -> Void) {
