@@ -72,6 +72,8 @@ public enum NpzReader {
         guard size <= packed * 1032 + 64 else {
           throw DataError("\(path): corrupt .npz archive (member \(member) claims \(size) bytes from \(packed) compressed)")
         }
+        // A small archive can claim a thousandfold more: the budget is asked before inflating.
+        try MemoryBudget.reserve(size, for: "\(path): member \(member) inflated")
         data = try inflateRaw(Array(b[start..<(start + packed)]), size: size, what: "\(path): member \(member)")
       default: throw DataError("\(path): member \(member) uses zip compression method \(method) (expected stored or deflated, as numpy.savez writes)")
       }

@@ -25,6 +25,7 @@ extension Tensor {
       throw TensorError("\(format(start)) to \(format(end)) by \(format(step)) is \(format(steps)) values, more than a tensor holds (\(maxElements))")
     }
     let n = max(0, Int(steps))  // cannot fail: steps is at most maxElements, and not NaN (finite bounds, non-zero step)
+    try validateShape([n])  // asks the memory budget before allocating
     var t = Tensor(uninitializedShape: [n])
     t.withUnsafeMutableBufferPointer { p in for i in 0..<n { p[i] = start + Float(i) * step } }
     return t

@@ -23,6 +23,17 @@ import Tensors
     #expect(message?.hasSuffix("memory limit exceeded") == true)
   }
 
+  @Test func anNpzMemberIsNotInflatedPastTheBudget() throws {
+    // 16 KB on disk, a 16 MiB member: refused before the inflated bytes are allocated.
+    let path = fixtures + "/good/numpy-zeros-16mib.npz"
+    let bytes = try FileBytes.read(path)
+    let message = MemoryBudget.$current.withValue(MemoryBudget(limit: 4 << 20)) { dataError { try NpzReader.parse(bytes, path: "z.npz") } }
+    #expect(message?.hasPrefix("z.npz: member z.npy inflated needs 16777344 bytes") == true)
+    #expect(message?.hasSuffix("memory limit exceeded") == true)
+    let arrays = try MemoryBudget.$current.withValue(MemoryBudget(limit: 64 << 20)) { try NpzReader.parse(bytes, path: "z.npz") }
+    #expect(arrays.first?.tensor.shape == [4 << 20])
+  }
+
   @Test func aDeadlineStopsDecompression() throws {
     var stream = [UInt8](repeating: 0, count: 1 << 20)
     let packed = try gzipped(&stream)

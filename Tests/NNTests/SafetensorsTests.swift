@@ -33,6 +33,20 @@ import Tensors
     #expect(f.tensors[0].tensor.scalars == a.scalars && f.tensors[0].tensor.shape == [2, 3])
   }
 
+  @Test func aFileLargerThanTheBudgetIsNotRead() throws {
+    let path = NSTemporaryDirectory() + "crescent-budget-\(UInt32.random(in: 0...UInt32.max)).safetensors"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Safetensors.write([("w", Tensor(shape: [512, 1024], repeating: 0))], metadata: [:], to: path)  // 2 MiB of data
+    let refused = MemoryBudget.$current.withValue(MemoryBudget(limit: 1 << 20)) { () -> String in
+      do { _ = try Safetensors.read(path); return "no error" } catch { return "\(error)" }
+    }
+    let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+    #expect(refused.contains("reading its \(size) bytes needs \(2 * size) bytes"))
+    #expect(refused.hasSuffix("memory limit exceeded"))
+    let f = try MemoryBudget.$current.withValue(MemoryBudget(limit: 16 << 20)) { try Safetensors.read(path) }
+    #expect(f.tensors.first?.tensor.shape == [512, 1024])
+  }
+
   @Test func corruptFilesAreNamedErrors() {
     #expect(message(Data([1, 2, 3])) == "m.safetensors: file of 3 bytes is too short for a safetensors header")
     #expect(message(file(header: "{}", declared: 1 << 40)) == "m.safetensors: header length 1099511627776 is larger than the limit of 100000000 bytes")

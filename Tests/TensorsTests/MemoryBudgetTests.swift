@@ -12,6 +12,19 @@ import Testing
     #expect(budget.tensorBytes == 0)
   }
 
+  @Test func arangeAsksTheBudgetBeforeAllocating() throws {
+    // 2^24 values (64 MiB) under a 1 MiB budget: refused, nothing allocated.
+    let budget = MemoryBudget(limit: 1 << 20)
+    let error = MemoryBudget.$current.withValue(budget) { () -> TensorError? in
+      do { _ = try Tensor.arange(0, 16_777_216); return nil } catch { return error as? TensorError }
+    }
+    #expect(error?.message.contains("a 16777216 tensor needs 67108864 bytes with") == true)
+    #expect(error?.message.hasSuffix("memory limit exceeded") == true)
+    #expect(budget.tensorBytes == 0)
+    let small = try MemoryBudget.$current.withValue(budget) { try Tensor.arange(0, 10) }
+    #expect(small.count == 10 && budget.tensorBytes == 40)
+  }
+
   @Test func aShapeWithinTheBudgetPasses() throws {
     let budget = MemoryBudget(limit: 1 << 20)
     try MemoryBudget.$current.withValue(budget) { try Tensor.validateShape([100, 100]) }

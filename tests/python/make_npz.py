@@ -11,3 +11,5 @@ w = np.array([0.5, 2.0], dtype=np.float32)
 k = np.array([-3, 7, 11], dtype=np.int32)
 np.savez(out + "numpy-stored.npz", x=x, y=y)
 np.savez_compressed(out + "numpy-deflated.npz", x=x, w=w, k=k, big=np.arange(4000, dtype=np.float64).reshape(1000, 4) / 8)
+# 16 MiB of float32 zeros deflate to about 16 KB: the reader asks the memory budget before inflating.
+np.savez_compressed(out + "numpy-zeros-16mib.npz", z=np.zeros(4 << 20, dtype=np.float32))

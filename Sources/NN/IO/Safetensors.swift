@@ -54,6 +54,11 @@ public enum Safetensors {
     do { try FileAccess.check(path, for: .read) } catch let e as FileError {
       throw SafetensorsError(FilePolicy.printable(path), e.reason)
     }
+    // The file's bytes and the tensors copied from them are held together: both are asked of
+    // the memory budget before the file is read.
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
+      try MemoryBudget.reserve(size > Int.max / 2 ? Int.max : 2 * size, for: "\(FilePolicy.printable(path)): reading its \(size) bytes")
+    }
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
       throw SafetensorsError(path, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
