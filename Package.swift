@@ -10,6 +10,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Lua 5.4 from the system (Debian: liblua5.4-dev; macOS: Homebrew lua).
@@ -38,6 +39,10 @@ let package = Package(
             exclude: ["README.md", "Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
     // Experiments: config trees (defaults, named configs, overrides), runs and what they log.
     .target(name: "Experiments", dependencies: ["Catalog"], exclude: ["README.md"]),
+    // The run store: every run, its metrics and artifacts, in one SQLite file (GRDB over the
+    // system's libsqlite3; Debian: libsqlite3-dev).
+    .target(name: "RunStore", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"]),
     // Every built-in library registered into one catalog.
     .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"],
             exclude: ["README.md"]),
@@ -50,7 +55,7 @@ let package = Package(
             exclude: ["README.md"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins",
+      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       exclude: ["README.md"]
     ),
@@ -65,6 +70,7 @@ let package = Package(
     .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
+    .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v6]

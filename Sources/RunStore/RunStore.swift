@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// One SQLite file holding every recorded run (`runs/crescent.db` by default): the runs, their
+/// metric series, their artifacts. Opened in WAL mode with a busy timeout, so many processes
+/// record into one store at once. A file that is not a Crescent run store, or comes from a
+/// newer schema, is refused and left as it was.
+public final class RunStore: @unchecked Sendable {  // the pool serializes writes; `writeFault` is set before use
+  public let path: String
+  let pool: DatabasePool
+  /// A test seam at the write layer: called before every write; what it throws fails the
+  /// write as SQLite's own error would (a full disk, a read-only file).
+  public var writeFault: (() throws -> Void)?
+
+  /// Opens the store at `path`, creating it (and its folder) when there is none.
+  public init(path: String) throws {
+    self.path = path
+    switch StoreFile.inspect(path) {
+    case .foreign(let why):
+      throw StoreError("'\(path)' is not a Crescent run store (\(why)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record")
+    case .store(let version) where version > RunStore.schemaVersion:
+      throw RunStore.newer(path, version)
+    case .unmarked:
+      try RunStore.checkUnmarked(path)
+    case .store, .absent: break
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+        throw StoreError("cannot create the run store's folder '\(folder)': \(error.localizedDescription)")
+      }
+    }
+    var config = Configuration()
+    config.busyMode = .timeout(30)
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    do { pool = try DatabasePool(path: path, configuration: config) } catch {
+      throw RunStore.failure("open", path, error)
+    }
+    // The header may lag behind a write still in the WAL: ask the database itself too.
+    let version = try? pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    if let version, version > RunStore.schemaVersion { throw RunStore.newer(path, version) }
+    do {
+      try migrate()
+    } catch {
+      // Another process may have created the schema at the same moment: look again once.
+      do { try migrate() } catch { throw RunStore.failure("set up", path, error) }
+    }
+  }
+
+  private func migrate() throws {
+    if try pool.read({ db in try RunStore.migrator.hasBeenSuperseded(db) }) {
+      throw RunStore.newer(path, nil)
+    }
+    try RunStore.migrator.migrate(pool)
+    // Into the main file, so the header shows the store's mark to the next process at once.
+    try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+  }
+
+  /// A WAL database without a mark in its header: a store another process is creating right
+  /// now (no tables yet, or the store's tables still in the WAL) is fine; anything else is
+  /// refused. Looked at through a read-only connection, which never writes the file.
+  static func checkUnmarked(_ path: String) throws {
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(30)
+    let tables: [String]
+    let version: Int
+    // A read-only connection may leave an empty -wal and a -shm behind: remove those it made.
+    let fm = FileManager.default
+    let made = [path + "-wal", path + "-shm"].filter { !fm.fileExists(atPath: $0) }
+    defer {
+      for extra in made where ((try? fm.attributesOfItem(atPath: extra)[.size] as? Int) ?? 1) == 0 || extra.hasSuffix("-shm") {
+        try? fm.removeItem(atPath: extra)
+      }
+    }
+    do {
+      let q = try DatabaseQueue(path: path, configuration: config)
+      (tables, version) = try q.read { db in
+        (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"),
+         try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+      }
+      try q.close()
+    } catch {
+      throw StoreError("'\(path)' is not a Crescent run store (it cannot be read as one: \(error)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record")
+    }
+    if version > schemaVersion { throw newer(path, version) }
+    let ours: Set<String> = ["crescent_meta", "grdb_migrations", "run", "series", "metric", "artifact"]
+    guard tables.isEmpty || (tables.contains("crescent_meta") && Set(tables).isSubset(of: ours)) || tables == ["grdb_migrations"] else {
+      throw StoreError("'\(path)' is not a Crescent run store (it is a SQLite database of another program: it has tables such as '\(tables.first { !ours.contains($0) } ?? tables[0])'); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record")
+    }
+  }
+
+  static func newer(_ path: String, _ version: Int?) -> StoreError {
+    StoreError("the run store '\(path)' was written by a newer Crescent (schema \(version.map(String.init) ?? "unknown"); this one reads up to \(schemaVersion)); it was left untouched. Use a newer crescent, or another --store")
+  }
+
+  /// A failed database operation as a message naming the store and, for the usual causes,
+  /// what they mean.
+  static func failure(_ what: String, _ path: String, _ error: Error) -> StoreError {
+    if let e = error as? StoreError { return e }
+    var reason = "\(error)"
+    if let db = error as? DatabaseError {
+      switch db.resultCode {
+      case .SQLITE_FULL: reason = "the disk is full"
+      case .SQLITE_READONLY: reason = "the file is read-only"
+      case .SQLITE_CANTOPEN: reason = "the file cannot be opened"
+      case .SQLITE_BUSY, .SQLITE_LOCKED: reason = "the store stayed locked by another process"
+      case .SQLITE_CORRUPT, .SQLITE_NOTADB: reason = "the file is damaged or not a database"
+      default: reason = db.message ?? "\(db.resultCode)"
+      }
+    }
+    return StoreError("cannot \(what) the run store '\(path)': \(reason)")
+  }
+
+  /// Runs `body` in one write transaction, through the test seam; errors name the store.
+  func write<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
+    do {
+      try writeFault?()
+      return try pool.write(body)
+    } catch {
+      throw RunStore.failure(what, path, error)
+    }
+  }
+
+  /// Runs `body` on a read snapshot; errors name the store.
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    do { return try pool.read(body) } catch { throw RunStore.failure("read", path, error) }
+  }
+
+  /// The default store under the working directory's runs folder: `<runs>/crescent.db`.
+  public static func defaultPath(runsDirectory: String) -> String {
+    (runsDirectory as NSString).appendingPathComponent("crescent.db")
+  }
+}
