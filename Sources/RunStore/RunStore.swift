@@ -15,7 +15,7 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
   /// Opens the store at `path`, creating it (and its folder) when there is none.
   public init(path: String) throws {
     self.path = path
-    switch StoreFile.inspect(path) {
+    switch RunStore.inspectSettled(path) {
     case .foreign(let why):
       throw StoreError("'\(path)' is not a Crescent run store (\(why)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record")
     case .store(let version) where version > RunStore.schemaVersion:
@@ -30,30 +30,58 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
         throw StoreError("cannot create the run store's folder '\(folder)': \(error.localizedDescription)")
       }
     }
-    var config = Configuration()
-    config.busyMode = .timeout(30)
-    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-    do { pool = try DatabasePool(path: path, configuration: config) } catch {
-      throw RunStore.failure("open", path, error)
+    // Processes that open a new store at the same moment (a sweep started at once) may find it
+    // between SQLite's journal switch and the schema: they wait and try again, up to the busy timeout.
+    let deadline = Date().addingTimeInterval(RunStore.busyTimeout)
+    var opened: DatabasePool?
+    while opened == nil {
+      do {
+        opened = try RunStore.openAndMigrate(path)
+      } catch {
+        guard RunStore.isBusy(error), Date() < deadline else { throw RunStore.failure("set up", path, error) }
+        Thread.sleep(forTimeInterval: Double.random(in: 0.01...0.1))
+      }
     }
-    // The header may lag behind a write still in the WAL: ask the database itself too.
-    let version = try? pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-    if let version, version > RunStore.schemaVersion { throw RunStore.newer(path, version) }
-    do {
-      try migrate()
-    } catch {
-      // Another process may have created the schema at the same moment: look again once.
-      do { try migrate() } catch { throw RunStore.failure("set up", path, error) }
-    }
+    pool = opened!
   }
 
-  private func migrate() throws {
-    if try pool.read({ db in try RunStore.migrator.hasBeenSuperseded(db) }) {
-      throw RunStore.newer(path, nil)
+  /// What the file is; a small file changed in the last seconds that does not read as a store
+  /// may be one another process is creating (SQLite writes its first page a moment after the
+  /// file appears): it is looked at again for up to a second before it is called foreign.
+  static func inspectSettled(_ path: String) -> StoreFile.Kind {
+    var kind = StoreFile.inspect(path)
+    let until = Date().addingTimeInterval(1)
+    while case .foreign = kind, Date() < until,
+          let a = try? FileManager.default.attributesOfItem(atPath: path),
+          (a[.size] as? Int ?? Int.max) <= 1 << 16,
+          let modified = a[.modificationDate] as? Date, Date().timeIntervalSince(modified) < 5 {
+      Thread.sleep(forTimeInterval: 0.05)
+      kind = StoreFile.inspect(path)
     }
-    try RunStore.migrator.migrate(pool)
+    return kind
+  }
+
+  /// Seconds a write waits for another process's write before it fails.
+  public static let busyTimeout = 30.0
+
+  static func isBusy(_ error: Error) -> Bool {
+    guard let e = error as? DatabaseError else { return false }
+    return e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
+  }
+
+  static func openAndMigrate(_ path: String) throws -> DatabasePool {
+    var config = Configuration()
+    config.busyMode = .timeout(busyTimeout)
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    let pool = try DatabasePool(path: path, configuration: config)
+    // The header may lag behind a write still in the WAL: ask the database itself too.
+    let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    if version > schemaVersion { throw newer(path, version) }
+    if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) { throw newer(path, nil) }
+    try migrator.migrate(pool)
     // Into the main file, so the header shows the store's mark to the next process at once.
     try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    return pool
   }
 
   /// A WAL database without a mark in its header: a store another process is creating right
@@ -80,6 +108,8 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
          try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
       }
       try q.close()
+    } catch where isBusy(error) {
+      return  // being created right now: opening waits for it
     } catch {
       throw StoreError("'\(path)' is not a Crescent run store (it cannot be read as one: \(error)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record")
     }

@@ -17,7 +17,7 @@ struct RunsShowCommand: ParsableCommand {
     let id = try storeOptions.resolve([self.id], in: store)[0]
     guard let record = try store.run(id: id) else { StoreOptions.fail("no run '\(id)' in '\(storeOptions.path)'") }
     if output {
-      print(record.stdout ?? "", terminator: "")
+      FileHandle.standardOutput.write(Data((record.stdout ?? "").utf8))
       if let err = record.stderr, !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
       return
     }
