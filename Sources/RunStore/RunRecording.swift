@@ -55,11 +55,11 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
 
   /// A sortable, unique enough id: `20250614-122455-3fa1`.
   public static func newID(now: Date = Date()) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyyMMdd-HHmmss"
-    return f.string(from: now) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
+    var t = time_t(now.timeIntervalSince1970.rounded(.down))
+    var p = tm()
+    gmtime_r(&t, &p)
+    return String(format: "%04d%02d%02d-%02d%02d%02d-%04x", p.tm_year + 1900, p.tm_mon + 1, p.tm_mday, p.tm_hour, p.tm_min, p.tm_sec,
+                  UInt16.random(in: 0...UInt16.max))
   }
 
   /// Writes the heartbeat (and any buffered points) every `interval` seconds until the run ends.
@@ -100,26 +100,36 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
       var ids = seriesIDs
       do {
         try store.write("write metrics to") { db in
-          let newSeries = try db.cachedStatement(sql: "INSERT INTO series (run, key) VALUES (?, ?)")
-          let insert = try db.cachedStatement(sql: "INSERT INTO metric (series, seq, step, value, bits, wall) VALUES (?, ?, ?, ?, ?, ?)")
-          var touched: [String: (step: Int, value: Double)] = [:]
+          // One chunk per series, its points in the order they were logged.
+          var order: [String] = []
+          var chunks: [String: PointChunk] = [:]
           for p in points {
+            if chunks[p.key] == nil { order.append(p.key); chunks[p.key] = PointChunk() }
+            chunks[p.key]!.append(step: p.step, value: p.value, wall: p.wall)
+          }
+          let newSeries = try db.cachedStatement(sql: "INSERT INTO series (run, key) VALUES (?, ?)")
+          let insert = try db.cachedStatement(sql: "INSERT INTO metric (series, seq, count, steps, bits, walls) VALUES (?, ?, ?, ?, ?, ?)")
+          let summary = try db.cachedStatement(sql: """
+            UPDATE series SET count = ?1, last_step = ?2, last_value = ?3, last_bits = ?4,
+              min_value = CASE WHEN min_value IS NULL OR ?5 < min_value THEN ?5 ELSE min_value END,
+              max_value = CASE WHEN max_value IS NULL OR ?6 > max_value THEN ?6 ELSE max_value END
+            WHERE id = ?7
+            """)
+          for key in order {
+            let chunk = chunks[key]!
             var entry: (id: Int64, next: Int64)
-            if let e = ids[p.key] { entry = e } else {
-              try newSeries.execute(arguments: [runID, p.key])
+            if let e = ids[key] { entry = e } else {
+              try newSeries.execute(arguments: [runID, key])
               entry = (db.lastInsertedRowID, 0)
             }
-            let (real, bits) = RunStore.stored(p.value)
-            insert.setUncheckedArguments([entry.id, entry.next, p.step, real, bits, p.wall])
-            try insert.execute()
-            entry.next += 1
-            ids[p.key] = entry
-            touched[p.key] = (p.step, p.value)
-          }
-          let summary = try db.cachedStatement(sql: "UPDATE series SET count = ?, last_step = ?, last_value = ?, last_bits = ? WHERE id = ?")
-          for (key, last) in touched {
-            let (real, bits) = RunStore.stored(last.value)
-            try summary.execute(arguments: [ids[key]!.next, last.step, real, bits, ids[key]!.id])
+            try insert.execute(arguments: [entry.id, entry.next, chunk.count, PointChunk.bytes(chunk.steps),
+                                            PointChunk.bytes(chunk.bits), PointChunk.bytes(chunk.walls)])
+            entry.next += Int64(chunk.count)
+            ids[key] = entry
+            let finite = chunk.bits.map { Double(bitPattern: $0) }.filter { !$0.isNaN }
+            let last = Double(bitPattern: chunk.bits.last!)
+            let (real, bits) = RunStore.stored(last)
+            try summary.execute(arguments: [entry.next, chunk.steps.last!, real, bits, finite.min(), finite.max(), entry.id])
           }
         }
       } catch {

@@ -18,7 +18,8 @@ extension RunStore {
     return try read { db in
       var records: [RunRecord] = []
       var index: [String: Int] = [:]
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, experiment, status, started, stopped, heartbeat, seed, config, overrides FROM run ORDER BY started, id")
+      // Table scans (no ORDER BY: an index walk would look every row up); sorted here.
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, experiment, status, started, stopped, heartbeat, seed, config, overrides FROM run")
       while let row = try rows.next() {
         let id: String = row[0]
         index[id] = records.count
@@ -28,11 +29,13 @@ extension RunStore {
                                  heartbeat: Date(timeIntervalSince1970: row[5]),
                                  seed: (row[6] as Int64?).map { UInt64(bitPattern: $0) }, configJSON: row[7], overridesJSON: row[8]))
       }
-      let series = try Row.fetchCursor(db, sql: "SELECT run, key, last_value, last_bits FROM series WHERE count > 0 ORDER BY run, key")
+      let series = try Row.fetchCursor(db, sql: "SELECT run, key, last_value, last_bits FROM series WHERE count > 0")
       while let row = try series.next() {
         guard let i = index[row[0]] else { continue }
         records[i].lastValues.append((row[1], RunStore.value(row[2], row[3])))
       }
+      for i in records.indices where records[i].lastValues.count > 1 { records[i].lastValues.sort { $0.key < $1.key } }
+      records.sort { ($0.started, $0.id) < ($1.started, $1.id) }
       return records
     }
   }
@@ -64,8 +67,8 @@ extension RunStore {
   public func seriesSummaries(run id: String) throws -> [SeriesSummary] {
     try read { db in
       try Row.fetchAll(db, sql: """
-        SELECT s.key, s.count, s.last_step, s.last_value, s.last_bits, min(m.value), max(m.value)
-        FROM series s JOIN metric m ON m.series = s.id WHERE s.run = ? GROUP BY s.id ORDER BY s.id
+        SELECT key, count, last_step, last_value, last_bits, min_value, max_value
+        FROM series WHERE run = ? AND count > 0 ORDER BY id
         """, arguments: [id]).map {
         SeriesSummary(key: $0[0], count: $0[1], lastStep: $0[2], last: RunStore.value($0[3], $0[4]), min: $0[5], max: $0[6])
       }
@@ -77,10 +80,16 @@ extension RunStore {
     try read { db in
       guard let sid = try Int64.fetchOne(db, sql: "SELECT id FROM series WHERE run = ? AND key = ?", arguments: [id, key]) else { return [] }
       var points: [MetricPoint] = []
-      let statement = try db.makeStatement(sql: "SELECT step, value, bits, wall FROM metric WHERE series = ? ORDER BY seq")
-      let rows = try Row.fetchCursor(statement, arguments: [sid])
+      let rows = try Row.fetchCursor(db, sql: "SELECT count, steps, bits, walls FROM metric WHERE series = ? ORDER BY seq", arguments: [sid])
       while let row = try rows.next() {
-        points.append(MetricPoint(step: row[0], value: RunStore.value(row[1], row[2]), wall: row[3]))
+        let n: Int = row[0]
+        let steps = PointChunk.values(row[1], count: n, as: Int64.self)
+        let bits = PointChunk.values(row[2], count: n, as: UInt64.self)
+        let walls = PointChunk.values(row[3], count: n, as: UInt64.self)
+        points.reserveCapacity(points.count + n)
+        for i in 0..<min(steps.count, bits.count, walls.count) {
+          points.append(MetricPoint(step: Int(steps[i]), value: Double(bitPattern: bits[i]), wall: Double(bitPattern: walls[i])))
+        }
       }
       return points
     }

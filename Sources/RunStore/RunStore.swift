@@ -77,10 +77,13 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
     // The header may lag behind a write still in the WAL: ask the database itself too.
     let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     if version > schemaVersion { throw newer(path, version) }
-    if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) { throw newer(path, nil) }
-    try migrator.migrate(pool)
-    // Into the main file, so the header shows the store's mark to the next process at once.
-    try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    let (superseded, complete) = try pool.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
+    if superseded { throw newer(path, nil) }
+    if !complete {
+      try migrator.migrate(pool)
+      // Into the main file, so the header shows the store's mark to the next process at once.
+      try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    }
     return pool
   }
 

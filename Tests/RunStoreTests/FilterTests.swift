@@ -55,3 +55,14 @@ import Testing
     #expect(flat.map(\.value) == [.number(1), .number(0.5), .string("x\"y"), .bool(true), .string("nan")])
   }
 }
+
+@Suite struct RunTableTests {
+  @Test func numbersAreWrittenAsPrintfWouldWriteThem() {
+    for d in [0.5, -0.25, 0.00012345, 123.456789, -999999.99999, 0.0333333, 2.71828, 1e-3, -1.00005, 0.99999] {
+      let expected = abs(d) >= 1e-3 && abs(d) < 1e6 ? String(format: "%.4f", d) : String(format: "%.4g", d)
+      #expect(RunTable.number(d) == expected, "\(d)")
+    }
+    #expect(RunTable.number(.nan) == "nan" && RunTable.number(-.infinity) == "-inf" && RunTable.number(3) == "3")
+    #expect(RunTable.duration(12.34) == "12.3s" && RunTable.duration(125) == "2m05s" && RunTable.duration(3725) == "1h02m")
+  }
+}

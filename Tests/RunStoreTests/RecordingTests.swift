@@ -15,12 +15,13 @@ import Testing
     let back = try store.series(run: r.runID, key: "x")
     #expect(back.map(\.step) == values.indices.map { $0 * 10 })
     #expect(back.map(\.value.bitPattern) == values.map(\.bitPattern))
-    // SQLite alone would have turned NaN into NULL and -0.0 into 0.0: the bits column keeps them.
-    let plain = try DatabaseQueue(path: dir.path("crescent.db")).read { db in
-      try Row.fetchAll(db, sql: "SELECT value, bits FROM metric ORDER BY seq")
+    // SQLite's REAL alone would have turned NaN into NULL and -0.0 into 0.0: the series' last
+    // value column keeps the bits beside it.
+    let last = try DatabaseQueue(path: dir.path("crescent.db")).read { db in
+      try Row.fetchOne(db, sql: "SELECT last_value, last_bits, min_value, max_value FROM series")!
     }
-    #expect(plain[0]["value"] as Double? == nil && plain[0]["bits"] as Int64? != nil)
-    #expect(plain[1]["value"] as Double? == .infinity && plain[1]["bits"] as Int64? == nil)
+    #expect(last["last_value"] as Double? == nil && last["last_bits"] as Int64? != nil)
+    #expect(last["min_value"] as Double? == -.infinity && last["max_value"] as Double? == .infinity)
     // The last value of the series (for `crescent runs`) keeps its bits too.
     #expect(try store.runs()[0].lastValue("x")?.bitPattern == values.last!.bitPattern)
   }
