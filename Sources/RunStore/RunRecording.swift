@@ -14,10 +14,17 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
   public var flushInterval = 2.0
 
   private let lock = NSLock()
-  private var pending: [(key: String, step: Int, value: Double, wall: Double)] = []
+  /// The series logged so far by position (the first logged is 0), the buffered points of
+  /// each, the positions with points in the buffer (in the order they first got one), and how
+  /// many points the buffer holds.
+  private var keys: [String] = []
+  private var keyIndex: [String: Int] = [:]
+  private var buffers: [PointChunk] = []
+  private var buffered: [Int] = []
+  private var pendingCount = 0
   private var lastFlush = Date().timeIntervalSince1970
   /// Each series' id and next sequence number, once it has a row.
-  private var seriesIDs: [String: (id: Int64, next: Int64)] = [:]
+  private var seriesIDs: [Int: (id: Int64, next: Int64)] = [:]
   private var firstFailure: Error?
   private var timer: DispatchSourceTimer?
   private var stdoutText = CappedText(), stderrText = CappedText()
@@ -86,27 +93,35 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
   public func log(_ key: String, _ value: Double, step: Int) {
     let now = Date().timeIntervalSince1970
     let due: Bool = lock.withLock {
-      pending.append((key, step, value, now))
-      return pending.count >= batchSize || now - lastFlush >= flushInterval
+      let k: Int
+      if let known = keyIndex[key] { k = known } else {
+        k = keys.count
+        keys.append(key)
+        keyIndex[key] = k
+        buffers.append(PointChunk())
+      }
+      if buffers[k].count == 0 { buffered.append(k) }
+      buffers[k].append(step: step, value: value, wall: now)
+      pendingCount += 1
+      return pendingCount >= batchSize || now - lastFlush >= flushInterval
     }
     if due { try? flush() }
   }
 
-  /// Writes the buffered points in one transaction. A failure is kept (`failure`) and thrown.
+  /// Writes the buffered points in one transaction: one `metric` row per series. A failure is
+  /// kept (`failure`) and thrown.
   public func flush() throws {
     try lock.withLock {
-      guard !pending.isEmpty else { lastFlush = Date().timeIntervalSince1970; return }
-      let points = pending
+      defer {
+        for k in buffered { buffers[k].removeAll() }
+        buffered.removeAll(keepingCapacity: true)
+        pendingCount = 0
+        lastFlush = Date().timeIntervalSince1970
+      }
+      guard pendingCount > 0 else { return }
       var ids = seriesIDs
       do {
         try store.write("write metrics to") { db in
-          // One chunk per series, its points in the order they were logged.
-          var order: [String] = []
-          var chunks: [String: PointChunk] = [:]
-          for p in points {
-            if chunks[p.key] == nil { order.append(p.key); chunks[p.key] = PointChunk() }
-            chunks[p.key]!.append(step: p.step, value: p.value, wall: p.wall)
-          }
           let newSeries = try db.cachedStatement(sql: "INSERT INTO series (run, key) VALUES (?, ?)")
           let insert = try db.cachedStatement(sql: "INSERT INTO metric (series, seq, count, steps, bits, walls) VALUES (?, ?, ?, ?, ?, ?)")
           let summary = try db.cachedStatement(sql: """
@@ -115,31 +130,34 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
               max_value = CASE WHEN max_value IS NULL OR ?6 > max_value THEN ?6 ELSE max_value END
             WHERE id = ?7
             """)
-          for key in order {
-            let chunk = chunks[key]!
+          for k in buffered {
+            let chunk = buffers[k]
             var entry: (id: Int64, next: Int64)
-            if let e = ids[key] { entry = e } else {
-              try newSeries.execute(arguments: [runID, key])
+            if let e = ids[k] { entry = e } else {
+              try newSeries.execute(arguments: [runID, keys[k]])
               entry = (db.lastInsertedRowID, 0)
             }
             try insert.execute(arguments: [entry.id, entry.next, chunk.count, PointChunk.bytes(chunk.steps),
                                             PointChunk.bytes(chunk.bits), PointChunk.bytes(chunk.walls)])
             entry.next += Int64(chunk.count)
-            ids[key] = entry
-            let finite = chunk.bits.map { Double(bitPattern: $0) }.filter { !$0.isNaN }
-            let last = Double(bitPattern: chunk.bits.last!)
-            let (real, bits) = RunStore.stored(last)
-            try summary.execute(arguments: [entry.next, chunk.steps.last!, real, bits, finite.min(), finite.max(), entry.id])
+            ids[k] = entry
+            var lo = Double.infinity, hi = -Double.infinity, any = false
+            for b in chunk.bits {
+              let v = Double(bitPattern: b)
+              if v.isNaN { continue }
+              any = true
+              lo = Swift.min(lo, v)
+              hi = Swift.max(hi, v)
+            }
+            let (real, bits) = RunStore.stored(Double(bitPattern: chunk.bits.last!))
+            try summary.execute(arguments: [entry.next, chunk.steps.last!, real, bits, any ? lo : nil, any ? hi : nil, entry.id])
           }
         }
       } catch {
         if firstFailure == nil { firstFailure = error }
-        pending.removeAll()
         throw error
       }
       seriesIDs = ids
-      pending.removeAll(keepingCapacity: true)
-      lastFlush = Date().timeIntervalSince1970
     }
   }
 

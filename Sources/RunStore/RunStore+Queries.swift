@@ -78,15 +78,16 @@ extension RunStore {
   /// The points of series `key` of run `id`, in the order they were logged.
   public func series(run id: String, key: String) throws -> [MetricPoint] {
     try read { db in
-      guard let sid = try Int64.fetchOne(db, sql: "SELECT id FROM series WHERE run = ? AND key = ?", arguments: [id, key]) else { return [] }
+      guard let row = try Row.fetchOne(db, sql: "SELECT id, count FROM series WHERE run = ? AND key = ?", arguments: [id, key]) else { return [] }
+      let sid: Int64 = row[0]
       var points: [MetricPoint] = []
+      points.reserveCapacity(row[1])
       let rows = try Row.fetchCursor(db, sql: "SELECT count, steps, bits, walls FROM metric WHERE series = ? ORDER BY seq", arguments: [sid])
       while let row = try rows.next() {
         let n: Int = row[0]
         let steps = PointChunk.values(row[1], count: n, as: Int64.self)
         let bits = PointChunk.values(row[2], count: n, as: UInt64.self)
         let walls = PointChunk.values(row[3], count: n, as: UInt64.self)
-        points.reserveCapacity(points.count + n)
         for i in 0..<min(steps.count, bits.count, walls.count) {
           points.append(MetricPoint(step: Int(steps[i]), value: Double(bitPattern: bits[i]), wall: Double(bitPattern: walls[i])))
         }

@@ -13,7 +13,7 @@ end)
 LUA
 "$crescent" run long.lua > out.txt 2> err.txt &
 pid=$!
-for _ in $(seq 100); do grep -q "logged 1000" out.txt 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q "logged 1000" out.txt 2>/dev/null && break; sleep 0.1; done
 kill -TERM "$pid"
 wait "$pid"
 echo "exit: $?"
