@@ -96,13 +96,15 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
     config.busyMode = .timeout(30)
     let tables: [String]
     let version: Int
-    // A read-only connection may leave an empty -wal and a -shm behind: remove those it made.
+    // A read-only connection may leave an empty -wal and a -shm behind. A file that is refused
+    // loses those it made; a store being created keeps them (its creator may be using them).
     let fm = FileManager.default
     let made = [path + "-wal", path + "-shm"].filter { !fm.fileExists(atPath: $0) }
-    defer {
+    func refuse(_ error: StoreError) -> StoreError {
       for extra in made where ((try? fm.attributesOfItem(atPath: extra)[.size] as? Int) ?? 1) == 0 || extra.hasSuffix("-shm") {
         try? fm.removeItem(atPath: extra)
       }
+      return error
     }
     do {
       let q = try DatabaseQueue(path: path, configuration: config)
@@ -114,12 +116,12 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
     } catch where isBusy(error) {
       return  // being created right now: opening waits for it
     } catch {
-      throw StoreError("'\(path)' is not a Crescent run store (it cannot be read as one: \(error)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record")
+      throw refuse(StoreError("'\(path)' is not a Crescent run store (it cannot be read as one: \(error)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record"))
     }
-    if version > schemaVersion { throw newer(path, version) }
+    if version > schemaVersion { throw refuse(newer(path, version)) }
     let ours: Set<String> = ["crescent_meta", "grdb_migrations", "run", "series", "metric", "artifact"]
     guard tables.isEmpty || (tables.contains("crescent_meta") && Set(tables).isSubset(of: ours)) || tables == ["grdb_migrations"] else {
-      throw StoreError("'\(path)' is not a Crescent run store (it is a SQLite database of another program: it has tables such as '\(tables.first { !ours.contains($0) } ?? tables[0])'); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record")
+      throw refuse(StoreError("'\(path)' is not a Crescent run store (it is a SQLite database of another program: it has tables such as '\(tables.first { !ours.contains($0) } ?? tables[0])'); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record"))
     }
   }
 
