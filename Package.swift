@@ -10,6 +10,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Lua 5.4 from the system (Debian: liblua5.4-dev; macOS: Homebrew lua).
@@ -42,6 +43,10 @@ let package = Package(
     .target(name: "Charts", exclude: ["README.md"]),
     // Self-contained HTML reports of runs, drawn with Charts, from plain data.
     .target(name: "Reports", dependencies: ["Charts"], exclude: ["README.md"]),
+    // The run store: every run, its metrics and artifacts, in one SQLite file (GRDB over the
+    // system's libsqlite3; Debian: libsqlite3-dev).
+    .target(name: "RunStore", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"]),
     // Every built-in library registered into one catalog.
     .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"],
             exclude: ["README.md"]),
@@ -54,7 +59,7 @@ let package = Package(
             exclude: ["README.md"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins",
+      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       exclude: ["README.md"]
     ),
@@ -71,6 +76,7 @@ let package = Package(
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Fixtures"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"]),
+    .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
   ],
   swiftLanguageModes: [.v6]

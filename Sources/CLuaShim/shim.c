@@ -244,6 +244,14 @@ static void on_sigint(int sig) {
 
 void crescent_install_sigint_handler(void) { signal(SIGINT, on_sigint); }
 
+static void on_sigterm(int sig) {
+  (void)sig;
+  if (interrupt_flag) { signal(SIGTERM, SIG_DFL); raise(SIGTERM); return; }  /* second SIGTERM: stop now */
+  interrupt_flag = 1;
+}
+
+void crescent_install_sigterm_handler(void) { signal(SIGTERM, on_sigterm); }
+
 /* ---- memory limit ---- */
 
 typedef struct {

@@ -26,8 +26,8 @@ public final class Session {
   /// The files the run may read and write: the host binds it as `FilePolicy.current` for each
   /// call from the script, so every reader and writer checks its paths against it.
   public var files: FilePolicy = .unrestricted
-  /// The folder where the run's records are kept; nil: where the host keeps them.
-  public var runStore: URL?
+  /// Where the run is recorded (its metrics, artifacts and info); nil: the run is not recorded.
+  public var runStore: RunRecorder?
 
   /// A session over `catalog`; without a seed, its random streams start from a fresh random root.
   public init(catalog: Catalog, seed: UInt64? = nil, output: OutputSink = .standardOutput) {

@@ -79,11 +79,16 @@ public struct Property: Sendable {
   public let doc: String
   /// Scripts may assign it (`model.stop_training = true`).
   public let settable: Bool
-  public init(_ name: String, _ type: ValueType, _ doc: String, settable: Bool = false) {
+  /// A table the script fills in place (`run.info.notes = "..."`): every read gives the same
+  /// host table, and the host hands its contents back with `setProperty` when the script is done
+  /// with the object (the value `property` gives is only its starting content).
+  public let filledByScript: Bool
+  public init(_ name: String, _ type: ValueType, _ doc: String, settable: Bool = false, filledByScript: Bool = false) {
     self.name = name
     self.type = type
     self.doc = doc
     self.settable = settable
+    self.filledByScript = filledByScript
   }
 }
 

@@ -9,7 +9,14 @@ extension Run: CatalogObject {
     Property("config", .record, "a copy of the final config (changing it changes nothing)"),
     Property("folder", .string, "the folder artifacts are written to"),
     Property("series", .record, "a copy of the logged series so far: name -> {steps = {...}, values = {...}}; each fit logs its own (loss, then fit2/loss, ... or its log_prefix)"),
+    Property("info", .record, "a table the script fills (run.info.notes = \"...\"), saved with the run when it ends (as Sacred's run.info); numbers, strings, booleans and tables of them",
+             filledByScript: true),
   ]
+
+  public func setProperty(_ name: String, to value: Value) throws {
+    guard name == "info" else { throw CatalogError("field '\(name)' of a Run cannot be set") }
+    info = value
+  }
 
   public func property(_ name: String) -> Value? {
     switch name {
@@ -18,6 +25,7 @@ extension Run: CatalogObject {
     case "seed": return .integer(Int(truncatingIfNeeded: seed))
     case "config": return config
     case "folder": return .string(folder.path)
+    case "info": return info
     case "series":
       return .table(seriesNames.map { name in
         let points = series[name] ?? []
@@ -51,6 +59,14 @@ public enum ExperimentLibrary {
         return { a in
           try a[run].log(try a[name], try a[value], step: try a[step])
           return []
+        }
+      },
+      method("history", "The points of a series so far, as recorded (from the run store when the run is recorded): `run:history(\"val_loss\")` gives {steps = {...}, values = {...}}, empty lists for a series never logged.",
+             returns: [Returned(.record, "{steps = {...}, values = {...}}")]) { d, run in
+        let name = d.parameter("name", String.self, "the series (as logged: val_loss, or fit2/val_loss for a second fit)")
+        return { a in
+          let points = try a[run].history(try a[name])
+          return [.table([("steps", .list(points.map { .integer($0.step) })), ("values", .list(points.map { .number($0.value) }))])]
         }
       },
       method("log_curve", "Keeps a curve (a table of lists, such as metrics.roc_curve gives) under a name.") { d, run in

@@ -31,9 +31,15 @@ public final class Run {
   public private(set) var curves: [(name: String, curve: Value)] = []
   /// Artifact names and the files they were written to.
   public private(set) var artifacts: [(name: String, path: URL)] = []
+  /// What the script put in `run.info` (Sacred's run.info), saved with the run.
+  public var info: Value = .table([])
+  /// Where the run is recorded (a run store), if it is: every point and artifact goes there too.
+  public let recorder: RunRecorder?
 
-  public init(id: String = Run.newID(), experiment: String, seed: UInt64, config: Value, runsDirectory: URL) {
+  public init(id: String = Run.newID(), experiment: String, seed: UInt64, config: Value, runsDirectory: URL,
+              recorder: RunRecorder? = nil) {
     self.id = id
+    self.recorder = recorder
     self.experiment = experiment
     self.seed = seed
     self.config = config
@@ -63,6 +69,21 @@ public final class Run {
     if series[name] == nil { seriesNames.append(name) }
     points.append(Point(step: s, value: value))
     series[name] = points
+    if let recorder {
+      recorder.log(name, value, step: s)
+      if let failure = recorder.failure { throw ConfigError("the run cannot be recorded: \(failure)") }
+    }
+  }
+
+  /// The points of series `name` so far: from the run store when the run is recorded, else as
+  /// logged in this process.
+  public func history(_ name: String) throws -> [Point] {
+    if let recorder {
+      do { return try recorder.history(name).map { Point(step: $0.step, value: $0.value) } } catch {
+        throw ConfigError("the run's history cannot be read: \(error)")
+      }
+    }
+    return series[name] ?? []
   }
 
   public func logCurve(_ name: String, _ curve: Value) throws {
@@ -81,6 +102,11 @@ public final class Run {
     }
     artifacts.removeAll { $0.name == name }
     artifacts.append((name, url))
+    if let recorder {
+      do { try recorder.recordArtifact(name: name, path: url.path, contents: Data(content.utf8)) } catch {
+        throw ConfigError("the artifact '\(name)' cannot be recorded: \(error)")
+      }
+    }
     return url
   }
 

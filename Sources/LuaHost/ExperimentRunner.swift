@@ -13,6 +13,10 @@ public struct ExperimentRunner {
   /// Words after the script that are neither `with ...` nor after `--`: the script's `...`,
   /// which an experiment's main never sees, so an experiment refuses them.
   public var scriptWords: [String] = []
+  /// The id the run takes (the run store's, when the run is recorded); nil: a fresh one.
+  public var runID: String?
+  /// Told of the run as soon as it exists (before main), so a host can record how it ends.
+  public var onRun: ((Run) -> Void)?
 
   public init() {}
 
@@ -72,17 +76,25 @@ public struct ExperimentRunner {
       return .printedConfig(ConfigPrinter.render(config, title: "config of experiment '\(declaration.name)':"))
     }
     state.session.random = RandomContext(rootSeed: seed)
-    let run = Run(experiment: declaration.name, seed: seed, config: config.root,
-                  runsDirectory: URL(fileURLWithPath: runsDirectory, isDirectory: true))
+    let run = Run(id: runID ?? Run.newID(), experiment: declaration.name, seed: seed, config: config.root,
+                  runsDirectory: URL(fileURLWithPath: runsDirectory, isDirectory: true), recorder: state.session.runStore)
+    onRun?(run)
     output("experiment \(declaration.name), seed \(seed)\n")
+    let outer = state.session.runLog
     state.session.runLog = RunLog { name, value, step in try? run.log(name, value, step: step) }
-    defer { state.session.runLog = nil }
+    defer { state.session.runLog = outer }
     do {
       let result = try state.runMain(config: config.root, run: run)
+      try state.returnFilledTables()
       run.finish(.completed, result: result)
     } catch let e as ScriptError {
+      try? state.returnFilledTables()
       run.finish(e.kind == .interrupted ? .interrupted : .failed, error: e.description)
       throw e
+    } catch {
+      try? state.returnFilledTables()
+      run.finish(.failed, error: "\(error)")
+      throw error
     }
     output(RunSummary.render(run))
     return .completed(run)

@@ -78,15 +78,41 @@ extension LuaState {
     if lua_rawget(L, -2) != LUA_TNIL { return 1 }
     crescent_pop(L, 2)
     guard let key = stack.string(at: 2) else { return raise("\(typeName) fields are named by strings") }
-    guard properties.contains(where: { $0.name == key }),
+    guard let property = properties.first(where: { $0.name == key }),
           let object = box(at: 1, in: L) as? (AnyObject & CatalogObject),
           let value = object.property(key) else {
       let names = properties.map(\.name) + catalog.methods(of: typeName).map(\.name)
       let hint = Suggest.closest(to: key, among: names).map { " (did you mean '\($0)'?)" } ?? ""
       return raise("\(typeName) has no field '\(key)'\(hint)")
     }
+    if property.filledByScript {
+      // The same Lua table at every read, so what the script puts in it stays there.
+      if let kept = filledTables.first(where: { $0.object === object && $0.key == key }) {
+        lua_rawgeti(L, crescent_registryindex(), lua_Integer(kept.ref))
+        return 1
+      }
+      stack.push(value)
+      lua_pushvalue(L, -1)
+      filledTables.append((object, key, luaL_ref(L, crescent_registryindex())))
+      return 1
+    }
     stack.push(value)
     return 1
+  }
+
+  /// Hands the tables scripts filled (`run.info`) back to their objects, and lets them go.
+  public func returnFilledTables() throws {
+    let stack = LuaStack(self, L)
+    let tables = filledTables
+    filledTables = []
+    var problem: Error?
+    for t in tables {
+      lua_rawgeti(L, crescent_registryindex(), lua_Integer(t.ref))
+      do { try t.object.setProperty(t.key, to: try stack.value(at: -1)) } catch { problem = problem ?? error }
+      crescent_pop(L, 1)
+      luaL_unref(L, crescent_registryindex(), t.ref)
+    }
+    if let problem { throw problem }
   }
 
   /// `object.key` for a name an object type without properties does not have (Lua passes the

@@ -130,6 +130,7 @@ extension LuaState {
     }
     loadingModules.insert(name)
     defer { loadingModules.remove(name) }
+    requiredModules.append((name, path, source))
     let bytes = Array(source.utf8)
     let loaded = bytes.withUnsafeBufferPointer { p in
       p.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: max(p.count, 1)) {

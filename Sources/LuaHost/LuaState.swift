@@ -60,6 +60,10 @@ public final class LuaState {
   var scriptDirectory: String?
   /// Modules being loaded by `require` (to report cycles).
   var loadingModules: Set<String> = []
+  /// The modules the script required, with the file and source each was loaded from.
+  public internal(set) var requiredModules: [(name: String, path: String, source: String)] = []
+  /// The tables scripts fill in place (`run.info`), kept in the registry until handed back.
+  var filledTables: [(object: AnyObject & CatalogObject, key: String, ref: Int32)] = []
   /// The prelude's hooks table (experiment declaration, freezing), in the registry.
   var preludeRef: Int32 = 0
   /// Tracebacks of errors raised in Lua functions called from native code, with the depth of

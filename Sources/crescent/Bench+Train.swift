@@ -14,7 +14,9 @@ struct TrainBench: ParsableCommand {
       w2: 103 → Dense 256 relu → Dense 14 sigmoid, BCE, Adam 1e-3, batch 32 (2,417 samples).
       After three warm-up steps, three timed runs (w1: 20 steps; w2: three epochs' worth); the median is printed.
       With --metrics, then rounds of two 20-epoch fits, with and without the metrics (alternating which runs \
-      first); prints the median rates and the median of the paired slowdowns, slowdown_percent=<number>.
+      first); prints the median rates and the median of the paired slowdowns, slowdown_percent=<number>. \
+      With --record, the same with and without recording the fit into a run store (the run's row, \
+      its heartbeat and every epoch's points, from opening the store to the run's end).
       """
   )
 
@@ -23,8 +25,10 @@ struct TrainBench: ParsableCommand {
   @Option(help: "Comma-separated training metrics: also time whole epochs of fit with and without them.")
   var metrics: String?
 
-  @Option(help: "Rounds of the with/without comparison (with --metrics).")
+  @Option(help: "Rounds of the with/without comparison (with --metrics or --record).")
   var rounds: Int = 31
+  @Flag(help: "Also time whole 20-epoch fits recorded into a run store (a temporary one) against unrecorded ones.")
+  var record = false
 
   func validate() throws {
     guard rounds > 0 else { throw ValidationError("--rounds must be positive") }
@@ -68,6 +72,7 @@ struct TrainBench: ParsableCommand {
     }
     rates.sort()
     print("train workload=\(workload) threads=\(Parallel.maxThreads) batch=\(batch) steps=\(steps) samples_per_sec=\(String(format: "%.0f", rates[1]))")
+    if record { try recordingCost(model: model, x: x, y: y, batch: batch, n: n) }
     if let metrics {
       // Fits with and without the metrics, alternating which goes first; the cost is the median
       // of the paired slowdowns, which a noisy neighbour moves much less than any one run.

@@ -4,6 +4,7 @@ import CLuaShim
 import Experiments
 import Foundation
 import LuaHost
+import RunStore
 
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -25,7 +26,12 @@ struct RunCommand: ParsableCommand {
       unless --trust (or a finer --allow) is given. Files: a script reads only under its own \
       folder, the working directory, CRESCENT_DATA and --allow-read folders, and writes only under \
       the working directory (or --out) and --allow-write folders, unless --trust is given. \
-      Ctrl-C stops a running script cleanly.
+      Ctrl-C (or SIGTERM) stops a running script cleanly.
+
+      Every run is recorded in the run store (crescent.db in the runs folder, or --store, or \
+      CRESCENT_STORE): its config and overrides, the script and its hash, every run:log and fit \
+      metric, artifacts, the result or error, and what it printed. `crescent runs` lists them; \
+      --no-record skips the recording.
       """
   )
 
@@ -63,33 +69,68 @@ struct RunCommand: ParsableCommand {
       runner.scriptWords = split.words
     }
     var stateOptions = try options.sandbox.stateOptions()
-    let write: (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+    var recorder: RunRecorderSetup?
+    let write: (String) -> Void = { text in
+      FileHandle.standardOutput.write(Data(text.utf8))
+      recorder?.recording.capture(stdout: text)
+    }
     stateOptions.output = write
     crescent_install_sigint_handler()
+    crescent_install_sigterm_handler()
     LuaState.startWatchdog()
     let session = Session(catalog: try options.pluginOptions.catalog(command: "run"),
                           output: OutputSink(isTerminal: isatty(STDOUT_FILENO) != 0, write: write))
     let state = LuaState(session: session, options: stateOptions)
     // Runs keep their records and artifacts under the runs folder, wherever it is.
     session.files = session.files.granting(write: [FilePolicy.Root(runner.runsDirectory, origin: "--runs-dir")])
+    let provisional: UInt64
     do {
       _ = try runner.overrides(state: state)  // values that do not parse fail before the script runs
-      let provisional = runner.provisionalSeed(state: state) ?? UInt64.random(in: 0..<(1 << 31))
+      provisional = runner.provisionalSeed(state: state) ?? UInt64.random(in: 0..<(1 << 31))
+    } catch let e as ConfigError {
+      fail("\(script): \(e.message)")
+    }
+    if !options.noRecord && !options.printConfig {
+      let path = RunRecorderSetup.storePath(option: options.store, runsDirectory: runner.runsDirectory)
+      do {
+        recorder = try RunRecorderSetup(storePath: path, script: script, seed: provisional,
+                                        runsDirectory: runner.runsDirectory, with: runner.with)
+      } catch { fail("\(error)") }
+      recorder?.attach(to: session, runner: &runner)
+      let folder = (path as NSString).deletingLastPathComponent
+      session.files = session.files.granting(write: [FilePolicy.Root(folder.isEmpty ? "." : folder, origin: "--store")])
+    }
+    let report: (String) -> Void = { text in
+      FileHandle.standardError.write(Data(text.utf8))
+      recorder?.recording.capture(stderr: text)
+    }
+    /// Records how the run ended; a store that fails makes the run fail.
+    func finish(_ status: RunStatus, _ error: String? = nil, traceback: String? = nil) {
+      do { try recorder?.finish(status, error: error, traceback: traceback, state: state) } catch {
+        FileHandle.standardError.write(Data("crescent: \(error)\n".utf8))
+        Foundation.exit(1)
+      }
+    }
+    do {
       session.random = RandomContext(rootSeed: provisional)
       try state.runFile(script, arguments: scriptArguments)
       switch try runner.run(state: state, output: write) {
       case .printedConfig(let text): write(text)
       case .noExperiment, .completed: break
       }
+      finish(.completed)
     } catch let e as ScriptError {
-      FileHandle.standardError.write(Data(("crescent: " + e.description + "\n").utf8))
+      report("crescent: " + e.description + "\n")
+      finish(e.kind == .interrupted ? .interrupted : .failed, e.message, traceback: e.traceback)
       switch e.kind {
       case .interrupted: throw ExitCode(130)
       case .timeout: throw ExitCode(124)
       default: throw ExitCode(1)
       }
     } catch let e as ConfigError {
-      fail("\(script): \(e.message)")
+      report("crescent: \(script): \(e.message)\n")
+      finish(.failed, e.message)
+      Foundation.exit(1)
     }
   }
 

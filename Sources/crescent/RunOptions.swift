@@ -9,11 +9,14 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Print the experiment's final config, marking what was changed, and exit without running main.")
   var printConfig = false
   @Option(help: "The folder runs write their artifacts under (runs/<id>/; default: runs).") var runsDir: String?
+  @Option(help: "The run store the run is recorded in (default: CRESCENT_STORE, else crescent.db in the runs folder).")
+  var store: String?
+  @Flag(help: "Do not record the run in the run store.") var noRecord = false
   @OptionGroup var pluginOptions: PluginOptions
 
   /// Options followed by a value (`--seed 7` or `--seed=7`), and options that stand alone.
-  static let valued: Set<String> = ["--allow", "--allow-read", "--allow-write", "--out", "--timeout", "--max-memory", "--seed", "--runs-dir", "--plugin"]
-  static let flags: Set<String> = ["--trust", "--print-config"]
+  static let valued: Set<String> = ["--allow", "--allow-read", "--allow-write", "--out", "--timeout", "--max-memory", "--seed", "--runs-dir", "--plugin", "--store"]
+  static let flags: Set<String> = ["--trust", "--print-config", "--no-record"]
 
   func validate() throws {
     if let seed, seed > UInt64(Int.max) {
@@ -28,6 +31,8 @@ struct RunOptions: ParsableArguments {
     m.seed = later.seed ?? seed
     m.printConfig = printConfig || later.printConfig
     m.runsDir = later.runsDir ?? runsDir
+    m.store = later.store ?? store
+    m.noRecord = noRecord || later.noRecord
     m.pluginOptions.plugins = pluginOptions.plugins + later.pluginOptions.plugins
     return m
   }

@@ -5,7 +5,7 @@ import Testing
 /// The run object's methods read their arguments through typed declarations.
 struct ExperimentsTypedEntryTests {
   @Test func everyEntryReadsTypedArguments() {
-    #expect(ExperimentLibrary.entries.count == 4)
+    #expect(ExperimentLibrary.entries.count == 5)
     for e in ExperimentLibrary.entries {
       #expect(e.declarer != nil, "\(e.qualifiedName) reads its arguments by name")
     }

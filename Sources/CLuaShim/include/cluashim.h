@@ -86,6 +86,8 @@ void crescent_open_libraries(lua_State *L, int trusted, int allow);
 #define CRESCENT_MEMORY_MESSAGE "memory limit exceeded"
 void crescent_install_hook(lua_State *L);
 void crescent_install_sigint_handler(void);
+/* SIGTERM stops the script as Ctrl-C does (a second SIGTERM ends the process at once). */
+void crescent_install_sigterm_handler(void);
 void crescent_request_interrupt(void);
 void crescent_clear_interrupt(void);
 int crescent_interrupt_requested(void);

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import RunStore
+
+struct RunsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "runs",
+    abstract: "The recorded runs: list, show, compare, export, remove.",
+    discussion: """
+      Every `crescent run` is recorded in the run store (runs/crescent.db unless --store or \
+      CRESCENT_STORE says otherwise). A run is named by its id or by a prefix only it has. A \
+      RUNNING run whose heartbeat has stopped for \(Int(RunStore.staleAfter)) s shows as DEAD.
+      """,
+    subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsCompareCommand.self, RunsExportCommand.self, RunsRemoveCommand.self],
+    defaultSubcommand: RunsListCommand.self
+  )
+}
+
+struct RunsListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "A table of runs: id, experiment, status, start, duration and the last value of their series.")
+
+  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var selection: RunSelection
+
+  func run() throws {
+    let store = try storeOptions.open()
+    let runs = try selection.apply(try store.runs())
+    if runs.isEmpty {
+      print(selection.filter == nil ? "no runs in '\(storeOptions.path)'" : "no run matches '\(selection.filter!)'")
+      return
+    }
+    print(RunTable.render(runs), terminator: "")
+  }
+}
