@@ -24,17 +24,13 @@ public final class CSVLogger: Callback {
 
   public func onTrainBegin(_ model: Sequential) throws {
     guard !path.isEmpty else { throw LayerError("CSVLogger: the filename is empty") }
-    do { try FileAccess.createParentFolders(of: path) } catch let e as FileError {
-      throw LayerError("CSVLogger: cannot write '\(path)': \(e.reason)")
-    }
     keys = []
-    let exists = FileManager.default.fileExists(atPath: path)
-    if append && exists, let text = try? String(contentsOfFile: path, encoding: .utf8),
-       let header = text.split(separator: "\n").first {
+    if append, let text = try? FileAccess.readText(path), let header = text.split(separator: "\n").first {
       keys = Array(String(header).components(separatedBy: separator).dropFirst())
     }
-    guard let f = fopen(path, append ? "a" : "w") else {
-      throw LayerError("CSVLogger: cannot write '\(path)': \(FileAccess.reason(errno: errno))")
+    let f: UnsafeMutablePointer<FILE>
+    do { f = try FileAccess.openForWriting(path, append: append) } catch let e as FileError {
+      throw LayerError("CSVLogger: cannot write '\(path)': \(e.reason)")
     }
     file = f
   }
