@@ -117,10 +117,20 @@ extension FileAccess {
         if errno == EINTR || errno == EAGAIN { continue }
         throw FileError(path, reason(errno: errno))
       }
-      if n == 0 { bytes.removeLast(size - done); break }  // the file shrank while it was read
+      if n == 0 { bytes.removeLast(size - done); return bytes }  // the file shrank while it was read
       done += n
     }
-    return bytes
+    // A file whose size says nothing (a /proc file says 0) or that grew: read on to its end.
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }  // cannot fail: the chunk is not empty
+      if n < 0 {
+        if errno == EINTR || errno == EAGAIN { continue }
+        throw FileError(path, reason(errno: errno))
+      }
+      if n == 0 { return bytes }
+      bytes += chunk[0..<n]
+    }
   }
 
   /// Opens `path` to write (replacing it, or appending with `append`), creating missing
