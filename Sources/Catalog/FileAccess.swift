@@ -50,61 +50,22 @@ public enum FileAccess {
 
   /// Reads a text file (UTF-8).
   public static func readText(_ path: String) throws -> String {
-    guard !path.isEmpty else { throw FileError(path, "the file name is empty") }
-    try check(path, for: .read)
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-      throw FileError(path, reason(errno: EISDIR))
-    }
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw FileError(path, access(path, F_OK) != 0 ? reason(errno: ENOENT) : reason(error))
-    }
-    guard let text = String(data: data, encoding: .utf8) else { throw FileError(path, "not UTF-8 text") }
+    let bytes = try readBytes(path)
+    guard let text = String(validating: bytes, as: UTF8.self) else { throw FileError(path, "not UTF-8 text") }
     return text
   }
 
   /// Writes `bytes` to `path` in one piece (a temporary file beside it, then renamed over it),
   /// creating missing parent folders as `mkdir -p` does.
   public static func write(_ bytes: Data, to path: String) throws {
-    guard !path.isEmpty else { throw FileError(path, "the file name is empty") }
-    try check(path, for: .write)
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-      throw FileError(path, reason(errno: EISDIR))
-    }
-    try createParentFolders(of: path)
-    let folder = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-    guard let file = fopen(temporary, "wb") else { throw FileError(path, reason(errno: errno)) }
-    var failure: Int32 = 0
-    let written = bytes.withUnsafeBytes { p in p.isEmpty ? 0 : fwrite(p.baseAddress!, 1, p.count, file) }  // cannot fail: p is not empty here
-    if written != bytes.count { failure = errno == 0 ? EIO : errno }
-    if fclose(file) != 0 && failure == 0 { failure = errno }
-    if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-    if failure != 0 {
-      unlink(temporary)
-      throw FileError(path, reason(errno: failure))
-    }
+    let (folder, name) = try openParent(path, for: .write, creating: true)
+    defer { close(folder) }
+    try write(bytes, as: name, in: folder, shown: path)
   }
 
   /// Creates the folders `path` is to be written in, as `mkdir -p` does.
   public static func createParentFolders(of path: String) throws {
-    try check(path, for: .write)
-    let folder = (path as NSString).deletingLastPathComponent
-    guard !folder.isEmpty else { return }
-    var built = folder.hasPrefix("/") ? "/" : ""
-    for part in folder.split(separator: "/") {
-      built += (built.isEmpty || built.hasSuffix("/") ? "" : "/") + part
-      var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: built, isDirectory: &isFolder) {
-        guard isFolder.boolValue else { throw FileError(path, "'\(built)' is a file, not a folder") }
-        continue
-      }
-      if mkdir(built, 0o777) != 0 && errno != EEXIST {
-        throw FileError(path, "cannot create the folder '\(built)': \(reason(errno: errno))")
-      }
-    }
+    let (folder, _) = try openParent(path, for: .write, creating: true)
+    close(folder)
   }
 }

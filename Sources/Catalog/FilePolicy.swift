@@ -27,9 +27,32 @@ public struct FilePolicy: Sendable, Equatable {
   /// The folders writable; nil: every path. What may be written may be read too.
   public private(set) var writeRoots: [Root]?
 
+  /// With `--out DIR`: the folder a relative path lands in when a script writes it, and is
+  /// looked for first when it reads it (so it reads back what it wrote); nil: the working
+  /// directory. Kept resolved.
+  public private(set) var outFolder: String?
+
   public init(read: [Root]?, write: [Root]?) {
     readRoots = read
     writeRoots = write
+  }
+
+  /// This policy with relative paths written under `folder` (nil: the working directory).
+  public func placing(relativePathsUnder folder: String?) -> FilePolicy {
+    var p = self
+    p.outFolder = folder.map { FilePolicy.resolve(FilePolicy.absolute($0)) }
+    return p
+  }
+
+  /// Where `path` is opened for `access`: a relative path written goes under `outFolder`;
+  /// one read is taken from there when it exists there, else from the working directory.
+  /// Other paths are unchanged.
+  public func located(_ path: String, for access: Access) -> String {
+    guard let outFolder, !path.hasPrefix("/"), !path.isEmpty else { return path }
+    let placed = outFolder + "/" + path
+    if access == .write { return placed }
+    var info = stat()
+    return lstat(placed, &info) == 0 ? placed : path
   }
 
   /// Every path allowed (a trusted script, a host's own files).
@@ -46,11 +69,16 @@ public struct FilePolicy: Sendable, Equatable {
     read += allowRead.map { Root($0, origin: "--allow-read") }
     let write = [out.map { Root($0, origin: "--out") } ?? Root(".", origin: "the working directory")]
       + allowWrite.map { Root($0, origin: "--allow-write") }
-    return FilePolicy(read: read, write: write)
+    return FilePolicy(read: read, write: write).placing(relativePathsUnder: out)
+  }
+
+  /// Whether paths opened for `access` are limited to folders.
+  public func restricts(_ access: Access) -> Bool {
+    access == .read ? readRoots != nil : writeRoots != nil
   }
 
   /// Whether every path is allowed.
-  public var isUnrestricted: Bool { readRoots == nil && writeRoots == nil }
+  public var isUnrestricted: Bool { readRoots == nil && writeRoots == nil && outFolder == nil }
 
   /// This policy with `folders` readable too (nothing changes when every path already is).
   public func granting(read folders: [Root]) -> FilePolicy {
@@ -77,13 +105,14 @@ public struct FilePolicy: Sendable, Equatable {
     if path.utf8.contains(0) {
       throw FileError(FilePolicy.printable(path), "a file name may not hold a NUL byte")
     }
+    let placed = located(path, for: access)
     let roots: [Root]?
     switch access {
     case .read: roots = readRoots.map { r in r + (writeRoots ?? []) }
     case .write: roots = writeRoots
     }
-    guard let roots, !path.isEmpty else { return path }
-    let absolute = FilePolicy.absolute(path)
+    guard let roots, !path.isEmpty else { return placed }
+    let absolute = FilePolicy.absolute(placed)
     let real: String
     do { real = try FilePolicy.resolveChecked(absolute) } catch {
       throw FileError(path, "a symbolic link on this path leads to a file that does not exist; such links are refused")

@@ -12,6 +12,7 @@ public enum Encoding {
     guard Tensor.elementCount([n, classes]) != nil else {
       throw DataError("\(n) rows of \(classes) classes are too large for a tensor (at most \(Tensor.maxElements) values)")
     }
+    try MemoryBudget.reserve(shapes: [[n, classes]], for: "one_hot of \(n) rows and \(classes) classes")
     var out = Tensor(shape: [n, classes])
     try y.withUnsafeBufferPointer { src in
       try out.withUnsafeMutableBufferPointer { dst in

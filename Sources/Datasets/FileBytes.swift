@@ -5,20 +5,20 @@ import Tensors
 /// Reads whole files as bytes, decompressing gzip (by the `.gz` name or the magic number).
 public enum FileBytes {
   public static func read(_ path: String) throws -> [UInt8] {
-    do { try FileAccess.check(path, for: .read) } catch let e as FileError { throw DataError(e.description) }
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-      throw DataError("\(path): no such file")
+    let bytes: [UInt8]
+    do {
+      // The file is opened once, after the check, and read from that descriptor.
+      // Counted twice: the bytes, and what a reader builds from them while they are held.
+      bytes = try FileAccess.readBytes(path) { size in
+        try MemoryBudget.reserve(size > Int.max / 2 ? Int.max : 2 * size, for: "\(path): reading its \(size) bytes")
+      }
+    } catch let e as FileError {
+      switch e.reason {
+      case FileAccess.reason(errno: ENOENT): throw DataError("\(path): no such file")
+      case FileAccess.reason(errno: EISDIR): throw DataError("\(path): is a folder, expected a file")
+      default: throw DataError(e.description)
+      }
     }
-    guard !isDir.boolValue else { throw DataError("\(path): is a folder, expected a file") }
-    // The file's bytes are held twice while they are read (the read buffer and its copy).
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
-      try MemoryBudget.reserve(size > Int.max / 2 ? Int.max : 2 * size, for: "\(path): reading its \(size) bytes")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DataError("\(path): cannot be read")
-    }
-    let bytes = [UInt8](data)
     if path.hasSuffix(".gz") || Gzip.isCompressed(bytes) { return try Gzip.decompress(bytes, path: path) }
     return bytes
   }

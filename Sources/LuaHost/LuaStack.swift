@@ -36,7 +36,10 @@ struct LuaStack {
     case LUA_TUSERDATA:
       if let box = state.box(at: i, in: L) {
         if let t = box as? TensorBox { return .tensor(t.tensor) }
-        if let o = box as? (AnyObject & CatalogObject) { return .object(o) }
+        if let o = box as? (AnyObject & CatalogObject) {
+          state.noteAnchoredArgument(at: i, object: o, in: L)
+          return .object(o)
+        }
       }
       throw CatalogError("got a userdata value that is not a Crescent object")
     case LUA_TFUNCTION: return .function(state.hostFunction(at: i, in: L))

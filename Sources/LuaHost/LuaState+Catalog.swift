@@ -46,6 +46,16 @@ extension LuaState {
   /// One call of a catalog entry from Lua.
   func invoke(_ entry: Entry, in L: OpaquePointer) -> Int32 {
     let stack = LuaStack(self, L)
+    // Functions among the arguments are anchored in what the call returns (LuaState+Anchors).
+    let functionBase = pendingFunctions.count, childBase = pendingChildren.count
+    var owners: [UnsafeMutableRawPointer] = []
+    anchoringCalls += 1
+    defer {
+      anchoringCalls -= 1
+      if pendingFunctions.count > functionBase || pendingChildren.count > childBase {
+        anchorPending(from: functionBase, childBase, owners: owners, in: L)
+      }
+    }
     do {
       var args: [Value] = []
       args.reserveCapacity(Int(stack.top))
@@ -62,6 +72,10 @@ extension LuaState {
         return raise("\(entry.qualifiedName): too many results for the Lua stack")
       }
       results.forEach(stack.push)
+      owners = results.compactMap { if case .object(let o) = $0 { Unmanaged.passUnretained(o as AnyObject).toOpaque() } else { nil } }
+      if owners.isEmpty, entry.methodOf != nil, case .object(let receiver)? = args.first {
+        owners = [Unmanaged.passUnretained(receiver as AnyObject).toOpaque()]
+      }
       return Int32(results.count)
     } catch let e as CatalogError {
       return raise(e.message)

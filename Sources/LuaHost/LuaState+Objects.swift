@@ -9,14 +9,6 @@ final class TensorBox {
   init(_ tensor: Tensor) { self.tensor = tensor }
 }
 
-/// A Lua function kept alive in the registry for as long as a Swift value refers to it.
-final class LuaFunctionReference {
-  weak var state: LuaState?
-  let ref: Int32
-  init(state: LuaState, ref: Int32) { self.state = state; self.ref = ref }
-  deinit { if let state { luaL_unref(state.L, crescent_registryindex(), ref) } }
-}
-
 extension LuaState {
   static func metatableName(_ typeName: String) -> String { "crescent.\(typeName)" }
 
@@ -150,9 +142,14 @@ extension LuaState {
     return raise("cannot set field '\(key)' of \(Article.indefinite(typeName))\(hint): only \(settable.map(\.name).joined(separator: ", ")) can be set")
   }
 
-  /// Pushes a userdata holding a retained reference to `object`.
+  /// Pushes a userdata holding a retained reference to `object`. An object other than a tensor
+  /// has one userdata while Lua holds it (the same each time it is pushed), with a user value
+  /// for the functions it keeps (`LuaState+Anchors`).
   func pushBox(_ object: AnyObject, typeName: String, in L: OpaquePointer) {
-    let raw = crescent_newuserdata(L, MemoryLayout<UnsafeRawPointer>.size)!  // cannot fail: lua_newuserdatauv raises a Lua error instead of returning NULL
+    let tensor = object is TensorBox
+    let address = Unmanaged.passUnretained(object).toOpaque()
+    if !tensor, pushInterned(address, on: L) { return }
+    let raw = lua_newuserdatauv(L, MemoryLayout<UnsafeRawPointer>.size, tensor ? 0 : 1)!  // cannot fail: lua_newuserdatauv raises a Lua error instead of returning NULL
     raw.assumingMemoryBound(to: UnsafeRawPointer?.self).pointee = UnsafeRawPointer(Unmanaged.passRetained(object).toOpaque())
     if crescent_getmetatable_named(L, LuaState.metatableName(typeName)) == LUA_TNIL {
       crescent_pop(L, 1)
@@ -160,7 +157,7 @@ extension LuaState {
       _ = crescent_getmetatable_named(L, LuaState.metatableName(typeName))
     }
     lua_setmetatable(L, -2)
-    if let t = object as? TensorBox { noteNativeAllocation(t.tensor.storage.byteCount, in: L) }
+    if let t = object as? TensorBox { noteNativeAllocation(t.tensor.storage.byteCount, in: L) } else { intern(address, on: L) }
   }
 
   /// The Swift object in the Crescent userdata at `index`, if it is one.
@@ -192,26 +189,38 @@ extension LuaState {
 
   /// A Swift handle on the Lua function at `index`, callable through `lua_pcall`.
   func hostFunction(at index: Int32, in L: OpaquePointer) -> HostFunction {
-    lua_pushvalue(L, index)
-    let ref = LuaFunctionReference(state: self, ref: luaL_ref(L, crescent_registryindex()))
+    let reference = referenceFunction(at: index, in: L)
     return HostFunction({ [weak self] args in
       guard let self else { throw CatalogError("the Lua state that owned this function is closed") }
-      return try self.call(ref: ref.ref, args)
+      return try self.call(reference, args, readingBack: false).results
     }, readingArguments: { [weak self] args in
       guard let self else { throw CatalogError("the Lua state that owned this function is closed") }
-      return try self.call(ref: ref.ref, args, readingBack: true)
+      return try self.call(reference, args, readingBack: true)
     })
+  }
+
+  /// Calls the kept Lua function `reference` with `args`.
+  func call(_ reference: LuaFunctionReference, _ args: [Value], readingBack: Bool) throws -> (results: [Value], arguments: [Value]) {
+    try call(args, readingBack: readingBack) { L in
+      // Cannot be missing while Swift holds the reference, unless the object that anchored it
+      // is gone from Lua while Swift still uses it.
+      pushFunction(id: reference.id, on: L) ? nil : "a Lua function kept by an object was collected: keep the object in a variable while it is used"
+    }
   }
 
   /// Calls the registered Lua function `ref` with `args` (protected, on the thread running the
   /// native caller: a coroutine's callback runs in the coroutine).
   func call(ref: Int32, _ args: [Value]) throws -> [Value] {
-    try call(ref: ref, args, readingBack: false).results
+    try call(args, readingBack: false) { L in
+      lua_rawgeti(L, crescent_registryindex(), lua_Integer(ref))
+      return nil
+    }.results
   }
 
-  /// Calls the registered Lua function `ref` with `args`; with `readingBack`, the arguments are
-  /// also read back after the call (the tables as the function left them).
-  func call(ref: Int32, _ args: [Value], readingBack: Bool) throws -> (results: [Value], arguments: [Value]) {
+  /// Calls the Lua function `pushFunction` pushes with `args`; with `readingBack`, the arguments
+  /// are also read back after the call (the tables as the function left them). `pushFunction`
+  /// returns nil, or why there is no function to call.
+  func call(_ args: [Value], readingBack: Bool, pushFunction: (OpaquePointer) -> String?) throws -> (results: [Value], arguments: [Value]) {
     callDepth += 1
     defer { callDepth -= 1 }
     // A traceback kept from an earlier call at this depth belongs to an error a pcall caught.
@@ -230,7 +239,10 @@ extension LuaState {
     // see what the function wrote into them.
     let kept = readingBack ? Int32(args.count) : 0
     if readingBack { args.forEach(stack.push) }
-    lua_rawgeti(L, crescent_registryindex(), lua_Integer(ref))
+    if let missing = pushFunction(L) {
+      lua_settop(L, base)
+      throw CatalogError(missing)
+    }
     if readingBack {
       for k in 0..<kept { lua_pushvalue(L, base + 2 + k) }
     } else {

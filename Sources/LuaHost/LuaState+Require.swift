@@ -81,8 +81,9 @@ extension LuaState {
 
   /// The files `require` may read: the session's, with the folders it searches (the script's,
   /// the configured path, the shipped recipes) readable.
+  /// Modules are found by their paths as given (never under --out).
   var requirePolicy: FilePolicy {
-    session.files.granting(read: (requirePath + [LuaState.shippedRecipes].compactMap { $0 })
+    session.files.placing(relativePathsUnder: nil).granting(read: (requirePath + [LuaState.shippedRecipes].compactMap { $0 })
       .map { FilePolicy.Root($0, origin: "the require path") })
   }
 

@@ -73,6 +73,17 @@ public final class LuaState {
   var callDepth = 0
   /// The spec helpers' results table, in the registry (0: none), out of the script's reach.
   var specResultsRef: Int32 = 0
+  /// The registry tables of kept functions and interned objects (`LuaState+Anchors`).
+  var functionsRef: Int32 = 0
+  var heldFunctionsRef: Int32 = 0
+  var objectsRef: Int32 = 0
+  /// The number of the last function Swift kept.
+  var nextFunctionID: lua_Integer = 0
+  /// Functions and anchored objects the running catalog calls' arguments carried, to anchor
+  /// in what each call returns; `anchoringCalls` counts the calls collecting them.
+  var pendingFunctions: [LuaFunctionReference] = []
+  var pendingChildren: [UnsafeMutableRawPointer] = []
+  var anchoringCalls = 0
 
   /// A state with a session of its own over `catalog`, writing to `options.output`, its random
   /// streams from a fresh random root.
@@ -97,6 +108,7 @@ public final class LuaState {
     crescent_open_libraries(L, options.trusted ? 1 : 0, allow)
     crescent_guard_xpcall(L)
     crescent_install_hook(L)
+    installAnchors()
     installPrint()
     installObjectTypes()
     installNumberMethods()

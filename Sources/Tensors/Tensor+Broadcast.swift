@@ -37,7 +37,7 @@ extension Tensor {
       return out
     }
     let shape = try broadcastShape(a.shape, b.shape)
-    let out = Tensor(uninitializedShape: shape)
+    let out = try Tensor(budgetedShape: shape, for: "the broadcast of \(describeShape(a.shape)) and \(describeShape(b.shape))")
     if out.count == 0 { return out }
     let pa = a.storage.pointer, pb = b.storage.pointer, po = out.storage.pointer
     if b.count == 1 {

@@ -12,7 +12,7 @@ extension Tensor {
       let right = transposeB ? "\(describeShape(other.shape)) (transposed)" : describeShape(other.shape)
       throw TensorError("shapes \(left) and \(right) do not line up")
     }
-    var out = Tensor(uninitializedShape: [m, n])
+    var out = try Tensor(budgetedShape: [m, n], for: "the \(m) x \(n) product")
     Gemm.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                a: storage.pointer, lda: shape[1], b: other.storage.pointer, ldb: other.shape[1],
                beta: 0, c: out.storage.pointer, ldc: n, threads: threads)

@@ -37,7 +37,7 @@ extension Tensor {
     let width = shape.dropFirst().reduce(1, *)
     var outShape = shape; outShape[0] = indices.count
     try Tensor.validateShape(outShape)
-    var out = Tensor(uninitializedShape: outShape)
+    var out = try Tensor(budgetedShape: outShape, for: "the \(indices.count) rows picked")
     for (k, i) in indices.enumerated() {
       guard i >= 0, i < shape[0] else { throw TensorError("row \(i + 1) is out of range 1..\(shape[0])") }
       (out.storage.pointer + k * width).update(from: storage.pointer + i * width, count: width)
@@ -100,8 +100,13 @@ extension Tensor {
     for (k, p) in parts.enumerated() where p.rank < 1 || Array(p.shape.dropFirst()) != tail {
       throw TensorError("part \(k + 1) has shape \(describeShape(p.shape)), expected rows of shape \(describeShape(tail))")
     }
-    let total = parts.reduce(0) { $0 + $1.shape[0] }
-    var out = Tensor(uninitializedShape: [total] + tail)
+    var total = 0
+    for p in parts {
+      let (sum, overflow) = total.addingReportingOverflow(p.shape[0])
+      guard !overflow else { throw TensorError("the concatenation of \(parts.count) parts is too large for a tensor") }
+      total = sum
+    }
+    var out = try Tensor(budgetedShape: [total] + tail, for: "the concatenation of \(parts.count) parts")
     var offset = 0
     for p in parts {
       (out.storage.pointer + offset).update(from: p.storage.pointer, count: p.count)

@@ -35,6 +35,16 @@ public struct Tensor: @unchecked Sendable {
     self.storage = TensorStorage(count: shape.reduce(1, *))  // cannot overflow: the shape was checked as above
   }
 
+  /// A tensor of the given shape, values left for the caller to write, allocated only if the
+  /// run's memory budget has room (`TensorStorage.allocate`); `what` names the result.
+  @usableFromInline package init(budgetedShape shape: [Int], for what: @autoclosure () -> String) throws {
+    guard let count = Tensor.elementCount(shape) else {
+      throw TensorError("\(what()) of shape \(describeShape(shape)) is too large for a tensor (at most \(Tensor.maxElements) values)")
+    }
+    self.shape = shape
+    self.storage = try TensorStorage.allocate(count: count, for: what())
+  }
+
   /// A tensor over existing storage; `storage.count` must equal the shape's element count.
   package init(shape: [Int], storage: TensorStorage) {
     precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match storage of \(storage.count)")  // cannot fail: callers build the shape from the storage they pass (reshaped checks first)

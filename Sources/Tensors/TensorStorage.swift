@@ -21,16 +21,32 @@ package final class TensorStorage: @unchecked Sendable {
   /// The budget of the run that allocated it (counted there until freed); nil: none.
   private let budget: MemoryBudget?
 
-  package init(count: Int) {
+  package convenience init(count: Int) {
+    self.init(count: count, budget: MemoryBudget.current)
+  }
+
+  private init(count: Int, budget: MemoryBudget?) {
     precondition(count >= 0, "negative element count")  // cannot fail: counts come from checked shapes
     self.count = count
     let bytes = max(count, 1) * MemoryLayout<Float>.stride
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
     TensorStorage.live.wrappingAdd(bytes, ordering: .relaxed)
-    budget = MemoryBudget.current
+    self.budget = budget
     budget?.add(bytes)
     TensorStorage.counter?.add()
+  }
+
+  /// A storage of `count` values, allocated only if the current budget has room for it: an
+  /// operation whose result can outgrow its operands (a broadcast, a product, a gather, a
+  /// concatenation) is refused before its memory is taken. `what` names the result.
+  package static func allocate(count: Int, for what: @autoclosure () -> String) throws -> TensorStorage {
+    let budget = MemoryBudget.current
+    if let budget {
+      let (bytes, overflow) = max(count, 1).multipliedReportingOverflow(by: MemoryLayout<Float>.stride)
+      try budget.reserve(overflow ? Int.max : bytes, for: what())
+    }
+    return TensorStorage(count: count, budget: budget)
   }
 
   /// Counts the storages allocated by the current task while set (tests of allocation-free loops).

@@ -13,7 +13,7 @@ struct SandboxOptions: ParsableArguments {
   var allowRead: [String] = []
   @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let scripts write (and read) files under this folder (or this file); repeatable.", valueName: "path"))
   var allowWrite: [String] = []
-  @Option(help: ArgumentHelp("The folder scripts write under instead of the working directory.", valueName: "dir"))
+  @Option(help: ArgumentHelp("The folder scripts write under instead of the working directory: a relative path a script writes lands there (and is read back from there).", valueName: "dir"))
   var out: String?
   @Option(help: "Stop a script (a spec file, a REPL entry) after this many seconds.") var timeout: Double?
   @Option(help: "Stop a script when Lua and tensor memory go beyond this many bytes.") var maxMemory: Int?
@@ -35,7 +35,7 @@ struct SandboxOptions: ParsableArguments {
   /// folders (the working directory, CRESCENT_DATA, the granted ones; the script's own
   /// folder is added when it runs).
   func filePolicy() -> FilePolicy {
-    if trust { return .unrestricted }
+    if trust { return FilePolicy.unrestricted.placing(relativePathsUnder: out) }
     return .sandbox(dataFolder: ProcessInfo.processInfo.environment["CRESCENT_DATA"], out: out,
                     allowRead: allowRead, allowWrite: allowWrite)
   }

@@ -54,4 +54,19 @@ import Testing
     #expect(FileAccess.reason(wrapped) == "Is a directory")
     #expect(FileAccess.reason(NSError(domain: NSPOSIXErrorDomain, code: Int(ENOENT))) == "No such file or directory")
   }
+
+  @Test func aFileWhoseSizeSaysNothingIsReadToItsEnd() throws {
+    #if os(Linux)
+    // /proc files report a size of 0.
+    let text = try FileAccess.readText("/proc/self/status")
+    #expect(text.contains("Name:"))
+    #endif
+  }
+
+  @Test func aFifoIsRefusedWithoutWaiting() throws {
+    let path = FileManager.default.temporaryDirectory.path + "/crescent-fifo-\(UInt32.random(in: 0...UInt32.max))"
+    #expect(mkfifo(path, 0o600) == 0)
+    defer { unlink(path) }
+    #expect(throws: FileError(path, "not a regular file")) { try FileAccess.readText(path) }
+  }
 }

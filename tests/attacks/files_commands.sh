@@ -1,3 +1,7 @@
+# command: sh
+# args:
+# exit: 0
+# expect-transcript: files_commands.expected
 # `crescent test` and `crescent repl` keep the same file rules and take the same grants: a spec
 # file reads its own folder, not a folder beside it unless granted.
 mkdir -p outside spec work && cd work

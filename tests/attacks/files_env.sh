@@ -1,3 +1,7 @@
+# command: sh
+# args:
+# exit: 0
+# expect-transcript: files_env.expected
 # Messages never show the values of environment variables: load_mulan names CRESCENT_DATA's
 # folder as <CRESCENT_DATA>.
 mkdir -p data-secret-value/broken work && cd work

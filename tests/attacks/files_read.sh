@@ -1,3 +1,7 @@
+# command: sh
+# args:
+# exit: 0
+# expect-transcript: files_read.expected
 # Without --trust a script reads only under its own folder, the working directory,
 # CRESCENT_DATA and --allow-read folders: a path outside (absolute, by '..', through a symbolic
 # link) or with a NUL byte is refused by every reader, naming the path and the rule, and never

@@ -1,3 +1,7 @@
+# command: sh
+# args:
+# exit: 0
+# expect-transcript: files_require.expected
 # require reads only .lua files in the folders it searches: a NUL in the name never runs a
 # file without .lua, a module linked to a file outside is refused, and messages name
 # CRESCENT_PATH's folders without their values.

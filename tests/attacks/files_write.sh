@@ -1,3 +1,7 @@
+# command: sh
+# args:
+# exit: 0
+# expect-transcript: files_write.expected
 # Without --trust a script writes only under the working directory (or --out) and
 # --allow-write folders: every writer refuses a path outside, by '..', through a symbolic link
 # (also one whose target does not exist yet) or with a NUL byte, and the file stays unwritten.

@@ -1,6 +1,8 @@
+-- command: run
 -- args: --timeout 1
 -- exit: 124
--- stderr: Model:fit: time limit exceeded
+-- expect-match: Model:fit: time limit exceeded
+-- max-seconds: 6
 -- Training is native work the count hook does not see: fit checks the deadline per batch.
 local x = tensor.randn(256, 8, {seed = 1})
 local y = tensor.rand(256, 1, {seed = 2})

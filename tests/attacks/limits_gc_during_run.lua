@@ -1,6 +1,8 @@
+-- command: run
 -- args: --timeout 1
 -- exit: 124
--- stderr: time limit exceeded
+-- expect-match: time limit exceeded
+-- max-seconds: 6
 -- A finalizer runs with hooks off: an endless one during the run still ends.
 setmetatable({}, {__gc = function() while true do end end})
 collectgarbage()

@@ -1,7 +1,8 @@
 -- command: test
 -- args: --max-memory 200000000
 -- exit: 1
--- stdout: tensor.ones: a 16384x16384 tensor needs .*memory limit exceeded
+-- expect-match: tensor.ones: a 16384x16384 tensor needs .*memory limit exceeded
+-- max-seconds: 6
 -- Under `crescent test`, --max-memory holds per spec file: the example fails, nothing is allocated.
 describe("memory", function()
   it("is refused", function()

@@ -1,7 +1,8 @@
 -- command: test
 -- args: --timeout 1
 -- exit: 124
--- stderr: ^crescent: limits_pattern_in_spec.lua: time limit exceeded
+-- expect-match: ^crescent: limits_pattern_in_spec.lua: time limit exceeded
+-- max-seconds: 6
 -- The same under `crescent test`: --timeout holds per spec file.
 describe("patterns", function()
   it("never returns", function()

@@ -1,6 +1,8 @@
+-- command: run
 -- args: --timeout 1
 -- exit: 124
--- stderr: limits_xpcall_handler.lua:[0-9]+: time limit exceeded
+-- expect-match: limits_xpcall_handler.lua:[0-9]+: time limit exceeded
+-- max-seconds: 6
 -- The message handler of xpcall runs with hooks off: past the deadline it is not run, and the
 -- script stops with its position.
 local function loop() while true do end end

@@ -27,22 +27,17 @@ public final class CSVLogger: Callback {
 
   public func onTrainBegin(_ model: Sequential) throws {
     guard !path.isEmpty else { throw LayerError("CSVLogger: the filename is empty") }
-    do { try FileAccess.createParentFolders(of: path) } catch let e as FileError {
-      throw LayerError("CSVLogger: cannot write '\(path)': \(e.reason)")
-    }
     // A resumed fit keeps the file: `restore` cuts it back to the checkpoint's rows.
     let keep = append || resuming
     keys = keep ? headerKeys() : []
-    guard let f = fopen(path, keep ? "a" : "w") else {
-      throw LayerError("CSVLogger: cannot write '\(path)': \(FileAccess.reason(errno: errno))")
+    do { file = try FileAccess.openForWriting(path, append: keep) } catch let e as FileError {
+      throw LayerError("CSVLogger: cannot write '\(path)': \(e.reason)")
     }
-    file = f
   }
 
   /// The names in the existing file's header (none when it has none).
   private func headerKeys() -> [String] {
-    guard FileManager.default.fileExists(atPath: path), let text = try? String(contentsOfFile: path, encoding: .utf8),
-          let header = text.split(separator: "\n").first else { return [] }
+    guard let text = try? FileAccess.readText(path), let header = text.split(separator: "\n").first else { return [] }
     return Array(String(header).components(separatedBy: separator).dropFirst())
   }
 
@@ -56,12 +51,20 @@ public final class CSVLogger: Callback {
     guard let bytes = try state.integer("bytes") else { return }
     if let file { fclose(file) }
     file = nil
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-    guard let size, size >= bytes else {
-      throw LayerError("CSVLogger: cannot resume '\(path)': it holds \(size.map { "\($0) bytes" } ?? "nothing"), the checkpoint was taken after \(bytes)")
+    let f: UnsafeMutablePointer<FILE>
+    do { f = try FileAccess.openForWriting(path, append: true) } catch let e as FileError {
+      throw LayerError("CSVLogger: cannot resume '\(path)': \(e.reason)")
     }
-    guard truncate(path, off_t(bytes)) == 0, let f = fopen(path, "a") else {
-      throw LayerError("CSVLogger: cannot resume '\(path)': \(FileAccess.reason(errno: errno))")
+    var info = stat()
+    guard fstat(fileno(f), &info) == 0, Int(info.st_size) >= bytes else {
+      let size = Int(info.st_size)
+      fclose(f)
+      throw LayerError("CSVLogger: cannot resume '\(path)': it holds \(size) bytes, the checkpoint was taken after \(bytes)")
+    }
+    guard ftruncate(fileno(f), off_t(bytes)) == 0 else {
+      let reason = FileAccess.reason(errno: errno)
+      fclose(f)
+      throw LayerError("CSVLogger: cannot resume '\(path)': \(reason)")
     }
     keys = headerKeys()
     file = f

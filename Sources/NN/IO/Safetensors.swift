@@ -60,8 +60,8 @@ public enum Safetensors {
       try MemoryBudget.reserve(size > Int.max / 2 ? Int.max : 2 * size, for: "\(FilePolicy.printable(path)): reading its \(size) bytes")
     }
     let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw SafetensorsError(path, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
+    do { data = Data(try FileAccess.readBytes(path)) } catch let e as FileError {
+      throw SafetensorsError(path, e.reason == FileAccess.reason(errno: ENOENT) ? "no such file" : e.reason)
     }
     return try parse(data, path: path)
   }

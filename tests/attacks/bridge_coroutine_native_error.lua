@@ -1,5 +1,8 @@
--- A native error inside a coroutine is raised on the coroutine, caught by its pcall, many times.
+-- command: run
+-- args:
+-- exit: 0
 -- expect: ok	1000
+-- A native error inside a coroutine is raised on the coroutine, caught by its pcall, many times.
 local co = coroutine.wrap(function()
   local caught = 0
   for i = 1, 1000 do

@@ -1,9 +1,12 @@
--- No way around the read-only library tables: pairs hands out no inner table, setmetatable and
--- the string metatable are refused.
+-- command: run
+-- args:
+-- exit: 0
 -- expect: pairs	false
 -- expect: setmetatable	false
 -- expect: string	false
 -- expect: intact
+-- No way around the read-only library tables: pairs hands out no inner table, setmetatable and
+-- the string metatable are refused.
 local _, inner = pairs(nn)
 print("pairs", (pcall(rawset, inner, "Dense", print)))
 print("setmetatable", (pcall(setmetatable, nn, {})))

@@ -1,9 +1,12 @@
--- Errors from object fields, assignments, methods and print, raised inside coroutines, each
--- caught by the coroutine's own pcall with its message.
+-- command: run
+-- args:
+-- exit: 0
 -- expect: fields	1000
 -- expect: assign	1000
 -- expect: methods	1000
 -- expect: print	1000
+-- Errors from object fields, assignments, methods and print, raised inside coroutines, each
+-- caught by the coroutine's own pcall with its message.
 local t = tensor.ones(2)
 local shown = setmetatable({}, {__tostring = function() error("shown") end})
 local function count(f, pattern)

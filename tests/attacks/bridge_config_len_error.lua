@@ -1,7 +1,9 @@
+-- command: run
+-- args:
+-- exit: 0,1
+-- expect: main ran
 -- Tables with hostile metamethods handed to native code are read raw: no metamethod runs
 -- outside protected mode.
--- expect: main ran
--- exit: 0,1
 local hostile = {__len = function() error("boom") end, __index = function() error("boom") end}
 print(pcall(tensor.from, setmetatable({1, 2}, hostile)))
 local ex = experiment "hostile"

@@ -1,5 +1,8 @@
--- An object's metatable is not handed out: no script can change every tensor's methods.
+-- command: run
+-- args:
+-- exit: 0
 -- expect: sum intact
+-- An object's metatable is not handed out: no script can change every tensor's methods.
 local t = tensor.ones(3)
 local mt = getmetatable(t)
 pcall(function() mt.__index.sum = function() return "hijacked" end end)

@@ -1,4 +1,5 @@
--- repl
+-- command: repl
+-- args:
 -- exit: 0,1
 -- expect: boom
 -- expect: 3

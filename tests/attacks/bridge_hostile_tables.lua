@@ -1,8 +1,11 @@
--- Tables with hostile metamethods and deep nesting handed to native code: read raw, or refused
--- with a message; nothing runs unprotected.
+-- command: run
+-- args:
+-- exit: 0
 -- expect: deep	false
 -- expect: index	true
 -- expect: survived
+-- Tables with hostile metamethods and deep nesting handed to native code: read raw, or refused
+-- with a message; nothing runs unprotected.
 local hostile = {__len = function() error("len") end, __index = function() error("index") end,
                  __pairs = function() error("pairs") end, __eq = function() error("eq") end}
 local deep = {}

@@ -1,7 +1,10 @@
--- A Lua callback that fails, called from native code inside a coroutine: the coroutine's pcall
--- catches it, and the coroutine goes on to yield and to finish.
+-- command: run
+-- args:
+-- exit: 0
 -- expect: first	false	boom
 -- expect: second	dead
+-- A Lua callback that fails, called from native code inside a coroutine: the coroutine's pcall
+-- catches it, and the coroutine goes on to yield and to finish.
 local model = nn.Sequential{input_dim = 2, nn.Dense(1)}
 model:compile{optimizer = optim.SGD{}, loss = "mse"}
 local x, y = tensor.ones(4, 2), tensor.ones(4, 1)

@@ -1,7 +1,10 @@
--- A callback that yields, or fails uncaught, inside a coroutine: the coroutine ends with the
--- error and is dead, never stuck.
+-- command: run
+-- args:
+-- exit: 0
 -- expect: yield	false	dead
 -- expect: uncaught	false	dead	boom
+-- A callback that yields, or fails uncaught, inside a coroutine: the coroutine ends with the
+-- error and is dead, never stuck.
 local model = nn.Sequential{input_dim = 2, nn.Dense(1)}
 model:compile{optimizer = optim.SGD{}, loss = "mse"}
 local x, y = tensor.ones(4, 2), tensor.ones(4, 1)
