@@ -96,9 +96,9 @@ struct RunCommand: ParsableCommand {
         recorder = try RunRecorderSetup(storePath: path, script: script, seed: provisional,
                                         runsDirectory: runner.runsDirectory, with: runner.with)
       } catch { fail("\(error)") }
+      // The store is written by the host, not through the script's file rules: its folder is
+      // not granted to the script (a store in the home folder must not open the home folder).
       recorder?.attach(to: session, runner: &runner)
-      let folder = (path as NSString).deletingLastPathComponent
-      session.files = session.files.granting(write: [FilePolicy.Root(folder.isEmpty ? "." : folder, origin: "--store")])
     }
     let report: (String) -> Void = { text in
       FileHandle.standardError.write(Data(text.utf8))

@@ -45,3 +45,8 @@ step "$crescent" run granted.lua "$(cd ../outside && pwd)" --allow-write ../outs
 mkdir -p ../elsewhere
 step "$crescent" run granted.lua "$(cd ../elsewhere && pwd)" --out ../elsewhere
 ls -A ../outside ../elsewhere
+# The run store is written by Crescent, not by the script: a store kept outside does not open
+# its folder to the script.
+mkdir -p ../storehome
+step "$crescent" run granted.lua "$(cd ../storehome && pwd)" --store ../storehome/crescent.db
+ls -A ../storehome
