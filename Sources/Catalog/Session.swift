@@ -20,6 +20,9 @@ public final class Session {
   /// that can take long (fit per batch, loaders, generators, model construction) calls
   /// `checkDeadline()`.
   public var deadline: Double?
+  /// Whether the host has been asked to stop the run (Ctrl-C, SIGTERM); `checkDeadline()`
+  /// consults it, so long native work stops at its next check. nil: never.
+  public var interruption: (() -> Bool)?
   /// The bytes the run may hold (the host's interpreter's and tensors'); nil: no limit. The host
   /// makes it `MemoryBudget.current` while the run's native code works.
   public var memoryBudget: MemoryBudget?

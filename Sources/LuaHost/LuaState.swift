@@ -98,6 +98,8 @@ public final class LuaState {
     self.session = session
     self.options = options
     if let files = options.files { session.files = files }
+    // Ctrl-C and SIGTERM reach native loops (fit checks per batch), not only Lua code.
+    session.interruption = { crescent_interrupt_requested() != 0 }
     LuaState.installDispatcher()
     crescent_set_host(L, Unmanaged.passUnretained(self).toOpaque())
     var allow: Int32 = 0
