@@ -119,7 +119,7 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
       throw refuse(StoreError("'\(path)' is not a Crescent run store (it cannot be read as one: \(error)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record"))
     }
     if version > schemaVersion { throw refuse(newer(path, version)) }
-    let ours: Set<String> = ["crescent_meta", "grdb_migrations", "run", "series", "metric", "artifact"]
+    let ours: Set<String> = ["crescent_meta", "grdb_migrations", "run", "series", "metric", "artifact", "curve"]
     guard tables.isEmpty || (tables.contains("crescent_meta") && Set(tables).isSubset(of: ours)) || tables == ["grdb_migrations"] else {
       throw refuse(StoreError("'\(path)' is not a Crescent run store (it is a SQLite database of another program: it has tables such as '\(tables.first { !ours.contains($0) } ?? tables[0])'); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record"))
     }

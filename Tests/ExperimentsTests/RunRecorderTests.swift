@@ -14,6 +14,8 @@ final class MemoryRecorder: RunRecorder {
     points.filter { $0.0 == key }.map { ($0.2, $0.1) }
   }
   func recordArtifact(name: String, path: String, contents: Data) throws { artifacts.append((name, path, contents.count)) }
+  var curves: [(String, Value)] = []
+  func recordCurve(_ name: String, _ curve: Value) throws { curves.append((name, curve)) }
 }
 
 struct RunRecorderTests {
