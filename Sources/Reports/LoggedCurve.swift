@@ -4,7 +4,10 @@ import Foundation
 /// report: `{fpr =, tpr =}` (metrics.roc_curve) is a ROC curve, `{precision =, recall =}`
 /// (metrics.precision_recall_curve) a precision-recall curve, and a table with `per_label`
 /// (a metrics report's `to_table()`, or its `per_label` list) the per-label table. An area is
-/// taken from the curve's own `auc`, `average_precision` or `area` field when it has one.
+/// taken from the curve's own `auc`, `average_precision` or `area` field when it has one, else
+/// computed from its points: the trapezoidal area under a ROC curve (scikit-learn's
+/// `auc(fpr, tpr)`), and for precision-recall each recall interval times the precision at its
+/// higher-recall end (scikit-learn's average precision); none when a point is NaN.
 /// Anything else shows nothing. NaN and infinities may be written "nan", "inf", "-inf".
 public enum LoggedCurve {
   /// Columns of a per-label row in the order a metrics report gives them; others follow by name.
@@ -20,11 +23,11 @@ public enum LoggedCurve {
     guard let object = parsed as? [String: Any] else { return ([], nil) }
     var curves: [ReportCurve] = []
     if let fpr = numbers(object["fpr"]), let tpr = numbers(object["tpr"]) {
-      curves.append(try ReportCurve(name: name, kind: .roc, x: fpr, y: tpr, area: number(object["auc"] ?? object["area"])))
+      curves.append(try ReportCurve(name: name, kind: .roc, x: fpr, y: tpr, area: number(object["auc"] ?? object["area"]) ?? trapezoid(fpr, tpr)))
     }
     if let precision = numbers(object["precision"]), let recall = numbers(object["recall"]) {
       curves.append(try ReportCurve(name: name, kind: .precisionRecall, x: recall, y: precision,
-                                    area: number(object["average_precision"] ?? object["area"])))
+                                    area: number(object["average_precision"] ?? object["area"]) ?? steps(recall, precision)))
     }
     let rows = (object["per_label"] as? [Any]) ?? (object["per_label"] as? [String: Any]).map(listFromObject)
     return (curves, try rows.flatMap { try table(name, $0) })
@@ -44,6 +47,24 @@ public enum LoggedCurve {
                       values: columns.map { number(r[$0]) ?? .nan })
     }
     return try ReportTable(columns: columns, rows: rows)
+  }
+
+  /// The area under (x, y) by the trapezoidal rule, positive whichever way x runs.
+  static func trapezoid(_ x: [Double], _ y: [Double]) -> Double? {
+    guard x.count >= 2, x.count == y.count, !(x + y).contains(where: { !$0.isFinite }) else { return nil }
+    var area = 0.0
+    for i in 1..<x.count { area += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2 }
+    return abs(area)
+  }
+
+  /// The sum over neighbouring points of |Δrecall| times the precision at the higher recall.
+  static func steps(_ recall: [Double], _ precision: [Double]) -> Double? {
+    guard recall.count >= 2, recall.count == precision.count, !(recall + precision).contains(where: { !$0.isFinite }) else { return nil }
+    var area = 0.0
+    for i in 1..<recall.count {
+      area += abs(recall[i] - recall[i - 1]) * (recall[i] > recall[i - 1] ? precision[i] : precision[i - 1])
+    }
+    return area
   }
 
   /// A JSON object whose keys are 1, 2, ... (a Lua list with holes) as a list, in key order.

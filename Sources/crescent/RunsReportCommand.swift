@@ -35,16 +35,18 @@ struct RunsReportCommand: ParsableCommand {
       records = wanted.filter { seen.insert($0).inserted }.compactMap { id in records.first { $0.id == id } }
     }
     if let filter {
-      var selection = RunSelection()
-      selection.filter = filter
-      selection.sort = "started"
-      let kept = Set(try selection.apply(records).map(\.id))
-      records = records.filter { kept.contains($0.id) }
+      let f = try RunFilter.parse(filter)
+      records = records.filter { r in f.matches(r, config: { FlatJSON.flatten(r.configJSON) }) }
     }
     guard !records.isEmpty else {
       StoreOptions.fail(filter.map { "no run matches '\($0)'\(ids.isEmpty ? "" : " among the runs given")" } ?? "no runs to report on")
     }
     let path = output ?? "report-\(records[0].id).html"
+    let folder = (path as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
+      StoreOptions.fail("cannot write the report to '\(path)': there is no folder '\(folder)'")
+    }
     do {
       let runs = try records.map { record -> ReportRun in
         guard let full = try store.run(id: record.id) else { StoreOptions.fail("run '\(record.id)' was removed from '\(storeOptions.path)' meanwhile") }

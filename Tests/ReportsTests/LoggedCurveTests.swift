@@ -14,9 +14,24 @@ import Testing
   }
 
   @Test func precisionRecallCurveDrawsPrecisionOverRecall() throws {
-    let json = #"{"precision":[0.5,0.6667,1.0,1.0],"recall":[1.0,1.0,0.5,0.0],"thresholds":[0.1,0.4,0.9]}"#
+    let json = #"{"precision":[0.5,0.6667,1.0,1.0],"recall":[1.0,1.0,0.5,0.0],"thresholds":[0.1,0.4,0.9],"average_precision":0.9}"#
     let c = try #require(try LoggedCurve.read(name: "label 1", json: json).curves.first)
-    #expect(c.kind == .precisionRecall && c.x == [1, 1, 0.5, 0] && c.y == [0.5, 0.6667, 1, 1] && c.area == nil)
+    #expect(c.kind == .precisionRecall && c.x == [1, 1, 0.5, 0] && c.y == [0.5, 0.6667, 1, 1] && c.area == 0.9)
+  }
+
+  /// scikit-learn, y = [0, 0, 1, 1], s = [0.1, 0.4, 0.35, 0.8]: roc_curve gives fpr [0, 0, 0.5, 0.5, 1],
+  /// tpr [0, 0.5, 0.5, 1, 1], roc_auc_score 0.75; precision_recall_curve gives precision
+  /// [0.5, 2/3, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0], average_precision_score 5/6.
+  @Test func withoutAnAreaFieldTheAreaIsScikitLearnsAucOrAveragePrecision() throws {
+    let roc = try LoggedCurve.read(name: "r", json: #"{"fpr":[0,0,0.5,0.5,1],"tpr":[0,0.5,0.5,1,1]}"#).curves[0]
+    #expect(roc.area == 0.75)
+    let pr = try LoggedCurve.read(name: "p", json: #"{"precision":[0.5,0.6666666666666666,0.5,1,1],"recall":[1,1,0.5,0.5,0]}"#).curves[0]
+    #expect(abs(pr.area! - 5.0 / 6) < 1e-12)
+    // The same curve listed by rising recall (as a macro average gives it) has the same area.
+    let rising = try LoggedCurve.read(name: "p", json: #"{"precision":[1,1,0.5,0.6666666666666666,0.5],"recall":[0,0.5,0.5,1,1]}"#).curves[0]
+    #expect(abs(rising.area! - 5.0 / 6) < 1e-12)
+    let gap = try LoggedCurve.read(name: "r", json: #"{"fpr":[0,"nan",1],"tpr":[0,0.5,1]}"#).curves[0]
+    #expect(gap.area == nil)
   }
 
   @Test func aMetricsReportTableGivesThePerLabelTableInTheReportsColumnOrder() throws {
