@@ -30,7 +30,8 @@ echo "URLs other than the SVG namespace: $(grep -oE 'https?://[^" )]+' "$page" |
 echo "scripts: $(grep -ci '<script' "$page"), external links: $(grep -ciE '<link|@import|src=' "$page")"
 echo "band groups: $(grep -o '(3 seeds)' "$page" | sort -u | wc -l), lone lr=0.3 run: $(grep -c 'lr=0.3' "$page" | sed 's/^[1-9][0-9]*$/yes/')"
 for name in loss val_loss 'ROC' 'Precision' spam; do echo "$name: $(grep -c "$name" "$page" | sed 's/^[1-9][0-9]*$/present/')"; done
-echo "AUC 0.75 shown: $(grep -c '0\.75' "$page" | sed 's/^[1-9][0-9]*$/yes/')"
+# scikit-learn on these scores: roc_auc_score 0.75, average_precision_score 0.8333.
+echo "areas in the legends: $(grep -oE '(AUC 0\.750|AP 0\.833)' "$page" | sort -u | tr '\n' ' ')"
 # --filter selects runs; -o names the file.
 step "$crescent" runs report --filter 'config.lr=0.3' -o lr.html | norm
 echo "lr.html bands: $(grep -c 'seeds)' lr.html)"
