@@ -59,7 +59,7 @@ let package = Package(
             exclude: ["README.md"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore",
+      dependencies: ["LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore", "Reports",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       exclude: ["README.md"]
     ),
@@ -78,6 +78,7 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"]),
     .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary"]),
+    .testTarget(name: "CrescentCommandTests", dependencies: ["crescent", "RunStore", "Reports", "Catalog"]),
   ],
   swiftLanguageModes: [.v6]
 )

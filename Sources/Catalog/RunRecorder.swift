@@ -13,6 +13,8 @@ public protocol RunRecorder: AnyObject {
   func history(_ key: String) throws -> [(step: Int, value: Double)]
   /// An artifact written to `path`, with its contents (for its size and hash).
   func recordArtifact(name: String, path: String, contents: Data) throws
+  /// A curve the run logged (`run:log_curve`): a table of lists; a later one of the same name replaces it.
+  func recordCurve(_ name: String, _ curve: Value) throws
   /// The first write that failed, if one did: the run fails with it.
   var failure: Error? { get }
 }

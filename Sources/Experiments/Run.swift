@@ -86,10 +86,16 @@ public final class Run {
     return series[name] ?? []
   }
 
+  /// Keeps a curve under `name` (replacing one of that name); a recorded run records it too.
   public func logCurve(_ name: String, _ curve: Value) throws {
     guard !name.isEmpty else { throw ConfigError("the curve name is empty") }
     curves.removeAll { $0.name == name }
     curves.append((name, curve))
+    if let recorder {
+      do { try recorder.recordCurve(name, curve) } catch {
+        throw ConfigError("the curve '\(name)' cannot be recorded: \(error)")
+      }
+    }
   }
 
   /// Writes a text artifact into the run's folder; the name must be a plain relative file name.

@@ -176,6 +176,18 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
     } catch { note(error); throw error }
   }
 
+  /// A curve under `name` (a later one of the same name replaces it, keeping its place).
+  public func recordCurve(_ name: String, _ curve: Value) throws {
+    let json = curve.json
+    do {
+      try store.write("record a curve in") { db in
+        let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM curve WHERE run = ? AND name = ?", arguments: [runID, name])
+          ?? (Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) + 1 FROM curve WHERE run = ?", arguments: [runID]) ?? 1)
+        try db.execute(sql: "INSERT OR REPLACE INTO curve (run, name, seq, json) VALUES (?, ?, ?, ?)", arguments: [runID, name, seq, json])
+      }
+    } catch { note(error); throw error }
+  }
+
   public var failure: Error? { lock.withLock { firstFailure } }
 
   private func note(_ error: Error) { lock.withLock { if firstFailure == nil { firstFailure = error } } }

@@ -105,6 +105,13 @@ extension RunStore {
     }
   }
 
+  /// The curves run `id` logged (`run:log_curve`), in the order first logged: name and JSON text.
+  public func curves(run id: String) throws -> [(name: String, json: String)] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT name, json FROM curve WHERE run = ? ORDER BY seq, name", arguments: [id]).map { ($0[0], $0[1]) }
+    }
+  }
+
   /// Removes runs with their series, points and artifact records; returns their artifact folders.
   public func remove(runs ids: [String]) throws -> [String] {
     try write("remove runs from") { db in

@@ -3,7 +3,7 @@ import GRDB
 extension RunStore {
   /// The newest schema this Crescent reads and writes (kept in PRAGMA user_version and in
   /// crescent_meta). A store from a newer schema is refused, never migrated down.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// Each schema version, in order.
   ///
@@ -63,6 +63,20 @@ extension RunStore {
         """)
       try db.execute(sql: "INSERT INTO crescent_meta (key, value) VALUES ('schema', ?)", arguments: ["1"])
       try db.execute(sql: "PRAGMA user_version = 1")
+    }
+    // Schema 2: the curves a run logged (`run:log_curve`), one row per name, as JSON text
+    // (what `Value.json` writes: tables as objects, NaN as "nan").
+    m.registerMigration("v2 curves") { db in
+      try db.execute(sql: """
+        CREATE TABLE curve (
+          run TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          json TEXT NOT NULL,
+          PRIMARY KEY (run, name));
+        UPDATE crescent_meta SET value = '2' WHERE key = 'schema';
+        PRAGMA user_version = 2;
+        """)
     }
     return m
   }

@@ -38,7 +38,7 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
       do {
         opened = try RunStore.openAndMigrate(path)
       } catch {
-        guard RunStore.isBusy(error), Date() < deadline else { throw RunStore.failure("set up", path, error) }
+        guard RunStore.isBusy(error) || RunStore.isMigrationRace(error), Date() < deadline else { throw RunStore.failure("set up", path, error) }
         Thread.sleep(forTimeInterval: Double.random(in: 0.01...0.1))
       }
     }
@@ -67,6 +67,15 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
   static func isBusy(_ error: Error) -> Bool {
     guard let e = error as? DatabaseError else { return false }
     return e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
+  }
+
+  /// Another process applied a schema step between this one's look at the applied steps and
+  /// its own attempt (the migrator reads them outside the step's transaction): the step's
+  /// tables are there already. Opening again sees the step applied.
+  static func isMigrationRace(_ error: Error) -> Bool {
+    guard let e = error as? DatabaseError, let message = e.message else { return false }
+    return (e.resultCode == .SQLITE_ERROR && message.contains("already exists"))
+      || (e.resultCode == .SQLITE_CONSTRAINT && message.contains("grdb_migrations"))
   }
 
   static func openAndMigrate(_ path: String) throws -> DatabasePool {
@@ -119,7 +128,7 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
       throw refuse(StoreError("'\(path)' is not a Crescent run store (it cannot be read as one: \(error)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record"))
     }
     if version > schemaVersion { throw refuse(newer(path, version)) }
-    let ours: Set<String> = ["crescent_meta", "grdb_migrations", "run", "series", "metric", "artifact"]
+    let ours: Set<String> = ["crescent_meta", "grdb_migrations", "run", "series", "metric", "artifact", "curve"]
     guard tables.isEmpty || (tables.contains("crescent_meta") && Set(tables).isSubset(of: ours)) || tables == ["grdb_migrations"] else {
       throw refuse(StoreError("'\(path)' is not a Crescent run store (it is a SQLite database of another program: it has tables such as '\(tables.first { !ours.contains($0) } ?? tables[0])'); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record"))
     }

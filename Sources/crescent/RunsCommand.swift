@@ -5,13 +5,13 @@ import RunStore
 struct RunsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "runs",
-    abstract: "The recorded runs: list, show, compare, export, remove.",
+    abstract: "The recorded runs: list, show, compare, export, report, remove.",
     discussion: """
       Every `crescent run` is recorded in the run store (runs/crescent.db unless --store or \
       CRESCENT_STORE says otherwise). A run is named by its id or by a prefix only it has. A \
       RUNNING run whose heartbeat has stopped for \(Int(RunStore.staleAfter)) s shows as DEAD.
       """,
-    subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsCompareCommand.self, RunsExportCommand.self, RunsRemoveCommand.self],
+    subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsCompareCommand.self, RunsExportCommand.self, RunsReportCommand.self, RunsRemoveCommand.self],
     defaultSubcommand: RunsListCommand.self
   )
 }

@@ -14,6 +14,8 @@ final class MemoryRecorder: RunRecorder {
     points.filter { $0.0 == key }.map { ($0.2, $0.1) }
   }
   func recordArtifact(name: String, path: String, contents: Data) throws { artifacts.append((name, path, contents.count)) }
+  var curves: [(String, Value)] = []
+  func recordCurve(_ name: String, _ curve: Value) throws { curves.append((name, curve)) }
 }
 
 struct RunRecorderTests {
@@ -46,5 +48,36 @@ struct RunRecorderTests {
     let run = Run(experiment: "e", seed: 1, config: .table([]), runsDirectory: folder, recorder: recorder)
     recorder.failure = CatalogError("cannot write metrics to the run store 'x.db': the disk is full")
     #expect { try run.log("loss", 1) } throws: { "\($0)".contains("the disk is full") }
+  }
+}
+
+struct RunCurveRecordingTests {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crescent-run-curves-\(UUID().uuidString)")
+
+  @Test func aLoggedCurveGoesToTheRecorder() throws {
+    let recorder = MemoryRecorder()
+    let run = Run(experiment: "e", seed: 1, config: .table([]), runsDirectory: folder, recorder: recorder)
+    let roc = Value.table([("fpr", .list([.number(0), .number(1)])), ("tpr", .list([.number(0), .number(1)]))])
+    try run.logCurve("roc", roc)
+    #expect(recorder.curves.count == 1 && recorder.curves[0].0 == "roc")
+    #expect(run.curves.map(\.name) == ["roc"])
+  }
+
+  @Test func aCurveTheRecorderCannotKeepFailsTheCall() throws {
+    final class Refusing: RunRecorder {
+      let runID = "r"
+      var failure: Error?
+      func log(_ key: String, _ value: Double, step: Int) {}
+      func history(_ key: String) throws -> [(step: Int, value: Double)] { [] }
+      func recordArtifact(name: String, path: String, contents: Data) throws {}
+      func recordCurve(_ name: String, _ curve: Value) throws { throw ConfigError("the disk is full") }
+    }
+    let run = Run(experiment: "e", seed: 1, config: .table([]), runsDirectory: folder, recorder: Refusing())
+    do {
+      try run.logCurve("roc", .table([]))
+      Issue.record("a curve the recorder refused was taken")
+    } catch let error as ConfigError {
+      #expect(error.message == "the curve 'roc' cannot be recorded: the disk is full")
+    }
   }
 }

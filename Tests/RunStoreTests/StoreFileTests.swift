@@ -14,11 +14,11 @@ import Testing
       (try Int.fetchOne(db, sql: "PRAGMA application_id"), try Int.fetchOne(db, sql: "PRAGMA user_version"),
        try String.fetchOne(db, sql: "SELECT value FROM crescent_meta WHERE key = 'schema'"),
        try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-       try ["run", "series", "metric", "artifact", "crescent_meta"].filter { try db.tableExists($0) })
+       try ["run", "series", "metric", "artifact", "curve", "crescent_meta"].filter { try db.tableExists($0) })
     }
     #expect(appID == Int(StoreFile.applicationID))
-    #expect(version == 1 && schema == "1" && journal == "wal")
-    #expect(tables.count == 5)
+    #expect(version == 2 && schema == "2" && journal == "wal")
+    #expect(tables.count == 6)
   }
 
   @Test func reopeningAStoreKeepsItsRuns() throws {
@@ -68,10 +68,10 @@ import Testing
       let r = try RunRecording(store: store, start: .test())
       try r.finish(.completed)
     }
-    // A later Crescent's migration: schema 2.
+    // A later Crescent's migration: the schema after this one's.
     let q = try DatabaseQueue(path: path)
     try q.write { db in
-      try db.execute(sql: "ALTER TABLE run ADD COLUMN later TEXT; PRAGMA user_version = 2")
+      try db.execute(sql: "ALTER TABLE run ADD COLUMN later TEXT; PRAGMA user_version = \(RunStore.schemaVersion + 1)")
     }
     try q.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE") }
     try q.close()
@@ -83,7 +83,7 @@ import Testing
     let path = dir.path("crescent.db")
     FileManager.default.createFile(atPath: path, contents: Data())
     _ = try RunStore(path: path)
-    #expect(StoreFile.inspect(path) == .store(version: 1))
+    #expect(StoreFile.inspect(path) == .store(version: RunStore.schemaVersion))
   }
 }
 
