@@ -65,7 +65,10 @@ struct ResumeCommand: ParsableCommand {
       }
     }
     guard source != nil else { RunExecution.fail("cannot resume run \(record.id): its script '\(script)' is gone") }
-    let with = ResumeCommand.withArguments(overridesJSON: record.overridesJSON)
+    let with: WithArguments
+    do { with = try ResumeCommand.withArguments(overridesJSON: record.overridesJSON) } catch let e as ConfigError {
+      RunExecution.fail("cannot resume run \(record.id): its recorded settings do not read back: \(e.message)")
+    }
     var runOptions = options
     if !with.assignments.contains(where: { $0.key == ExperimentDeclaration.seedKey }) { runOptions.seed = record.seed }
     var execution = RunExecution(script: script, options: runOptions)
@@ -77,15 +80,15 @@ struct ResumeCommand: ParsableCommand {
 
   /// The `with` words a run was given, read back from its recorded overrides
   /// (`{"with": [named...], "key": "text", ...}`, in the order given).
-  static func withArguments(overridesJSON: String?) -> WithArguments {
-    var with = WithArguments()
+  static func withArguments(overridesJSON: String?) throws -> WithArguments {
+    var named: [String] = [], assignments: [String] = []
     for (key, leaf) in FlatJSON.flatten(overridesJSON) {
       if key.hasPrefix("with."), case .string(let name) = leaf, Int(key.dropFirst(5)) != nil {
-        with.named.append(name)
+        named.append(name)
       } else {
-        with.assignments.append(WithArguments.Assignment(key: key, text: leaf.text))
+        assignments.append(key + "=" + leaf.text)
       }
     }
-    return with
+    return try WithArguments(named + assignments)
   }
 }

@@ -37,7 +37,7 @@ wait "$pid"
 echo "stopped: exit $?"
 whole="$(id_of 'config.pause_at=0')"
 stopped="$(id_of 'config.pause_at=4')"
-echo "stopped run: $("$crescent" runs show "$stopped" | grep -E '^status' | tr -s ' ')"
+echo "stopped run: $("$crescent" runs show "$stopped" | grep -E "^  status" | tr -s ' ')"
 echo "its checkpoint: $(ls "runs/$stopped/checkpoints")"
 step "$crescent" resume "$whole" | norm
 echo "-- the script changes; resuming is refused"
@@ -46,7 +46,7 @@ echo "-- a comment" >> train.lua
 step "$crescent" resume "$stopped" | norm
 mv train.lua.orig train.lua
 step "$crescent" resume "$stopped" | norm
-echo "resumed run: $("$crescent" runs show "$stopped" | grep -E '^status' | tr -s ' ')"
+echo "resumed run: $("$crescent" runs show "$stopped" | grep -E "^  status" | tr -s ' ')"
 cmp "runs/$whole/final.safetensors" "runs/$stopped/final.safetensors" && echo "final weights: identical"
 "$crescent" runs show "$whole" | grep -E '^  (loss|val_loss) ' | tr -s ' ' > whole.txt
 "$crescent" runs show "$stopped" | grep -E '^  (loss|val_loss) ' | tr -s ' ' > resumed.txt
@@ -57,9 +57,9 @@ cmp whole.txt resumed.txt && echo "series: identical (no point written twice)"
 cmp whole.txt resumed.txt && echo "result: identical"
 echo "-- a failed run, its script fixed: --force"
 echo 'local ex = experiment "f"; ex:main(function() error("broken") end)' > f.lua
-"$crescent" run f.lua > /dev/null 2>&1
+"$crescent" run --seed 2 f.lua > /dev/null 2>&1
 failed="$(id_of 'experiment=f')"
 echo 'local ex = experiment "f"; ex:main(function() print("fixed") end)' > f.lua
 step "$crescent" resume "$failed" | norm
 step "$crescent" resume --force "$failed" | norm
-echo "forced run: $("$crescent" runs show "$failed" | grep -E '^status' | tr -s ' ')"
+echo "forced run: $("$crescent" runs show "$failed" | grep -E "^  status" | tr -s ' ')"
