@@ -2,11 +2,17 @@
 /// the run it records and puts it in the session; fit writes to the one it is given.
 public final class RunLog {
   private let record: (String, Double, Int) -> Void
+  private let store: () -> Void
   /// How many fits the run has started.
   public private(set) var fits = 0
 
-  /// A log that passes each (name, value, step) to `record`.
-  public init(_ record: @escaping (String, Double, Int) -> Void) { self.record = record }
+  /// A log that passes each (name, value, step) to `record`; `store` writes what it holds
+  /// (called before a training checkpoint, so the points of the epochs a checkpoint holds are
+  /// stored by the time it is).
+  public init(_ record: @escaping (String, Double, Int) -> Void, store: @escaping () -> Void = {}) {
+    self.record = record
+    self.store = store
+  }
 
   /// The prefixes the run's fits have taken.
   public private(set) var used: Set<String> = []
@@ -31,4 +37,7 @@ public final class RunLog {
   }
 
   public func log(_ name: String, _ value: Double, step: Int) { record(name, value, step) }
+
+  /// Writes the points logged so far to the run's store.
+  public func flush() { store() }
 }

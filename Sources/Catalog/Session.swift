@@ -31,6 +31,12 @@ public final class Session {
   public var files: FilePolicy = .unrestricted
   /// Where the run is recorded (its metrics, artifacts and info); nil: the run is not recorded.
   public var runStore: RunRecorder?
+  /// Where `fit{checkpoint = true}` writes: a recorded run's own `runs/<id>/checkpoints`; nil:
+  /// the working directory's `checkpoints`.
+  public var checkpointFolder: String?
+  /// Whether the run continues an earlier one (`crescent resume`): then every fit that
+  /// checkpoints continues from its checkpoint file when there is one.
+  public var resuming = false
 
   /// A session over `catalog`; without a seed, its random streams start from a fresh random root.
   public init(catalog: Catalog, seed: UInt64? = nil, output: OutputSink = .standardOutput) {

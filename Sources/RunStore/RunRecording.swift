@@ -28,6 +28,10 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
   private var firstFailure: Error?
   private var timer: DispatchSourceTimer?
   private var stdoutText = CappedText(), stderrText = CappedText()
+  /// For a reopened run: each series' last stored step. A point at or before it is one the run
+  /// stored before it stopped, made again as the run repeats its way to the checkpoint: it is
+  /// not written twice.
+  private var storedUpTo: [String: Int] = [:]
 
   /// Starts a run: writes its row (RUNNING), under a fresh id unless `id` is given.
   public init(store: RunStore, start: RunStart, id: String? = nil) throws {
@@ -58,6 +62,39 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
       }
     }
     runID = chosen
+  }
+
+  /// Reopens run `id` to continue it (`crescent resume`): an INTERRUPTED, FAILED or DEAD run
+  /// (RUNNING with a heartbeat older than `staleAfter`) goes back to RUNNING; its series carry
+  /// on after their stored points, its captured output after what it printed. A COMPLETED
+  /// run, or one still running, is refused.
+  public init(store: RunStore, reopening id: String, staleAfter: Double = RunStore.staleAfter) throws {
+    self.store = store
+    runID = id
+    guard let record = try store.run(id: id, staleAfter: staleAfter) else { throw StoreError("no run '\(id)' in '\(store.path)'") }
+    switch record.status {
+    case .completed: throw StoreError("run \(id) is COMPLETED: only an INTERRUPTED, FAILED or DEAD run can be resumed")
+    case .running: throw StoreError("run \(id) is RUNNING (its heartbeat is fresh): stop it, or wait until it shows as DEAD, before resuming it")
+    case .failed, .interrupted, .dead: break
+    }
+    let now = Date().timeIntervalSince1970
+    let series = try store.write("reopen a run in") { db -> [(id: Int64, key: String, count: Int64, last: Int?)] in
+      try db.execute(sql: """
+        UPDATE run SET status = 'RUNNING', stopped = NULL, heartbeat = ?, result = NULL, error = NULL, traceback = NULL
+        WHERE id = ?
+        """, arguments: [now, id])
+      return try Row.fetchAll(db, sql: "SELECT id, key, count, last_step FROM series WHERE run = ? ORDER BY id", arguments: [id])
+        .map { ($0[0], $0[1], $0[2], $0[3]) }
+    }
+    for s in series {
+      keyIndex[s.key] = keys.count
+      seriesIDs[keys.count] = (s.id, s.count)
+      keys.append(s.key)
+      buffers.append(PointChunk())
+      if let last = s.last { storedUpTo[s.key] = last }
+    }
+    stdoutText.append(record.stdout ?? "")
+    stderrText.append(record.stderr ?? "")
   }
 
   /// A sortable, unique enough id: `20250614-122455-3fa1`.
@@ -93,6 +130,7 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
   public func log(_ key: String, _ value: Double, step: Int) {
     let now = Date().timeIntervalSince1970
     let due: Bool = lock.withLock {
+      if let last = storedUpTo[key], step <= last { return false }
       let k: Int
       if let known = keyIndex[key] { k = known } else {
         k = keys.count

@@ -4,8 +4,12 @@ import GRDB
 extension RunStore {
   /// Seconds between two heartbeats of a running run.
   public static let heartbeatInterval = 5.0
-  /// A RUNNING run whose last heartbeat is older than this reads as DEAD.
-  public static let staleAfter = 30.0
+  /// A RUNNING run whose last heartbeat is older than this many seconds reads as DEAD: 30, or
+  /// CRESCENT_STALE_AFTER when it is a non-negative number.
+  public static let staleAfter: Double = {
+    if let text = ProcessInfo.processInfo.environment["CRESCENT_STALE_AFTER"], let s = Double(text), s >= 0, s.isFinite { return s }
+    return 30
+  }()
 
   static func status(_ stored: String, heartbeat: Double, now: Double, staleAfter: Double) -> RunStatus {
     let s = RunStatus(rawValue: stored) ?? .failed

@@ -30,11 +30,17 @@ final class RunRecorderSetup {
     recording = try RunRecording(store: store, start: start)
   }
 
+  /// Reopens the recorded run `id` in the store at `storePath` to continue it.
+  init(storePath: String, reopening id: String, with: WithArguments) throws {
+    self.with = with
+    recording = try RunRecording(store: try RunStore(path: storePath), reopening: id)
+  }
+
   /// Puts the recording into the session (fits of a plain script log to it too) and the runner.
   func attach(to session: Session, runner: inout ExperimentRunner) {
     session.runStore = recording
     let recording = self.recording
-    session.runLog = RunLog { name, value, step in recording.log(name, value, step: step) }
+    session.runLog = RunLog({ name, value, step in recording.log(name, value, step: step) }, store: { try? recording.flush() })
     runner.runID = recording.runID
     runner.onRun = { [self] run in
       self.run = run

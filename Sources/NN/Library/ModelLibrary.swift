@@ -121,7 +121,7 @@ enum ModelLibrary {
         let initialEpoch = d.option("initial_epoch", Int.self, "epoch to start at (resuming)", as: .nonNegativeInteger, default: 0)
         let callbacksArg = d.option("callbacks", [Value].self, "callback objects, or tables of hooks: on_epoch_end = function(epoch, logs, model) ... end (crescent doc callbacks)", as: .list(.any), default: [],
                                      editorType: "(Callback|\(CallbackLibrary.tableType))[]")
-        let checkpoint = d.option("checkpoint", Value.self, "write a training checkpoint (weights, optimizer state, schedule and callback state, epoch, random streams, history; durably: a crash leaves the old or the new file) after every epoch: true (\(CheckpointPolicy.defaultFolder)/\(CheckpointPolicy.defaultName), or fit2.safetensors, ... named after the fit's series in a recorded run), a file name, or {path = ..., folder = ..., every = n} (every n epochs, and after the last)", as: .either(.bool, .either(.string, .record)),
+        let checkpoint = d.option("checkpoint", Value.self, "write a training checkpoint (weights, optimizer state, schedule and callback state, epoch, random streams, history; durably: a crash leaves the old or the new file) after every epoch: true (\(CheckpointPolicy.defaultFolder)/\(CheckpointPolicy.defaultName); in a recorded run, runs/<id>/checkpoints/ with fit2.safetensors, ... named after the fit's series, which crescent resume continues from), a file name, or {path = ..., folder = ..., every = n} (every n epochs, and after the last)", as: .either(.bool, .either(.string, .record)),
                                   editorType: "boolean|string|{path?: string, folder?: string, every?: integer}")
         let resume = d.option("resume", Value.self, "continue from a training checkpoint, exactly as the uninterrupted fit: a file name, or true for this fit's checkpoint file when it exists (a fresh start otherwise); epochs counts the epochs before it too", as: .either(.bool, .string))
         let logPrefix = d.option("log_prefix", String.self, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after, skipping taken ones); one an earlier fit of the run used is an error")
@@ -143,8 +143,9 @@ enum ModelLibrary {
           options.classWeights = try classWeights(a[classWeight] ?? .none, labels: m.network.outputSize ?? y.shape.last ?? 0)
           options.logPrefix = try a[logPrefix]
           if let v = try a[validationData] { options.validation = try validation(v) }
-          options.checkpoint = try checkpointPolicy(a[checkpoint])
+          options.checkpoint = try checkpointPolicy(a[checkpoint], defaultFolder: a.session.checkpointFolder ?? CheckpointPolicy.defaultFolder)
           options.resume = try resumeSource(a[resume])
+          if a.session.resuming, options.resume == nil, options.checkpoint != nil { options.resume = .checkpointIfPresent }
           options.randomContext = a.session.random
           let callbacks = try a[callbacksArg].enumerated().map { try CallbackLibrary.callback($1, index: $0 + 1, model: m) }
           let history = try m.network.fit(x: x, y: y, options: options, callbacks: callbacks)
@@ -283,10 +284,10 @@ enum ModelLibrary {
   }
 
   /// fit's `checkpoint` option: true, a file name, or {path =, folder =, every =}.
-  static func checkpointPolicy(_ v: Value?) throws -> CheckpointPolicy? {
+  static func checkpointPolicy(_ v: Value?, defaultFolder: String = CheckpointPolicy.defaultFolder) throws -> CheckpointPolicy? {
     switch v {
     case nil, .some(.bool(false)), .some(.none): return nil
-    case .bool(true)?: return CheckpointPolicy(folder: CheckpointPolicy.defaultFolder)
+    case .bool(true)?: return CheckpointPolicy(folder: defaultFolder)
     case .string(let path)?:
       guard !path.isEmpty else { throw CatalogError("option 'checkpoint' is an empty file name") }
       return CheckpointPolicy(path: path)
@@ -309,7 +310,7 @@ enum ModelLibrary {
         return CheckpointPolicy(path: path, every: every)
       }
       guard folder != "" else { throw CatalogError("option 'checkpoint': folder is an empty name") }
-      return CheckpointPolicy(folder: folder ?? CheckpointPolicy.defaultFolder, every: every)
+      return CheckpointPolicy(folder: folder ?? defaultFolder, every: every)
     case let other?: throw CatalogError("option 'checkpoint' expects true, a file name or {path =, folder =, every =}, got \(other.summary)")
     }
   }

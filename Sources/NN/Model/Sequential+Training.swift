@@ -137,6 +137,8 @@ extension Sequential {
          !files.contains(policy.path) {
         files.append(policy.path)
       }
+      // The run's store holds the epochs a checkpoint holds: a resumed run's series have no gap.
+      if !files.isEmpty { options.runLog?.flush() }
       for file in files { try writeCheckpoint(to: file, state) }
     }
     for c in callbacks { try c.onTrainEnd(self) }
