@@ -8,7 +8,7 @@ import Testing
     let dir = TempFolder()
     let store = try RunStore(path: dir.path("crescent.db"))
     let r = try RunRecording(store: store, start: .test())
-    let values: [Double] = [.nan, .infinity, -.infinity, -0.0, 0.0, 1.5, -2.25e-310, .greatestFiniteMagnitude,
+    let values: [Double] = [.nan, .infinity, -.infinity, -0.0, 0.0, 1.5, -Double.leastNormalMagnitude / 4, .greatestFiniteMagnitude,
                             Double(bitPattern: 0x7ff8_0000_0000_1234)]  // a NaN with a payload
     for (i, v) in values.enumerated() { r.log("x", v, step: i * 10) }
     try r.finish(.completed)

@@ -81,7 +81,7 @@ import Testing
   @Test func anEmptyFileBecomesANewStore() throws {
     let dir = TempFolder()
     let path = dir.path("crescent.db")
-    FileManager.default.createFile(atPath: path, contents: Data())
+    _ = FileManager.default.createFile(atPath: path, contents: Data())
     _ = try RunStore(path: path)
     #expect(StoreFile.inspect(path) == .store(version: RunStore.schemaVersion))
   }
