@@ -66,6 +66,10 @@ struct LuaStack {
         throw CatalogError("a table has a key of type \(String(cString: crescent_typename(L, -2))); only list positions and names are understood")
       }
     }
+    // Lua visits a table's names in an order that changes from process to process (its string
+    // hashes are seeded at random): names are sorted, so a result, a config or a log reads the
+    // same in every run.
+    record.sort { $0.key < $1.key }
     if integerKeys > 0 {
       // Raw reads: a table's own metamethods (__len, __index) are script code, not run here.
       let n = Int(lua_rawlen(L, i))

@@ -48,12 +48,13 @@ mv train.lua.orig train.lua
 step "$crescent" resume "$stopped" | norm
 echo "resumed run: $("$crescent" runs show "$stopped" | grep -E "^  status" | tr -s ' ')"
 cmp "runs/$whole/final.safetensors" "runs/$stopped/final.safetensors" && echo "final weights: identical"
-"$crescent" runs show "$whole" | grep -E '^  (loss|val_loss) ' | tr -s ' ' > whole.txt
-"$crescent" runs show "$stopped" | grep -E '^  (loss|val_loss) ' | tr -s ' ' > resumed.txt
+"$crescent" runs show "$whole" | grep -E '^  (loss|val_loss) ' | tr -s ' ' | sort > whole.txt
+"$crescent" runs show "$stopped" | grep -E '^  (loss|val_loss) ' | tr -s ' ' | sort > resumed.txt
 cat resumed.txt
 cmp whole.txt resumed.txt && echo "series: identical (no point written twice)"
-"$crescent" runs show "$whole" | sed -n '/^result/,/^[a-z]/p' | head -3 > whole.txt
-"$crescent" runs show "$stopped" | sed -n '/^result/,/^[a-z]/p' | head -3 > resumed.txt
+# A result table's keys come in Lua's order, which varies between processes: compare them sorted.
+"$crescent" runs show "$whole" | sed -n '/^result/,/^[a-z]/p' | head -3 | sort > whole.txt
+"$crescent" runs show "$stopped" | sed -n '/^result/,/^[a-z]/p' | head -3 | sort > resumed.txt
 cmp whole.txt resumed.txt && echo "result: identical"
 echo "-- a failed run, its script fixed: --force"
 echo 'local ex = experiment "f"; ex:main(function() error("broken") end)' > f.lua
