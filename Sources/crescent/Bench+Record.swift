@@ -32,26 +32,7 @@ extension TrainBench {
       }
       return Double(epochs * n) / (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
     }
-    var with: [Double] = [], without: [Double] = [], slowdowns: [Double] = []
-    for round in 0..<rounds {
-      var a = 0.0, b = 0.0
-      if round % 2 == 0 {
-        a = try fitRate(recorded: true)
-        b = try fitRate(recorded: false)
-      } else {
-        b = try fitRate(recorded: false)
-        a = try fitRate(recorded: true)
-      }
-      with.append(a)
-      without.append(b)
-      slowdowns.append(100 * (b / a - 1))
-    }
-    func median(_ v: [Double]) -> Double {
-      let s = v.sorted()
-      return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
-    print("fit workload=\(workload) epochs=\(epochs) rounds=\(rounds) recorded "
-          + "with_samples_per_sec=\(String(format: "%.0f", median(with))) without_samples_per_sec=\(String(format: "%.0f", median(without))) "
-          + "slowdown_percent=\(String(format: "%.1f", median(slowdowns)))")
+    let rates = try PairedRates(rounds: rounds) { recorded in try fitRate(recorded: recorded) }
+    print("fit workload=\(workload) epochs=\(epochs) rounds=\(rounds) recorded \(rates.summary)")
   }
 }

@@ -74,8 +74,7 @@ struct TrainBench: ParsableCommand {
     print("train workload=\(workload) threads=\(Parallel.maxThreads) batch=\(batch) steps=\(steps) samples_per_sec=\(String(format: "%.0f", rates[1]))")
     if record { try recordingCost(model: model, x: x, y: y, batch: batch, n: n) }
     if let metrics {
-      // Fits with and without the metrics, alternating which goes first; the cost is the median
-      // of the paired slowdowns, which a noisy neighbour moves much less than any one run.
+      // Fits with and without the metrics, in pairs (PairedRates).
       let names = metrics.split(separator: ",").map(String.init), epochs = 20
       func fitRate(_ list: [String]) throws -> Double {
         try model.compile(optimizer: Adam(learningRate: 1e-3), loss: BinaryCrossEntropy(), metrics: list)
@@ -87,27 +86,8 @@ struct TrainBench: ParsableCommand {
         try model.fit(x: x, y: y, options: options)
         return Double(epochs * n) / (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
       }
-      var with: [Double] = [], without: [Double] = [], slowdowns: [Double] = []
-      for round in 0..<rounds {
-        var a = 0.0, b = 0.0
-        if round % 2 == 0 {
-          a = try fitRate(names)
-          b = try fitRate([])
-        } else {
-          b = try fitRate([])
-          a = try fitRate(names)
-        }
-        with.append(a)
-        without.append(b)
-        slowdowns.append(100 * (b / a - 1))
-      }
-      func median(_ v: [Double]) -> Double {
-        let s = v.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-      }
-      print("fit workload=\(workload) epochs=\(epochs) rounds=\(rounds) metrics=\(metrics) "
-            + "with_samples_per_sec=\(String(format: "%.0f", median(with))) without_samples_per_sec=\(String(format: "%.0f", median(without))) "
-            + "slowdown_percent=\(String(format: "%.1f", median(slowdowns)))")
+      let rates = try PairedRates(rounds: rounds) { measured in try fitRate(measured ? names : []) }
+      print("fit workload=\(workload) epochs=\(epochs) rounds=\(rounds) metrics=\(metrics) \(rates.summary)")
     }
   }
 }
