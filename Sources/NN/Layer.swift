@@ -2,7 +2,9 @@ import Tensors
 
 /// One stage of a network, in the shape every layer shares: forward beside backward.
 ///
-/// Layers work on batches of rows (n x features). `forward` keeps what `backward` needs;
+/// Layers work on batches: a tensor of shape `[n] + shape`, where `shape` is the per-sample
+/// shape (`[features]` for vectors, `[steps, channels]` for sequences, `[height, width,
+/// channels]` for images, channels last as Keras). `forward` keeps what `backward` needs;
 /// `backward` takes the gradient of the loss with respect to the layer's output, accumulates
 /// its parameters' gradients and returns the gradient with respect to its input.
 public protocol Layer: AnyObject {
@@ -10,11 +12,13 @@ public protocol Layer: AnyObject {
   static var kind: String { get }
   /// This layer's name in the model (`dense_1`), unique within it.
   var name: String { get set }
-  /// Creates parameters for inputs of `inputSize` features and returns the output size.
-  func build(inputSize: Int, random: inout RandomStream) throws -> Int
+  /// Creates parameters for inputs of the per-sample shape `inputShape` and returns the
+  /// per-sample output shape. Building again for the same shape keeps the parameters; for
+  /// another shape it is an error naming the layer and both shapes.
+  func build(inputShape: [Int], random: inout RandomStream) throws -> [Int]
   var isBuilt: Bool { get }
-  /// Features per sample out of this layer (valid once built).
-  var outputSize: Int { get }
+  /// The per-sample output shape (valid once built).
+  var outputShape: [Int] { get }
   func forward(_ x: Tensor, training: Bool) throws -> Tensor
   /// With `accumulate`, parameter gradients are added to; without, overwritten (the training
   /// loop's choice: it saves zeroing them every step).
@@ -39,6 +43,12 @@ public protocol Layer: AnyObject {
 }
 
 extension Layer {
+  /// Values per sample out of this layer (the product of `outputShape`).
+  public var outputSize: Int { outputShape.reduce(1, *) }
+  /// Builds for vectors of `inputSize` features; returns the values per sample out.
+  public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
+    try build(inputShape: [inputSize], random: &random).reduce(1, *)
+  }
   public var state: [Weight] { [] }
   public var entryName: String { Self.kind }
   public func seed(_ stream: RandomStream) {}
@@ -52,3 +62,4 @@ public struct LayerError: Error, CustomStringConvertible {
   public init(_ message: String) { self.message = message }
   public var description: String { message }
 }
+

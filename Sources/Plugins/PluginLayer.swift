@@ -13,7 +13,7 @@ final class PluginLayer: Layer {
   let user: UnsafeMutableRawPointer?
   var name: String
   var needsInputGradient = true
-  private(set) var outputSize = 0
+  private(set) var outputShape: [Int] = []
   private(set) var isBuilt = false
   private var input: Tensor?
 
@@ -26,10 +26,14 @@ final class PluginLayer: Layer {
     self.name = name
   }
 
-  func build(inputSize: Int, random: inout RandomStream) throws -> Int {
-    outputSize = inputSize
+  /// The plugin ABI passes n x d buffers: vectors of features only.
+  func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    guard inputShape.count == 1 else {
+      throw LayerError("\(name) (\(layerName)) takes vectors of features, got inputs of shape \(describeShape(inputShape)) per sample; add nn.Flatten() before it")
+    }
+    outputShape = inputShape
     isBuilt = true
-    return inputSize
+    return inputShape
   }
 
   var parameters: [Weight] { [] }

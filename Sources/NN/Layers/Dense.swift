@@ -1,6 +1,7 @@
 import Tensors
 
-/// A fully connected layer: `act(x · W + b)`, with W stored [inputs, units].
+/// A fully connected layer: `act(x · W + b)`, with W stored [inputs, units]. On inputs of
+/// higher rank it applies to the last axis (every step of a sequence), as Keras's.
 ///
 /// One fused step each way: GEMM, then bias and activation in one pass forward; activation
 /// gradient, `dW = xᵀ·dZ`, `db = Σ dZ` and `dx = dZ·Wᵀ` backward. Buffers are reused from
@@ -17,6 +18,7 @@ public final class Dense: Layer {
   /// The input features it was made for (`input_dim`); building it for others is an error.
   public let declaredInputSize: Int?
   public private(set) var inputSize = 0
+  public private(set) var outputShape: [Int] = []
   public private(set) var kernel: Weight?
   public private(set) var bias: Weight?
   public var needsInputGradient = true
@@ -42,17 +44,19 @@ public final class Dense: Layer {
   }
 
   public var isBuilt: Bool { kernel != nil }
-  public var outputSize: Int { units }
 
-  public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    guard let inputSize = inputShape.last else { throw LayerError("\(name) needs inputs with a features axis, got a scalar per sample") }
     if let declared = declaredInputSize, declared != inputSize {
       throw LayerError("\(name) was declared with input_dim \(declared), but its input has \(inputSize) features")
     }
+    let shape = Array(inputShape.dropLast()) + [units]
     if let k = kernel {
       guard k.value.shape[0] == inputSize else {
         throw LayerError("\(name) was built for \(k.value.shape[0]) inputs, got \(inputSize)")
       }
-      return units
+      outputShape = shape
+      return shape
     }
     guard Tensor.elementCount([inputSize, units]) != nil else {
       throw LayerError("\(name): a kernel of \(inputSize) inputs x \(units) units is too large (at most \(Tensor.maxElements) values)")
@@ -66,7 +70,8 @@ public final class Dense: Layer {
       var rb = random.derived("\(name)/bias")
       bias = Weight(name: "\(name)/bias", value: biasInitializer.make([units], fanIn: inputSize, fanOut: units, random: &rb))
     }
-    return units
+    outputShape = shape
+    return shape
   }
 
   public var parameters: [Weight] { [kernel, bias].compactMap { $0 } }
@@ -97,15 +102,17 @@ public final class Dense: Layer {
   private func forward(_ x: Tensor, training: Bool, applying applied: Activation) throws -> Tensor {
     let keepsPreactivation = Self.keepsPreactivation(applied)
     guard let kernel else { throw LayerError("\(name) is used before it is built") }
-    guard x.rank == 2, x.shape[1] == inputSize else {
+    guard x.rank >= 2, x.shape.last == inputSize else {
       throw LayerError("\(name) expects inputs of \(inputSize) features, got shape \(describeShape(x.shape))")
     }
-    let n = x.shape[0]
+    // Rows: every position before the features axis.
+    let n = x.count / inputSize
+    let shape = Array(x.shape.dropLast()) + [units]
     input = x
-    Tensor.prepare(&output, shape: [n, units])
+    Tensor.prepare(&output, shape: shape)
     let z: UnsafeMutablePointer<Float>
     if keepsPreactivation {
-      Tensor.prepare(&preactivation, shape: [n, units])
+      Tensor.prepare(&preactivation, shape: shape)
       z = preactivation.storage.pointer
     } else {
       z = output.storage.pointer
@@ -126,16 +133,16 @@ public final class Dense: Layer {
   /// Backward through `applied`, the activation the matching forward applied.
   private func backward(_ gradOutput: Tensor, accumulate: Bool, through applied: Activation) throws -> Tensor {
     guard let kernel else { throw LayerError("\(name) is used before it is built") }
-    let n = input.shape.first ?? 0
-    guard input.rank == 2, gradOutput.shape == [n, units] else {
-      throw LayerError("\(name): backward needs a forward pass in training mode first, and a gradient of shape \(n)x\(units)")
+    let n = input.count / max(inputSize, 1)
+    guard input.rank >= 2, gradOutput.shape == Array(input.shape.dropLast()) + [units] else {
+      throw LayerError("\(name): backward needs a forward pass in training mode first, and a gradient of shape \(describeShape(Array(input.shape.dropLast()) + [units]))")
     }
     // dZ = dY ⊙ act'(·)
     let dz: UnsafePointer<Float>
     if applied == .linear {
       dz = UnsafePointer(gradOutput.storage.pointer)
     } else {
-      Tensor.prepare(&gradPre, shape: [n, units])
+      Tensor.prepare(&gradPre, shape: gradOutput.shape)
       Elementwise.activationBackward(applied, alpha: alpha,
                                      z: Self.keepsPreactivation(applied) ? preactivation.storage.pointer : nil,
                                      y: output.storage.pointer, dy: gradOutput.storage.pointer,
@@ -162,7 +169,7 @@ public final class Dense: Layer {
     defer { input = Tensor.released }
     guard needsInputGradient else { return Tensor.released }
     // dx = dZ · Wᵀ
-    Tensor.prepare(&gradInput, shape: [n, inputSize])
+    Tensor.prepare(&gradInput, shape: input.shape)
     Gemm.sgemm(transposeA: false, transposeB: true, m: n, n: inputSize, k: units,
                a: dz, lda: units, b: kernel.value.storage.pointer, ldb: units,
                beta: 0, c: gradInput.storage.pointer, ldc: inputSize)

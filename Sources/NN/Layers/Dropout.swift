@@ -7,7 +7,7 @@ public final class Dropout: Layer {
   public var name: String
   public let rate: Float
   public var needsInputGradient = true
-  public private(set) var outputSize = 0
+  public private(set) var outputShape: [Int] = []
   public private(set) var isBuilt = false
   private var random = RandomStream(seed: 0)
   private var mask = Tensor.zeros([0])
@@ -19,11 +19,11 @@ public final class Dropout: Layer {
     self.name = name
   }
 
-  public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
-    outputSize = inputSize
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    outputShape = inputShape
     isBuilt = true
     self.random = random.derived("\(name)/mask")
-    return inputSize
+    return inputShape
   }
 
   public func seed(_ stream: RandomStream) { random = stream.derived("\(name)/mask") }

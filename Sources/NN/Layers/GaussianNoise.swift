@@ -9,7 +9,7 @@ public final class GaussianNoise: Layer {
   public var name: String
   public let stddev: Float
   public var needsInputGradient = true
-  public private(set) var outputSize = 0
+  public private(set) var outputShape: [Int] = []
   public private(set) var isBuilt = false
   private var random = RandomStream(seed: 0)
   private var output = Tensor.zeros([0])
@@ -19,11 +19,11 @@ public final class GaussianNoise: Layer {
     self.name = name
   }
 
-  public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
-    outputSize = inputSize
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    outputShape = inputShape
     isBuilt = true
     self.random = random.derived("\(name)/noise")
-    return inputSize
+    return inputShape
   }
 
   public func seed(_ stream: RandomStream) { random = stream.derived("\(name)/noise") }

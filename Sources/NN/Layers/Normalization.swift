@@ -36,7 +36,9 @@ public class NormalizationLayer {
   public let center: Bool
   public let scale: Bool
   public var needsInputGradient = true
-  public private(set) var outputSize = 0
+  /// Features: the last axis, normalised over every other position (Keras's axis = -1).
+  public private(set) var features = 0
+  public private(set) var outputShape: [Int] = []
   public private(set) var gamma: Weight?
   public private(set) var beta: Weight?
   var xhat = Tensor.zeros([0])
@@ -52,22 +54,31 @@ public class NormalizationLayer {
     self.name = name
   }
 
-  public var isBuilt: Bool { outputSize > 0 }
+  public var isBuilt: Bool { features > 0 }
 
-  func buildAffine(_ inputSize: Int) -> Int {
-    if outputSize == 0 {
-      outputSize = inputSize
-      if scale { gamma = Weight(name: "\(name)/gamma", value: .ones([inputSize])) }
-      if center { beta = Weight(name: "\(name)/beta", value: .zeros([inputSize])) }
+  func buildAffine(_ inputShape: [Int]) throws -> [Int] {
+    if features > 0 {
+      guard inputShape == outputShape else {
+        throw LayerError("\(name) was built for inputs of shape \(describeShape(outputShape)), got \(describeShape(inputShape))")
+      }
+      return outputShape
     }
-    return outputSize
+    guard let d = inputShape.last, d > 0 else { throw LayerError("\(name) needs inputs with a features axis, got shape \(describeShape(inputShape))") }
+    features = d
+    outputShape = inputShape
+    if scale { gamma = Weight(name: "\(name)/gamma", value: .ones([d])) }
+    if center { beta = Weight(name: "\(name)/beta", value: .zeros([d])) }
+    return outputShape
   }
+
+  /// The rows of a batch: every position before the features axis.
+  func rows(_ x: Tensor) -> Int { x.count / max(features, 1) }
 
   public var parameters: [Weight] { [gamma, beta].compactMap { $0 } }
 
   /// output = xhat·gamma + beta
   func affine(rows: Int) {
-    let d = outputSize, xh = xhat.storage.pointer, o = output.storage.pointer
+    let d = features, xh = xhat.storage.pointer, o = output.storage.pointer
     let g = gamma?.value.storage.pointer, b = beta?.value.storage.pointer
     for i in 0..<rows {
       for j in 0..<d { o[i * d + j] = xh[i * d + j] * (g?[j] ?? 1) + (b?[j] ?? 0) }
@@ -76,7 +87,7 @@ public class NormalizationLayer {
 
   /// dgamma, dbeta, and dxhat = dy·gamma.
   func affineBackward(_ dy: Tensor, rows: Int, accumulate: Bool) {
-    let d = outputSize, xh = xhat.storage.pointer, g = dy.storage.pointer
+    let d = features, xh = xhat.storage.pointer, g = dy.storage.pointer
     Tensor.prepare(&dxhat, shape: [rows, d])
     let dx = dxhat.storage.pointer
     if let gamma {
@@ -104,13 +115,13 @@ public class NormalizationLayer {
   /// The backward pass of either layer: gamma/beta gradients, then each normalised group's
   /// input gradient — groups are features (down the batch) or samples (across the features).
   func normalizedBackward(_ gradOutput: Tensor, accumulate: Bool, perFeature: Bool) throws -> Tensor {
-    let n = xhat.shape.first ?? 0, d = outputSize
+    let n = rows(xhat), d = features
     let groups = perFeature ? d : n
-    guard gradOutput.shape == [n, d], invstd.count == groups else {
+    guard gradOutput.shape == xhat.shape, invstd.count == groups else {
       throw LayerError("\(name): backward needs a training forward pass first")
     }
     affineBackward(gradOutput, rows: n, accumulate: accumulate)
-    Tensor.prepare(&gradInput, shape: [n, d])
+    Tensor.prepare(&gradInput, shape: xhat.shape)
     let (count, stride, step) = perFeature ? (n, d, 1) : (d, 1, d)
     for g in 0..<groups {
       Normalization.backward(dxhat: dxhat.storage.pointer + g * step, xhat: xhat.storage.pointer + g * step,
@@ -120,8 +131,8 @@ public class NormalizationLayer {
   }
 
   func checkInput(_ x: Tensor) throws {
-    guard x.rank == 2, x.shape[1] == outputSize else {
-      throw LayerError("\(name) expects inputs of \(outputSize) features, got shape \(describeShape(x.shape))")
+    guard x.rank == outputShape.count + 1, Array(x.shape.dropFirst()) == outputShape else {
+      throw LayerError("\(name) expects inputs of shape \(describeShape(outputShape)) per sample, got a batch of shape \(describeShape(x.shape))")
     }
   }
 }
@@ -139,21 +150,22 @@ public final class BatchNormalization: NormalizationLayer, Layer {
     super.init(epsilon: epsilon, center: center, scale: scale, name: name)
   }
 
-  public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    let shape = try buildAffine(inputShape)
     if movingMean == nil {
-      movingMean = Weight(name: "\(name)/moving_mean", value: .zeros([inputSize]))
-      movingVariance = Weight(name: "\(name)/moving_variance", value: .ones([inputSize]))
+      movingMean = Weight(name: "\(name)/moving_mean", value: .zeros([features]))
+      movingVariance = Weight(name: "\(name)/moving_variance", value: .ones([features]))
       movingMean?.trainable = false
       movingVariance?.trainable = false
     }
-    return buildAffine(inputSize)
+    return shape
   }
 
   public var state: [Weight] { [movingMean, movingVariance].compactMap { $0 } }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     try checkInput(x)
-    let n = x.shape[0], d = outputSize
+    let n = rows(x), d = features
     Tensor.prepare(&xhat, shape: x.shape)
     Tensor.prepare(&output, shape: x.shape)
     let xp = x.storage.pointer, xh = xhat.storage.pointer
@@ -197,11 +209,11 @@ public final class LayerNormalization: NormalizationLayer, Layer {
     super.init(epsilon: epsilon, center: center, scale: scale, name: name)
   }
 
-  public func build(inputSize: Int, random: inout RandomStream) throws -> Int { buildAffine(inputSize) }
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] { try buildAffine(inputShape) }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     try checkInput(x)
-    let n = x.shape[0], d = outputSize
+    let n = rows(x), d = features
     Tensor.prepare(&xhat, shape: x.shape)
     Tensor.prepare(&output, shape: x.shape)
     invstd = [Double](repeating: 0, count: n)

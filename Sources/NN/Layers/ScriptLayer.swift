@@ -8,7 +8,8 @@ public final class ScriptLayer: Layer {
   public static let kind = "Custom"
   public var name: String
   public var needsInputGradient = true
-  public private(set) var outputSize = 0
+  public private(set) var outputShape: [Int] = []
+  private var inputShape: [Int] = []
   public private(set) var isBuilt = false
   let forwardFunction: HostFunction
   /// The layer's table as the script wrote it, passed back as `self`.
@@ -32,18 +33,23 @@ public final class ScriptLayer: Layer {
 
   public var parameters: [Weight] { weights }
 
-  public func build(inputSize: Int, random: inout RandomStream) throws -> Int {
-    if !isBuilt {
-      for w in weights where !w.name.hasPrefix("\(name)/") { w.name = "\(name)/\(w.name)" }
-      // The output size is whatever forward makes of one row.
-      let probe = try Autograd.withoutGradients { try run(Tensor.zeros([1, inputSize])) }
-      guard probe.rank == 2, probe.shape[0] == 1 else {
-        throw LayerError("\(name): forward must return one row per input row, got shape \(describeShape(probe.shape)) for 1 row")
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    if isBuilt {
+      guard inputShape == self.inputShape else {
+        throw LayerError("\(name) was built for inputs of shape \(describeShape(self.inputShape)), got \(describeShape(inputShape))")
       }
-      outputSize = probe.shape[1]
-      isBuilt = true
+      return outputShape
     }
-    return outputSize
+    for w in weights where !w.name.hasPrefix("\(name)/") { w.name = "\(name)/\(w.name)" }
+    // The output shape is whatever forward makes of one sample.
+    let probe = try Autograd.withoutGradients { try run(Tensor.zeros([1] + inputShape)) }
+    guard probe.rank >= 2, probe.shape[0] == 1 else {
+      throw LayerError("\(name): forward must return one row per input row, got shape \(describeShape(probe.shape)) for 1 row")
+    }
+    self.inputShape = inputShape
+    outputShape = Array(probe.shape.dropFirst())
+    isBuilt = true
+    return outputShape
   }
 
   private func run(_ x: Tensor) throws -> Tensor {
@@ -57,8 +63,8 @@ public final class ScriptLayer: Layer {
     guard training else { return try Autograd.withoutGradients { try run(x) }.detached() }
     let leaf = x.detached().requiringGradient()
     let y = try run(leaf)
-    guard y.shape == [x.shape[0], outputSize] else {
-      throw LayerError("\(name): forward returned shape \(describeShape(y.shape)), expected \(x.shape[0])x\(outputSize)")
+    guard y.shape == [x.shape[0]] + outputShape else {
+      throw LayerError("\(name): forward returned shape \(describeShape(y.shape)), expected \(describeShape([x.shape[0]] + outputShape))")
     }
     input = leaf
     output = y

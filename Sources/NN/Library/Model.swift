@@ -81,4 +81,12 @@ enum Convert {
     if t.rank == 1 { return try t.reshaped([t.count, 1]) }
     throw CatalogError("\(what) must be a matrix (samples x values), got shape \(describeShape(t.shape))")
   }
+
+  /// A batch of samples from a tensor argument: samples first, any shape after (images are
+  /// samples x height x width x channels); a vector becomes a column.
+  static func batch(_ t: Tensor, _ what: String) throws -> Tensor {
+    if t.rank >= 2 { return t }
+    if t.rank == 1 { return try t.reshaped([t.count, 1]) }
+    throw CatalogError("\(what) must have samples first (samples x values, or samples x height x width x channels), got a scalar")
+  }
 }

@@ -31,7 +31,9 @@ public enum ModelFile {
       for w in l.parameters + l.state { tensors.append((w.name, w.value)) }
     }
     var spec: [String: Any] = ["format": "crescent.sequential", "version": 1, "layers": layers]
-    if let d = net.inputSize { spec["input_dim"] = d }
+    if let shape = net.inputShape {
+      if shape.count == 1 { spec["input_dim"] = shape[0] } else { spec["input_shape"] = shape }
+    }
     if let o = net.optimizer, let loss = net.loss {
       let state: [String: Any] = ["lr": o.learningRate, "iterations": o.steps]
       spec["compile"] = ["optimizer": ["kind": type(of: o).kind, "config": o.config, "state": state],
@@ -53,7 +55,11 @@ public enum ModelFile {
       throw CatalogError("\(path): not a Crescent model (no '\(formatKey)' entry in __metadata__)")
     }
     guard let layerSpecs = spec["layers"] as? [[String: Any]] else { throw CatalogError("\(path): the model description has no layer list") }
-    let net = Sequential(inputSize: spec["input_dim"] as? Int, random: session.random.nextStream("nn.load"))
+    let inputShape = (spec["input_dim"] as? Int).map { [$0] } ?? (spec["input_shape"] as? [Int])
+    if let inputShape, inputShape.isEmpty || inputShape.contains(where: { $0 <= 0 }) || Tensor.elementCount(inputShape) == nil {
+      throw CatalogError("\(path): the input shape \(inputShape) is not a shape of positive sizes")
+    }
+    let net = Sequential(inputShape: inputShape, random: session.random.nextStream("nn.load"))
     for (k, ls) in layerSpecs.enumerated() {
       guard let kind = ls["kind"] as? String, let entry = built(kind, in: "nn", as: "Layer", session) else {
         throw CatalogError("\(path): layer \(k + 1) has unknown kind \(String(describing: ls["kind"] ?? "nil"))")

@@ -34,9 +34,21 @@ enum ModelLibrary {
       return (d.features, d.targets)
     case .tensor(let x):
       guard let y = second else { throw CatalogError("argument 'y' (targets) is missing") }
-      return (try Convert.matrix(x, "x"), try Convert.matrix(y, "y"))
+      return (try Convert.batch(x, "x"), try Convert.matrix(y, "y"))
     default: throw CatalogError("argument 'x' expects a tensor or a data set")
     }
+  }
+
+  /// A model's per-sample input shape from `input_dim` or `input_shape` (at most one).
+  static func sampleShape(inputDim: Int?, inputShape: [Int]?) throws -> [Int]? {
+    if inputDim != nil, inputShape != nil { throw CatalogError("give input_dim or input_shape, not both") }
+    if let inputShape {
+      guard !inputShape.isEmpty, inputShape.allSatisfy({ $0 > 0 }), Tensor.elementCount(inputShape) != nil else {
+        throw CatalogError("option 'input_shape' expects a list of positive sizes, got {\(inputShape.map(String.init).joined(separator: ", "))}")
+      }
+      return inputShape
+    }
+    return inputDim.map { [$0] }
   }
 
   /// The features of `x`: a tensor, or a data set's.
@@ -45,7 +57,7 @@ enum ModelLibrary {
     case .object(let o):
       guard let d = o as? LabeledData else { throw CatalogError("argument 'x' is not a data set") }
       return d.features
-    case .tensor(let t): return try Convert.matrix(t, "x")
+    case .tensor(let t): return try Convert.batch(t, "x")
     default: throw CatalogError("argument 'x' expects a tensor or a data set, got \(x.summary)")
     }
   }
@@ -56,11 +68,12 @@ enum ModelLibrary {
             returns: [Returned(.object("Model"), "the model")]) { d in
         let layers = d.variadic("layers", Value.self, "the layers, in order (a table with forward and parameters is a custom layer)", as: .either(.object("Layer"), .record))
         let inputDim = d.option("input_dim", Int.self, "features per sample (or input_dim on the first layer)", as: .positiveInteger)
+        let inputShape = d.option("input_shape", [Int].self, "the shape of one sample, channels last: {32, 32, 3} for images, {200} for token sequences")
         let seed = d.option("seed", Int.self, "seed of the model's own randomness (initial weights, dropout, shuffling); the run's streams otherwise", as: .nonNegativeInteger)
         return { a in
           let layers = try layerList(a[layers], in: a.session)
           let stream = try a[seed].map { RandomStream(seed: UInt64($0)) } ?? a.session.random.nextStream("nn.Sequential")
-          let net = Sequential(inputSize: try a[inputDim], random: stream)
+          let net = Sequential(inputShape: try sampleShape(inputDim: a[inputDim], inputShape: a[inputShape]), random: stream)
           for l in layers { try net.add(l) }
           return [.object(Model(net))]
         }
@@ -215,7 +228,7 @@ enum ModelLibrary {
         let x = d.parameter("x", Tensor.self, "a batch of features", as: .tensorLike)
         let y = d.parameter("y", Tensor.self, "its targets", as: .tensorLike)
         return { a in
-          let r = try a[model].network.gradients(x: try Convert.matrix(a[x], "x"), y: try Convert.matrix(a[y], "y"))
+          let r = try a[model].network.gradients(x: try Convert.batch(a[x], "x"), y: try Convert.matrix(a[y], "y"))
           return [.number(r.loss), .list(r.gradients.map { .tensor($0) })]
         }
       },
@@ -262,7 +275,7 @@ enum ModelLibrary {
         let model = model(d)
         let x = d.parameter("x", Tensor.self, "a batch of features", as: .tensorLike)
         let y = d.parameter("y", Tensor.self, "its targets", as: .tensorLike)
-        return { a in [.number(try a[model].network.trainOnBatch(x: try Convert.matrix(a[x], "x"), y: try Convert.matrix(a[y], "y")))] }
+        return { a in [.number(try a[model].network.trainOnBatch(x: try Convert.batch(a[x], "x"), y: try Convert.matrix(a[y], "y")))] }
       },
       Entry(module: "nn", name: "stop", summary: "Asks training to stop after the current batch (from a callback).",
             methodOf: "Model") { d in
@@ -333,7 +346,7 @@ enum ModelLibrary {
       guard let x = try? TensorLiteral.tensorOrSelf(items[0]), let y = try? TensorLiteral.tensorOrSelf(items[1]) else {
         throw CatalogError("option 'validation_data' expects {x, y} with two tensors")
       }
-      return (try Convert.matrix(x, "validation x"), try Convert.matrix(y, "validation y"))
+      return (try Convert.batch(x, "validation x"), try Convert.matrix(y, "validation y"))
     case .object(let o):
       guard let d = o as? LabeledData else { throw CatalogError("option 'validation_data' expects {x, y} or a data set") }
       return (d.features, d.targets)

@@ -34,11 +34,12 @@ public struct OutputHead {
   /// Runs `layers` forward to what the loss reads: the fused layer stops at its logits.
   func forward(_ layers: [Layer], _ x: Tensor, training: Bool) throws -> Tensor {
     var h = x
+    var mask: Tensor? = nil
     guard let fused = fusedLayer else {
-      for layer in layers { h = try layer.forward(h, training: training) }
+      for layer in layers { h = try layer.forward(h, training: training, mask: &mask) }
       return h
     }
-    for layer in layers.dropLast() { h = try layer.forward(h, training: training) }
+    for layer in layers.dropLast() { h = try layer.forward(h, training: training, mask: &mask) }
     return try fused.forwardLogits(h, training: training)
   }
 

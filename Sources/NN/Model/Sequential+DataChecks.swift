@@ -21,7 +21,7 @@ extension Sequential {
   private func describe(_ v: Float) -> String { v.isNaN ? "NaN" : (v > 0 ? "inf" : "-inf") }
 
   private func position(_ i: Int, _ t: Tensor) -> String {
-    let cols = t.rank == 2 ? t.shape[1] : 1
+    let cols = t.rank >= 2 ? t.count / max(t.shape[0], 1) : 1
     return "row \(i / max(cols, 1) + 1), column \(i % max(cols, 1) + 1)"
   }
 

@@ -1,8 +1,10 @@
+import Tensors
+
 extension Sequential {
   /// A Keras-like table: each layer with its output shape and parameter count, then totals.
   public func summary() -> String {
     let rows = layers.map { layer -> (String, String, Int) in
-      let shape = layer.isBuilt ? "(None, \(layer.outputSize))" : "(unbuilt)"
+      let shape = layer.isBuilt ? "(None, " + layer.outputShape.map(String.init).joined(separator: ", ") + ")" : "(unbuilt)"
       return ("\(layer.name) (\(type(of: layer).kind))", shape, layer.parameters.reduce(0) { $0 + $1.value.count })
     }
     let w0 = max(28, rows.map(\.0.count).max() ?? 0), w1 = max(14, rows.map(\.1.count).max() ?? 0), w2 = 12
@@ -11,7 +13,8 @@ extension Sequential {
         + "  " + String(repeating: " ", count: max(0, w2 - c.count)) + c + "\n"
     }
     let rule = String(repeating: "─", count: w0 + w1 + w2 + 5) + "\n"
-    var out = "Model: \"sequential\"\(inputSize.map { ", input_dim \($0)" } ?? "")\n" + rule
+    let input = inputShape.map { $0.count == 1 ? ", input_dim \($0[0])" : ", input_shape \(describeShape($0))" } ?? ""
+    var out = "Model: \"sequential\"\(input)\n" + rule
     out += line("Layer (type)", "Output Shape", "Param #") + rule
     for r in rows { out += line(r.0, r.1, Self.grouped(r.2)) }
     out += rule

@@ -232,6 +232,9 @@ extension Sequential {
   }
 
   func checkTargets(_ x: Tensor, _ y: Tensor) throws {
+    if let shape = outputShape, shape.count != 1 {
+      throw LayerError("the model's output has shape \(describeShape(shape)) per sample; end it with a layer giving vectors (nn.Flatten(), a global pooling or Dense) to train it against targets")
+    }
     guard y.rank == 2, y.shape[0] == x.shape[0] else {
       throw LayerError("targets of shape \(describeShape(y.shape)) do not match \(x.shape[0]) samples")
     }

@@ -6,7 +6,10 @@ import Tensors
 /// A stack of layers trained as one model: Keras's Sequential.
 public final class Sequential {
   public private(set) var layers: [Layer] = []
-  public private(set) var inputSize: Int?
+  /// The per-sample input shape (`[features]`, `[height, width, channels]`), once known.
+  public private(set) var inputShape: [Int]?
+  /// Values per sample in (the product of the input shape), once known.
+  public var inputSize: Int? { inputShape.map { $0.reduce(1, *) } }
   public private(set) var optimizer: Optimizer?
   public private(set) var loss: Loss?
   public private(set) var metricNames: [String] = []
@@ -45,11 +48,15 @@ public final class Sequential {
   /// After a build: the initializer's stream where the last layer left it, and the last
   /// layer's width, so that `add` builds only the new layer.
   private var initStream: RandomStream?
-  private var builtWidth: Int?
+  private var builtShape: [Int]?
 
-  public init(inputSize: Int? = nil, random: RandomStream) {
-    self.inputSize = inputSize
+  public init(inputShape: [Int]?, random: RandomStream) {
+    self.inputShape = inputShape
     self.random = random
+  }
+
+  public convenience init(inputSize: Int? = nil, random: RandomStream) {
+    self.init(inputShape: inputSize.map { [$0] }, random: random)
   }
 
   /// Appends a layer, naming it `<kind>_<n>` unless it has a name, and building it when the
@@ -69,51 +76,60 @@ public final class Sequential {
     } else if names.contains(layer.name) {
       throw LayerError("a layer named '\(layer.name)' is already in the model")
     }
-    if layers.isEmpty, inputSize == nil, let declared = (layer as? InputSizeDeclaring)?.declaredInputSize { inputSize = declared }
+    if layers.isEmpty, inputShape == nil, let declared = (layer as? InputSizeDeclaring)?.declaredInputSize { inputShape = [declared] }
     layers.append(layer)
     names.insert(layer.name)
     members.insert(ObjectIdentifier(layer))
     if let loss { head = OutputHead(layers: layers, loss: loss) }
-    guard inputSize != nil else { return }
-    if layers.count > 1, var stream = initStream, let width = builtWidth {
+    guard inputShape != nil else { return }
+    if layers.count > 1, var stream = initStream, let shape = builtShape {
       // The same draws as building every layer again: the earlier layers' draws come first.
-      builtWidth = nil
-      let out = try layer.build(inputSize: width, random: &stream)
+      builtShape = nil
+      let out = try layer.build(inputShape: shape, random: &stream)
       layer.needsInputGradient = true
       layer.seed(random.derived("dropout"))
       initStream = stream
-      builtWidth = out
+      builtShape = out
     } else {
       try build()
     }
   }
 
-  /// Builds every layer for the known input size.
-  public func build(inputSize size: Int? = nil) throws {
-    if let size {
-      if let known = inputSize, known != size {
-        throw LayerError("the model takes \(known) features, got data with \(size)")
+  /// Builds every layer for vectors of `size` features (or the known input shape).
+  public func build(inputSize size: Int?) throws {
+    try build(inputShape: size.map { [$0] })
+  }
+
+  /// Builds every layer for the known input shape (or `shape`, which must agree with it).
+  public func build(inputShape shape: [Int]? = nil) throws {
+    if let shape {
+      if let known = inputShape, known != shape {
+        throw LayerError("the model takes inputs of shape \(describeShape(known)) per sample, got data of shape \(describeShape(shape))")
       }
-      inputSize = size
+      inputShape = shape
     }
-    guard var width = inputSize else { throw LayerError("the model's input size is unknown: give input_dim") }
+    guard var current = inputShape else { throw LayerError("the model's input size is unknown: give input_dim or input_shape") }
     initStream = nil
-    builtWidth = nil
+    builtShape = nil
     var stream = random.derived("init")
     for (i, layer) in layers.enumerated() {
-      guard width <= Tensor.maxElements else {
-        throw LayerError("\(layer.name) would take \(width) features; expected at most \(Tensor.maxElements)")
+      guard Tensor.elementCount(current) != nil else {
+        let what = current.count == 1 ? "\(current[0]) features" : "inputs of shape \(describeShape(current))"
+        throw LayerError("\(layer.name) would take \(what); expected at most \(Tensor.maxElements)\(current.count == 1 ? "" : " values per sample")")
       }
       try RunDeadline.check()
-      width = try layer.build(inputSize: width, random: &stream)
+      current = try layer.build(inputShape: current, random: &stream)
       layer.needsInputGradient = i > 0
       layer.seed(random.derived("dropout"))
     }
     initStream = stream
-    builtWidth = width
+    builtShape = current
   }
 
+  /// Values per sample out of the model (the product of its output shape), once built.
   public var outputSize: Int? { layers.last?.outputSize }
+  /// The per-sample output shape, once built.
+  public var outputShape: [Int]? { layers.last.map(\.outputShape) }
   public var parameters: [Weight] { layers.flatMap(\.parameters) }
   public var isCompiled: Bool { optimizer != nil && loss != nil }
 
@@ -134,13 +150,13 @@ public final class Sequential {
   public func predict(_ x: Tensor, batchSize: Int = 256) throws -> Tensor {
     try checkFeatures(x)
     let n = x.shape[0]
-    var out = Tensor(uninitializedShape: [n, outputSize ?? 0])
+    var out = Tensor(uninitializedShape: [n] + (outputShape ?? [0]))
     var start = 0
     while start < n {
       let end = min(n, start + max(batchSize, 1))
       let y = try forward(try x.rows(start..<end), training: false)
       out.withUnsafeMutableBufferPointer { p in
-        (p.baseAddress! + start * y.shape[1]).update(from: y.storage.pointer, count: y.count)  // cannot fail: a tensor's storage always has an address
+        (p.baseAddress! + start * (y.count / max(end - start, 1))).update(from: y.storage.pointer, count: y.count)  // cannot fail: a tensor's storage always has an address
       }
       start = end
     }
@@ -150,7 +166,8 @@ public final class Sequential {
   /// Runs every layer: the model's outputs (probabilities for a sigmoid output).
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     var h = x
-    for layer in layers { h = try layer.forward(h, training: training) }
+    var mask: Tensor? = nil
+    for layer in layers { h = try layer.forward(h, training: training, mask: &mask) }
     return h
   }
 
@@ -161,9 +178,11 @@ public final class Sequential {
   }
 
   func checkFeatures(_ x: Tensor) throws {
-    if inputSize == nil || !(layers.first?.isBuilt ?? false) { try build(inputSize: x.rank == 2 ? x.shape[1] : nil) }
-    guard x.rank == 2, x.shape[1] == inputSize else {
-      throw LayerError("the model takes \(inputSize ?? 0) features, got data of shape \(describeShape(x.shape))")
+    let sample = x.rank >= 2 ? Array(x.shape.dropFirst()) : nil
+    if inputShape == nil || !(layers.first?.isBuilt ?? false) { try build(inputShape: sample) }
+    guard let inputShape, sample == inputShape else {
+      let expected = inputShape.map { $0.count == 1 ? "\($0[0]) features" : "inputs of shape \(describeShape($0)) per sample" } ?? "?"
+      throw LayerError("the model takes \(expected), got data of shape \(describeShape(x.shape))")
     }
   }
 
