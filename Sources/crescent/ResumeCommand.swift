@@ -38,15 +38,7 @@ struct ResumeCommand: ParsableCommand {
     let record: RunRecord
     do {
       store = try RunStore(path: storePath)
-      let found = try store.ids(matching: id)
-      let full: String
-      if found.contains(id) { full = id } else {
-        switch found.count {
-        case 1: full = found[0]
-        case 0: RunExecution.fail("no run '\(id)' in '\(storePath)' (crescent runs lists them)")
-        default: RunExecution.fail("'\(id)' names \(found.count) runs (\(found.prefix(3).joined(separator: ", "))\(found.count > 3 ? ", ..." : "")): give more of the id")
-        }
-      }
+      let full = try StoreOptions.resolve(id, in: store, at: storePath)
       guard let r = try store.run(id: full) else { RunExecution.fail("no run '\(id)' in '\(storePath)'") }
       record = r
     } catch { RunExecution.fail("\(error)") }

@@ -19,21 +19,22 @@ struct StoreOptions: ParsableArguments {
   }
 
   /// Reports what went wrong as `crescent: <message>` and exits with status 1.
-  static func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("crescent: \(message)\n".utf8))
-    Foundation.exit(1)
-  }
+  static func fail(_ message: String) -> Never { RunExecution.fail(message) }
 
   /// The full ids of the runs named (each by its id or a prefix of it that only it has).
   func resolve(_ names: [String], in store: RunStore) throws -> [String] {
-    try names.map { name in
-      let found = try store.ids(matching: name)
-      if found.contains(name) { return name }
-      switch found.count {
-      case 1: return found[0]
-      case 0: StoreOptions.fail("no run '\(name)' in '\(path)' (crescent runs lists them)")
-      default: StoreOptions.fail("'\(name)' names \(found.count) runs (\(found.prefix(3).joined(separator: ", "))\(found.count > 3 ? ", ..." : "")): give more of the id")
-      }
+    try names.map { try Self.resolve($0, in: store, at: path) }
+  }
+
+  /// The full id of the run `name` names in `store` (kept at `path`, for messages): its id, or a
+  /// prefix of it that only it has. Anything else ends the command with an error.
+  static func resolve(_ name: String, in store: RunStore, at path: String) throws -> String {
+    let found = try store.ids(matching: name)
+    if found.contains(name) { return name }
+    switch found.count {
+    case 1: return found[0]
+    case 0: fail("no run '\(name)' in '\(path)' (crescent runs lists them)")
+    default: fail("'\(name)' names \(found.count) runs (\(found.prefix(3).joined(separator: ", "))\(found.count > 3 ? ", ..." : "")): give more of the id")
     }
   }
 }
