@@ -40,7 +40,7 @@ public final class Model: CatalogObject {
     case "stop_training": return .bool(network.stopTraining)
     case "inputs": return .list((network.graph?.inputNames ?? []).map { .string($0) })
     case "outputs": return .list((network.graph?.outputNames ?? []).map { .string($0) })
-    case "name": return .string(name)
+    case "name": return .string(self.name)
     default: return nil
     }
   }

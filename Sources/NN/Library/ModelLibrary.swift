@@ -233,7 +233,7 @@ enum ModelLibrary {
         return { a in
           let m = try a[model]
           if m.network.inputSize != nil && !(m.network.layers.first?.isBuilt ?? true) { try m.network.build() }
-          return [.string(m.network.summary())]
+          return [.string(m.network.summary(name: m.name))]
         }
       },
       Entry(module: "nn", name: "count_params", summary: "The number of trainable and non-trainable values.",
