@@ -59,6 +59,15 @@ extension ModelLibrary {
 
   /// (x, y) for a model: a graph's packed, a stack's as before.
   static func pair(_ x: Value, _ y: Value?, for net: Sequential) throws -> (Tensor, Tensor) {
+    var y = y
+    // After a data set, `{}` is the (empty) options table, not targets.
+    if case .object(let o) = x, o is LabeledData {
+      switch y {
+      case .list(let items)? where items.isEmpty: y = nil
+      case .table(let pairs)? where pairs.isEmpty: y = nil
+      default: break
+      }
+    }
     guard let graph = net.graph else {
       switch y {
       case nil, .some(.none): return try pair(x, nil)
