@@ -26,6 +26,11 @@ public struct Arguments {
       switch last {
       case .list(let items) where items.isEmpty && optionsPlace: positional.removeLast()
       case .table(let pairs) where pairs.isEmpty && (optionsPlace || !entry.options.isEmpty): positional.removeLast()
+      case .table(let pairs) where !pastFixed && !entry.options.isEmpty && Arguments.takesRecord(entry, at: positional.count - 1)
+        && pairs.contains(where: { p in !entry.options.contains { $0.name == p.key } }):
+        // A record argument (`model:evaluate(x, {labels = y, count = k})`): a key that is no
+        // option says it is not the options table.
+        break
       case .table(let pairs) where entry.options.isEmpty:
         if pastFixed { throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options") }
       case .table(let pairs): options = pairs; positional.removeLast()
@@ -90,6 +95,13 @@ public struct Arguments {
     let fixed = entry.parameters.filter { !$0.variadic }
     guard index < fixed.count else { return !variadicTakesTables(entry) }
     return !fixed[index].isRequired && !takesTable(fixed[index].type)
+  }
+
+  /// Whether the fixed parameter at `index` (from 0) takes a record.
+  static func takesRecord(_ entry: Entry, at index: Int) -> Bool {
+    let fixed = entry.parameters.filter { !$0.variadic }
+    guard index >= 0, index < fixed.count else { return false }
+    return (try? check(.table([("k", .integer(0))]), against: fixed[index].type, what: "")) != nil
   }
 
   /// Whether a parameter of this type takes a table: a list, a record or any value. A tensor

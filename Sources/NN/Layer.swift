@@ -40,6 +40,11 @@ public protocol Layer: AnyObject {
   var randomStream: RandomStream? { get }
   /// Puts the layer's own random stream where a checkpoint left it.
   func restoreRandomStream(_ stream: RandomStream)
+  /// A new layer object of the same kind, name and options holding the SAME weight objects
+  /// (once this one is built) with buffers of its own: what a graph model runs where one layer
+  /// is applied to several nodes (a shared layer). Gradients of every application land on the
+  /// shared weights.
+  func twin() throws -> Layer
 }
 
 extension Layer {
@@ -54,6 +59,9 @@ extension Layer {
   public func seed(_ stream: RandomStream) {}
   public var randomStream: RandomStream? { nil }
   public func restoreRandomStream(_ stream: RandomStream) {}
+  public func twin() throws -> Layer {
+    throw LayerError("\(name) (\(Self.kind)) cannot be shared: apply it to one node only")
+  }
 }
 
 /// A layer error phrased for the script's author.

@@ -183,3 +183,16 @@ public final class Dense: Layer {
     return c
   }
 }
+
+extension Dense {
+  /// The same layer on the same kernel and bias, with buffers of its own (a shared Dense).
+  public func twin() throws -> Layer {
+    let t = Dense(units: units, activation: activation, alpha: alpha, useBias: useBias, kernelInitializer: kernelInitializer,
+                  biasInitializer: biasInitializer, inputSize: declaredInputSize, name: name)
+    t.kernel = kernel
+    t.bias = bias
+    t.inputSize = inputSize
+    t.outputShape = outputShape
+    return t
+  }
+}

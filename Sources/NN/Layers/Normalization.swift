@@ -231,3 +231,33 @@ public final class LayerNormalization: NormalizationLayer, Layer {
 
   public var config: [String: Any] { ["epsilon": Double(epsilon), "center": center, "scale": scale] }
 }
+
+extension NormalizationLayer {
+  /// Takes `other`'s scale and shift (the same weight objects), for a shared layer.
+  func shareAffine(of other: NormalizationLayer) {
+    features = other.features
+    outputShape = other.outputShape
+    gamma = other.gamma
+    beta = other.beta
+  }
+}
+
+extension BatchNormalization {
+  /// The same normalisation on the same weights and moving statistics, with buffers of its own.
+  public func twin() throws -> Layer {
+    let t = BatchNormalization(momentum: momentum, epsilon: epsilon, center: center, scale: scale, name: name)
+    t.shareAffine(of: self)
+    t.movingMean = movingMean
+    t.movingVariance = movingVariance
+    return t
+  }
+}
+
+extension LayerNormalization {
+  /// The same normalisation on the same weights, with buffers of its own.
+  public func twin() throws -> Layer {
+    let t = LayerNormalization(epsilon: epsilon, center: center, scale: scale, name: name)
+    t.shareAffine(of: self)
+    return t
+  }
+}

@@ -5,7 +5,13 @@ import Tensors
 /// plus one line in `entries`.
 enum LayerLibrary {
   static var entries: [Entry] {
-    [Dense.entry, Dropout.entry, GaussianNoise.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry, ScriptLayer.entry]
+    [Dense.entry, Dropout.entry, GaussianNoise.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry, ScriptLayer.entry,
+     Add.entry,
+     Subtract.entry,
+     Multiply.entry,
+     Average.entry,
+     Maximum.entry,
+     Concatenate.entry]
   }
 
   static func layer(_ make: @escaping @Sendable (Arguments) throws -> Layer) -> @Sendable (Arguments) throws -> [Value] {

@@ -9,6 +9,11 @@ public final class Model: CatalogObject {
   public var compileConfig: [String: Any] = [:]
   /// Metric names asked for at compile time.
   public var metrics: [String] = []
+  /// The model's name (`nn.Model{name =}`).
+  public var name = "sequential"
+  /// A graph model's metric names per output and loss weights, as compiled (for the file).
+  public var outputMetrics: [[String]] = []
+  public var lossWeights: [Double] = []
 
   public init(_ network: Sequential) { self.network = network }
 
@@ -16,7 +21,10 @@ public final class Model: CatalogObject {
     [Property("input_dim", .integer, "features per sample in (0 until known)"),
      Property("output_dim", .integer, "values per sample out (0 until built)"),
      Property("layers", .list(.object("Layer")), "the layers, in order"),
-     Property("stop_training", .bool, "whether training stops after this batch; a callback may set it (as Keras's)", settable: true)]
+     Property("stop_training", .bool, "whether training stops after this batch; a callback may set it (as Keras's)", settable: true),
+     Property("inputs", .list(.string), "a graph model's input names, in order (empty for nn.Sequential)"),
+     Property("outputs", .list(.string), "a graph model's output names, in order (empty for nn.Sequential)"),
+     Property("name", .string, "the model's name")]
   }
 
   public func setProperty(_ name: String, to value: Value) throws {
@@ -30,6 +38,9 @@ public final class Model: CatalogObject {
     case "output_dim": return .integer(network.outputSize ?? 0)
     case "layers": return .list(network.layers.map { .object(LayerObject($0)) })
     case "stop_training": return .bool(network.stopTraining)
+    case "inputs": return .list((network.graph?.inputNames ?? []).map { .string($0) })
+    case "outputs": return .list((network.graph?.outputNames ?? []).map { .string($0) })
+    case "name": return .string(self.name)
     default: return nil
     }
   }

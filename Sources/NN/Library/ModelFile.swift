@@ -16,6 +16,21 @@ public enum ModelFile {
   static let optimizerPrefix = "optimizer/"
 
   public static func save(_ model: Model, to path: String) throws {
+    if let graph = model.network.graph {
+      var spec = try graphSpec(model, graph, path: path)
+      var tensors: [(name: String, tensor: Tensor)] = []
+      let net = model.network
+      for l in net.layers { for w in l.parameters + l.state { tensors.append((w.name, w.value)) } }
+      if let c = graphCompile(model, net, graph), let o = net.optimizer {
+        spec["compile"] = c
+        for w in net.parameters {
+          for (slot, t) in zip(o.slotNames, o.slots(for: w)) { tensors.append(("\(optimizerPrefix)\(w.name)/\(slot)", t)) }
+        }
+      }
+      let json = String(decoding: try JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]), as: UTF8.self)
+      try Safetensors.write(tensors, metadata: [formatKey: json], to: path)
+      return
+    }
     try save(model.network, metrics: model.metrics, to: path)
   }
 
@@ -54,6 +69,7 @@ public enum ModelFile {
     guard let text = file.metadata[formatKey], let spec = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
       throw CatalogError("\(path): not a Crescent model (no '\(formatKey)' entry in __metadata__)")
     }
+    if spec["format"] as? String == graphFormat { return try loadGraphModel(spec, file, path: path, in: session, compile: compile) }
     guard let layerSpecs = spec["layers"] as? [[String: Any]] else { throw CatalogError("\(path): the model description has no layer list") }
     let inputShape = (spec["input_dim"] as? Int).map { [$0] } ?? (spec["input_shape"] as? [Int])
     if let inputShape, inputShape.isEmpty || inputShape.contains(where: { $0 <= 0 }) || Tensor.elementCount(inputShape) == nil {
@@ -94,6 +110,29 @@ public enum ModelFile {
       }
       throw CatalogError("\(path): tensor '\(extra)' belongs to no layer")
     }
+    return model
+  }
+
+  static func loadGraphModel(_ spec: [String: Any], _ file: Safetensors.File, path: String, in session: Session, compile: Bool) throws -> Model {
+    let net = try loadGraph(spec, path: path, in: session)
+    var byName: [String: Tensor] = [:]
+    for (name, t) in file.tensors { byName[name] = t }
+    for w in net.layers.flatMap({ $0.parameters + $0.state }) {
+      guard let t = byName.removeValue(forKey: w.name) else { throw CatalogError("\(path): weight '\(w.name)' is missing") }
+      guard t.shape == w.value.shape else {
+        throw CatalogError("\(path): weight '\(w.name)' has shape \(describeShape(t.shape)), the architecture needs \(describeShape(w.value.shape))")
+      }
+      try w.assign(t)
+    }
+    let model = Model(net)
+    model.name = spec["name"] as? String ?? "model"
+    if !compile {
+      byName = byName.filter { !$0.key.hasPrefix(optimizerPrefix) }
+    } else if let c = spec["compile"] as? [String: Any] {
+      try restoreGraphCompile(c, into: model, path: path, in: session)
+      try restoreOptimizerState(c, &byName, into: net, path: path)
+    }
+    if let extra = byName.keys.sorted().first { throw CatalogError("\(path): tensor '\(extra)' belongs to no layer") }
     return model
   }
 

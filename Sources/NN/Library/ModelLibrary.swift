@@ -93,8 +93,9 @@ enum ModelLibrary {
             returns: [Returned(.object("Model"), "the model")], methodOf: "Model") { d in
         let model = model(d)
         let optimizerArg = d.option("optimizer", Value.self, "an optimizer object, or a name with default settings: \(OptimizerLibrary.documentedNames)", as: .either(.object("Optimizer"), .string), default: .string("adam"))
-        let lossArg = d.option("loss", Value.self, "a loss object or name (\(LossLibrary.documentedNames)), or function(p, y) from tensor operations (autodiff gives its gradient)", as: .either(.either(.object("Loss"), .string), .function), default: .string("binary_crossentropy"))
-        let metricsArg = d.option("metrics", [String].self, "metric names computed over each epoch", default: [])
+        let lossArg = d.option("loss", Value.self, "a loss object or name (\(LossLibrary.documentedNames)), or function(p, y) from tensor operations (autodiff gives its gradient); for a graph model with several outputs, one for all, a list by position or a table keyed by output name ({labels = \"binary_crossentropy\", count = \"mse\"})", as: .either(.either(.either(.object("Loss"), .string), .function), .either(.record, .list(.any))), default: .string("binary_crossentropy"))
+        let lossWeights = d.option("loss_weights", Value.self, "a graph model's weight of each output's loss in the total (default 1 each): a list by position or a table keyed by output name", as: .either(.record, .list(.number)))
+        let metricsArg = d.option("metrics", Value.self, "metric names computed over each epoch; for a graph model, a list for every output or a table keyed by output name ({labels = {\"f1_micro\"}}), logged as <output>_<metric> when it has several", as: .either(.list(.string), .record), default: .list([]))
         return { a in
           let m = try a[model]
           let optimizer: Optimizer
@@ -103,14 +104,50 @@ enum ModelLibrary {
           case .string(let s): optimizer = try OptimizerLibrary.named(s, in: a.session.catalog)
           case let v: throw CatalogError("option 'optimizer' expects an optimizer or a name, got \(v.summary)")
           }
-          let loss: Loss
-          switch try a[lossArg] {
-          case .object(let o as LossObject): loss = o.loss
-          case .string(let s): loss = try LossLibrary.named(s, in: a.session.catalog)
-          case .function(let f): loss = ScriptLoss(f)
-          case let v: throw CatalogError("option 'loss' expects a loss, a name or a function, got \(v.summary)")
+          func loss(_ v: Value) throws -> Loss {
+            switch v {
+            case .object(let o as LossObject): return o.loss
+            case .string(let s): return try LossLibrary.named(s, in: a.session.catalog)
+            case .function(let f): return ScriptLoss(f)
+            case let v: throw CatalogError("option 'loss' expects a loss, a name or a function, got \(v.summary)")
+            }
           }
-          let metrics = try a[metricsArg]
+          func names(_ v: Value, _ what: String) throws -> [String] {
+            guard case .list(let items) = v else { throw CatalogError("\(what) expects a list of metric names, got \(v.summary)") }
+            return try items.map { item in
+              guard case .string(let s) = item else { throw CatalogError("\(what) expects metric names, got \(item.summary)") }
+              return s
+            }
+          }
+          let metricsValue = try a[metricsArg]
+          if let graph = m.network.graph {
+            let outs = graph.outputNames
+            let losses = try perOutput(a[lossArg], names: outs, option: "loss", fallback: nil, loss)
+            let weights = try perOutput(a[lossWeights], names: outs, option: "loss_weights", fallback: 1.0) { v -> Double in
+              switch v {
+              case .integer(let i): return Double(i)
+              case .number(let d): return d
+              default: throw CatalogError("option 'loss_weights' expects numbers, got \(v.summary)")
+              }
+            }
+            let metrics: [[String]]
+            if case .table = metricsValue {
+              metrics = try perOutput(metricsValue, names: outs, option: "metrics", fallback: []) { try names($0, "option 'metrics'") }
+            } else {
+              let all = try names(metricsValue, "option 'metrics'")
+              metrics = outs.map { _ in all }
+            }
+            try m.network.compile(optimizer: optimizer, losses: losses, lossWeights: weights, metrics: metrics, in: a.session.catalog)
+            m.compileConfig = ["optimizer": [type(of: optimizer).kind: optimizer.config],
+                               "loss": Dictionary(uniqueKeysWithValues: zip(outs, losses).map { ($0, [type(of: $1).kind: $1.config]) })]
+            m.metrics = m.network.metricNames
+            m.outputMetrics = metrics
+            m.lossWeights = weights
+            return [.object(m)]
+          }
+          if try a[lossWeights] != nil { throw CatalogError("option 'loss_weights' is for graph models (nn.Model) with several outputs") }
+          let loss = try loss(a[lossArg])
+          let metrics = try names(metricsValue, "option 'metrics'")
           try m.network.compile(optimizer: optimizer, loss: loss, metrics: metrics, in: a.session.catalog)
           m.compileConfig = ["optimizer": [type(of: optimizer).kind: optimizer.config], "loss": [type(of: loss).kind: loss.config]]
           m.metrics = metrics
@@ -121,8 +158,8 @@ enum ModelLibrary {
             returns: [Returned(.record, "the history: one list per logged quantity (loss, val_loss, metrics), and epochs")],
             methodOf: "Model") { d in
         let model = model(d)
-        let x = d.parameter("x", Value.self, "features (n x d) or a data set", as: data)
-        let y = d.optionalParameter("y", Tensor.self, "targets (n x L), unless x is a data set", as: .tensorLike)
+        let x = d.parameter("x", Value.self, "features (n x d) or a data set; for a graph model, a table of tensors keyed by input name (or a list by position)", as: modelData)
+        let y = d.optionalParameter("y", Value.self, "targets (n x L), unless x is a data set; for a graph model, a table keyed by output name (or a list by position)", as: modelTargets)
         let batchSize = d.option("batch_size", Int.self, "samples per step", as: .positiveInteger, default: 32)
         let epochs = d.option("epochs", Int.self, "passes over the data", as: .positiveInteger, default: 1)
         let shuffle = d.option("shuffle", Bool.self, "shuffle the samples every epoch (seeded)", default: true)
@@ -140,7 +177,7 @@ enum ModelLibrary {
         let logPrefix = d.option("log_prefix", String.self, "prefix of this fit's series in the run's log (default: none for the run's first fit, fit2/, fit3/, ... after, skipping taken ones); one an earlier fit of the run used is an error")
         return { a in
           let m = try a[model]
-          let (x, y) = try pair(a[x], a[y])
+          let (x, y) = try pair(a[x], a[y], for: m.network)
           var options = FitOptions()
           options.progress = a.session.output
           options.runLog = a.session.runLog
@@ -155,7 +192,7 @@ enum ModelLibrary {
           options.sampleWeights = try a[sampleWeight]
           options.classWeights = try classWeights(a[classWeight] ?? .none, labels: m.network.outputSize ?? y.shape.last ?? 0)
           options.logPrefix = try a[logPrefix]
-          if let v = try a[validationData] { options.validation = try validation(v) }
+          if let v = try a[validationData] { options.validation = try validation(v, for: m.network) }
           options.checkpoint = try checkpointPolicy(a[checkpoint], defaultFolder: a.session.checkpointFolder ?? CheckpointPolicy.defaultFolder)
           options.resume = try resumeSource(a[resume])
           if a.session.resuming, options.resume == nil, options.checkpoint != nil { options.resume = .checkpointIfPresent }
@@ -170,21 +207,25 @@ enum ModelLibrary {
       Entry(module: "nn", name: "evaluate", summary: "The loss and metrics over a whole data set, as a table.",
             returns: [Returned(.record, "{loss = ..., <metric> = ...}")], methodOf: "Model") { d in
         let model = model(d)
-        let x = d.parameter("x", Value.self, "features or a data set", as: data)
-        let y = d.optionalParameter("y", Tensor.self, "targets, unless x is a data set", as: .tensorLike)
+        let x = d.parameter("x", Value.self, "features or a data set; for a graph model, a table keyed by input name", as: modelData)
+        let y = d.optionalParameter("y", Value.self, "targets, unless x is a data set; for a graph model, a table keyed by output name", as: modelTargets)
         let batchSize = d.option("batch_size", Int.self, "samples per forward pass", as: .positiveInteger, default: 256)
         return { a in
-          let (x, y) = try pair(a[x], a[y])
-          let logs = try a[model].network.evaluate(x: x, y: y, batchSize: a[batchSize])
+          let net = try a[model].network
+          let (x, y) = try pair(a[x], a[y], for: net)
+          let logs = try net.evaluate(x: x, y: y, batchSize: a[batchSize])
           return [.table(logs.items.map { ($0.key, .number($0.value)) })]
         }
       },
       Entry(module: "nn", name: "predict", summary: "The model's outputs for x (probabilities for a sigmoid output), computed in batches.",
-            returns: [Returned(.tensor, "n x outputs")], methodOf: "Model") { d in
+            returns: [Returned(.either(.tensor, .record), "n x outputs; for a graph model with several outputs, a table of them keyed by output name")], methodOf: "Model") { d in
         let model = model(d)
-        let x = d.parameter("x", Value.self, "features (n x d) or a data set", as: data)
+        let x = d.parameter("x", Value.self, "features (n x d) or a data set; for a graph model, a table keyed by input name", as: modelData)
         let batchSize = d.option("batch_size", Int.self, "samples per forward pass", as: .positiveInteger, default: 256)
-        return { a in [.tensor(try a[model].network.predict(features(a[x]), batchSize: a[batchSize]))] }
+        return { a in
+          let net = try a[model].network
+          return [predictions(try net.predict(features(a[x], for: net), batchSize: a[batchSize]), for: net)]
+        }
       },
       Entry(module: "nn", name: "summary", summary: "A table of the layers with output shapes and parameter counts.",
             returns: [Returned(.string, "the table")], methodOf: "Model") { d in
@@ -192,7 +233,7 @@ enum ModelLibrary {
         return { a in
           let m = try a[model]
           if m.network.inputSize != nil && !(m.network.layers.first?.isBuilt ?? true) { try m.network.build() }
-          return [.string(m.network.summary())]
+          return [.string(m.network.summary(name: m.name))]
         }
       },
       Entry(module: "nn", name: "count_params", summary: "The number of trainable and non-trainable values.",
@@ -225,10 +266,12 @@ enum ModelLibrary {
       Entry(module: "nn", name: "gradients", summary: "Loss and parameter gradients on one batch, without updating: `local loss, grads = model:gradients(xb, yb)`.",
             returns: [Returned(.number, "the loss"), Returned(.list(.tensor), "one gradient per parameter")], methodOf: "Model") { d in
         let model = model(d)
-        let x = d.parameter("x", Tensor.self, "a batch of features", as: .tensorLike)
-        let y = d.parameter("y", Tensor.self, "its targets", as: .tensorLike)
+        let x = d.parameter("x", Value.self, "a batch of features (a graph model's: a table keyed by input name)", as: modelTargets)
+        let y = d.parameter("y", Value.self, "its targets (a graph model's: a table keyed by output name)", as: modelTargets)
         return { a in
-          let r = try a[model].network.gradients(x: try Convert.batch(a[x], "x"), y: try Convert.matrix(a[y], "y"))
+          let net = try a[model].network
+          let (xb, yb) = try pair(a[x], a[y], for: net)
+          let r = try net.gradients(x: xb, y: yb)
           return [.number(r.loss), .list(r.gradients.map { .tensor($0) })]
         }
       },
@@ -273,9 +316,13 @@ enum ModelLibrary {
       Entry(module: "nn", name: "train_on_batch", summary: "One optimisation step on one batch; returns its loss.",
             returns: [Returned(.number, "the batch loss")], methodOf: "Model") { d in
         let model = model(d)
-        let x = d.parameter("x", Tensor.self, "a batch of features", as: .tensorLike)
-        let y = d.parameter("y", Tensor.self, "its targets", as: .tensorLike)
-        return { a in [.number(try a[model].network.trainOnBatch(x: try Convert.batch(a[x], "x"), y: try Convert.matrix(a[y], "y")))] }
+        let x = d.parameter("x", Value.self, "a batch of features (a graph model's: a table keyed by input name)", as: modelTargets)
+        let y = d.parameter("y", Value.self, "its targets (a graph model's: a table keyed by output name)", as: modelTargets)
+        return { a in
+          let net = try a[model].network
+          let (xb, yb) = try pair(a[x], a[y], for: net)
+          return [.number(try net.trainOnBatch(x: xb, y: yb))]
+        }
       },
       Entry(module: "nn", name: "stop", summary: "Asks training to stop after the current batch (from a callback).",
             methodOf: "Model") { d in

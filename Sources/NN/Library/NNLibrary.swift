@@ -5,12 +5,13 @@ import Catalog
 public enum NNLibrary {
   public static func register(into c: Catalog) throws {
     c.registerType(Model.self, summary: "A trainable network: compile, fit, evaluate, predict, save.")
-    c.registerType(LayerObject.self, summary: "A layer of a model (Dense, Dropout, ...).")
+    c.registerType(LayerObject.self, summary: "A layer of a model (Dense, Dropout, ...); calling it on a node applies it (graph models).")
+    c.registerType(Node.self, summary: "A point of a graph model: an nn.Input, or a layer's output (nn.Dense(8)(x)).")
     c.registerType(Optimizer.self, summary: "Updates parameters from gradients (SGD, Adam, ...).")
     c.registerType(LossObject.self, summary: "A training objective with options.")
     c.registerType(CallbackObject.self, summary: "Hooks into training (EarlyStopping, ...).")
     try c.register(module: "nn", summary: "Layers and models: build a network, train it, save it.",
-                   entries: LayerLibrary.entries + ModelLibrary.entries)
+                   entries: LayerLibrary.entries + GraphLibrary.entries + ModelLibrary.entries)
     try c.register(module: "optim", summary: "Optimizers with PyTorch's update rules and defaults.", entries: OptimizerLibrary.entries)
     try c.register(module: "losses", summary: "Losses for compile, with options (names also work: \"binary_crossentropy\").", entries: LossLibrary.entries)
     c.registerType(CallbackLibrary.tableType, summary: CallbackLibrary.tableSummary, scripted: true)

@@ -13,6 +13,8 @@ public struct OutputHead {
   public let fusedLayer: ActivationOutput?
   /// Whether the loss reads logits: the fused layer's, or the model's own (from_logits).
   public let lossReadsLogits: Bool
+  /// A graph model's heads, one per output (nil for a Sequential stack).
+  let graphHead: GraphHead?
 
   /// The activation the fused layer leaves to the loss, with its parameter.
   public var fusedActivation: (activation: Activation, alpha: Float?)? {
@@ -29,10 +31,19 @@ public struct OutputHead {
       fusedLayer = nil
       lossReadsLogits = loss.fromLogits
     }
+    graphHead = nil
+  }
+
+  /// The heads of a graph model's outputs.
+  init(graph: GraphHead) {
+    fusedLayer = nil
+    lossReadsLogits = false
+    graphHead = graph
   }
 
   /// Runs `layers` forward to what the loss reads: the fused layer stops at its logits.
   func forward(_ layers: [Layer], _ x: Tensor, training: Bool) throws -> Tensor {
+    if let graphHead { return try graphHead.forward(x, training: training) }
     var h = x
     var mask: Tensor? = nil
     guard let fused = fusedLayer else {
@@ -45,6 +56,7 @@ public struct OutputHead {
 
   /// Runs `layers` backward from the gradient of the loss with respect to what it read.
   func backward(_ layers: [Layer], _ gradient: Tensor, accumulate: Bool) throws {
+    if let graphHead { return try graphHead.backward(gradient, accumulate: accumulate) }
     var g = gradient
     var rest = layers[...]
     if let fused = fusedLayer {
@@ -57,6 +69,7 @@ public struct OutputHead {
   /// The probabilities metrics see for `outputs` (what the loss read): the fused activation
   /// applied into `buffer`, or the outputs themselves.
   func probabilities(of outputs: Tensor, into buffer: inout Tensor) -> Tensor {
+    if let graphHead { return graphHead.probabilities(of: outputs, into: &buffer) }
     guard let (activation, alpha) = fusedActivation else { return outputs }
     Tensor.prepare(&buffer, shape: outputs.shape)
     Elementwise.biasActivation(activation, alpha: alpha, z: outputs.storage.pointer, bias: nil,

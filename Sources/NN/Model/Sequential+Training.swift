@@ -57,7 +57,8 @@ extension Sequential {
       throw LayerError("\(name) = \(epochs) of \(steps) steps each is more steps than can be counted")
     }
     let progress = ProgressBar(options.progress, verbose: options.verbose, epochs: options.epochs, steps: steps)
-    var plannedKeys = ["loss"] + metricNames
+    let partKeys = outputLossKeys
+    var plannedKeys = ["loss"] + partKeys + metricNames
     if validation != nil { plannedKeys += plannedKeys.map { "val_\($0)" } }
     for c in callbacks { plannedKeys += c.addedLogKeys.filter { !plannedKeys.contains($0) } }
     // The rate goes in the logs before any callback sees them, whatever their order.
@@ -97,6 +98,7 @@ extension Sequential {
       if options.shuffle { shuffler.shuffle(&order); state.shuffles += 1 }
       for m in trainingMetrics { m.reset() }
       var lossSum = 0.0, seen = 0
+      var partSums = Array(repeating: 0.0, count: partKeys.count)
       for step in 0..<steps {
         let lo = step * options.batchSize, hi = min(trainCount, lo + options.batchSize)
         let rows = order[lo..<hi]
@@ -110,6 +112,7 @@ extension Sequential {
         if !trainingMetrics.isEmpty { update(trainingMetrics, batchY, head: head) }
         lastOutput = nil  // release the output buffer so the next step reuses it
         lossSum += batchLoss * Double(rows.count)
+        if !partKeys.isEmpty { for (k, v) in lastOutputLosses.enumerated() { partSums[k] += v * Double(rows.count) } }
         seen += rows.count
         progress.batch(step + 1, loss: lossSum / Double(seen))
         var batchLogs = Logs()
@@ -119,6 +122,7 @@ extension Sequential {
       }
       var logs = Logs()
       logs["loss"] = lossSum / Double(max(seen, 1))
+      for (k, key) in partKeys.enumerated() { logs[key] = partSums[k] / Double(max(seen, 1)) }
       for (name, m) in zip(metricNames, trainingMetrics) { logs[name] = try m.result() }
       if let (vx, vy) = validation {
         let validated = try evaluate(x: vx, y: vy, batchSize: max(options.batchSize, 256), metrics: validationMetrics)
@@ -195,16 +199,20 @@ extension Sequential {
     let n = x.shape[0]
     for m in metrics { m.reset() }
     var total = 0.0, start = 0
+    let partKeys = outputLossKeys
+    var partSums = Array(repeating: 0.0, count: partKeys.count)
     while start < n {
       let end = min(n, start + max(batchSize, 1))
       let xb = try x.rows(start..<end), yb = try y.rows(start..<end)
       let out = try head.forward(layers, xb, training: false)
       total += try loss.compute(out, yb, sampleWeights: nil, gradient: nil, logits: head.lossReadsLogits) * Double(end - start)
+      if !partKeys.isEmpty { for (k, v) in lastOutputLosses.enumerated() { partSums[k] += v * Double(end - start) } }
       if !metrics.isEmpty { update(metrics, yb, head: head, outputs: out) }
       start = end
     }
     var logs = Logs()
     logs["loss"] = total / Double(max(n, 1))
+    for (k, key) in partKeys.enumerated() { logs[key] = partSums[k] / Double(max(n, 1)) }
     for (name, m) in zip(metricNames, metrics) { logs[name] = try m.result() }
     return logs
   }

@@ -3,16 +3,21 @@ import Foundation
 import Metrics
 import Tensors
 
-/// A stack of layers trained as one model: Keras's Sequential.
+/// A stack of layers trained as one model: Keras's Sequential. A graph model (Keras's
+/// functional model, `Graph`) trains through the same machinery: its inputs and outputs are
+/// packed side by side into one matrix each (`Graph+Packing`), so shuffling, batching,
+/// validation, checkpoints and callbacks are the stack's own.
 public final class Sequential {
   public private(set) var layers: [Layer] = []
+  /// The graph the model runs, for a graph model (nil: the layers are a stack).
+  public private(set) var graph: Graph?
   /// The per-sample input shape (`[features]`, `[height, width, channels]`), once known.
   public private(set) var inputShape: [Int]?
   /// Values per sample in (the product of the input shape), once known.
   public var inputSize: Int? { inputShape.map { $0.reduce(1, *) } }
-  public private(set) var optimizer: Optimizer?
-  public private(set) var loss: Loss?
-  public private(set) var metricNames: [String] = []
+  public internal(set) var optimizer: Optimizer?
+  public internal(set) var loss: Loss?
+  public internal(set) var metricNames: [String] = []
   /// The metrics computed over each training epoch (streaming, exact over the epoch).
   var trainingMetrics: [StreamingMetric] = []
   /// Makers of fresh streams of the compiled metrics (for validation and evaluation).
@@ -25,7 +30,7 @@ public final class Sequential {
   /// The running fit's state beyond the model's, for training checkpoints; nil outside fit.
   var fitState: FitState?
   /// How the output meets the loss (set by compile).
-  public private(set) var head: OutputHead?
+  public internal(set) var head: OutputHead?
   /// Whether the output activation is folded into the loss in training and evaluation.
   public var fusedOutput: Bool { head?.fusedLayer != nil }
 
@@ -59,12 +64,22 @@ public final class Sequential {
     self.init(inputShape: inputSize.map { [$0] }, random: random)
   }
 
+  /// A graph model: `graph`'s layers built (weights drawn from `random`), its inputs packed
+  /// side by side as the model's input.
+  public convenience init(graph: Graph, random: RandomStream) throws {
+    self.init(inputShape: [graph.packedInputWidth], random: random)
+    self.graph = graph
+    layers = graph.layers
+    try graph.build(random: random)
+  }
+
   /// Appends a layer, naming it `<kind>_<n>` unless it has a name, and building it when the
   /// input size is known. A first layer declared with an input size gives the model its own.
   /// Constant work per layer (names and members are looked up in sets, and only the new layer
   /// is built), so a model of n layers is made in time linear in n.
   public func add(_ layer: Layer) throws {
     try RunDeadline.check()
+    if graph != nil { throw LayerError("a graph model (nn.Model) takes no layers with add: apply the layer to a node instead") }
     if members.contains(ObjectIdentifier(layer)) { throw LayerError("layer '\(layer.name)' is already in the model") }
     if layer.name.isEmpty {
       let base = Self.snakeCase(type(of: layer).kind)
@@ -108,6 +123,10 @@ public final class Sequential {
       }
       inputShape = shape
     }
+    if let graph {
+      try graph.build(random: random)
+      return
+    }
     guard var current = inputShape else { throw LayerError("the model's input size is unknown: give input_dim or input_shape") }
     initStream = nil
     builtShape = nil
@@ -127,15 +146,21 @@ public final class Sequential {
   }
 
   /// Values per sample out of the model (the product of its output shape), once built.
-  public var outputSize: Int? { layers.last?.outputSize }
-  /// The per-sample output shape, once built.
-  public var outputShape: [Int]? { layers.last.map(\.outputShape) }
+  public var outputSize: Int? { graph.map(\.packedOutputWidth) ?? layers.last?.outputSize }
+  /// The per-sample output shape, once built (a graph's outputs side by side).
+  public var outputShape: [Int]? { graph.map { [$0.packedOutputWidth] } ?? layers.last.map(\.outputShape) }
   public var parameters: [Weight] { layers.flatMap(\.parameters) }
   public var isCompiled: Bool { optimizer != nil && loss != nil }
 
   /// Chooses the optimizer, the loss and the metrics to report: built-in metric names, or
   /// names of metrics added to `catalog`.
   public func compile(optimizer: Optimizer, loss: Loss, metrics: [String] = [], in catalog: Catalog? = nil) throws {
+    if let graph {
+      let n = graph.outputs.count
+      try compile(optimizer: optimizer, losses: Array(repeating: loss, count: n), lossWeights: Array(repeating: 1, count: n),
+                  metrics: Array(repeating: metrics, count: n), in: catalog)
+      return
+    }
     metricMakers = try metrics.map { try TrainingMetrics.maker($0, in: catalog) }
     trainingMetrics = metricMakers.map { $0() }
     self.optimizer = optimizer
@@ -165,6 +190,7 @@ public final class Sequential {
 
   /// Runs every layer: the model's outputs (probabilities for a sigmoid output).
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
+    if let graph { return try graph.forwardPacked(x, training: training) }
     var h = x
     var mask: Tensor? = nil
     for layer in layers { h = try layer.forward(h, training: training, mask: &mask) }
@@ -173,6 +199,7 @@ public final class Sequential {
 
   /// Runs every layer backward from the gradient of the loss with respect to the output.
   public func backward(_ gradOutput: Tensor, accumulate: Bool) throws {
+    if let graph { return try graph.backwardPacked(gradOutput, accumulate: accumulate) }
     var g = gradOutput
     for layer in layers.reversed() { g = try layer.backward(g, accumulate: accumulate) }
   }
