@@ -72,7 +72,7 @@ public enum ModelFile {
       try net.add(layer)
     }
     try net.build()
-    for (layer, ls) in zip(net.layers, layerSpecs) where ls["trainable"] as? Bool == false { layer.trainable = false }
+    for (layer, ls) in zip(net.layers, layerSpecs) where (ls["trainable"] as? NSNumber)?.boolValue == false { layer.trainable = false }
     var byName: [String: Tensor] = [:]
     for (name, t) in file.tensors { byName[name] = t }
     for w in net.layers.flatMap({ $0.parameters + $0.state }) {
