@@ -49,7 +49,7 @@ local path = folder .. "/regularized.safetensors"
 m:save(path)
 local again = nn.load(path)
 print("same predictions:", (m:predict(x) - again:predict(x)):abs():max() == 0)
-print("bn still frozen:", again:layer("bn").trainable)
+print("loaded bn trainable:", again:layer("bn").trainable)
 again:fit(x, y, {epochs = 1, batch_size = 8, verbose = 0, shuffle = false})
 m:fit(x, y, {epochs = 1, batch_size = 8, verbose = 0, shuffle = false})
 print("trains the same after loading:", (m:predict(x) - again:predict(x)):abs():max() < 1e-6)
