@@ -136,7 +136,7 @@ import StandardLibrary
 /// The reference's wording: no empty headers, the right article.
 @Suite struct ReferenceWordingTests {
   @Test func aTypeWithoutMethodsHasNoMethodsHeader() throws {
-    let text = try ReferenceRenderer(catalog: Catalog.standard()).render("Layer")
+    let text = try ReferenceRenderer(catalog: Catalog.standard()).render("Regularizer")
     #expect(!text.contains("Methods:"), "\(text)")
   }
 
