@@ -71,6 +71,71 @@ CK_INLINE vf swish_backward_z(vf z, vf g, float alpha) {
   return g * (V_SIGMOID(z) * MADD(z, 1.0f - V_SIGMOID(z), SPLAT(1.0f)));
 }
 
+/* selu: scale * elu(v, alpha) with the fixed constants of the self-normalising network paper */
+#define CK_SELU_ALPHA 1.6732632423543772848170429916717f
+#define CK_SELU_SCALE 1.0507009873554804934193349852946f
+CK_INLINE vf selu_forward(vf v, float alpha) {
+  (void)alpha;
+  return SEL(v > 0.0f, CK_SELU_SCALE * v, (CK_SELU_SCALE * CK_SELU_ALPHA) * V_EXPM1(v));
+}
+CK_INLINE vf selu_backward_z(vf z, vf g, float alpha) {
+  (void)alpha;
+  return SEL(z > 0.0f, g * CK_SELU_SCALE, g * ((CK_SELU_SCALE * CK_SELU_ALPHA) * V_EXP(z)));
+}
+CK_INLINE vf selu_backward_y(vf y, vf g, float alpha) {
+  (void)alpha;
+  return SEL(y > 0.0f, g * CK_SELU_SCALE, g * (y + CK_SELU_SCALE * CK_SELU_ALPHA));
+}
+
+/* mish: v tanh(softplus(v)). With e = e^v and n = e (e + 2), tanh(softplus(v)) = n / (n + 2)
+ * and its derivative's sech^2 = 4 (n + 1) / (n + 2)^2, both without cancellation; above 20 the
+ * tanh is 1 in float (and n would overflow). */
+CK_INLINE vf mish_tsp(vf v, vf *sech2) {
+  vf e = V_EXP(VMINN(v, SPLAT(20.0f)));
+  vf n = e * (e + 2.0f);
+  vf d = 1.0f / (n + 2.0f);
+  *sech2 = 4.0f * (n + 1.0f) * d * d;
+  return SEL(v > 20.0f, SPLAT(1.0f), n * d);
+}
+CK_INLINE vf mish_forward(vf v, float alpha) {
+  (void)alpha;
+  vf s;
+  vf r = v * mish_tsp(v, &s);
+  return SEL(v != v, v, r);
+}
+CK_INLINE vf mish_backward_z(vf z, vf g, float alpha) {
+  (void)alpha;
+  vf s;
+  vf t = mish_tsp(z, &s);
+  return g * MADD(z * V_SIGMOID(z), s, t);
+}
+
+/* hard sigmoid: relu6(v + 3) / 6; gradient 1/6 strictly inside (-3, 3), from z */
+CK_INLINE vf hard_sigmoid_forward(vf v, float alpha) {
+  (void)alpha;
+  vf r = VMINN(VMAXN(v + 3.0f, SPLAT(0.0f)), SPLAT(6.0f)) / 6.0f;
+  return SEL(v != v, v, r);
+}
+CK_INLINE vf hard_sigmoid_backward_z(vf z, vf g, float alpha) {
+  (void)alpha;
+  return SEL((z > -3.0f) & (z < 3.0f), g / 6.0f, SPLAT(0.0f));
+}
+
+/* relu6: min(max(v, 0), 6); gradient 1 strictly inside (0, 6), from z or y (equal there) */
+CK_INLINE vf relu6_forward(vf v, float alpha) {
+  (void)alpha;
+  return SEL(v != v, v, VMINN(VMAXN(v, SPLAT(0.0f)), SPLAT(6.0f)));
+}
+CK_INLINE vf relu6_backward(vf x, vf g, float alpha) {
+  (void)alpha;
+  return SEL((x > 0.0f) & (x < 6.0f), g, SPLAT(0.0f));
+}
+
+/* exponential: e^v; the derivative is the output itself */
+CK_INLINE vf exponential_forward(vf v, float alpha) { (void)alpha; return V_EXP(v); }
+CK_INLINE vf exponential_backward_y(vf y, vf g, float alpha) { (void)alpha; return g * y; }
+CK_INLINE vf exponential_backward_z(vf z, vf g, float alpha) { (void)alpha; return g * V_EXP(z); }
+
 /* softmax, per row: forward out = exp(v - max) / sum; backward dz = y * (dy - sum(y * dy)) */
 static void softmax_forward_rows(const float *z, const float *bias, float *out, long rows, long cols) {
   for (long r = 0; r < rows; r++) {
@@ -180,6 +245,11 @@ static void bias_act(ck_act act, float alpha, const float *z, const float *bias,
     case CK_ACT_TANH: forward_rows(tanh_forward, alpha, z, bias, out, r, c); break;
     case CK_ACT_SOFTPLUS: forward_rows(softplus_forward, alpha, z, bias, out, r, c); break;
     case CK_ACT_SWISH: forward_rows(swish_forward, alpha, z, bias, out, r, c); break;
+    case CK_ACT_SELU: forward_rows(selu_forward, alpha, z, bias, out, r, c); break;
+    case CK_ACT_MISH: forward_rows(mish_forward, alpha, z, bias, out, r, c); break;
+    case CK_ACT_HARD_SIGMOID: forward_rows(hard_sigmoid_forward, alpha, z, bias, out, r, c); break;
+    case CK_ACT_RELU6: forward_rows(relu6_forward, alpha, z, bias, out, r, c); break;
+    case CK_ACT_EXPONENTIAL: forward_rows(exponential_forward, alpha, z, bias, out, r, c); break;
     default: break;
   }
 }
@@ -213,6 +283,17 @@ static void act_backward(ck_act act, float alpha, const float *z, const float *y
       else backward_flat(softplus_backward_y, alpha, y, dy, dz, n);
       break;
     case CK_ACT_SWISH: backward_flat(swish_backward_z, alpha, z, dy, dz, n); break;
+    case CK_ACT_SELU:
+      if (z) backward_flat(selu_backward_z, alpha, z, dy, dz, n);
+      else backward_flat(selu_backward_y, alpha, y, dy, dz, n);
+      break;
+    case CK_ACT_MISH: backward_flat(mish_backward_z, alpha, z, dy, dz, n); break;
+    case CK_ACT_HARD_SIGMOID: backward_flat(hard_sigmoid_backward_z, alpha, z, dy, dz, n); break;
+    case CK_ACT_RELU6: backward_flat(relu6_backward, alpha, z ? z : y, dy, dz, n); break;
+    case CK_ACT_EXPONENTIAL:
+      if (y) backward_flat(exponential_backward_y, alpha, y, dy, dz, n);
+      else backward_flat(exponential_backward_z, alpha, z, dy, dz, n);
+      break;
     default: break;
   }
 }

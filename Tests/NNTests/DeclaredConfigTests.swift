@@ -15,7 +15,7 @@ import Tensors
 
   static var builders: [Entry] {
     ((try? nnSession())?.catalog.modules ?? []).flatMap(\.entries).filter { e in
-      guard e.kind == .native, case .object(let t)? = e.returns.first?.type else { return false }
+      guard e.kind == .native, e.methodOf == nil, case .object(let t)? = e.returns.first?.type else { return false }
       return ["Layer", "Optimizer", "Loss"].contains(t) && e.name != "Custom"
     }
   }
@@ -31,6 +31,7 @@ import Tensors
     case (.numberAbove(let lo), _), (.numberAtLeast(let lo), _): return .number(lo + 0.375)
     case (.number, _): return .number(0.375)
     case (.list(.number), _): return .list([.number(0.5), .number(2)])
+    case (.either(let a, _), let d): return changed(a, d)
     default: return nil
     }
   }

@@ -49,7 +49,7 @@ import Tensors
   @Test(arguments: Activation.allCases)
   func denseMatchesPyTorch(_ activation: Activation) throws {
     let d = Reference.section("dense") as! [String: Any]
-    let ref = Reference.section("dense", "activations", activation.rawValue) as! [String: Any]
+    let ref = Reference.denseActivation(activation.rawValue)
     let w = Reference.tensor(d["W"]!)
     let oracle = LayerOracle(input: Reference.tensor(d["x"]!), parameters: [w, Reference.tensor(d["b"]!)],
                              gradOutput: Reference.tensor(d["grad_output"]!), output: Reference.tensor(ref["output"]!),

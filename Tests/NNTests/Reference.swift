@@ -10,6 +10,20 @@ enum Reference {
     return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
   }()
 
+  /// The activations added after nn.json (Tests/TensorsTests/Fixtures/activations.json, from
+  /// tests/python/make_activations.py), on nn.json's dense inputs.
+  nonisolated(unsafe) static let addedActivations: [String: Any] = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../TensorsTests/Fixtures/activations.json")
+    let root = try! JSONSerialization.jsonObject(with: try! Data(contentsOf: url)) as! [String: Any]
+    return root["dense"] as! [String: Any]
+  }()
+
+  /// PyTorch's Dense outputs and gradients through `activation` (silu is nn.json's swish).
+  static func denseActivation(_ activation: String) -> [String: Any] {
+    let old = (section("dense", "activations") as! [String: Any])
+    return (old[activation] ?? addedActivations[activation] ?? old[activation == "silu" ? "swish" : activation]!) as! [String: Any]
+  }
+
   static func section(_ path: String...) -> Any {
     var node: Any = json
     for key in path { node = (node as! [String: Any])[key]! }

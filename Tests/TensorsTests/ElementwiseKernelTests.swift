@@ -138,7 +138,7 @@ struct ElementwiseKernelTests {
           // both z and y given, then each alone where the activation allows it
           var variants: [(Bool, Bool)] = [(true, true)]
           if !act.backwardNeedsY { variants.append((true, false)) }
-          if !act.backwardNeedsZ && act != .softplus && act != .elu { variants.append((false, true)) }
+          if !act.backwardNeedsZ && act != .softplus && act != .elu && act != .selu { variants.append((false, true)) }
           for (useZ, useY) in variants {
             var dz = [Float](repeating: .nan, count: n)
             z.withUnsafeBufferPointer { zp in
@@ -162,13 +162,13 @@ struct ElementwiseKernelTests {
   }
 
   @Test func backwardFromOutputOnly() {
-    // elu and softplus can run backward from y alone (less accurate where y is near its
+    // elu, selu and softplus can run backward from y alone (less accurate where y is near its
     // asymptote, so moderate inputs here)
     checkKernel { isa in
       for n in Self.lengths {
         let z = ewFloats(UInt64(n) + 5, n, -4, 8)
         let dy = ewFloats(UInt64(n) + 6, n, -2, 2)
-        for act in [Activation.elu, .softplus] {
+        for act in [Activation.elu, .selu, .softplus] {
           var y = [Float](repeating: 0, count: n), dz = y
           Elementwise.biasActivation(act, z: z, bias: nil, out: &y, rows: 1, cols: n, threads: 1, isa: isa)
           Elementwise.activationBackward(act, z: nil, y: y, dy: dy, dz: &dz, rows: 1, cols: n, threads: 1, isa: isa)

@@ -42,6 +42,9 @@ func twinSigmoid(_ x: Double) -> Double { x >= 0 ? 1 / (1 + Foundation.exp(-x)) 
 func twinPhi(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 func twinSoftplus(_ x: Double) -> Double { x > 20 ? x : Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x))) }
 
+let twinSeluAlpha = 1.6732632423543772848170429916717
+let twinSeluScale = 1.0507009873554804934193349852946
+
 func twinActivation(_ act: Activation, _ x: Double, alpha a: Double) -> Double {
   switch act {
   case .linear: return x
@@ -52,7 +55,12 @@ func twinActivation(_ act: Activation, _ x: Double, alpha a: Double) -> Double {
   case .sigmoid: return twinSigmoid(x)
   case .tanh: return Foundation.tanh(x)
   case .softplus: return twinSoftplus(x)
-  case .swish: return x * twinSigmoid(x)
+  case .silu: return x * twinSigmoid(x)
+  case .selu: return twinSeluScale * (x > 0 ? x : twinSeluAlpha * Foundation.expm1(x))
+  case .mish: return x * Foundation.tanh(twinSoftplus(x))
+  case .hard_sigmoid: return Swift.min(Swift.max(x + 3, 0), 6) / 6
+  case .relu6: return Swift.min(Swift.max(x, 0), 6)
+  case .exponential: return Foundation.exp(x)
   case .softmax: fatalError("row-wise")
   }
 }
@@ -67,7 +75,14 @@ func twinDerivative(_ act: Activation, _ x: Double, alpha a: Double) -> Double {
   case .sigmoid: let s = twinSigmoid(x); return s * (1 - s)
   case .tanh: let t = Foundation.tanh(x); return 1 - t * t
   case .softplus: return twinSigmoid(x)
-  case .swish: let s = twinSigmoid(x); return s + x * s * (1 - s)
+  case .silu: let s = twinSigmoid(x); return s + x * s * (1 - s)
+  case .selu: return twinSeluScale * (x > 0 ? 1 : twinSeluAlpha * Foundation.exp(x))
+  case .mish:
+    let t = Foundation.tanh(Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x))))
+    return t + x * twinSigmoid(x) * (1 - t * t)
+  case .hard_sigmoid: return x > -3 && x < 3 ? 1.0 / 6 : 0
+  case .relu6: return x > 0 && x < 6 ? 1 : 0
+  case .exponential: return Foundation.exp(x)
   case .softmax: fatalError("row-wise")
   }
 }

@@ -9,7 +9,7 @@ try(function() return nn.dense(3) end)
 try(function() return callbacks.Qwerty end)
 try(function() nn.Dense = nil end)
 local model = nn.Sequential{input_dim = 2, nn.Dense(3)}
-try(function() model.layers[1].trainable = false end)
+try(function() model.layers[1].kind = "Dropout" end)
 try(function() model:compile{optimizer = optim.SGD{}, loss = "mse", metrics = {"f1_mikro"}} end)
 -- the standard libraries keep Lua's behaviour
 print(string.nosuch, math.nosuch)

@@ -26,7 +26,12 @@ typedef enum {
   CK_ACT_TANH = 6,
   CK_ACT_SOFTMAX = 7,
   CK_ACT_SOFTPLUS = 8,
-  CK_ACT_SWISH = 9
+  CK_ACT_SWISH = 9,
+  CK_ACT_SELU = 10,
+  CK_ACT_MISH = 11,
+  CK_ACT_HARD_SIGMOID = 12,
+  CK_ACT_RELU6 = 13,
+  CK_ACT_EXPONENTIAL = 14
 } ck_act;
 
 typedef enum {

@@ -6,7 +6,7 @@ import Tensors
 /// One fused step each way: GEMM, then bias and activation in one pass forward; activation
 /// gradient, `dW = xᵀ·dZ`, `db = Σ dZ` and `dx = dZ·Wᵀ` backward. Buffers are reused from
 /// step to step.
-public final class Dense: Layer {
+public final class Dense: Layer, Regularized, TrainableFlag {
   public static let kind = "Dense"
   public var name: String
   public let units: Int
@@ -22,6 +22,11 @@ public final class Dense: Layer {
   public private(set) var kernel: Weight?
   public private(set) var bias: Weight?
   public var needsInputGradient = true
+  /// Its regularizers and constraints.
+  public let rules: WeightRules
+  /// Whether its weights train (kept for weights built later).
+  public var trainableFlag = true
+  private let activity: ActivityPenalty?
 
   private var input = Tensor.zeros([0])
   private var preactivation = Tensor.zeros([0])
@@ -32,8 +37,10 @@ public final class Dense: Layer {
 
   public init(units: Int, activation: Activation = .linear, alpha: Float? = nil, useBias: Bool = true,
               kernelInitializer: Initializer = .glorot_uniform, biasInitializer: Initializer = .zeros,
-              inputSize: Int? = nil, name: String = "") {
+              inputSize: Int? = nil, rules: WeightRules = WeightRules(), name: String = "") {
     self.units = units
+    self.rules = rules
+    self.activity = rules.activityRegularizer.map(ActivityPenalty.init)
     self.activation = activation
     self.alpha = alpha
     self.useBias = useBias
@@ -70,11 +77,17 @@ public final class Dense: Layer {
       var rb = random.derived("\(name)/bias")
       bias = Weight(name: "\(name)/bias", value: biasInitializer.make([units], fanIn: inputSize, fanOut: units, random: &rb))
     }
+    for w in parameters { w.trainable = trainableFlag }
+    if let c = rules.kernelConstraint, let kernel { try c.check(kernel) }
+    if let c = rules.biasConstraint, let bias { try c.check(bias) }
     outputShape = shape
     return shape
   }
 
   public var parameters: [Weight] { [kernel, bias].compactMap { $0 } }
+  public var ruledKernel: Weight? { kernel }
+  public var ruledBias: Weight? { bias }
+  public var activityPenalty: Double { activity?.value ?? 0 }
 
   /// Whether backward through `applied` needs the pre-activation kept (y alone is exact for
   /// the others).
@@ -126,12 +139,20 @@ public final class Dense: Layer {
     } else {
       Elementwise.biasActivation(applied, alpha: alpha, z: z, bias: bias?.value.storage.pointer, out: z, rows: n, cols: units)
     }
+    if let activity {
+      if applied == activation { activity.record(output) } else { activity.record(logits: output, activation: activation, alpha: alpha) }
+    }
     if !training { input = Tensor.released }
     return output
   }
 
   /// Backward through `applied`, the activation the matching forward applied.
   private func backward(_ gradOutput: Tensor, accumulate: Bool, through applied: Activation) throws -> Tensor {
+    var gradOutput = gradOutput
+    if let activity, gradOutput.shape == output.shape {
+      gradOutput = applied == activation ? activity.adding(to: gradOutput, at: output)
+        : activity.adding(toLogitGradient: gradOutput, logits: output, activation: activation, alpha: alpha)
+    }
     guard let kernel else { throw LayerError("\(name) is used before it is built") }
     let n = input.count / max(inputSize, 1)
     guard input.rank >= 2, gradOutput.shape == Array(input.shape.dropLast()) + [units] else {
@@ -178,8 +199,9 @@ public final class Dense: Layer {
 
   public var config: [String: Any] {
     var c: [String: Any] = ["units": units, "activation": activation.rawValue, "use_bias": useBias,
-                            "kernel_initializer": kernelInitializer.rawValue, "bias_initializer": biasInitializer.rawValue]
+                            "kernel_initializer": kernelInitializer.configValue, "bias_initializer": biasInitializer.configValue]
     if let alpha { c["alpha"] = Double(alpha) }
+    c.merge(rules.config) { a, _ in a }
     return c
   }
 }

@@ -138,10 +138,14 @@ public class NormalizationLayer {
 }
 
 /// Batch normalisation over the batch dimension, as Keras defines it (momentum 0.99,
-/// epsilon 1e-3): batch statistics in training, moving averages at inference.
-public final class BatchNormalization: NormalizationLayer, Layer {
+/// epsilon 1e-3): batch statistics in training, moving averages at inference. Frozen
+/// (`trainable = false`) it runs in inference mode in training too, as Keras 3's.
+public final class BatchNormalization: NormalizationLayer, Layer, TrainableFlag {
   public static let kind = "BatchNormalization"
   public let momentum: Float
+  public var trainableFlag = true
+  /// Whether the last forward pass ran in inference mode (its backward is then a scaling).
+  private var ranFrozen = false
   public private(set) var movingMean: Weight?
   public private(set) var movingVariance: Weight?
 
@@ -158,6 +162,7 @@ public final class BatchNormalization: NormalizationLayer, Layer {
       movingMean?.trainable = false
       movingVariance?.trainable = false
     }
+    for p in parameters { p.trainable = trainableFlag }
     return shape
   }
 
@@ -170,7 +175,8 @@ public final class BatchNormalization: NormalizationLayer, Layer {
     Tensor.prepare(&output, shape: x.shape)
     let xp = x.storage.pointer, xh = xhat.storage.pointer
     guard let mm = movingMean, let mv = movingVariance else { throw LayerError("\(name) is used before it is built") }
-    if training {
+    ranFrozen = !trainableFlag
+    if training && trainableFlag {
       guard n > 1 else { throw LayerError("\(name) needs more than one sample per batch in training") }
       mm.value.makeUnique(); mv.value.makeUnique()
       let mean = mm.value.storage.pointer, variance = mv.value.storage.pointer
@@ -193,7 +199,23 @@ public final class BatchNormalization: NormalizationLayer, Layer {
   }
 
   public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
-    try normalizedBackward(gradOutput, accumulate: accumulate, perFeature: true)
+    if ranFrozen { return try frozenBackward(gradOutput, accumulate: accumulate) }
+    return try normalizedBackward(gradOutput, accumulate: accumulate, perFeature: true)
+  }
+
+  /// Backward through the inference-mode transform `gamma (x - mean) / sqrt(var + eps) + beta`
+  /// with the moving statistics as constants: dx = dy gamma / sqrt(var + eps).
+  private func frozenBackward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
+    guard gradOutput.shape == xhat.shape, let mv = movingVariance else { throw LayerError("\(name): backward needs a training forward pass first") }
+    let n = rows(xhat), d = features
+    affineBackward(gradOutput, rows: n, accumulate: accumulate)
+    Tensor.prepare(&gradInput, shape: xhat.shape)
+    let dx = gradInput.storage.pointer, dxh = dxhat.storage.pointer, v = mv.value.storage.pointer
+    for j in 0..<d {
+      let inv = Float(1 / (Double(v[j]) + Double(epsilon)).squareRoot())
+      for i in 0..<n { dx[i * d + j] = dxh[i * d + j] * inv }
+    }
+    return gradInput
   }
 
   public var config: [String: Any] {

@@ -26,8 +26,6 @@ enum LayerLibrary {
     optional: true)
 }
 
-extension Activation: ScriptEnum {}
-extension Initializer: ScriptEnum {}
 
 extension Dense {
   static let entry = Entry(
@@ -38,14 +36,16 @@ extension Dense {
     let activation = d.option("activation", Activation.self, "activation applied to the output", default: .linear)
     let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
     let useBias = d.option("use_bias", Bool.self, "add a bias vector", default: true)
-    let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how W starts", default: .glorot_uniform)
-    let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
+    let kernelInitializer = Initializer.option(d, "kernel_initializer", "how W starts", default: .glorot_uniform)
+    let biasInitializer = Initializer.option(d, "bias_initializer", "how b starts", default: .zeros)
+    let rules = WeightRuleOptions(d)
     let inputDim = d.option("input_dim", Int.self, "input features (first layer only)", as: .positiveInteger)
     let name = d.option(LayerLibrary.nameOption, String.self)
     return LayerLibrary.layer { a in
       try Dense(units: a[units], activation: a[activation], alpha: a[alpha], useBias: a[useBias],
-                kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], inputSize: a[inputDim],
-                name: a[name])
+                kernelInitializer: try Initializer.parse(a[kernelInitializer], "kernel_initializer"),
+                biasInitializer: try Initializer.parse(a[biasInitializer], "bias_initializer"), inputSize: a[inputDim],
+                rules: try rules.read(a), name: a[name])
     }
   }
 }

@@ -42,7 +42,7 @@ public enum ModelFile {
       if l is ScriptLayer {
         throw CatalogError("\(path): layer '\(l.name)' is written in Lua and cannot be rebuilt from a file; save its weights with get_weights instead")
       }
-      layers.append(["kind": l.entryName, "name": l.name, "config": l.config])
+      layers.append(["kind": l.entryName, "name": l.name, "config": l.config].merging(l.trainable ? [:] : ["trainable": false]) { a, _ in a })
       for w in l.parameters + l.state { tensors.append((w.name, w.value)) }
     }
     var spec: [String: Any] = ["format": "crescent.sequential", "version": 1, "layers": layers]
@@ -88,6 +88,7 @@ public enum ModelFile {
       try net.add(layer)
     }
     try net.build()
+    for (layer, ls) in zip(net.layers, layerSpecs) where (ls["trainable"] as? NSNumber)?.boolValue == false { layer.trainable = false }
     var byName: [String: Tensor] = [:]
     for (name, t) in file.tensors { byName[name] = t }
     for w in net.layers.flatMap({ $0.parameters + $0.state }) {
@@ -212,6 +213,21 @@ public enum ModelFile {
     return Int(exactly: n.int64Value)
   }
 
+  /// A saved table of options (an initializer or regularizer with its parameters): numbers,
+  /// strings, lists and tables.
+  static func record(_ d: [String: Any], _ what: String) throws -> Value {
+    func plain(_ v: Any) throws -> Value {
+      switch v {
+      case let s as String: return .string(s)
+      case let n as NSNumber: return .number(n.doubleValue)
+      case let items as [Any]: return .list(try items.map(plain))
+      case let t as [String: Any]: return try record(t, what)
+      default: throw CatalogError("\(what): saved value \(v) is not a number, string, list or table")
+      }
+    }
+    return .table(try d.keys.sorted().map { k in (k, try plain(d[k]!)) })  // cannot fail: k is a key of d
+  }
+
   static func value(_ v: Any, _ type: ValueType, _ what: String) throws -> Value {
     switch type {
     case .bool: if let b = v as? Bool { return .bool(b) }
@@ -223,6 +239,7 @@ public enum ModelFile {
     case .either(let a, let b):
       if let r = try? value(v, a, what) { return r }
       return try value(v, b, what)
+    case .record: if let d = v as? [String: Any] { return try record(d, what) }
     default: break
     }
     throw CatalogError("\(what): saved value \(v) does not fit \(type.description)")

@@ -283,6 +283,7 @@ enum ModelLibrary {
           let m = try a[model]
           guard let opt = m.network.optimizer else { throw CatalogError("compile the model first") }
           try OptimizerLibrary.step(opt, m.network.parameters, a[gradients])
+          Regularization.constrain(m.network.layers)
           return []
         }
       },

@@ -179,7 +179,9 @@ extension Sequential {
                                logits: head.lossReadsLogits)
     }
     try head.backward(layers, lossGradient, accumulate: false)
+    value += Regularization.apply(to: layers)
     optimizer.step(parameters)
+    Regularization.constrain(layers)
     return value
   }
 
@@ -205,7 +207,7 @@ extension Sequential {
       let end = min(n, start + max(batchSize, 1))
       let xb = try x.rows(start..<end), yb = try y.rows(start..<end)
       let out = try head.forward(layers, xb, training: false)
-      total += try loss.compute(out, yb, sampleWeights: nil, gradient: nil, logits: head.lossReadsLogits) * Double(end - start)
+      total += try (loss.compute(out, yb, sampleWeights: nil, gradient: nil, logits: head.lossReadsLogits) + Regularization.penalty(of: layers)) * Double(end - start)
       if !partKeys.isEmpty { for (k, v) in lastOutputLosses.enumerated() { partSums[k] += v * Double(end - start) } }
       if !metrics.isEmpty { update(metrics, yb, head: head, outputs: out) }
       start = end
@@ -225,8 +227,9 @@ extension Sequential {
     try checkTargets(x, y)
     let out = try head.forward(layers, x, training: true)
     Tensor.prepare(&lossGradient, shape: out.shape)
-    let value = try loss.compute(out, y, sampleWeights: nil, gradient: lossGradient.storage.pointer, logits: head.lossReadsLogits)
+    var value = try loss.compute(out, y, sampleWeights: nil, gradient: lossGradient.storage.pointer, logits: head.lossReadsLogits)
     try head.backward(layers, lossGradient, accumulate: false)
+    value += Regularization.apply(to: layers)
     return (value, parameters.map { Tensor(shape: $0.grad.shape, storage: TensorStorage(copying: $0.grad.storage)) })
   }
 

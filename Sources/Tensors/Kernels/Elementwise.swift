@@ -86,7 +86,7 @@ package enum Elementwise {
   /// `dz = dy * act'(.)` for a `rows x cols` matrix; softmax uses the per-row Jacobian-vector
   /// product `dz = y * (dy - sum(y * dy))`.
   /// - Parameters:
-  ///   - z: the pre-activation (required for gelu, swish; used when given for the others).
+  ///   - z: the pre-activation (required for gelu, silu, mish, hard_sigmoid; used when given for the others).
   ///   - y: the activation output (required for softmax; softplus uses it if z is nil).
   ///   - dy: the gradient with respect to the output.
   ///   - dz: receives the gradient with respect to z; may be the same buffer as dy, z or y.
@@ -104,7 +104,7 @@ package enum Elementwise {
     if n == 0 { return }
     let a = alpha ?? act.defaultAlpha
     let level = ElementwiseSplit.isa(isa)
-    let expensive = act.isTranscendental && !(y != nil && (act == .sigmoid || act == .tanh))
+    let expensive = act.isTranscendental && !(y != nil && (act == .sigmoid || act == .tanh || act == .exponential))
     let t = ElementwiseSplit.threads(threads, elements: n, expensive: expensive)
     if !act.isRowwise {
       ElementwiseSplit.flat(n, threads: t) { lo, m in
