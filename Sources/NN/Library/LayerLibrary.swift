@@ -5,7 +5,9 @@ import Tensors
 /// plus one line in `entries`.
 enum LayerLibrary {
   static var entries: [Entry] {
-    [Dense.entry, Dropout.entry, GaussianNoise.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry, ScriptLayer.entry]
+    [Dense.entry, Dropout.entry, GaussianNoise.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry, ScriptLayer.entry,
+     Embedding.entry, GlobalAveragePooling1D.entry, GlobalMaxPooling1D.entry, GlobalAveragePooling2D.entry, GlobalMaxPooling2D.entry,
+     Flatten.entry, Reshape.entry, SpatialDropout1D.entry, SpatialDropout2D.entry]
   }
 
   static func layer(_ make: @escaping @Sendable (Arguments) throws -> Layer) -> @Sendable (Arguments) throws -> [Value] {
