@@ -69,23 +69,21 @@ public final class Embedding: Layer, MaskProducing {
 
   public var parameters: [Weight] { embeddings.map { [$0] } ?? [] }
 
-  /// Checks every index before anything is written: an integer in 0..<inputDim.
+  /// Checks every index before anything is written (the last batch's indices stay for its
+  /// backward if this one is refused): an integer in 0..<inputDim.
   private func readIndices(_ x: Tensor) throws {
-    let count = x.count
-    if indices.count != count { indices = [Int32](repeating: 0, count: count) }
-    let p = x.storage.pointer, limit = Float(inputDim)
-    let perSample = max(x.count / max(x.shape[0], 1), 1)
-    try indices.withUnsafeMutableBufferPointer { out in
-      for i in 0..<count {
-        let v = p[i]
-        guard v >= 0, v < limit, v.rounded(.down) == v else {
-          let what = v.isNaN ? "nan" : (v.rounded(.down) == v ? String(Int(v)) : "\(v)")
-          let problem = v.rounded(.down) != v ? "is not an integer" : "is outside 0..\(inputDim - 1) (input_dim \(inputDim))"
-          throw LayerError("\(name): index \(what) at \(Self.position(i, perSample: perSample, shape: x.shape)) \(problem)")
-        }
-        out[i] = Int32(v)
+    let count = x.count, p = x.storage.pointer, limit = Float(inputDim)
+    for i in 0..<count {
+      let v = p[i]
+      guard v >= 0, v < limit, v.rounded(.down) == v else {
+        let integral = v.rounded(.down) == v
+        let what = v.isNaN ? "nan" : (integral && v.isFinite ? String(Int(v)) : "\(v)")
+        let problem = integral ? "is outside 0..\(inputDim - 1) (input_dim \(inputDim))" : "is not an integer"
+        throw LayerError("\(name): index \(what) at \(Self.position(i, perSample: max(count / max(x.shape[0], 1), 1), shape: x.shape)) \(problem)")
       }
     }
+    if indices.count != count { indices = [Int32](repeating: 0, count: count) }
+    indices.withUnsafeMutableBufferPointer { out in for i in 0..<count { out[i] = Int32(p[i]) } }
   }
 
   /// "sample 2, step 5" (1-based, as scripts count) for flat position `i`.

@@ -15,7 +15,7 @@ public final class Reshape: Layer {
 
   public init(targetShape: [Int], name: String = "") throws {
     guard !targetShape.isEmpty, targetShape.allSatisfy({ $0 > 0 || $0 == -1 }), targetShape.filter({ $0 == -1 }).count <= 1 else {
-      throw LayerError("Reshape: target_shape must be positive sizes with at most one -1, got \(describeShape(targetShape))")
+      throw LayerError("Reshape: target_shape must be positive sizes with at most one -1, got \(Self.written(targetShape))")
     }
     self.targetShape = targetShape
     self.name = name
@@ -27,17 +27,20 @@ public final class Reshape: Layer {
     let known = targetShape.filter { $0 != -1 }.reduce(1, *)
     if let free = shape.firstIndex(of: -1) {
       guard known > 0, size % known == 0 else {
-        throw LayerError("\(name): cannot reshape \(describeShape(inputShape)) (\(size) values per sample) to \(describeShape(targetShape)): \(size) is not a multiple of \(known)")
+        throw LayerError("\(name): cannot reshape \(describeShape(inputShape)) (\(size) values per sample) to \(Self.written(targetShape)): \(size) is not a multiple of \(known)")
       }
       shape[free] = size / known
     } else if known != size {
-      throw LayerError("\(name): cannot reshape \(describeShape(inputShape)) (\(size) values per sample) to \(describeShape(targetShape)) (\(known) values)")
+      throw LayerError("\(name): cannot reshape \(describeShape(inputShape)) (\(size) values per sample) to \(Self.written(targetShape)) (\(known) values)")
     }
     self.inputShape = inputShape
     outputShape = shape
     isBuilt = true
     return shape
   }
+
+  /// A shape as a script writes it: `{5, -1}`.
+  static func written(_ shape: [Int]) -> String { "{" + shape.map(String.init).joined(separator: ", ") + "}" }
 
   public var parameters: [Weight] { [] }
 
