@@ -5,7 +5,7 @@
 --   scripts/crescent run examples/text_multilabel.lua
 --   scripts/crescent run examples/text_multilabel.lua with dim=64 epochs=20
 -- The golden test runs it small:
--- with: epochs=6
+-- with: epochs=10
 local ex = experiment "text-multilabel"
 
 ex:config {
@@ -56,7 +56,7 @@ end
 ex:main(function(cfg, run)
   local docs, labels = documents(cfg)
   local x = data.pad_sequences(docs, { maxlen = cfg.max_len, padding = "post" })
-  local y = tensor.new(labels)
+  local y = tensor.from(labels)
   local n_test = math.floor(cfg.n_docs * cfg.test_size)
   local n_train = cfg.n_docs - n_test
   local x_train, y_train = x:rows(1, n_train), y:rows(1, n_train)

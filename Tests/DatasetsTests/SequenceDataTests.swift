@@ -37,7 +37,7 @@ import Tensors
   @Test func entryChecksTokens() throws {
     let entry = try #require(DataLibrary.entries.first { $0.name == "pad_sequences" })
     let session = Session(catalog: Catalog())
-    let good = try entry.call([.list([.list([.integer(3), .integer(1)]), .table([])]), .table([("padding", .string("post"))])], in: session)
+    let good = try entry.call([.list([.list([.integer(3), .integer(1)]), .list([])]), .table([("padding", .string("post"))])], in: session)
     guard case .tensor(let t)? = good.first else { Issue.record("no tensor"); return }
     #expect(t.shape == [2, 2] && t.scalars == [3, 1, 0, 0])
     #expect(throws: CatalogError.self) { try entry.call([.list([.list([.number(1.5)])])], in: session) }
