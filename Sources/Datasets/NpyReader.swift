@@ -50,6 +50,8 @@ public enum NpyReader {
       throw DataError("\(path): the data holds \(b.count - dataStart) bytes, but shape \(describeShape(shape)) of \(dtype) needs \(count * size) (truncated file?)")
     }
     var t = Tensor(uninitializedShape: shape)
+    // Integers (token indices, labels) must survive as float32 exactly: |v| ≤ 2²⁴ or one a float holds.
+    var inexact: (index: Int, value: Int64)?
     b.withUnsafeBytes { raw in
       t.withUnsafeMutableBufferPointer { out in
         let p = raw.baseAddress! + dataStart  // cannot fail: an array has an address even when empty
@@ -57,11 +59,18 @@ public enum NpyReader {
           switch dtype {
           case "<f4": out[i] = Float(bitPattern: UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
           case "<f8": out[i] = Float(Double(bitPattern: UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))))
-          case "<i4": out[i] = Float(Int32(littleEndian: p.loadUnaligned(fromByteOffset: i * 4, as: Int32.self)))
-          default: out[i] = Float(Int64(littleEndian: p.loadUnaligned(fromByteOffset: i * 8, as: Int64.self)))
+          case "<i4", "<i8":
+            let v = dtype == "<i4" ? Int64(Int32(littleEndian: p.loadUnaligned(fromByteOffset: i * 4, as: Int32.self)))
+              : Int64(littleEndian: p.loadUnaligned(fromByteOffset: i * 8, as: Int64.self))
+            out[i] = Float(v)
+            if inexact == nil, Int64(exactly: out[i]) != v { inexact = (i, v) }
+          default: break
           }
         }
       }
+    }
+    if let inexact {
+      throw DataError("\(path): the integer \(inexact.value) at flat position \(inexact.index) has no exact float32 value (tensors hold float32: integers up to 16777216 in magnitude are exact)")
     }
     return t
   }

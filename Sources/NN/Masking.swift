@@ -42,3 +42,4 @@ extension GaussianNoise: MaskPassing {}
 extension ActivationLayer: MaskPassing {}
 extension BatchNormalization: MaskPassing {}
 extension LayerNormalization: MaskPassing {}
+extension SpatialDropout: MaskPassing {}

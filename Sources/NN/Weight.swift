@@ -8,6 +8,10 @@ public final class Weight {
   public var grad: Tensor
   /// Set to false to freeze it (optimizers skip it).
   public var trainable = true
+  /// For a weight whose gradient is zero outside some rows (an embedding table: the rows the
+  /// last batch looked up), those rows; nil for a dense gradient. The layer that writes the
+  /// gradient keeps it; optimizers then update only these rows (see `Optimizer.step`).
+  public var touchedRows: TouchedRows?
 
   public init(name: String, value: Tensor) {
     self.name = name

@@ -12,6 +12,8 @@ struct TrainBench: ParsableCommand {
     discussion: """
       w1: 768 → Dense 2048 relu → Dense 2048 relu → Dense 1001 sigmoid, BCE, Adam 1e-3, batch 128 (4,096 samples).
       w2: 103 → Dense 256 relu → Dense 14 sigmoid, BCE, Adam 1e-3, batch 32 (2,417 samples).
+      w8: 200 tokens of 20,000 → Embedding 128 → GlobalAveragePooling1D → Dense 256 relu → Dense 50 sigmoid, BCE, \
+      Adam 1e-3, batch 64 (4,096 samples; the table's rows updated sparsely).
       After three warm-up steps, three timed runs (w1: 20 steps; w2: three epochs' worth); the median is printed.
       With --metrics, then rounds of two 20-epoch fits, with and without the metrics (alternating which runs \
       first); prints the median rates and the median of the paired slowdowns, slowdown_percent=<number>. \
@@ -20,7 +22,7 @@ struct TrainBench: ParsableCommand {
       """
   )
 
-  @Option(help: "w1 or w2.") var workload: String = "w1"
+  @Option(help: "w1, w2 or w8.") var workload: String = "w1"
   @Option(help: "Threads to use (default: all cores).") var threads: Int?
   @Option(help: "Comma-separated training metrics: also time whole epochs of fit with and without them.")
   var metrics: String?
@@ -39,11 +41,12 @@ struct TrainBench: ParsableCommand {
   }
 
   private func measure() throws {
+    if workload == "w8" { return try Self.measureEmbeddingWorkload() }
     let dims: [Int], batch: Int, n: Int, density: Float
     switch workload {
     case "w1": (dims, batch, n, density) = ([768, 2048, 2048, 1001], 128, 4096, 3.0 / 1001)
     case "w2": (dims, batch, n, density) = ([103, 256, 14], 32, 2417, 0.3)
-    default: throw ValidationError("--workload expects w1 or w2, got '\(workload)'")
+    default: throw ValidationError("--workload expects w1, w2 or w8, got '\(workload)'")
     }
     var r = RandomStream(seed: 0)
     let x = Tensor.randomNormal([n, dims[0]], stream: &r)

@@ -30,7 +30,9 @@ import Tensors
   ] }
 
   @Test func everyRegisteredLayerHasSamples() {
-    for e in LayerLibrary.entries { #expect(Self.samples[e.name] != nil, "no gradient-check sample for \(e.name)") }
+    for e in LayerLibrary.entries {
+      #expect(Self.samples[e.name] != nil || ShapedLayerTests.samples[e.name] != nil, "no gradient-check sample for \(e.name)")
+    }
   }
 
   @Test(arguments: LayerLibrary.entries.map(\.name))

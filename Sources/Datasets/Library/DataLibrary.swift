@@ -6,7 +6,7 @@ public enum DataLibrary {
   public static let summary = "Load, generate, transform and split data sets (ARFF/MULAN/MEKA, CSV, LibSVM, NPY)."
 
   public static var entries: [Entry] {
-    constructors + loaders + generators + transforms + splits
+    constructors + loaders + generators + transforms + sequences + splits
   }
 
   static let module = "data"

@@ -6,12 +6,9 @@ import Tensors
 enum LayerLibrary {
   static var entries: [Entry] {
     [Dense.entry, Dropout.entry, GaussianNoise.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry, ScriptLayer.entry,
-     Add.entry,
-     Subtract.entry,
-     Multiply.entry,
-     Average.entry,
-     Maximum.entry,
-     Concatenate.entry]
+     Add.entry, Subtract.entry, Multiply.entry, Average.entry, Maximum.entry, Concatenate.entry,
+     Embedding.entry, GlobalAveragePooling1D.entry, GlobalMaxPooling1D.entry, GlobalAveragePooling2D.entry, GlobalMaxPooling2D.entry,
+     Flatten.entry, Reshape.entry, SpatialDropout1D.entry, SpatialDropout2D.entry]
   }
 
   static func layer(_ make: @escaping @Sendable (Arguments) throws -> Layer) -> @Sendable (Arguments) throws -> [Value] {

@@ -35,6 +35,11 @@ public class Adam: Optimizer {
             Float(epsilon), stepSize, c2, decay, l2, decoupled ? 1 : 0)
   }
 
+  public override func updateRows(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
+                                  slots: [UnsafeMutablePointer<Float>], rows: UnsafeBufferPointer<Int32>, width: Int, step: Int) {
+    sparseUpdate(value: value, grad: grad, m: slots[0], v: slots[1], rows: rows, width: width, step: step)
+  }
+
   public override var config: [String: Any] {
     super.config.merging(["beta1": beta1, "beta2": beta2, "eps": epsilon]) { $1 }
   }

@@ -48,6 +48,18 @@ open class Optimizer {
   open func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                    slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {}
 
+  /// One update of the rows `rows` of a weight viewed as rows of `width` values: the lazy
+  /// update of a sparse gradient (`Weight.touchedRows`). The pointers are the whole weight's.
+  /// By default each row gets `update` on its own values and state, so untouched rows keep
+  /// theirs; optimizers whose sparse rule differs (Adam: PyTorch's SparseAdam) override it.
+  open func updateRows(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
+                       slots: [UnsafeMutablePointer<Float>], rows: UnsafeBufferPointer<Int32>, width: Int, step: Int) {
+    for r in rows {
+      let o = Int(r) * width
+      update(value: value + o, grad: grad + o, slots: slots.map { $0 + o }, count: width, step: step)
+    }
+  }
+
   /// The options that rebuild this optimizer (for saving).
   open var config: [String: Any] {
     var c: [String: Any] = ["lr": initialLearningRate, "weight_decay": weightDecay]
@@ -72,11 +84,30 @@ open class Optimizer {
       let value = p.value.storage.pointer, grad = p.grad.storage.pointer
       let buffers = slots[id]!.buffers.map(\.storage.pointer)  // cannot fail: the slot was filled just above
       let n = p.value.count, step = steps
+      if let touched = p.touchedRows {
+        stepRows(touched, value: value, grad: grad, slots: buffers, step: step)
+        continue
+      }
       let chunk = 1 << 16
       let chunks = (n + chunk - 1) / chunk
       Parallel.forEach(chunks, threads: n >= 1 << 18 ? nil : 1) { c in
         let lo = c * chunk, m = min(chunk, n - lo)
         self.update(value: value + lo, grad: grad + lo, slots: buffers.map { $0 + lo }, count: m, step: step)
+      }
+    }
+  }
+
+  /// The lazy step of a sparse gradient: the touched rows, split across threads in fixed blocks
+  /// of rows when there are many (rows are independent, so the bits do not depend on threads).
+  private func stepRows(_ touched: TouchedRows, value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
+                        slots: [UnsafeMutablePointer<Float>], step: Int) {
+    let width = touched.width
+    touched.rows.withUnsafeBufferPointer { rows in
+      let block = max(1, (1 << 16) / max(width, 1))
+      let blocks = (rows.count + block - 1) / block
+      Parallel.forEach(blocks, threads: rows.count * width >= 1 << 18 ? nil : 1) { b in
+        let lo = b * block, hi = min(rows.count, lo + block)
+        self.updateRows(value: value, grad: grad, slots: slots, rows: UnsafeBufferPointer(rebasing: rows[lo..<hi]), width: width, step: step)
       }
     }
   }
@@ -99,18 +130,28 @@ open class Optimizer {
     if let clipValue {
       let c = Float(clipValue)
       for p in parameters {
-        p.grad.withUnsafeMutableBufferPointer { g in for i in 0..<g.count { g[i] = min(max(g[i], -c), c) } }
+        p.grad.withUnsafeMutableBufferPointer { g in Self.forEachGradientRange(p, g.count) { r in for i in r { g[i] = min(max(g[i], -c), c) } } }
       }
     }
     if let clipNorm {
       var total = 0.0
-      for p in parameters { p.grad.withUnsafeBufferPointer { g in for v in g { total += Double(v) * Double(v) } } }
+      for p in parameters {
+        p.grad.withUnsafeBufferPointer { g in Self.forEachGradientRange(p, g.count) { r in for i in r { total += Double(g[i]) * Double(g[i]) } } }
+      }
       let norm = total.squareRoot()
       let coef = clipNorm / (norm + 1e-6)
       if coef < 1 {
         let f = Float(coef)
-        for p in parameters { p.grad.withUnsafeMutableBufferPointer { g in for i in 0..<g.count { g[i] *= f } } }
+        for p in parameters {
+          p.grad.withUnsafeMutableBufferPointer { g in Self.forEachGradientRange(p, g.count) { r in for i in r { g[i] *= f } } }
+        }
       }
     }
+  }
+
+  /// The ranges of `p`'s gradient that can be nonzero: the whole of it, or its touched rows.
+  private static func forEachGradientRange(_ p: Weight, _ count: Int, _ body: (Range<Int>) -> Void) {
+    guard let touched = p.touchedRows else { return body(0..<count) }
+    for r in touched.rows { body(Int(r) * touched.width..<(Int(r) + 1) * touched.width) }
   }
 }

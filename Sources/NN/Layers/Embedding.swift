@@ -1,0 +1,175 @@
+import Catalog
+import Tensors
+
+/// A lookup table of `outputDim`-wide vectors, one per index in `0..<inputDim`: each value of
+/// the input (integer-valued floats, shape `[n] + shape`) becomes its row, giving
+/// `[n] + shape + [outputDim]`, as Keras's Embedding. With `maskZero`, index 0 is padding and
+/// the layer makes a mask (1 for a real step, 0 for padding) that later layers carry.
+///
+/// The gradient is sparse: backward writes only the rows the batch looked up and records them
+/// in the table's `touchedRows`, so the optimizer updates just those rows (lazily, as
+/// PyTorch's SparseAdam). Outside the recorded rows the gradient buffer stays zero.
+public final class Embedding: Layer, MaskProducing {
+  public static let kind = "Embedding"
+  public var name: String
+  public let inputDim: Int
+  public let outputDim: Int
+  public let maskZero: Bool
+  /// The initializer's name as written (`uniform`, Keras's default, is `random_uniform`).
+  public let initializerName: String
+  public var needsInputGradient = true
+  public private(set) var outputShape: [Int] = []
+  public private(set) var embeddings: Weight?
+  public private(set) var outputMask: Tensor?
+
+  private var inputShape: [Int] = []
+  /// The last forward's indices, for backward.
+  private var indices: [Int32] = []
+  private var output = Tensor.zeros([0])
+  private var mask = Tensor.zeros([0])
+  /// 1 for each row listed in the table's touched rows (so a row is listed once).
+  private var listed: [UInt8] = []
+
+  public init(inputDim: Int, outputDim: Int, maskZero: Bool = false, initializer: String = "uniform", name: String = "") throws {
+    guard Self.initializers[initializer] != nil else {
+      throw LayerError("Embedding: unknown embeddings_initializer '\(initializer)'; expected one of \(Self.initializerNames.joined(separator: ", "))")
+    }
+    self.inputDim = inputDim
+    self.outputDim = outputDim
+    self.maskZero = maskZero
+    self.initializerName = initializer
+    self.name = name
+  }
+
+  /// Keras's names: `uniform` and `normal` beside the initializers Dense takes.
+  static let initializers: [String: Initializer] = Dictionary(
+    uniqueKeysWithValues: [("uniform", .random_uniform), ("normal", .random_normal)] + Initializer.Kind.allCases.map { ($0.rawValue, Initializer($0)) })
+  static let initializerNames = ["uniform", "normal"] + Initializer.Kind.allCases.map(\.rawValue)
+
+  public var isBuilt: Bool { embeddings != nil }
+
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    let shape = inputShape + [outputDim]
+    if embeddings == nil {
+      guard Tensor.elementCount([inputDim, outputDim]) != nil else {
+        throw LayerError("\(name): a table of \(inputDim) x \(outputDim) values is too large (at most \(Tensor.maxElements) values)")
+      }
+      try MemoryBudget.reserve(shapes: [[inputDim, outputDim], [inputDim, outputDim]], for: "building \(name) (\(inputDim)x\(outputDim) table)")
+      var r = random.derived("\(name)/embeddings")
+      let initializer = Self.initializers[initializerName] ?? .random_uniform
+      let table = Weight(name: "\(name)/embeddings", value: initializer.make([inputDim, outputDim], fanIn: inputDim, fanOut: outputDim, random: &r))
+      table.touchedRows = TouchedRows(width: outputDim)
+      embeddings = table
+      listed = [UInt8](repeating: 0, count: inputDim)
+    }
+    self.inputShape = inputShape
+    outputShape = shape
+    return shape
+  }
+
+  public var parameters: [Weight] { embeddings.map { [$0] } ?? [] }
+
+  /// Checks every index before anything is written (the last batch's indices stay for its
+  /// backward if this one is refused): an integer in 0..<inputDim.
+  private func readIndices(_ x: Tensor) throws {
+    let count = x.count, p = x.storage.pointer, limit = Float(inputDim)
+    for i in 0..<count {
+      let v = p[i]
+      guard v >= 0, v < limit, v.rounded(.down) == v else {
+        let integral = v.rounded(.down) == v
+        let what = v.isNaN ? "nan" : (integral && v.isFinite ? String(Int(v)) : "\(v)")
+        let problem = integral ? "is outside 0..\(inputDim - 1) (input_dim \(inputDim))" : "is not an integer"
+        throw LayerError("\(name): index \(what) at \(Self.position(i, perSample: max(count / max(x.shape[0], 1), 1), shape: x.shape)) \(problem)")
+      }
+    }
+    if indices.count != count { indices = [Int32](repeating: 0, count: count) }
+    indices.withUnsafeMutableBufferPointer { out in for i in 0..<count { out[i] = Int32(p[i]) } }
+  }
+
+  /// "sample 2, step 5" (1-based, as scripts count) for flat position `i`.
+  static func position(_ i: Int, perSample: Int, shape: [Int]) -> String {
+    let sample = i / perSample + 1
+    guard shape.count > 1 else { return "sample \(sample)" }
+    var rest = i % perSample, coords: [Int] = []
+    for d in shape.dropFirst().reversed() { coords.append(rest % d + 1); rest /= d }
+    let inner = coords.reversed().map(String.init).joined(separator: ", ")
+    return shape.count == 2 ? "sample \(sample), step \(inner)" : "sample \(sample), position (\(inner))"
+  }
+
+  public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
+    guard let embeddings else { throw LayerError("\(name) is used before it is built") }
+    guard x.rank >= 1, Array(x.shape.dropFirst()) == inputShape else {
+      throw LayerError("\(name) expects indices of shape \(describeShape([-1] + inputShape)) (n first), got \(describeShape(x.shape))")
+    }
+    try readIndices(x)
+    Tensor.prepare(&output, shape: x.shape + [outputDim])
+    let table = embeddings.value.storage.pointer, o = output.storage.pointer, d = outputDim
+    indices.withUnsafeBufferPointer { idx in
+      for (i, r) in idx.enumerated() { (o + i * d).update(from: table + Int(r) * d, count: d) }
+    }
+    if maskZero {
+      Tensor.prepare(&mask, shape: x.shape)
+      let m = mask.storage.pointer
+      indices.withUnsafeBufferPointer { idx in for (i, r) in idx.enumerated() { m[i] = r == 0 ? 0 : 1 } }
+      outputMask = mask
+    } else {
+      outputMask = nil
+    }
+    return output
+  }
+
+  /// Scatter-adds each output row's gradient into the row it was looked up from. Without
+  /// `accumulate`, the rows the previous gradient touched are zeroed first (O(those rows), not
+  /// the whole table).
+  public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
+    guard let embeddings else { throw LayerError("\(name) is used before it is built") }
+    guard gradOutput.count == indices.count * outputDim, gradOutput.shape.last == outputDim else {
+      throw LayerError("\(name): backward needs a forward pass first, and a gradient of \(outputDim) values per index")
+    }
+    embeddings.grad.makeUnique()
+    let g = embeddings.grad.storage.pointer, d = outputDim, dy = gradOutput.storage.pointer
+    var touched = embeddings.touchedRows ?? TouchedRows(width: d)
+    embeddings.touchedRows = nil  // the list's buffer held once while it is edited
+    if !accumulate {
+      for r in touched.rows {
+        (g + Int(r) * d).update(repeating: 0, count: d)
+        listed[Int(r)] = 0
+      }
+      touched.rows.removeAll(keepingCapacity: true)
+    }
+    indices.withUnsafeBufferPointer { idx in
+      for (i, r) in idx.enumerated() {
+        let row = g + Int(r) * d, src = dy + i * d
+        if listed[Int(r)] == 0 {
+          listed[Int(r)] = 1
+          touched.rows.append(r)
+        }
+        for j in 0..<d { row[j] += src[j] }
+      }
+    }
+    embeddings.touchedRows = touched
+    // Indices have no gradient: zeros of the input's shape for whoever asks.
+    guard needsInputGradient else { return Tensor.released }
+    return Tensor.zeros(Array(gradOutput.shape.dropLast()))
+  }
+
+  public var config: [String: Any] {
+    ["input_dim": inputDim, "output_dim": outputDim, "mask_zero": maskZero, "embeddings_initializer": initializerName]
+  }
+
+  static let entry = Entry(
+    module: "nn", name: kind,
+    summary: "Looks up each index (integer-valued, 0..input_dim-1) in a table of output_dim-wide vectors: [n, steps] → [n, steps, output_dim]; sparse gradients (only the rows a batch uses are updated).",
+    returns: [Returned(.object("Layer"), "the layer")]
+  ) { d in
+    let inputDim = d.parameter("input_dim", Int.self, "vocabulary size: indices run 0..input_dim-1 (with mask_zero, 0 is the padding)", as: .positiveInteger)
+    let outputDim = d.parameter("output_dim", Int.self, "width of each vector", as: .positiveInteger)
+    let maskZero = d.option("mask_zero", Bool.self, "index 0 is padding: later layers (global pooling) leave those steps out", default: false)
+    let initializer = d.option("embeddings_initializer", String.self, "how the table starts (uniform: -0.05..0.05, as Keras)",
+                               as: .oneOf(initializerNames), default: "uniform")
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in
+      try Embedding(inputDim: a[inputDim], outputDim: a[outputDim], maskZero: a[maskZero], initializer: a[initializer], name: a[name])
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/// The rows of a weight matrix a gradient touches: the hook through which a sparse gradient
+/// (an embedding's) reaches the optimizer. The weight is viewed as rows of `width` values;
+/// `rows` lists each touched row once, in the order the layer first met them. Outside these
+/// rows the gradient is zero, and optimizers leave those rows' values and state as they are
+/// ("lazy" updates, as PyTorch's SparseAdam).
+public struct TouchedRows: Sendable {
+  /// Values per row (the embedding's dimension).
+  public var width: Int
+  /// Each touched row once.
+  public var rows: [Int32]
+
+  public init(width: Int, rows: [Int32] = []) {
+    self.width = width
+    self.rows = rows
+  }
+}
