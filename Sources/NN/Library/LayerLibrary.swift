@@ -6,6 +6,7 @@ import Tensors
 enum LayerLibrary {
   static var entries: [Entry] {
     [Dense.entry, Dropout.entry, GaussianNoise.entry, ActivationLayer.entry, BatchNormalization.entry, LayerNormalization.entry, ScriptLayer.entry]
+      + convolutionEntries
   }
 
   static func layer(_ make: @escaping @Sendable (Arguments) throws -> Layer) -> @Sendable (Arguments) throws -> [Value] {
