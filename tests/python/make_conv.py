@@ -111,3 +111,10 @@ out = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "NNTests", "F
 with open(out, "w") as f:
     json.dump({"torch": torch.__version__, "cases": cases}, f)
 print(f"wrote {len(cases)} cases to {os.path.normpath(out)}")
+
+# A rank-4 NHWC array as numpy.save writes it, for the image loading test, in float32 and int64.
+import numpy as np
+good = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "DatasetsTests", "Fixtures", "good")
+np.save(os.path.join(good, "numpy-nhwc.npy"), (np.arange(48, dtype=np.float32) / 8).reshape(2, 3, 4, 2))
+np.save(os.path.join(good, "numpy-nhwc-int64.npy"), np.arange(48, dtype=np.int64).reshape(2, 3, 4, 2))
+print("wrote numpy-nhwc.npy and numpy-nhwc-int64.npy")
