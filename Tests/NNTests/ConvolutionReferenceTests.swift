@@ -111,3 +111,59 @@ enum ConvReference {
     #expect(try run(1).map(\.bitPattern) == run(2).map(\.bitPattern))
   }
 }
+
+/// Each sample's values as one row (a stand-in for a flatten layer in these tests).
+private final class Rows: Layer {
+  static let kind = "Rows"
+  var name = ""
+  var needsInputGradient = true
+  private(set) var outputShape: [Int] = []
+  private(set) var isBuilt = false
+  private var inputShape: [Int] = []
+  func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    self.inputShape = inputShape; outputShape = [inputShape.reduce(1, *)]; isBuilt = true
+    return outputShape
+  }
+  var parameters: [Weight] { [] }
+  var config: [String: Any] { [:] }
+  func forward(_ x: Tensor, training: Bool) throws -> Tensor { try x.reshaped([x.shape[0]] + outputShape) }
+  func backward(_ g: Tensor, accumulate: Bool) throws -> Tensor { try g.reshaped([g.shape[0]] + inputShape) }
+}
+
+@Suite struct ConvolutionModelTests {
+  /// fit batches images as images: a convolutional model trains on [n, h, w, c] data.
+  @Test func fitTakesImageBatches() throws {
+    var r = RandomStream(seed: 3)
+    let x = Tensor.randomNormal([40, 6, 6, 2], stream: &r)
+    var y = Tensor.zeros([40, 3])
+    y.withUnsafeMutableBufferPointer { p in for i in 0..<40 { p[i * 3 + i % 3] = 1 } }
+    let m = Sequential(inputShape: [6, 6, 2], random: RandomStream(seed: 1))
+    try m.add(Conv2D(filters: 4, kernelSize: (3, 3), padding: .same, activation: .relu))
+    try m.add(MaxPooling2D(poolSize: (2, 2)))
+    try m.add(Rows())
+    try m.add(Dense(units: 3, activation: .softmax))
+    try m.compile(optimizer: Adam(), loss: CategoricalCrossEntropy())
+    var o = FitOptions()
+    o.batchSize = 16; o.epochs = 3; o.verbose = 0
+    let history = try m.fit(x: x, y: y, options: o)
+    #expect(history.values["loss"]?.count == 3)
+    #expect(try m.predict(x).shape == [40, 3])
+  }
+
+  /// Errors at build name the layer and both shapes.
+  @Test func buildErrorsNameLayerAndShapes() throws {
+    func message(_ layer: Layer, _ shape: [Int]) -> String {
+      var r = RandomStream(seed: 0)
+      do { _ = try layer.build(inputShape: shape, random: &r); return "no error" } catch { return "\(error)" }
+    }
+    let big = try Conv2D(filters: 2, kernelSize: (5, 3), padding: .same, name: "conv")
+    #expect(message(big, [4, 8, 1]) == "conv: kernel 5x3 is larger than its input 4x8 (unpadded)")
+    let dilated = try Conv1D(filters: 2, kernelSize: 3, dilation: 3, name: "c1")
+    #expect(message(dilated, [6, 2]) == "c1: kernel 3 (spanning 7 with dilation 3) is larger than its input 6 (unpadded)")
+    let rank = try Conv2D(filters: 2, kernelSize: (3, 3), name: "conv")
+    #expect(message(rank, [10, 3]) == "conv expects images [height, width, channels] per sample, got shape 10x3")
+    let pool = try MaxPooling1D(poolSize: 4, name: "pool")
+    #expect(message(pool, [3, 5]) == "pool: pool size 4 is larger than its input 3 (unpadded)")
+    #expect(throws: LayerError.self) { try Conv2D(filters: 2, kernelSize: (3, 3), strides: (2, 2), dilation: (2, 2)) }
+  }
+}
