@@ -1,5 +1,5 @@
 import Foundation
-import NN
+@testable import NN
 import Tensors
 import TestSupport
 import Testing
@@ -165,5 +165,17 @@ private final class Rows: Layer {
     let pool = try MaxPooling1D(poolSize: 4, name: "pool")
     #expect(message(pool, [3, 5]) == "pool: pool size 4 is larger than its input 3 (unpadded)")
     #expect(throws: LayerError.self) { try Conv2D(filters: 2, kernelSize: (3, 3), strides: (2, 2), dilation: (2, 2)) }
+  }
+}
+
+@Suite struct ConvolutionNamingTests {
+  /// Unnamed layers are named as Keras names them: conv2d_1, max_pooling1d_1.
+  @Test func defaultNamesFollowKeras() throws {
+    let m = Sequential(inputShape: [8, 8, 2], random: RandomStream(seed: 1))
+    try m.add(Conv2D(filters: 2, kernelSize: (3, 3)))
+    try m.add(MaxPooling2D())
+    try m.add(AveragePooling2D())
+    #expect(m.layers.map(\.name) == ["conv2d_1", "max_pooling2d_1", "average_pooling2d_1"])
+    #expect(Sequential.snakeCase("BatchNormalization") == "batch_normalization")
   }
 }
