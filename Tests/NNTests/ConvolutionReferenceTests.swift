@@ -164,7 +164,7 @@ private final class Rows: Layer {
     #expect(message(rank, [10, 3]) == "conv expects images [height, width, channels] per sample, got shape 10x3")
     let pool = try MaxPooling1D(poolSize: 4, name: "pool")
     #expect(message(pool, [3, 5]) == "pool: pool size 4 is larger than its input 3 (unpadded)")
-    #expect(throws: LayerError.self) { try Conv2D(filters: 2, kernelSize: (3, 3), strides: (2, 2), dilation: (2, 2)) }
+    #expect(throws: LayerError.self) { try Conv2D(filters: 0, kernelSize: (3, 3)) }
   }
 }
 

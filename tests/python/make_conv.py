@@ -105,6 +105,8 @@ cases = [
     pool_case("maxpool1d valid 2", 1, "max", 2, (7,), 2, (2,), (2,), "valid"),
     pool_case("avgpool1d same 2 stride 1", 1, "avg", 2, (7,), 2, (2,), (1,), "same"),
     pool_case("avgpool1d valid 3 stride 2", 1, "avg", 1, (9,), 3, (3,), (2,), "valid"),
+    conv_case("conv2d same stride 2 dilation 2", 2, 2, (9, 8), 2, 3, (3, 2), (2, 2), (2, 2), "same"),
+    conv_case("conv1d valid stride 2 dilation 3", 1, 2, (13,), 2, 2, (3,), (2,), (3,), "valid"),
 ]
 
 out = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "NNTests", "Fixtures", "conv.json")

@@ -17,9 +17,6 @@ public final class Conv1D: ConvolutionLayer {
     guard filters > 0, kernelSize > 0, strides > 0, dilation > 0 else {
       throw LayerError("Conv1D needs positive filters, kernel size, strides and dilation")
     }
-    guard strides == 1 || dilation == 1 else {
-      throw LayerError("Conv1D\(name.isEmpty ? "" : " \(name)"): strides above 1 and dilation_rate above 1 cannot be combined")
-    }
     self.name = name
     core = ConvolutionCore(filters: filters, kernelSize: (1, kernelSize), strides: (1, strides), dilation: (1, dilation),
                            padding: padding, activation: activation, alpha: alpha, useBias: useBias,

@@ -17,10 +17,6 @@ public final class Conv2D: ConvolutionLayer {
     guard filters > 0, kernelSize.0 > 0, kernelSize.1 > 0, strides.0 > 0, strides.1 > 0, dilation.0 > 0, dilation.1 > 0 else {
       throw LayerError("Conv2D needs positive filters, kernel size, strides and dilation")
     }
-    // Keras refuses strides and dilation above 1 together; so does this layer.
-    guard strides == (1, 1) || dilation == (1, 1) else {
-      throw LayerError("Conv2D\(name.isEmpty ? "" : " \(name)"): strides above 1 and dilation_rate above 1 cannot be combined")
-    }
     self.name = name
     core = ConvolutionCore(filters: filters, kernelSize: kernelSize, strides: strides, dilation: dilation, padding: padding,
                            activation: activation, alpha: alpha, useBias: useBias,
