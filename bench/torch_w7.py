@@ -7,10 +7,11 @@ W7: 32x32x3 images -> Conv2d 32 3x3 same relu -> MaxPool 2 -> Conv2d 64 3x3 same
 MaxPool 2 -> Flatten -> Linear 10, softmax cross-entropy on one-hot targets, Adam 1e-3,
 batch 64, 2048 samples. Inference: forward in eval mode without gradients, batches of 64,
 one pass over the samples.
-usage: torch_w7.py"""
-import json, time
+usage: torch_w7.py [threads]   (default 2)"""
+import json, sys, time
 import torch
-torch.set_num_threads(2)
+threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+torch.set_num_threads(threads)
 n, batch, steps = 2048, 64, 20
 g = torch.Generator().manual_seed(0)
 x = torch.randn(n, 3, 32, 32, generator=g)
@@ -55,4 +56,4 @@ with torch.no_grad():
         model(batch_at(i)[0])
     inference = median_rate(lambda: [model(batch_at(i)[0]) for i in range(n // batch)], n // batch * batch)
 print(json.dumps({"workload": "w7", "train_samples_per_sec": train, "inference_samples_per_sec": inference,
-                  "torch": torch.__version__}))
+                  "threads": threads, "torch": torch.__version__}))

@@ -102,7 +102,7 @@ import Testing
       } }
       let o = ((b * g.outH + oh) * g.outW + ow) * g.channels + c
       #expect(mx[o] == best)
-      #expect(x[b * g.inputSize + Int(arg[o])] == best)
+      #expect(x[b * g.inputSize + Int(arg[o]) * g.channels + c] == best)
       #expect(abs(Double(av[o]) - sum / Double(count)) <= 1e-6)
     } } } }
   }

@@ -5,8 +5,9 @@
 /// average divides by the number of input values its window covers. Samples are spread over
 /// threads, each writing only its own slab.
 package enum Pool {
-  /// Max pooling; `argmax[i]` receives the offset, within its sample, of the input value
-  /// output i took (the first, in window order, among equal values).
+  /// Max pooling; `argmax[i]` receives the input cell (row · inW + column, within its sample)
+  /// output i took, the first in window order among equal values. Inputs are finite
+  /// (training refuses NaN before any step).
   package static func maxForward(_ g: ConvGeometry, samples n: Int, x: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>,
                                  argmax: UnsafeMutablePointer<Int32>, threads: Int? = nil) {
     let c = g.channels, outSize = g.positions * c
@@ -19,13 +20,14 @@ package enum Pool {
           var first = true
           let (hs, ws) = window(g, oh, ow)
           for ih in hs { for iw in ws {
-            let base = (ih * g.inW + iw) * c
-            let s = xs + base
+            let cell = ih * g.inW + iw
+            let s = xs + cell * c
+            let index = Int32(truncatingIfNeeded: cell)
             if first {
-              for k in 0..<c { o[k] = s[k]; a[k] = Int32(base + k) }
+              for k in 0..<c { o[k] = s[k]; a[k] = index }
               first = false
             } else {
-              for k in 0..<c where s[k] > o[k] || s[k].isNaN { o[k] = s[k]; a[k] = Int32(base + k) }
+              maxStep(s, o, a, index, c)
             }
           } }
           o += c; a += c
@@ -34,16 +36,40 @@ package enum Pool {
     }
   }
 
+  /// o, a ← where s[k] > o[k]: s[k] and `index`, eight channels at a time (explicit vectors:
+  /// the compiler cannot prove the three buffers apart).
+  @inline(__always)
+  static func maxStep(_ s: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>, _ a: UnsafeMutablePointer<Int32>,
+                      _ index: Int32, _ c: Int) {
+    var k = 0
+    while k + 8 <= c {
+      let v = UnsafeRawPointer(s + k).loadUnaligned(as: SIMD8<Float>.self)
+      let cur = UnsafeRawPointer(o + k).loadUnaligned(as: SIMD8<Float>.self)
+      let better = cur .< v
+      UnsafeMutableRawPointer(o + k).storeBytes(of: cur.replacing(with: v, where: better), as: SIMD8<Float>.self)
+      let ca = UnsafeRawPointer(a + k).loadUnaligned(as: SIMD8<Int32>.self)
+      UnsafeMutableRawPointer(a + k).storeBytes(of: ca.replacing(with: index, where: better), as: SIMD8<Int32>.self)
+      k += 8
+    }
+    while k < c {
+      if s[k] > o[k] { o[k] = s[k]; a[k] = index }
+      k += 1
+    }
+  }
+
   /// dx ← the gradient of max pooling: each output's gradient added at the input it took.
   package static func maxBackward(_ g: ConvGeometry, samples n: Int, dy: UnsafePointer<Float>, argmax: UnsafePointer<Int32>,
                                   dx: UnsafeMutablePointer<Float>, threads: Int? = nil) {
-    let outSize = g.positions * g.channels
+    let c = g.channels, outSize = g.positions * c
     let t = Im2col.threadCount(threads, samples: n, values: n * g.inputSize)
     Parallel.forEach(n, threads: t) { b in
       let d = dx + b * g.inputSize
       d.update(repeating: 0, count: g.inputSize)
-      let gy = dy + b * outSize, a = argmax + b * outSize
-      for i in 0..<outSize { d[Int(a[i])] += gy[i] }
+      var gy = dy + b * outSize, a = argmax + b * outSize
+      for _ in 0..<g.positions {
+        for k in 0..<c { d[Int(a[k]) * c + k] += gy[k] }
+        gy += c; a += c
+      }
     }
   }
 
