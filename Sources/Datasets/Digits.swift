@@ -23,4 +23,11 @@ public enum Digits {
     }
     return try Dataset(x: x, y: classes, featureNames: featureNames, labelNames: ["class"], name: "digits")
   }
+
+  /// The digits as images: x `[1797, 8, 8, 1]` (height, width, channels, as a convolution
+  /// takes them; pixel (r, c) is feature `pixel_r_c`) and y as `load` gives it.
+  public static func images(oneHot: Bool = false) throws -> (x: Tensor, y: Tensor) {
+    let d = try load(oneHot: oneHot)
+    return (try d.x.reshaped([d.x.shape[0], 8, 8, 1]), d.y)
+  }
 }

@@ -12,9 +12,12 @@ struct TrainBench: ParsableCommand {
     discussion: """
       w1: 768 → Dense 2048 relu → Dense 2048 relu → Dense 1001 sigmoid, BCE, Adam 1e-3, batch 128 (4,096 samples).
       w2: 103 → Dense 256 relu → Dense 14 sigmoid, BCE, Adam 1e-3, batch 32 (2,417 samples).
+      w7: 32x32x3 → Conv2D 32 3x3 same relu → MaxPooling2D 2 → Conv2D 64 3x3 same relu → MaxPooling2D 2 → flatten \
+      → Dense 10 softmax, categorical cross-entropy, Adam 1e-3, batch 64 (2,048 samples); also prints inference \
+      (forward in batches of 64, one pass over the samples) as a second line.
       w8: 200 tokens of 20,000 → Embedding 128 → GlobalAveragePooling1D → Dense 256 relu → Dense 50 sigmoid, BCE, \
       Adam 1e-3, batch 64 (4,096 samples; the table's rows updated sparsely).
-      After three warm-up steps, three timed runs (w1: 20 steps; w2: three epochs' worth); the median is printed.
+      After three warm-up steps, three timed runs (w1, w7: 20 steps; w2: three epochs' worth); the median is printed.
       With --metrics, then rounds of two 20-epoch fits, with and without the metrics (alternating which runs \
       first); prints the median rates and the median of the paired slowdowns, slowdown_percent=<number>. \
       With --record, the same with and without recording the fit into a run store (the run's row, \
@@ -22,7 +25,7 @@ struct TrainBench: ParsableCommand {
       """
   )
 
-  @Option(help: "w1, w2 or w8.") var workload: String = "w1"
+  @Option(help: "w1, w2, w7 or w8.") var workload: String = "w1"
   @Option(help: "Threads to use (default: all cores).") var threads: Int?
   @Option(help: "Comma-separated training metrics: also time whole epochs of fit with and without them.")
   var metrics: String?
@@ -42,11 +45,15 @@ struct TrainBench: ParsableCommand {
 
   private func measure() throws {
     if workload == "w8" { return try Self.measureEmbeddingWorkload() }
+    if workload == "w7" {
+      guard metrics == nil, !record else { throw ValidationError("--metrics and --record time w1 and w2 only") }
+      return try measureConvolution()
+    }
     let dims: [Int], batch: Int, n: Int, density: Float
     switch workload {
     case "w1": (dims, batch, n, density) = ([768, 2048, 2048, 1001], 128, 4096, 3.0 / 1001)
     case "w2": (dims, batch, n, density) = ([103, 256, 14], 32, 2417, 0.3)
-    default: throw ValidationError("--workload expects w1, w2 or w8, got '\(workload)'")
+    default: throw ValidationError("--workload expects w1, w2, w7 or w8, got '\(workload)'")
     }
     var r = RandomStream(seed: 0)
     let x = Tensor.randomNormal([n, dims[0]], stream: &r)

@@ -27,7 +27,31 @@ import Tensors
       return [.tensor(try x.applying(.mul, w).applying(.add, b).applying(.tanh))]
     })), ("parameters", .table([("w", .tensor(Tensor(shape: [1, 5], scalars: [0.5, -1, 2, 0.3, 1]).requiringGradient())),
                                  ("b", .tensor(Tensor(shape: [5], scalars: [0.1, 0, -0.2, 0.3, 0]).requiringGradient()))]))])]],
+    "Conv1D": [[.integer(3), .integer(3), .table([("padding", .string("same")), ("activation", .string("tanh"))])],
+               [.integer(2), .list([.integer(2)]), .table([("strides", .integer(2)), ("dilation_rate", .integer(2))])]],
+    "Conv2D": [[.integer(3), .list([.integer(3), .integer(2)]), .table([("padding", .string("same")), ("strides", .integer(2))])],
+               [.integer(2), .integer(2), .table([("dilation_rate", .integer(2)), ("activation", .string("softmax"))])]],
+    "MaxPooling1D": [[], [.integer(3), .table([("strides", .integer(2)), ("padding", .string("same"))])]],
+    "MaxPooling2D": [[], [.list([.integer(3), .integer(2)]), .table([("strides", .integer(1)), ("padding", .string("same"))])]],
+    "AveragePooling1D": [[], [.integer(3), .table([("strides", .integer(2)), ("padding", .string("same"))])]],
+    "AveragePooling2D": [[], [.list([.integer(3), .integer(2)]), .table([("strides", .integer(1)), ("padding", .string("same"))])]],
   ] }
+
+  /// Per-sample input shapes of the layers that need more than a features axis.
+  static let inputShapes: [String: [Int]] = [
+    "Conv1D": [7, 2], "Conv2D": [5, 4, 2], "MaxPooling1D": [7, 2], "MaxPooling2D": [5, 4, 2],
+    "AveragePooling1D": [7, 2], "AveragePooling2D": [5, 4, 2],
+  ]
+
+  /// Distinct values 0.05 apart in a shuffled order: no finite-difference step changes which
+  /// value a max picks.
+  static func spread(_ shape: [Int]) -> Tensor {
+    var r = RandomStream(seed: 8)
+    let count = shape.reduce(1, *)
+    let keys = Tensor.randomUniform([count], stream: &r).scalars
+    let order = (0..<count).sorted { keys[$0] < keys[$1] }
+    return Tensor(shape: shape, scalars: order.map { Float($0) * 0.05 - 1 })
+  }
 
   @Test func everyRegisteredLayerHasSamples() {
     for e in LayerLibrary.entries {
@@ -40,7 +64,9 @@ import Tensors
     if MergeLayerGradientTests.kinds.contains(kind) { return try MergeLayerGradientTests.check(kind) }
     let entry = LayerLibrary.entries.first { $0.name == kind }!
     for args in Self.samples[kind] ?? [] {
-      try checkLayer("\(kind) \(args.map(\.literal))", roundTrip: kind != "Custom") {
+      let shape = Self.inputShapes[kind] ?? [5]
+      try checkLayer("\(kind) \(args.map(\.literal))", inputShape: shape, roundTrip: kind != "Custom",
+                     input: kind.hasPrefix("MaxPooling") ? Self.spread([4] + shape) : nil) {
         guard case .object(let o)? = try entry.call(args, in: Session(catalog: Catalog())).first, let layer = (o as? LayerObject)?.layer else { throw LayerError("\(kind) not built") }
         return layer
       }

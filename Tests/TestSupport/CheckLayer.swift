@@ -29,8 +29,16 @@ public struct LayerOracle {
 /// layer each time it is called.
 public func checkLayer(_ label: String, inputSize d: Int = 5, rows n: Int = 4, roundTrip: Bool = true, oracle: LayerOracle? = nil,
                        sourceLocation: SourceLocation = #_sourceLocation, _ make: () throws -> Layer) throws {
-  try checkFiniteDifferences(try make(), label, inputSize: d, rows: n, sourceLocation: sourceLocation)
-  if roundTrip { try checkRoundTrip(try make(), label, inputSize: d, rows: n, sourceLocation: sourceLocation) }
+  try checkLayer(label, inputShape: [d], rows: n, roundTrip: roundTrip, oracle: oracle, sourceLocation: sourceLocation, make)
+}
+
+/// The same checks on inputs of any per-sample shape (`[steps, channels]`, `[h, w, channels]`).
+/// `input`, when given, is the batch finite differences perturb (max pooling needs values
+/// further apart than the step, so that no perturbation changes which value wins).
+public func checkLayer(_ label: String, inputShape: [Int], rows n: Int = 4, roundTrip: Bool = true, oracle: LayerOracle? = nil,
+                       input: Tensor? = nil, sourceLocation: SourceLocation = #_sourceLocation, _ make: () throws -> Layer) throws {
+  try checkFiniteDifferences(try make(), label, inputShape: inputShape, rows: n, input: input, sourceLocation: sourceLocation)
+  if roundTrip { try checkRoundTrip(try make(), label, inputShape: inputShape, rows: n, sourceLocation: sourceLocation) }
   if let oracle { try checkOracle(try make(), label, oracle, sourceLocation: sourceLocation) }
 }
 
@@ -48,11 +56,12 @@ func forwardFixed(_ layer: Layer, _ x: Tensor) throws -> Tensor {
   return Tensor(shape: y.shape, scalars: y.scalars)
 }
 
-func checkFiniteDifferences(_ layer: Layer, _ label: String, inputSize d: Int, rows n: Int, sourceLocation: SourceLocation) throws {
+func checkFiniteDifferences(_ layer: Layer, _ label: String, inputShape: [Int], rows n: Int, input: Tensor? = nil,
+                            sourceLocation: SourceLocation) throws {
   if layer.name.isEmpty { layer.name = "l" }
   var r = RandomStream(seed: 5)
-  _ = try layer.build(inputSize: d, random: &r)
-  let x = try awayFromZero([n, d], &r)
+  _ = try layer.build(inputShape: inputShape, random: &r)
+  let x = try input ?? awayFromZero([n] + inputShape, &r)
   let out = try forwardFixed(layer, x)
   let g = Tensor.randomNormal(out.shape, stream: &r)
   _ = try forwardFixed(layer, x)
@@ -90,11 +99,11 @@ func checkFiniteDifferences(_ layer: Layer, _ label: String, inputSize d: Int, r
   }
 }
 
-func checkRoundTrip(_ layer: Layer, _ label: String, inputSize d: Int, rows n: Int, sourceLocation: SourceLocation) throws {
-  let net = Sequential(inputSize: d, random: RandomStream(seed: 21))
+func checkRoundTrip(_ layer: Layer, _ label: String, inputShape: [Int], rows n: Int, sourceLocation: SourceLocation) throws {
+  let net = Sequential(inputShape: inputShape, random: RandomStream(seed: 21))
   try net.add(layer)
   var r = RandomStream(seed: 6)
-  let x = try awayFromZero([n, d], &r)
+  let x = try awayFromZero([n] + inputShape, &r)
   _ = try net.forward(x, training: true)  // moves running statistics off their initial values
   let path = NSTemporaryDirectory() + "crescent-check-layer-\(UInt32.random(in: 0...UInt32.max)).safetensors"
   defer { try? FileManager.default.removeItem(atPath: path) }
@@ -115,7 +124,7 @@ func checkRoundTrip(_ layer: Layer, _ label: String, inputSize d: Int, rows n: I
 func checkOracle(_ layer: Layer, _ label: String, _ o: LayerOracle, sourceLocation: SourceLocation) throws {
   if layer.name.isEmpty { layer.name = "l" }
   var r = RandomStream(seed: 1)
-  _ = try layer.build(inputSize: o.input.shape[1], random: &r)
+  _ = try layer.build(inputShape: Array(o.input.shape.dropFirst()), random: &r)
   #expect(layer.parameters.count == o.parameters.count, "\(label): parameter count", sourceLocation: sourceLocation)
   for (w, t) in zip(layer.parameters, o.parameters) { try w.assign(t) }
   let y = try forwardFixed(layer, o.input)

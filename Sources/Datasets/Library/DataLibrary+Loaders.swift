@@ -117,10 +117,18 @@ extension DataLibrary {
         }
       },
       entry("digits", "The 8x8 handwritten digits: 1797 examples, 64 pixel features (0..16), 10 classes.",
-            returns: returnsDataset,
-            details: "A copy of the UCI optical digits test set (E. Alpaydin, C. Kaynak, 1998) as scikit-learn ships it (BSD-3-Clause); shipped with Crescent.") { d in
+            returns: [Returned(.either(.object("Dataset"), .tensor), "the dataset; with images, the images x [1797, 8, 8, 1]"),
+                      Returned(.tensor, "with images only: y, as the dataset's")],
+            details: "A copy of the UCI optical digits test set (E. Alpaydin, C. Kaynak, 1998) as scikit-learn ships it (BSD-3-Clause); shipped with Crescent. With `images = true` it returns two tensors, `local x, y = data.digits{images = true, one_hot = true}`: x holds the images as a convolution takes them, [n, height, width, channels] = [1797, 8, 8, 1].") { d in
         let oneHot = d.option("one_hot", Bool.self, "y as 10 one-hot columns instead of one column of class indices 0..9", default: false)
-        return { args in [.object(try Digits.load(oneHot: args[oneHot]))] }
+        let images = d.option("images", Bool.self, "return x as 8x8 one-channel images [1797, 8, 8, 1] and y, two tensors, instead of a dataset", default: false)
+        return { args in
+          if try args[images] {
+            let (x, y) = try Digits.images(oneHot: args[oneHot])
+            return [.tensor(x), .tensor(y)]
+          }
+          return [.object(try Digits.load(oneHot: args[oneHot]))]
+        }
       },
       entry("load", "Train and test sets from a name or a file: `local train, test = data.load(\"yeast\")`.",
             returns: returnsTrainTest,

@@ -9,6 +9,7 @@ enum LayerLibrary {
      Add.entry, Subtract.entry, Multiply.entry, Average.entry, Maximum.entry, Concatenate.entry,
      Embedding.entry, GlobalAveragePooling1D.entry, GlobalMaxPooling1D.entry, GlobalAveragePooling2D.entry, GlobalMaxPooling2D.entry,
      Flatten.entry, Reshape.entry, SpatialDropout1D.entry, SpatialDropout2D.entry]
+      + convolutionEntries
   }
 
   static func layer(_ make: @escaping @Sendable (Arguments) throws -> Layer) -> @Sendable (Arguments) throws -> [Value] {

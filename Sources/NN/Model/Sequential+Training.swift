@@ -254,10 +254,11 @@ extension Sequential {
     }
   }
 
-  /// Copies the rows at `indices` into `buffer` (reused when it already has the right shape).
+  /// Copies the rows at `indices` into `buffer` (reused when it already has the right shape),
+  /// keeping each sample's shape (`[n, h, w, c]` images stay images).
   func gather(_ source: Tensor, _ indices: ArraySlice<Int>, into buffer: inout Tensor) {
     let width = source.count / max(source.shape[0], 1)
-    Tensor.prepare(&buffer, shape: [indices.count, width])
+    Tensor.prepare(&buffer, shape: [indices.count] + source.shape.dropFirst())
     let src = source.storage.pointer, dst = buffer.storage.pointer
     for (k, i) in indices.enumerated() { (dst + k * width).update(from: src + i * width, count: width) }
   }

@@ -232,10 +232,13 @@ public final class Sequential {
   }
 
   static func snakeCase(_ s: String) -> String {
+    // A word starts at a capital after a small letter, as Keras names layers (Conv2D: conv2d).
     var out = ""
-    for (i, c) in s.enumerated() {
-      if c.isUppercase && i > 0 { out += "_" }
+    var previous: Character?
+    for c in s {
+      if c.isUppercase, previous?.isLowercase == true { out += "_" }
       out += c.lowercased()
+      previous = c
     }
     return out
   }

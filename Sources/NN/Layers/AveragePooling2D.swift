@@ -1,0 +1,28 @@
+import Tensors
+
+/// The mean of the values (padding not counted) in each `pool_size` window of
+/// an image `[height, width, channels]`, each channel on its own; strides default to the pool size;
+/// "valid" or "same" padding as Keras.
+public final class AveragePooling2D: PoolingLayer {
+  public static let kind = "AveragePooling2D"
+  public var name: String
+  public var needsInputGradient = true
+  public private(set) var inputShape: [Int] = []
+  public private(set) var outputShape: [Int] = []
+  public private(set) var isBuilt = false
+  let core: PoolingCore
+
+  public init(poolSize: (Int, Int) = (2, 2), strides: (Int, Int)? = nil, padding: Padding = .valid, name: String = "") throws {
+    self.name = name
+    core = try PoolingCore.checked(Self.kind, mode: .average, poolSize: poolSize, strides: strides, padding: padding)
+  }
+
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    outputShape = try core.build2D(name: name, inputShape: inputShape)
+    self.inputShape = inputShape
+    isBuilt = true
+    return outputShape
+  }
+
+  public var config: [String: Any] { core.config(spatial: 2) }
+}

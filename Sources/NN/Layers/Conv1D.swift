@@ -1,0 +1,44 @@
+import Tensors
+
+/// A 1-D convolution over sequences `[steps, channels]` (channels last, as Keras): `filters`
+/// kernels of `kernel_size` steps, stored `[k, in, out]`, with strides, dilation and "valid"
+/// or "same" padding, then bias and activation. Output `[outSteps, filters]`.
+public final class Conv1D: ConvolutionLayer {
+  public static let kind = "Conv1D"
+  public var name: String
+  public var needsInputGradient = true
+  public private(set) var inputShape: [Int] = []
+  public private(set) var outputShape: [Int] = []
+  let core: ConvolutionCore
+
+  public init(filters: Int, kernelSize: Int, strides: Int = 1, padding: Padding = .valid, dilation: Int = 1,
+              activation: Activation = .linear, alpha: Float? = nil, useBias: Bool = true,
+              kernelInitializer: Initializer = .glorot_uniform, biasInitializer: Initializer = .zeros, name: String = "") throws {
+    guard filters > 0, kernelSize > 0, strides > 0, dilation > 0 else {
+      throw LayerError("Conv1D needs positive filters, kernel size, strides and dilation")
+    }
+    self.name = name
+    core = ConvolutionCore(filters: filters, kernelSize: (1, kernelSize), strides: (1, strides), dilation: (1, dilation),
+                           padding: padding, activation: activation, alpha: alpha, useBias: useBias,
+                           kernelInitializer: kernelInitializer, biasInitializer: biasInitializer)
+  }
+
+  public var filters: Int { core.filters }
+  public var kernel: Weight? { core.kernel }
+  public var bias: Weight? { core.bias }
+
+  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
+    guard inputShape.count == 2 else {
+      throw LayerError("\(name) expects sequences [steps, channels] per sample, got shape \(describeShape(inputShape))")
+    }
+    let (steps, c) = (inputShape[0], inputShape[1])
+    let (_, out) = try core.build(name: name, height: 1, width: steps, channels: c,
+                                  kernelShape: [core.kernelSize.1, c, core.filters],
+                                  describe: { "\($0[1])" }, random: &random)
+    self.inputShape = inputShape
+    outputShape = [out, core.filters]
+    return outputShape
+  }
+
+  public var config: [String: Any] { core.config(spatial: 1) }
+}

@@ -1,0 +1,149 @@
+import Catalog
+import Tensors
+
+extension Padding: ScriptEnum {}
+
+/// Entries of the convolution and pooling layers, with their options as Keras spells them.
+extension LayerLibrary {
+  static var convolutionEntries: [Entry] {
+    [Conv1D.entry, Conv2D.entry, MaxPooling1D.entry, MaxPooling2D.entry, AveragePooling1D.entry, AveragePooling2D.entry]
+  }
+
+  /// A size along the spatial axes: a number (the same on every axis) or a list of one per axis.
+  static let sizeType = ValueType.either(.positiveInteger, .list(.positiveInteger))
+
+  /// `v` (a number or a list of `axes` numbers) as a size per axis; `what` names the option.
+  static func sizes(_ v: Value, axes: Int, _ what: String) throws -> [Int] {
+    switch v {
+    case .integer(let k): return Array(repeating: k, count: axes)
+    case .list(let items) where items.count == axes:
+      return try items.map {
+        guard case .integer(let k) = $0 else { throw CatalogError("\(what) expects positive integers, got \($0.summary)") }
+        return k
+      }
+    default:
+      throw CatalogError("\(what) expects a positive integer or a list of \(axes), got \(v.summary)")
+    }
+  }
+
+  static func pair(_ v: Value, _ what: String) throws -> (Int, Int) {
+    let s = try sizes(v, axes: 2, what)
+    return (s[0], s[1])
+  }
+
+  static func single(_ v: Value, _ what: String) throws -> Int { try sizes(v, axes: 1, what)[0] }
+}
+
+extension Conv2D {
+  static let entry = Entry(
+    module: "nn", name: "Conv2D",
+    summary: "2-D convolution over images [height, width, channels]: act(conv(x, K) + b), K stored [kh, kw, in, filters].",
+    returns: [Returned(.object("Layer"), "the layer")],
+    details: "Channels last, as Keras. \"valid\" keeps windows wholly inside the image; \"same\" outputs ceil(in / stride) positions, padding with zeros and putting the odd one at the bottom and right. A kernel larger than the image (unpadded) is an error when the model is built."
+  ) { d in
+    let filters = d.parameter("filters", Int.self, "output channels", as: .positiveInteger)
+    let kernelSize = d.parameter("kernel_size", Value.self, "kernel height and width: a number or {kh, kw}", as: LayerLibrary.sizeType)
+    let strides = d.option("strides", Value.self, "step between windows: a number or {sh, sw}", as: LayerLibrary.sizeType, default: .integer(1))
+    let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
+    let dilation = d.option("dilation_rate", Value.self, "spacing of the kernel's taps: a number or {dh, dw}", as: LayerLibrary.sizeType, default: .integer(1))
+    let activation = d.option("activation", Activation.self, "activation applied to the output", default: .linear)
+    let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
+    let useBias = d.option("use_bias", Bool.self, "add a bias per filter", default: true)
+    let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how K starts", default: .glorot_uniform)
+    let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in
+      try Conv2D(filters: a[filters], kernelSize: LayerLibrary.pair(a[kernelSize], "Conv2D 'kernel_size'"),
+                 strides: LayerLibrary.pair(a[strides], "Conv2D option 'strides'"), padding: a[padding],
+                 dilation: LayerLibrary.pair(a[dilation], "Conv2D option 'dilation_rate'"),
+                 activation: a[activation], alpha: a[alpha], useBias: a[useBias],
+                 kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], name: a[name])
+    }
+  }
+}
+
+extension Conv1D {
+  static let entry = Entry(
+    module: "nn", name: "Conv1D",
+    summary: "1-D convolution over sequences [steps, channels]: act(conv(x, K) + b), K stored [k, in, filters].",
+    returns: [Returned(.object("Layer"), "the layer")],
+    details: "Channels last, as Keras. \"valid\" keeps windows wholly inside the sequence; \"same\" outputs ceil(steps / stride) positions, padding with zeros and putting the odd one at the end. A kernel longer than the sequence (unpadded) is an error when the model is built."
+  ) { d in
+    let filters = d.parameter("filters", Int.self, "output channels", as: .positiveInteger)
+    let kernelSize = d.parameter("kernel_size", Value.self, "kernel length: a number or {k}", as: LayerLibrary.sizeType)
+    let strides = d.option("strides", Value.self, "step between windows", as: LayerLibrary.sizeType, default: .integer(1))
+    let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
+    let dilation = d.option("dilation_rate", Value.self, "spacing of the kernel's taps", as: LayerLibrary.sizeType, default: .integer(1))
+    let activation = d.option("activation", Activation.self, "activation applied to the output", default: .linear)
+    let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
+    let useBias = d.option("use_bias", Bool.self, "add a bias per filter", default: true)
+    let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how K starts", default: .glorot_uniform)
+    let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
+    let name = d.option(LayerLibrary.nameOption, String.self)
+    return LayerLibrary.layer { a in
+      try Conv1D(filters: a[filters], kernelSize: LayerLibrary.single(a[kernelSize], "Conv1D 'kernel_size'"),
+                 strides: LayerLibrary.single(a[strides], "Conv1D option 'strides'"), padding: a[padding],
+                 dilation: LayerLibrary.single(a[dilation], "Conv1D option 'dilation_rate'"),
+                 activation: a[activation], alpha: a[alpha], useBias: a[useBias],
+                 kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], name: a[name])
+    }
+  }
+}
+
+extension LayerLibrary {
+  /// The entry of a 2-D pooling layer.
+  static func pooling2D(_ name: String, _ summary: String,
+                        _ make: @escaping @Sendable ((Int, Int), (Int, Int)?, Padding, String) throws -> Layer) -> Entry {
+    Entry(module: "nn", name: name, summary: summary, returns: [Returned(.object("Layer"), "the layer")],
+          details: "Channels last, as Keras. \"same\" outputs ceil(in / stride) positions; padding never wins a max and is not counted in an average. A window larger than the image (unpadded) is an error when the model is built.") { d in
+      let poolSize = d.parameter("pool_size", Value.self, "window height and width: a number or {ph, pw}", as: sizeType, default: .integer(2))
+      let strides = d.option("strides", Value.self, "step between windows: a number or {sh, sw} (default: the pool size)", as: sizeType)
+      let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
+      let layerName = d.option(nameOption, String.self)
+      return layer { a in
+        try make(pair(a[poolSize], "\(name) 'pool_size'"), try a[strides].map { try pair($0, "\(name) option 'strides'") },
+                 a[padding], a[layerName])
+      }
+    }
+  }
+
+  /// The entry of a 1-D pooling layer.
+  static func pooling1D(_ name: String, _ summary: String,
+                        _ make: @escaping @Sendable (Int, Int?, Padding, String) throws -> Layer) -> Entry {
+    Entry(module: "nn", name: name, summary: summary, returns: [Returned(.object("Layer"), "the layer")],
+          details: "Channels last, as Keras. \"same\" outputs ceil(steps / stride) positions; padding never wins a max and is not counted in an average. A window longer than the sequence (unpadded) is an error when the model is built.") { d in
+      let poolSize = d.parameter("pool_size", Value.self, "window length", as: sizeType, default: .integer(2))
+      let strides = d.option("strides", Value.self, "step between windows (default: the pool size)", as: sizeType)
+      let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
+      let layerName = d.option(nameOption, String.self)
+      return layer { a in
+        try make(single(a[poolSize], "\(name) 'pool_size'"), try a[strides].map { try single($0, "\(name) option 'strides'") },
+                 a[padding], a[layerName])
+      }
+    }
+  }
+}
+
+extension MaxPooling2D {
+  static let entry = LayerLibrary.pooling2D("MaxPooling2D", "The largest value in each window of an image [height, width, channels], per channel.") {
+    try MaxPooling2D(poolSize: $0, strides: $1, padding: $2, name: $3)
+  }
+}
+
+extension AveragePooling2D {
+  static let entry = LayerLibrary.pooling2D("AveragePooling2D", "The mean of each window of an image [height, width, channels], per channel.") {
+    try AveragePooling2D(poolSize: $0, strides: $1, padding: $2, name: $3)
+  }
+}
+
+extension MaxPooling1D {
+  static let entry = LayerLibrary.pooling1D("MaxPooling1D", "The largest value in each window of a sequence [steps, channels], per channel.") {
+    try MaxPooling1D(poolSize: $0, strides: $1, padding: $2, name: $3)
+  }
+}
+
+extension AveragePooling1D {
+  static let entry = LayerLibrary.pooling1D("AveragePooling1D", "The mean of each window of a sequence [steps, channels], per channel.") {
+    try AveragePooling1D(poolSize: $0, strides: $1, padding: $2, name: $3)
+  }
+}
