@@ -32,6 +32,12 @@ extension LayerLibrary {
   }
 
   static func single(_ v: Value, _ what: String) throws -> Int { try sizes(v, axes: 1, what)[0] }
+
+  /// A lone empty table (`nn.MaxPooling2D({})`) is an empty options table, not a pool size.
+  static func poolSizeOrDefault(_ v: Value) -> Value {
+    if case .list(let items) = v, items.isEmpty { return .integer(2) }
+    return v
+  }
 }
 
 extension Conv2D {
@@ -101,7 +107,7 @@ extension LayerLibrary {
       let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
       let layerName = d.option(nameOption, String.self)
       return layer { a in
-        try make(pair(a[poolSize], "\(name) 'pool_size'"), try a[strides].map { try pair($0, "\(name) option 'strides'") },
+        try make(pair(poolSizeOrDefault(a[poolSize]), "\(name) 'pool_size'"), try a[strides].map { try pair($0, "\(name) option 'strides'") },
                  a[padding], a[layerName])
       }
     }
@@ -117,7 +123,7 @@ extension LayerLibrary {
       let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
       let layerName = d.option(nameOption, String.self)
       return layer { a in
-        try make(single(a[poolSize], "\(name) 'pool_size'"), try a[strides].map { try single($0, "\(name) option 'strides'") },
+        try make(single(poolSizeOrDefault(a[poolSize]), "\(name) 'pool_size'"), try a[strides].map { try single($0, "\(name) option 'strides'") },
                  a[padding], a[layerName])
       }
     }
