@@ -8,37 +8,46 @@ public struct Arguments {
   /// The checked values: the parameters in declaration order, then the options.
   private var slots: [Value]
 
-  init(entry: Entry, raw: [Value], session: Session) throws {
+  /// `slots`: an empty buffer whose capacity the checked values may reuse (a host passes the
+  /// one the previous call gave back through `takeSlots`).
+  init(entry: Entry, raw: [Value], session: Session, slots buffer: [Value] = []) throws {
     self.entry = entry
     self.session = session
-    slots = Array(repeating: .none, count: entry.parameters.count + entry.options.count)
+    let plan = entry.storage
+    let parameters = plan.parameters, declaredOptions = plan.options
+    slots = buffer
+    slots.append(contentsOf: repeatElement(Value.none, count: parameters.count + declaredOptions.count))
     var positional = raw
     // A trailing record is the options table when the entry declares options.
     var options: [(key: String, value: Value)] = []
-    let fixed = entry.parameters.filter { !$0.variadic }.count
+    let fixed = plan.fixedCount
     if let last = positional.last {
       // Past the fixed parameters, or where an optional parameter that takes no table is left
       // out (`x:sum({})`, `model:fit(train, {})`), a trailing table is the options table. An
       // entry without options still accepts an empty one (`callbacks.TerminateOnNaN{}`) and
       // names what it does not know in a non-empty one.
-      let pastFixed = positional.count > fixed && (!entry.options.isEmpty || !Arguments.variadicTakesTables(entry))
-      let optionsPlace = pastFixed || Arguments.leavesOut(entry, at: positional.count - 1)
       switch last {
-      case .list(let items) where items.isEmpty && optionsPlace: positional.removeLast()
-      case .table(let pairs) where pairs.isEmpty && (optionsPlace || !entry.options.isEmpty): positional.removeLast()
-      case .table(let pairs) where !pastFixed && !entry.options.isEmpty && Arguments.takesRecord(entry, at: positional.count - 1)
-        && pairs.contains(where: { p in !entry.options.contains { $0.name == p.key } }):
-        // A record argument (`model:evaluate(x, {labels = y, count = k})`): a key that is no
-        // option says it is not the options table.
-        break
-      case .table(let pairs) where entry.options.isEmpty:
-        if pastFixed { throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options") }
-      case .table(let pairs): options = pairs; positional.removeLast()
-      case .mixed(let items, let pairs) where !entry.options.isEmpty:
-        // `f{a, b, key = v}`: the items are the positional arguments, the fields the options.
-        options = pairs
-        positional.removeLast()
-        positional.append(.list(items))
+      case .list, .table, .mixed:
+        let pastFixed = positional.count > fixed && (!declaredOptions.isEmpty || !plan.variadicTakesTables)
+        let optionsPlace = pastFixed || Arguments.leavesOut(entry, at: positional.count - 1)
+        switch last {
+        case .list(let items) where items.isEmpty && optionsPlace: positional.removeLast()
+        case .table(let pairs) where pairs.isEmpty && (optionsPlace || !declaredOptions.isEmpty): positional.removeLast()
+        case .table(let pairs) where !pastFixed && !declaredOptions.isEmpty && Arguments.takesRecord(entry, at: positional.count - 1)
+          && pairs.contains(where: { p in !declaredOptions.contains { $0.name == p.key } }):
+          // A record argument (`model:evaluate(x, {labels = y, count = k})`): a key that is no
+          // option says it is not the options table.
+          break
+        case .table(let pairs) where declaredOptions.isEmpty:
+          if pastFixed { throw CatalogError("unknown option '\(pairs[0].key)': \(entry.name) takes no options") }
+        case .table(let pairs): options = pairs; positional.removeLast()
+        case .mixed(let items, let pairs) where !declaredOptions.isEmpty:
+          // `f{a, b, key = v}`: the items are the positional arguments, the fields the options.
+          options = pairs
+          positional.removeLast()
+          positional.append(.list(items))
+        default: break
+        }
       default: break
       }
     }
@@ -46,7 +55,8 @@ public struct Arguments {
     while case .none? = positional.last { positional.removeLast() }
 
     var index = 0
-    for (slot, p) in entry.parameters.enumerated() {
+    for slot in parameters.indices {
+      let p = parameters[slot]
       if p.variadic {
         var rest = Array(positional[index...])
         if rest.count == 1, case .list(let items) = rest[0] { rest = items }
@@ -57,44 +67,52 @@ public struct Arguments {
         index = positional.count
         continue
       }
-      let given: Value = index < positional.count ? positional[index] : .none
       index += 1
-      if case .none = given {
+      guard index <= positional.count, !positional[index - 1].isNone else {
         if let d = p.defaultValue { slots[slot] = d; continue }
         if p.optional { continue }
         throw CatalogError("argument \(index) ('\(p.name)') is missing: expected \(p.type.description)")
       }
-      slots[slot] = try Arguments.check(given, against: p.type, what: "argument \(index) ('\(p.name)')")
+      slots[slot] = try Arguments.check(positional[index - 1], against: p.type, what: "argument \(index) ('\(p.name)')")
     }
     if index < positional.count {
-      let limit = entry.parameters.count
-      throw CatalogError("takes \(limit) argument\(limit == 1 ? "" : "s")\(entry.options.isEmpty ? "" : " and an options table"), got \(positional.count) (extra: \(positional[index].summary))")
+      let limit = parameters.count
+      throw CatalogError("takes \(limit) argument\(limit == 1 ? "" : "s")\(declaredOptions.isEmpty ? "" : " and an options table"), got \(positional.count) (extra: \(positional[index].summary))")
     }
 
-    let first = entry.parameters.count
+    guard !declaredOptions.isEmpty else { return }
+    let first = parameters.count
     for (key, value) in options {
-      guard let k = entry.options.firstIndex(where: { $0.name == key }) else {
-        let hint = Suggest.closest(to: key, among: entry.options.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-        let known = entry.options.map(\.name).joined(separator: ", ")
+      guard let k = declaredOptions.firstIndex(where: { $0.name == key }) else {
+        let hint = Suggest.closest(to: key, among: declaredOptions.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+        let known = declaredOptions.map(\.name).joined(separator: ", ")
         throw CatalogError("unknown option '\(key)'\(hint); options are: \(known)")
       }
       if case .none = value { continue }
-      let p = entry.options[k]
+      let p = declaredOptions[k]
       slots[first + k] = try Arguments.check(value, against: p.type, what: "option '\(p.name)'")
     }
-    for (k, p) in entry.options.enumerated() {
+    for (k, p) in declaredOptions.enumerated() {
       guard case .none = slots[first + k] else { continue }
       if let d = p.defaultValue { slots[first + k] = d }
       else if p.isRequired { throw CatalogError("option '\(p.name)' is required: expected \(p.type.description)") }
     }
   }
 
+  /// The checked values' buffer, emptied, for the next call to reuse.
+  mutating func takeSlots() -> [Value] {
+    slots.removeAll(keepingCapacity: true)
+    let buffer = slots
+    slots = []
+    return buffer
+  }
+
   /// Whether an empty table at `index` (from 0) stands for options after an optional argument
   /// left out: the parameter there is optional and does not take a table.
   static func leavesOut(_ entry: Entry, at index: Int) -> Bool {
-    let fixed = entry.parameters.filter { !$0.variadic }
-    guard index < fixed.count else { return !variadicTakesTables(entry) }
-    return !fixed[index].isRequired && !takesTable(fixed[index].type)
+    let plan = entry.storage
+    guard index < plan.fixedCount else { return !plan.variadicTakesTables }
+    return plan.leavesOutAt[index]
   }
 
   /// Whether the fixed parameter at `index` (from 0) takes a record.
@@ -115,14 +133,12 @@ public struct Arguments {
   }
 
   /// Whether the entry's variadic parameter, if any, would take a trailing table as one of its values.
-  static func variadicTakesTables(_ entry: Entry) -> Bool {
-    guard let p = entry.parameters.first(where: \.variadic) else { return false }
-    return (try? check(.list([]), against: p.type, what: p.name)) != nil
-      || (try? check(.table([("k", .none)]), against: p.type, what: p.name)) != nil
-  }
+  static func variadicTakesTables(_ entry: Entry) -> Bool { entry.storage.variadicTakesTables }
 
   /// Checks one value and converts it to the canonical form for its type.
-  static func check(_ v: Value, against type: ValueType, what: String) throws -> Value {
+  static func check(_ v: Value, against type: ValueType, what describe: @autoclosure () -> String) throws -> Value {
+    // The place is named only when the check fails: a call that passes builds no strings.
+    var what: String { describe() }
     func fail() -> CatalogError { CatalogError("\(what) expects \(type.description), got \(v.summary)") }
     switch type {
     case .any: return v

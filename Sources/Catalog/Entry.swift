@@ -17,26 +17,29 @@ public struct Entry: Sendable {
   }
 
   /// The namespace it lives in (`tensor`, `nn`, `metrics`).
-  public let module: String
-  public let name: String
-  public let summary: String
-  public let parameters: [Parameter]
+  public var module: String { storage.module }
+  public var name: String { storage.name }
+  public var summary: String { storage.summary }
+  public var parameters: [Parameter] { storage.parameters }
   /// Named options, given as a trailing table.
-  public let options: [Parameter]
-  public let returns: [Returned]
+  public var options: [Parameter] { storage.options }
+  public var returns: [Returned] { storage.returns }
   /// Also callable as a method of this object type (`a:matmul(b)`); the first parameter is self.
-  public let methodOf: String?
+  public var methodOf: String? { storage.methodOf }
   /// Also serves as this metamethod of `methodOf` (`__add`, `__tostring`, ...).
-  public let metamethod: String?
+  public var metamethod: String? { storage.metamethod }
   /// Extra paragraphs for the reference.
-  public let details: String?
-  public let kind: Kind
+  public var details: String? { storage.details }
+  public var kind: Kind { storage.kind }
   /// Scripts call it by its bare name (`ingredient`, `describe`); when the name is the module's,
   /// the module table itself is callable (`experiment "name"`).
-  public let global: Bool
-  let body: @Sendable (Arguments) throws -> [Value]
+  public var global: Bool { storage.global }
+  var body: @Sendable (Arguments) throws -> [Value] { storage.body }
   /// The declaration that handed out the body's `Arg`s (nil for entries without a body).
-  let declarer: Declarer.Identity?
+  var declarer: Declarer.Identity? { storage.declarer }
+  /// Everything above in one shared object: an entry is copied on every call (into its
+  /// `Arguments`), which then costs one reference count, not one per field.
+  let storage: Storage
 
   /// The declaration of a function the host defines in script code, or of a hook scripts write.
   public init(module: String, name: String, summary: String, parameters: [Parameter] = [],
@@ -70,28 +73,15 @@ public struct Entry: Sendable {
   private init(module: String, name: String, summary: String, parameters: [Parameter], options: [Parameter],
                returns: [Returned], methodOf: String?, metamethod: String?, details: String?, kind: Kind, global: Bool,
                body: @escaping @Sendable (Arguments) throws -> [Value], declarer: Declarer.Identity? = nil) {
-    self.declarer = declarer
-    self.module = module
-    self.name = name
-    self.summary = summary
-    self.parameters = parameters
-    self.options = options
-    self.returns = returns
-    self.methodOf = methodOf
-    self.metamethod = metamethod
-    self.details = details
-    self.kind = kind
-    self.global = global
-    self.body = body
+    storage = Storage(module: module, name: name, summary: summary, parameters: parameters, options: options,
+                      returns: returns, methodOf: methodOf, metamethod: metamethod, details: details, kind: kind,
+                      global: global, body: body, declarer: declarer)
   }
 
   /// How scripts name it: `tensor.matmul` for a module function (tensor functions are also
   /// methods), `Model:fit` for a method of an object type that lives in another module,
   /// `ingredient` for a global function.
-  public var qualifiedName: String {
-    if global { return name }
-    return isMethodOnly ? "\(methodOf!):\(name)" : "\(module).\(name)"  // cannot fail: isMethodOnly implies methodOf
-  }
+  public var qualifiedName: String { storage.qualifiedName }
 
   /// Whether scripts call it by the same name as `other` (the same `qualifiedName`, compared
   /// without building either string: registration checks every pair).
@@ -113,8 +103,19 @@ public struct Entry: Sendable {
   /// Every failure, the core's included, comes back as a `CatalogError` naming this entry.
   /// `session` is the run the call belongs to.
   public func call(_ arguments: [Value], in session: Session) throws -> [Value] {
+    var buffer: [Value] = []
+    return try call(arguments, in: session, reusing: &buffer)
+  }
+
+  /// `call`, with the checked arguments kept in `buffer`'s storage, which comes back emptied
+  /// for the next call (a host calling entries over and over allocates it once).
+  public func call(_ arguments: [Value], in session: Session, reusing buffer: inout [Value]) throws -> [Value] {
     do {
-      return try body(try Arguments(entry: self, raw: arguments, session: session))
+      var slots: [Value] = []
+      swap(&slots, &buffer)
+      var checked = try Arguments(entry: self, raw: arguments, session: session, slots: slots)
+      defer { buffer = checked.takeSlots() }
+      return try body(checked)
     } catch let e as TensorError {
       throw CatalogError("\(qualifiedName): \(e.message)")
     } catch let e as CatalogError {

@@ -4,7 +4,10 @@ import Tensors
 ///
 /// Hosts convert their own values to and from this enum; the catalog checks and converts
 /// `Value`s against each entry's declared parameters, so the core never sees a host type.
-public indirect enum Value {
+///
+/// Not `indirect`: its payloads sit in the value itself (lists and tables nest through their
+/// arrays), so making a number or a tensor argument allocates nothing.
+public enum Value {
   case none
   case bool(Bool)
   case integer(Int)
@@ -41,6 +44,12 @@ public indirect enum Value {
     case .object(let o): return Article.indefinite(type(of: o).typeName)
     case .function: return "a function"
     }
+  }
+
+  /// Whether it is nil.
+  var isNone: Bool {
+    if case .none = self { return true }
+    return false
   }
 
   /// The value of key `key` in a record.

@@ -59,16 +59,22 @@ public final class Run {
   /// Logs one scalar; without a step, the next one after the series' last.
   public func log(_ name: String, _ value: Double, step: Int? = nil) throws {
     guard !name.isEmpty else { throw ConfigError("the series name is empty") }
-    var points = series[name] ?? []
+    // One lookup, and the series grows in place (a copy taken out and put back would copy
+    // every point logged so far at each call).
+    let index = series.index(forKey: name)
     let s: Int
     if let step { s = step } else {
-      let (next, overflow) = (points.last?.step ?? 0).addingReportingOverflow(1)
+      let last = index.flatMap { series.values[$0].last?.step } ?? 0
+      let (next, overflow) = last.addingReportingOverflow(1)
       guard !overflow else { throw ConfigError("series '\(name)': its last step is \(Int.max); give the next step explicitly") }
       s = next
     }
-    if series[name] == nil { seriesNames.append(name) }
-    points.append(Point(step: s, value: value))
-    series[name] = points
+    if let index {
+      series.values[index].append(Point(step: s, value: value))
+    } else {
+      seriesNames.append(name)
+      series[name] = [Point(step: s, value: value)]
+    }
     if let recorder {
       recorder.log(name, value, step: s)
       if let failure = recorder.failure { throw ConfigError("the run cannot be recorded: \(failure)") }

@@ -43,44 +43,61 @@ extension LuaState {
     }
   }
 
-  /// One call of a catalog entry from Lua.
+  /// One call of a catalog entry from Lua. What can be decided once is (the entry's plan, the
+  /// run's limits bound around the script, the metatables known by address); what a call
+  /// converts goes through buffers the state keeps, so a call with numbers, booleans, short
+  /// strings and existing objects allocates only the array of its results.
   func invoke(_ entry: Entry, in L: OpaquePointer) -> Int32 {
     let stack = LuaStack(self, L)
     // Functions among the arguments are anchored in what the call returns (LuaState+Anchors).
     let functionBase = pendingFunctions.count, childBase = pendingChildren.count
-    var owners: [UnsafeMutableRawPointer] = []
+    var args: [Value] = [], slots: [Value] = []
+    swap(&args, &argumentBuffer)
+    swap(&slots, &slotBuffer)
+    var results: [Value] = []
+    var succeeded = false
     anchoringCalls += 1
     defer {
       anchoringCalls -= 1
       if pendingFunctions.count > functionBase || pendingChildren.count > childBase {
-        anchorPending(from: functionBase, childBase, owners: owners, in: L)
+        anchorPending(from: functionBase, childBase, owners: succeeded ? owners(of: results, args: args, entry) : [], in: L)
       }
+      args.removeAll(keepingCapacity: true)
+      argumentBuffer = args
+      slotBuffer = slots
     }
     do {
-      var args: [Value] = []
-      args.reserveCapacity(Int(stack.top))
-      for i in stride(from: 1, through: stack.top, by: 1) {
+      let top = stack.top
+      if args.capacity < Int(top) { args.reserveCapacity(Int(top)) }
+      for i in stride(from: 1, through: top, by: 1) {
         do { args.append(try stack.value(at: i)) } catch let e as CatalogError {
           throw CatalogError("\(entry.qualifiedName): argument \(i): \(e.message)")
         }
       }
       let files = session.files
-      let results = files.isUnrestricted
-        ? try entry.call(args, in: session)
-        : try FilePolicy.$current.withValue(files) { try entry.call(args, in: session) }
+      results = files.isUnrestricted || FilePolicy.current == files
+        ? try entry.call(args, in: session, reusing: &slots)
+        : try FilePolicy.$current.withValue(files) { try entry.call(args, in: session, reusing: &slots) }
       guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
         return raise("\(entry.qualifiedName): too many results for the Lua stack")
       }
-      results.forEach(stack.push)
-      owners = results.compactMap { if case .object(let o) = $0 { Unmanaged.passUnretained(o as AnyObject).toOpaque() } else { nil } }
-      if owners.isEmpty, entry.methodOf != nil, case .object(let receiver)? = args.first {
-        owners = [Unmanaged.passUnretained(receiver as AnyObject).toOpaque()]
-      }
+      for r in results { stack.push(r) }
+      succeeded = true
       return Int32(results.count)
     } catch let e as CatalogError {
       return raise(e.message)
     } catch {
       return raise("\(entry.qualifiedName): \(error)")
     }
+  }
+
+  /// The objects that anchor what a call's arguments carried: the objects it returned, else
+  /// the object a method was called on.
+  private func owners(of results: [Value], args: [Value], _ entry: Entry) -> [UnsafeMutableRawPointer] {
+    let returned = results.compactMap { if case .object(let o) = $0 { Unmanaged.passUnretained(o as AnyObject).toOpaque() } else { nil } }
+    if returned.isEmpty, entry.methodOf != nil, case .object(let receiver)? = args.first {
+      return [Unmanaged.passUnretained(receiver as AnyObject).toOpaque()]
+    }
+    return returned
   }
 }

@@ -75,6 +75,6 @@ extension LuaState {
     deadline = startDeadline()
     crescent_install_hook(L)
     defer { deadline = nil }
-    do { return try body() } catch let e as CatalogError { throw scriptError(e.message) }
+    do { return try withRunLimits(body) } catch let e as CatalogError { throw scriptError(e.message) }
   }
 }

@@ -20,6 +20,7 @@ extension LuaState {
 
   func makeMetatable(_ typeName: String) {
     guard luaL_newmetatable(L, LuaState.metatableName(typeName)) != 0 else { crescent_pop(L, 1); return }
+    noteMetatable(typeName)
     lua_pushstring(L, typeName)
     lua_setfield(L, -2, "__name")
     // `getmetatable(object)` gives the type's name, never the shared table: no script can
@@ -43,6 +44,9 @@ extension LuaState {
     crescent_newtable(L)
     lua_pushvalue(L, -1)
     lua_setfield(L, crescent_registryindex(), LuaState.methodsName(typeName))
+    // Also by reference, for `index`, which runs at every method call on such an object.
+    lua_pushvalue(L, -1)
+    let methodsRef = luaL_ref(L, crescent_registryindex())
     let properties = catalog.objectTypes.first { $0.name == typeName }?.properties ?? []
     if properties.isEmpty {
       // Methods only: a plain table is the fastest lookup; a name it lacks reaches its own
@@ -54,7 +58,7 @@ extension LuaState {
       lua_setfield(L, -2, "__index")
     } else {
       crescent_pop(L, 1)
-      pushFunction { state, L in state.index(typeName: typeName, properties: properties, in: L) }
+      pushFunction { state, L in state.index(typeName: typeName, properties: properties, methodsRef: methodsRef, in: L) }
       lua_setfield(L, -2, "__index")
     }
     crescent_pop(L, 1)
@@ -63,9 +67,9 @@ extension LuaState {
   static func methodsName(_ typeName: String) -> String { "crescent.methods.\(typeName)" }
 
   /// `object.key`: a method, else a declared property, else an error naming the fields.
-  func index(typeName: String, properties: [Property], in L: OpaquePointer) -> Int32 {
+  func index(typeName: String, properties: [Property], methodsRef: Int32, in L: OpaquePointer) -> Int32 {
     let stack = LuaStack(self, L)
-    lua_getfield(L, crescent_registryindex(), LuaState.methodsName(typeName))
+    lua_rawgeti(L, crescent_registryindex(), lua_Integer(methodsRef))
     lua_pushvalue(L, 2)
     if lua_rawget(L, -2) != LUA_TNIL { return 1 }
     crescent_pop(L, 2)
@@ -151,7 +155,9 @@ extension LuaState {
     if !tensor, pushInterned(address, on: L) { return }
     let raw = lua_newuserdatauv(L, MemoryLayout<UnsafeRawPointer>.size, tensor ? 0 : 1)!  // cannot fail: lua_newuserdatauv raises a Lua error instead of returning NULL
     raw.assumingMemoryBound(to: UnsafeRawPointer?.self).pointee = UnsafeRawPointer(Unmanaged.passRetained(object).toOpaque())
-    if crescent_getmetatable_named(L, LuaState.metatableName(typeName)) == LUA_TNIL {
+    if tensor, tensorMetatableRef != 0 {
+      lua_rawgeti(L, crescent_registryindex(), lua_Integer(tensorMetatableRef))
+    } else if crescent_getmetatable_named(L, LuaState.metatableName(typeName)) == LUA_TNIL {
       crescent_pop(L, 1)
       makeMetatable(typeName)
       _ = crescent_getmetatable_named(L, LuaState.metatableName(typeName))
@@ -160,16 +166,13 @@ extension LuaState {
     if let t = object as? TensorBox { noteNativeAllocation(t.tensor.storage.byteCount, in: L) } else { intern(address, on: L) }
   }
 
-  /// The Swift object in the Crescent userdata at `index`, if it is one.
+  /// The Swift object in the Crescent userdata at `index`, if it is one: a full userdata whose
+  /// metatable is one of the object types' (known by address, `noteMetatable`).
   func box(at index: Int32, in L: OpaquePointer) -> AnyObject? {
-    guard lua_getmetatable(L, index) != 0 else { return nil }
-    lua_pushstring(L, "__name")
-    _ = lua_rawget(L, -2)
-    var len = 0
-    let name = crescent_tostring(L, -1, &len).map { String(cString: $0) }
-    crescent_pop(L, 2)
-    guard let name, catalog.objectTypes.contains(where: { $0.name == name }) || name == "Tensor" else { return nil }
-    guard luaL_testudata(L, index, LuaState.metatableName(name)) != nil,
+    guard lua_type(L, index) == LUA_TUSERDATA, lua_getmetatable(L, index) != 0 else { return nil }
+    let meta = lua_topointer(L, -1)
+    crescent_pop(L, 1)
+    guard let meta, boxMetatables.contains(meta),
           let raw = lua_touserdata(L, index),
           let p = raw.assumingMemoryBound(to: UnsafeRawPointer?.self).pointee else { return nil }
     return Unmanaged<AnyObject>.fromOpaque(p).takeUnretainedValue()

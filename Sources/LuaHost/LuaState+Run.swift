@@ -41,7 +41,7 @@ extension LuaState {
     deadline = startDeadline(for: chunkName)
     crescent_install_hook(L)
     defer { deadline = nil }
-    let status = crescent_pcall(L, Int32(arguments.count), 0, base + 1)
+    let status = withRunLimits { crescent_pcall(L, Int32(arguments.count), 0, base + 1) }
     guard status == LUA_OK else { throw scriptError(stack.string(at: -1) ?? "error object is not a string") }
   }
 

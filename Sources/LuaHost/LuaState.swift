@@ -84,6 +84,15 @@ public final class LuaState {
   var pendingFunctions: [LuaFunctionReference] = []
   var pendingChildren: [UnsafeMutableRawPointer] = []
   var anchoringCalls = 0
+  /// The metatables of Crescent's userdata (the tensor's and each catalog object type's), by
+  /// address: how an argument is recognised as one of ours without reading its name.
+  var boxMetatables: Set<UnsafeRawPointer> = []
+  /// The tensor metatable's reference in the registry (0 until it is made).
+  var tensorMetatableRef: Int32 = 0
+  /// Buffers the catalog calls reuse: the converted Lua arguments and the checked ones. A call
+  /// takes one (a nested call finds it empty and makes its own) and gives it back emptied.
+  var argumentBuffer: [Value] = []
+  var slotBuffer: [Value] = []
 
   /// A state with a session of its own over `catalog`, writing to `options.output`, its random
   /// streams from a fresh random root.
@@ -205,6 +214,15 @@ final class NativeClosure {
 }
 
 extension LuaState {
+  /// Runs `body` (a script, a hook) with the run's limits and file policy as the current ones,
+  /// so that the native calls it makes find them bound and need not bind them each time.
+  func withRunLimits<T>(_ body: () throws -> T) rethrows -> T {
+    try session.withLimits {
+      let files = session.files
+      return files.isUnrestricted ? try body() : try FilePolicy.$current.withValue(files) { try body() }
+    }
+  }
+
   /// Pushes `message` on the thread running the native function and returns the code that
   /// makes the trampoline raise it there.
   func raise(_ message: String) -> Int32 {
@@ -223,7 +241,10 @@ extension LuaState {
       let state = LuaState.host(of: L)
       let session = state.session
       if session.memoryBudget == nil && session.deadline == nil { return state.functions[Int(id)](state, L) }
-      let n = session.withLimits { state.functions[Int(id)](state, L) }
+      // The run's limits are bound once around the script (`withRunLimits`); a call binds them
+      // itself only where they are not the current ones (a callback from other native code).
+      let bound = RunDeadline.current == session.deadline && MemoryBudget.current === session.memoryBudget
+      let n = bound ? state.functions[Int(id)](state, L) : session.withLimits { state.functions[Int(id)](state, L) }
       guard let budget = session.memoryBudget else { return n }
       // What was made without asking first (an operation's result) is caught here, before
       // the script goes on with it.
