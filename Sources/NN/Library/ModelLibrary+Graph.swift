@@ -65,6 +65,7 @@ extension ModelLibrary {
       switch y {
       case .list(let items)? where items.isEmpty: y = nil
       case .table(let pairs)? where pairs.isEmpty: y = nil
+      case .tensor(let t)? where t.count == 0: y = nil
       default: break
       }
     }
