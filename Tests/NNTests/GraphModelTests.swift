@@ -124,4 +124,42 @@ import Tensors
     #expect(a.count == b.count)
     for (p, q) in zip(a, b) { #expect(p.scalars == q.scalars) }
   }
+
+  @Test func resumesFromATrainingCheckpointAsTheUninterruptedFit() throws {
+    func make() throws -> (Sequential, Graph) {
+      let a = try Node(inputShape: [4], name: "a"), b = try Node(inputShape: [2], name: "b")
+      let joined = try Node(applying: Concatenate(), to: [try Node(applying: Dense(units: 5, activation: .relu), to: [a], list: false),
+                                                           try Node(applying: Dropout(rate: 0.3), to: [b], list: false)], list: true)
+      let graph = try Graph(inputs: [a, b], outputs: [try Node(applying: Dense(units: 3, activation: .sigmoid, name: "labels"), to: [joined], list: false),
+                                                      try Node(applying: Dense(units: 1, name: "count"), to: [joined], list: false)])
+      let net = try Sequential(graph: graph, random: RandomStream(seed: 9))
+      try net.compile(optimizer: Adam(learningRate: 0.01), losses: [BinaryCrossEntropy(), MeanSquaredError()], lossWeights: [1, 0.2], metrics: [["f1_micro"], []])
+      return (net, graph)
+    }
+    var r = RandomStream(seed: 2)
+    let xa = Tensor.randomNormal([24, 4], stream: &r), xb = Tensor.randomNormal([24, 2], stream: &r)
+    let labels = try Tensor.randomUniform([24, 3], stream: &r).compared(.gt, Tensor(scalar: 0.5))
+    let count = Tensor.randomNormal([24, 1], stream: &r)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("graph-resume-\(UUID().uuidString).safetensors").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    func fit(_ net: Sequential, _ graph: Graph, epochs: Int, checkpoint: Bool = false, resume: Bool = false) throws -> History {
+      var o = FitOptions()
+      o.epochs = epochs
+      o.batchSize = 8
+      o.verbose = 0
+      o.validationSplit = 0.25
+      if checkpoint { o.checkpoint = CheckpointPolicy(path: path) }
+      if resume { o.resume = .file(path) }
+      return try net.fit(x: try graph.packInputs([xa, xb]), y: try graph.packTargets([labels, count]), options: o)
+    }
+    let (whole, wg) = try make()
+    let all = try fit(whole, wg, epochs: 4)
+    #expect(all.keys == ["loss", "labels_loss", "count_loss", "labels_f1_micro", "val_loss", "val_labels_loss", "val_count_loss", "val_labels_f1_micro"])
+    let (first, fg) = try make()
+    _ = try fit(first, fg, epochs: 2, checkpoint: true)
+    let (resumed, rg) = try make()
+    let rest = try fit(resumed, rg, epochs: 4, resume: true)
+    for (p, q) in zip(whole.weights(), resumed.weights()) { #expect(p.scalars == q.scalars) }
+    #expect(rest.values["val_labels_loss"] == all.values["val_labels_loss"])
+  }
 }
