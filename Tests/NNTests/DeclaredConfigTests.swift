@@ -31,6 +31,7 @@ import Tensors
     case (.numberAbove(let lo), _), (.numberAtLeast(let lo), _): return .number(lo + 0.375)
     case (.number, _): return .number(0.375)
     case (.list(.number), _): return .list([.number(0.5), .number(2)])
+    case (.list(.integer), _): return .list([.integer(2), .integer(-1)])
     default: return nil
     }
   }
