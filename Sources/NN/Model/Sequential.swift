@@ -205,10 +205,12 @@ public final class Sequential {
   }
 
   static func snakeCase(_ s: String) -> String {
-    var out = ""
-    for (i, c) in s.enumerated() {
-      if c.isUppercase && i > 0 { out += "_" }
+    // Keras's names: an upper-case letter after a digit starts no word (Conv2D → conv2d).
+    var out = "", previous: Character? = nil
+    for c in s {
+      if c.isUppercase, let p = previous, !p.isNumber { out += "_" }
       out += c.lowercased()
+      previous = c
     }
     return out
   }
