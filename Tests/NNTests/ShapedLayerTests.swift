@@ -78,6 +78,15 @@ import Tensors
     #expect(y.scalars == [3, 3, 0, 0, -4, -4])
   }
 
+  /// Default names as Keras gives them: no word break between a digit and the D after it.
+  @Test func defaultNamesFollowKeras() throws {
+    let net = Sequential(inputShape: [4], random: RandomStream(seed: 1))
+    try net.add(try Embedding(inputDim: 5, outputDim: 2))
+    try net.add(SpatialDropout1D(rate: 0.1))
+    try net.add(GlobalAveragePooling1D())
+    #expect(net.layers.map(\.name) == ["embedding_1", "spatial_dropout1d_1", "global_average_pooling1d_1"])
+  }
+
   @Test func reshapeRules() throws {
     var r = RandomStream(seed: 1)
     #expect(try Reshape(targetShape: [3, -1]).build(inputShape: [2, 6], random: &r) == [3, 4])
