@@ -5,11 +5,12 @@ public struct Arg<T>: Sendable {
   /// Where its value sits among the entry's checked arguments (parameters, then options).
   @usableFromInline let slot: Int
   /// Which entry declared it: reading another entry's argument is an error, not a wrong value.
-  @usableFromInline let owner: ObjectIdentifier
+  /// Held, not identified by address: a freed declaration's address may be a new one's.
+  @usableFromInline let owner: Declarer.Identity
   public let name: String
   @usableFromInline let convert: @Sendable (Value) -> T?
 
-  @usableFromInline init(slot: Int, owner: ObjectIdentifier, name: String, convert: @escaping @Sendable (Value) -> T?) {
+  @usableFromInline init(slot: Int, owner: Declarer.Identity, name: String, convert: @escaping @Sendable (Value) -> T?) {
     self.slot = slot
     self.owner = owner
     self.name = name
@@ -22,22 +23,22 @@ public struct Arg<T>: Sendable {
 public final class Declarer {
   public private(set) var parameters: [Parameter] = []
   public private(set) var options: [Parameter] = []
-  let identity = Identity()
-  final class Identity: Sendable {}
+  @usableFromInline let identity = Identity()
+  @usableFromInline final class Identity: Sendable { init() {} }
 
   init() {}
 
   /// Adds `p` and says where its value will sit. The generic shorthands below are inlinable so
   /// that each declaration is specialised where it is written: building the catalog at start-up
   /// then looks up no generic metadata.
-  @usableFromInline func add(_ p: Parameter, option: Bool) -> (slot: Int, owner: ObjectIdentifier) {
+  @usableFromInline func add(_ p: Parameter, option: Bool) -> (slot: Int, owner: Identity) {
     if option {
       options.append(p)
       // Options sit after every parameter; their slots are fixed once the declaration ends.
-      return (-options.count, ObjectIdentifier(identity))
+      return (-options.count, identity)
     }
     parameters.append(p)
-    return (parameters.count - 1, ObjectIdentifier(identity))
+    return (parameters.count - 1, identity)
   }
 
   /// Positional parameter `p`, read as `T`.

@@ -231,7 +231,7 @@ public struct Arguments {
   public subscript<T>(_ arg: Arg<T>) -> T {
     get throws {
       let slot = Declarer.resolve(arg.slot, parameterCount: entry.parameters.count)
-      guard arg.owner == entry.declarer.map(ObjectIdentifier.init), slots.indices.contains(slot) else {
+      guard arg.owner === entry.declarer, slots.indices.contains(slot) else {
         throw CatalogError("reads '\(arg.name)', which its declaration does not list")
       }
       guard let v = arg.convert(slots[slot]) else {

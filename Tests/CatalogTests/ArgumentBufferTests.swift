@@ -32,7 +32,7 @@ import Tensors
     #expect(throws: CatalogError.self) { try call([.string("4")]) }
     #expect(try call([.integer(5), .string("y")]) == "5 y 1.0")
     // What the bodies kept still reads as it was given.
-    let firsts = try kept.arguments.map { try $0[Arg<Int>(slot: 0, owner: ObjectIdentifier(entry.declarer!), name: "a") { v in
+    let firsts = try kept.arguments.map { try $0[Arg<Int>(slot: 0, owner: entry.declarer!, name: "a") { v in
       if case .integer(let i) = v { return i }
       return nil
     }] }
