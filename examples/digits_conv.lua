@@ -20,14 +20,12 @@ ex:main(function(cfg, run)
   local x_train, y_train = x:rows(1, n - cfg.test_rows), y:rows(1, n - cfg.test_rows)
   local x_test, y_test = x:rows(n - cfg.test_rows + 1, n), y:rows(n - cfg.test_rows + 1, n)
 
-  -- Each image's values as one row, for the classifier.
-  local flatten = nn.Custom { forward = function(self, h) return h:reshape(h:size(1), 4 * 4 * 2 * cfg.filters) end }
   local model = nn.Sequential {
     input_shape = { 8, 8, 1 }, seed = cfg.seed,
     nn.Conv2D(cfg.filters, 3, { padding = "same", activation = "relu" }),     -- [8, 8, filters]
     nn.MaxPooling2D(2),                                                         -- [4, 4, filters]
     nn.Conv2D(2 * cfg.filters, { 3, 3 }, { padding = "same", activation = "relu" }),  -- [4, 4, 2 filters]
-    flatten,
+    nn.Flatten(),                                                               -- each image as one row of values
     nn.Dense(10, { activation = "softmax" }),
   }
   model:compile { optimizer = optim.Adam { lr = cfg.lr }, loss = "categorical_crossentropy", metrics = { "accuracy" } }

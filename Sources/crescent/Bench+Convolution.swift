@@ -23,7 +23,7 @@ extension TrainBench {
     try model.add(MaxPooling2D(poolSize: (2, 2)))
     try model.add(Conv2D(filters: 64, kernelSize: (3, 3), padding: .same, activation: .relu))
     try model.add(MaxPooling2D(poolSize: (2, 2)))
-    try model.add(ImageRows())
+    try model.add(Flatten())
     try model.add(Dense(units: 10, activation: .softmax))
     try model.compile(optimizer: Adam(learningRate: 1e-3), loss: CategoricalCrossEntropy())
     // The batches the peer takes: rows s..<s+batch with s = (i·batch) mod (n − batch).
@@ -51,32 +51,5 @@ extension TrainBench {
       return Double(n / batch * batch) / (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
     }
     print("inference workload=w7 threads=\(Parallel.maxThreads) batch=\(batch) steps=\(n / batch) samples_per_sec=\(String(format: "%.0f", inference))")
-  }
-}
-
-/// Each sample's values as one row, `[n] + shape` to `[n, product]`, without copying: the
-/// flatten between the last pooling layer and the classifier.
-private final class ImageRows: Layer {
-  static let kind = "ImageRows"
-  var name = ""
-  var needsInputGradient = true
-  private(set) var outputShape: [Int] = []
-  private(set) var isBuilt = false
-  private var inputShape: [Int] = []
-
-  func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
-    self.inputShape = inputShape
-    outputShape = [inputShape.reduce(1, *)]
-    isBuilt = true
-    return outputShape
-  }
-
-  var parameters: [Weight] { [] }
-  var config: [String: Any] { [:] }
-
-  func forward(_ x: Tensor, training: Bool) throws -> Tensor { try x.reshaped([x.shape[0]] + outputShape) }
-
-  func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
-    try gradOutput.reshaped([gradOutput.shape[0]] + inputShape)
   }
 }
