@@ -17,6 +17,13 @@ public final class AveragePooling1D: PoolingLayer {
     core = try PoolingCore.checked(Self.kind, mode: .average, poolSize: (1, poolSize), strides: strides.map { (1, $0) }, padding: padding)
   }
 
+  private init(name: String, core: PoolingCore) {
+    self.name = name
+    self.core = core
+  }
+
+  public func twin() throws -> Layer { AveragePooling1D(name: name, core: core.twin()) }
+
   public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
     outputShape = try core.build1D(name: name, inputShape: inputShape)
     self.inputShape = inputShape

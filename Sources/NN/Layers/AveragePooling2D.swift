@@ -17,6 +17,13 @@ public final class AveragePooling2D: PoolingLayer {
     core = try PoolingCore.checked(Self.kind, mode: .average, poolSize: poolSize, strides: strides, padding: padding)
   }
 
+  private init(name: String, core: PoolingCore) {
+    self.name = name
+    self.core = core
+  }
+
+  public func twin() throws -> Layer { AveragePooling2D(name: name, core: core.twin()) }
+
   public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
     outputShape = try core.build2D(name: name, inputShape: inputShape)
     self.inputShape = inputShape

@@ -23,6 +23,14 @@ public final class Conv1D: ConvolutionLayer {
                            kernelInitializer: kernelInitializer, biasInitializer: biasInitializer)
   }
 
+  private init(name: String, core: ConvolutionCore) {
+    self.name = name
+    self.core = core
+  }
+
+  /// A later application of this layer: the same kernel and bias, buffers of its own.
+  public func twin() throws -> Layer { Conv1D(name: name, core: core.twin()) }
+
   public var filters: Int { core.filters }
   public var kernel: Weight? { core.kernel }
   public var bias: Weight? { core.bias }

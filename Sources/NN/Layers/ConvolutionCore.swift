@@ -47,6 +47,17 @@ final class ConvolutionCore {
     self.biasInitializer = biasInitializer
   }
 
+  /// A core of the same options holding the same kernel and bias (a shared layer's later
+  /// application), with buffers of its own.
+  func twin() -> ConvolutionCore {
+    let t = ConvolutionCore(filters: filters, kernelSize: kernelSize, strides: strides, dilation: dilation, padding: padding,
+                            activation: activation, alpha: alpha, useBias: useBias,
+                            kernelInitializer: kernelInitializer, biasInitializer: biasInitializer)
+    t.kernel = kernel
+    t.bias = bias
+    return t
+  }
+
   /// Makes the geometry for an input of `height x width x channels` and the parameters (the
   /// kernel stored `kernelShape`, Keras's order); returns the output's height and width.
   /// `describe` phrases a spatial size as the layer's kind does (`[steps]`, `[h, w]`).

@@ -17,6 +17,13 @@ public final class MaxPooling2D: PoolingLayer {
     core = try PoolingCore.checked(Self.kind, mode: .max, poolSize: poolSize, strides: strides, padding: padding)
   }
 
+  private init(name: String, core: PoolingCore) {
+    self.name = name
+    self.core = core
+  }
+
+  public func twin() throws -> Layer { MaxPooling2D(name: name, core: core.twin()) }
+
   public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
     outputShape = try core.build2D(name: name, inputShape: inputShape)
     self.inputShape = inputShape

@@ -103,6 +103,9 @@ extension PoolingLayer {
 
 extension PoolingCore {
   /// Checks the sizes of a pooling layer made in Swift (the script entries check their own).
+  /// A core of the same options with buffers of its own (a shared layer's later application).
+  func twin() -> PoolingCore { PoolingCore(mode: mode, poolSize: poolSize, strides: strides, padding: padding) }
+
   static func checked(_ kind: String, mode: Mode, poolSize: (Int, Int), strides: (Int, Int)?, padding: Padding) throws -> PoolingCore {
     let s = strides ?? poolSize
     guard poolSize.0 > 0, poolSize.1 > 0, s.0 > 0, s.1 > 0 else {
