@@ -1,0 +1,5 @@
+local x = tensor.randn(2417, 103)
+local y = tensor.rand(2417, 14):lt(0.3)
+local m = nn.Sequential{input_dim = 103, seed = 1, nn.Dense(256, {activation = "relu"}), nn.Dense(14, {activation = "sigmoid"})}
+m:compile{optimizer = optim.Adam{lr = 1e-3}, loss = "binary_crossentropy"}
+m:fit(x, y, {epochs = 5, batch_size = 32, verbose = 0, shuffle = false})
