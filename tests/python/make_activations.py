@@ -8,7 +8,7 @@ activations selu, mish, hard_sigmoid, relu6, silu and exponential.
   of Fixtures/nn_elementwise.json (x, W, b, grad_output), as make_nn.py computes the others.
 
 Versions: torch 2.13.0+cpu, Python 3.11.
-Run from anywhere: /work/torch-venv/bin/python tests/python/make_activations.py
+Run from anywhere: .venv-torch/bin/python tests/python/make_activations.py
 """
 import json
 from pathlib import Path

@@ -8,7 +8,7 @@
   shared:    a(5), b(5) -> s = tanh(Dense 4) applied to both -> Subtract(s(a), s(b)) -> Dense 2 sigmoid; BCE
 
 Weights are stored as Crescent keeps them (kernel [in, out], bias [out]).
-Run: /work/torch-venv/bin/python tests/python/make_graph.py > Tests/NNTests/Fixtures/graph.json
+Run: .venv-torch/bin/python tests/python/make_graph.py > Tests/NNTests/Fixtures/graph.json
 """
 import json
 import torch

@@ -16,7 +16,7 @@ each column (axis 0); non_neg zeroes negatives. "losses" are each step's loss be
 activities on the whole data, for a hand check.
 
 Versions: torch 2.13.0+cpu (float32), Python 3.11.
-Run from anywhere: /work/torch-venv/bin/python tests/python/make_regularizers.py
+Run from anywhere: .venv-torch/bin/python tests/python/make_regularizers.py
 """
 import json
 from pathlib import Path
