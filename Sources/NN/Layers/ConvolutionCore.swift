@@ -19,6 +19,9 @@ final class ConvolutionCore {
   let useBias: Bool
   let kernelInitializer: Initializer
   let biasInitializer: Initializer
+  /// Regularizers and constraints of the kernel and bias, and of the output's activity.
+  let rules: WeightRules
+  let activity: ActivityPenalty?
 
   private(set) var geometry: ConvGeometry?
   private(set) var kernel: Weight?
@@ -34,7 +37,10 @@ final class ConvolutionCore {
   private var biasGrad = Tensor.zeros([0])
 
   init(filters: Int, kernelSize: (Int, Int), strides: (Int, Int), dilation: (Int, Int), padding: Padding,
-       activation: Activation, alpha: Float?, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer) {
+       activation: Activation, alpha: Float?, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer,
+       rules: WeightRules = WeightRules()) {
+    self.rules = rules
+    self.activity = rules.activityRegularizer.map(ActivityPenalty.init)
     self.filters = filters
     self.kernelSize = kernelSize
     self.strides = strides
@@ -52,7 +58,7 @@ final class ConvolutionCore {
   func twin() -> ConvolutionCore {
     let t = ConvolutionCore(filters: filters, kernelSize: kernelSize, strides: strides, dilation: dilation, padding: padding,
                             activation: activation, alpha: alpha, useBias: useBias,
-                            kernelInitializer: kernelInitializer, biasInitializer: biasInitializer)
+                            kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, rules: rules)
     t.kernel = kernel
     t.bias = bias
     return t
@@ -92,6 +98,8 @@ final class ConvolutionCore {
       var rb = random.derived("\(name)/bias")
       bias = Weight(name: "\(name)/bias", value: biasInitializer.make([filters], fanIn: patch, fanOut: kh * kw * filters, random: &rb))
     }
+    if let c = rules.kernelConstraint, let kernel { try c.check(kernel) }
+    if let c = rules.biasConstraint, let bias { try c.check(bias) }
     geometry = g
     return (g.outH, g.outW)
   }
@@ -136,6 +144,9 @@ final class ConvolutionCore {
     } else {
       Elementwise.biasActivation(applied, alpha: alpha, z: z, bias: bias?.value.storage.pointer, out: z, rows: rows, cols: filters)
     }
+    if let activity {
+      if applied == activation { activity.record(output) } else { activity.record(logits: output, activation: activation, alpha: alpha) }
+    }
     if !training {
       input = Tensor.released
     }
@@ -144,6 +155,11 @@ final class ConvolutionCore {
 
   /// Backward through `applied`, the activation the matching forward applied.
   func backward(_ gradOutput: Tensor, name: String, accumulate: Bool, needsInputGradient: Bool, through applied: Activation) throws -> Tensor {
+    var gradOutput = gradOutput
+    if let activity, gradOutput.shape == output.shape {
+      gradOutput = applied == activation ? activity.adding(to: gradOutput, at: output)
+        : activity.adding(toLogitGradient: gradOutput, logits: output, activation: activation, alpha: alpha)
+    }
     guard let kernel, let g = geometry else { throw LayerError("\(name) is used before it is built") }
     let n = input.rank > 0 ? input.shape[0] : 0
     let rows = n * g.positions, patch = g.patch
@@ -201,9 +217,10 @@ final class ConvolutionCore {
     func list(_ p: (Int, Int)) -> [Int] { spatial == 1 ? [p.1] : [p.0, p.1] }
     var c: [String: Any] = ["filters": filters, "kernel_size": list(kernelSize), "strides": list(strides),
                             "padding": padding.rawValue, "dilation_rate": list(dilation), "activation": activation.rawValue,
-                            "use_bias": useBias, "kernel_initializer": kernelInitializer.rawValue,
-                            "bias_initializer": biasInitializer.rawValue]
+                            "use_bias": useBias, "kernel_initializer": kernelInitializer.configValue,
+                            "bias_initializer": biasInitializer.configValue]
     if let alpha { c["alpha"] = Double(alpha) }
+    c.merge(rules.config) { a, _ in a }
     return c
   }
 }

@@ -13,6 +13,10 @@ extension ConvolutionLayer {
   public var parameters: [Weight] { core.parameters }
   public var outputActivation: Activation { core.activation }
   public var outputAlpha: Float? { core.alpha }
+  public var rules: WeightRules { core.rules }
+  public var ruledKernel: Weight? { core.kernel }
+  public var ruledBias: Weight? { core.bias }
+  public var activityPenalty: Double { core.activity?.value ?? 0 }
 
   public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
     try core.forward(x, name: name, inputShape: inputShape, outputShape: outputShape, training: training, applying: core.activation)
@@ -30,3 +34,6 @@ extension ConvolutionLayer {
     try core.backward(gradLogits, name: name, accumulate: accumulate, needsInputGradient: needsInputGradient, through: .linear)
   }
 }
+
+extension Conv1D: Regularized {}
+extension Conv2D: Regularized {}

@@ -57,13 +57,14 @@ extension Conv2D {
     let useBias = d.option("use_bias", Bool.self, "add a bias per filter", default: true)
     let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how K starts", default: .glorot_uniform)
     let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
+    let rules = WeightRuleOptions(d)
     let name = d.option(LayerLibrary.nameOption, String.self)
     return LayerLibrary.layer { a in
       try Conv2D(filters: a[filters], kernelSize: LayerLibrary.pair(a[kernelSize], "Conv2D 'kernel_size'"),
                  strides: LayerLibrary.pair(a[strides], "Conv2D option 'strides'"), padding: a[padding],
                  dilation: LayerLibrary.pair(a[dilation], "Conv2D option 'dilation_rate'"),
                  activation: a[activation], alpha: a[alpha], useBias: a[useBias],
-                 kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], name: a[name])
+                 kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], rules: try rules.read(a), name: a[name])
     }
   }
 }
@@ -85,13 +86,14 @@ extension Conv1D {
     let useBias = d.option("use_bias", Bool.self, "add a bias per filter", default: true)
     let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how K starts", default: .glorot_uniform)
     let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
+    let rules = WeightRuleOptions(d)
     let name = d.option(LayerLibrary.nameOption, String.self)
     return LayerLibrary.layer { a in
       try Conv1D(filters: a[filters], kernelSize: LayerLibrary.single(a[kernelSize], "Conv1D 'kernel_size'"),
                  strides: LayerLibrary.single(a[strides], "Conv1D option 'strides'"), padding: a[padding],
                  dilation: LayerLibrary.single(a[dilation], "Conv1D option 'dilation_rate'"),
                  activation: a[activation], alpha: a[alpha], useBias: a[useBias],
-                 kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], name: a[name])
+                 kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], rules: try rules.read(a), name: a[name])
     }
   }
 }
