@@ -8,9 +8,14 @@ public struct TouchedRows: Sendable {
   public var width: Int
   /// Each touched row once.
   public var rows: [Int32]
+  /// 1 for each row in `rows`, one flag per row of the weight (so a row is listed once, also
+  /// when several applications of a shared layer add to the same gradient).
+  public var listed: [UInt8]
 
-  public init(width: Int, rows: [Int32] = []) {
+  public init(width: Int, rows: [Int32] = [], tableRows: Int = 0) {
     self.width = width
     self.rows = rows
+    listed = [UInt8](repeating: 0, count: tableRows)
+    for r in rows where Int(r) < tableRows { listed[Int(r)] = 1 }
   }
 }

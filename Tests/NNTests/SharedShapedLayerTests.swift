@@ -89,3 +89,34 @@ enum JSONShape {
     return try text(a) == text(b)
   }
 }
+
+/// One Embedding applied to two token inputs: one table, each touched row listed once, and its
+/// gradient the sum over both uses.
+@Suite struct SharedEmbeddingTests {
+  @Test func bothUsesAddIntoOneTableAndListEachRowOnce() throws {
+    let a = try Node(inputShape: [3], name: "a"), b = try Node(inputShape: [2], name: "b")
+    let embedding = try Embedding(inputDim: 6, outputDim: 2, name: "tokens")
+    let pool = GlobalAveragePooling1D(name: "pool")
+    let pa = try Node(applying: pool, to: [try Node(applying: embedding, to: [a], list: false)], list: false)
+    let pb = try Node(applying: pool, to: [try Node(applying: embedding, to: [b], list: false)], list: false)
+    let sum = try Node(applying: Add(), to: [pa, pb], list: true)
+    let graph = try Graph(inputs: [a, b], outputs: [sum])
+    try graph.build(random: RandomStream(seed: 2))
+    #expect(graph.layers.flatMap(\.parameters).count == 1)
+    let xa = Tensor(shape: [1, 3], scalars: [1, 2, 2]), xb = Tensor(shape: [1, 2], scalars: [2, 5])
+    _ = try graph.forward([xa, xb], training: true)
+    try graph.backward([Tensor(shape: [1, 2], scalars: [3, 6])], accumulate: false)
+    let table = try #require(embedding.embeddings)
+    // Row 2: twice in a (each 1/3 of the mean) and once in b (1/2): (2/3 + 1/2)·g.
+    let g = table.grad.scalars
+    #expect(abs(g[4] - 3.5) < 1e-5 && abs(g[5] - 7) < 1e-5)
+    #expect(abs(g[2] - 1) < 1e-5 && abs(g[10] - 1.5) < 1e-5)
+    #expect(g[0] == 0 && g[6] == 0)
+    #expect(table.touchedRows?.rows.sorted() == [1, 2, 5])
+    // The next step starts afresh: rows of the last step are cleared, whichever use runs first.
+    _ = try graph.forward([Tensor(shape: [1, 3], scalars: [3, 3, 3]), Tensor(shape: [1, 2], scalars: [3, 3])], training: true)
+    try graph.backward([Tensor(shape: [1, 2], scalars: [1, 1])], accumulate: false)
+    #expect(table.touchedRows?.rows == [3])
+    #expect(abs(table.grad.scalars[6] - 2) < 1e-5 && table.grad.scalars[4] == 0)
+  }
+}

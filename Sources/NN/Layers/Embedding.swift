@@ -27,8 +27,6 @@ public final class Embedding: Layer, MaskProducing {
   private var indices: [Int32] = []
   private var output = Tensor.zeros([0])
   private var mask = Tensor.zeros([0])
-  /// 1 for each row listed in the table's touched rows (so a row is listed once).
-  private var listed: [UInt8] = []
 
   public init(inputDim: Int, outputDim: Int, maskZero: Bool = false, initializer: String = "uniform", name: String = "") throws {
     guard Self.initializers[initializer] != nil else {
@@ -58,9 +56,8 @@ public final class Embedding: Layer, MaskProducing {
       var r = random.derived("\(name)/embeddings")
       let initializer = Self.initializers[initializerName] ?? .random_uniform
       let table = Weight(name: "\(name)/embeddings", value: initializer.make([inputDim, outputDim], fanIn: inputDim, fanOut: outputDim, random: &r))
-      table.touchedRows = TouchedRows(width: outputDim)
+      table.touchedRows = TouchedRows(width: outputDim, tableRows: inputDim)
       embeddings = table
-      listed = [UInt8](repeating: 0, count: inputDim)
     }
     self.inputShape = inputShape
     outputShape = shape
@@ -128,20 +125,20 @@ public final class Embedding: Layer, MaskProducing {
     }
     embeddings.grad.makeUnique()
     let g = embeddings.grad.storage.pointer, d = outputDim, dy = gradOutput.storage.pointer
-    var touched = embeddings.touchedRows ?? TouchedRows(width: d)
+    var touched = embeddings.touchedRows ?? TouchedRows(width: d, tableRows: inputDim)
     embeddings.touchedRows = nil  // the list's buffer held once while it is edited
     if !accumulate {
       for r in touched.rows {
         (g + Int(r) * d).update(repeating: 0, count: d)
-        listed[Int(r)] = 0
+        touched.listed[Int(r)] = 0
       }
       touched.rows.removeAll(keepingCapacity: true)
     }
     indices.withUnsafeBufferPointer { idx in
       for (i, r) in idx.enumerated() {
         let row = g + Int(r) * d, src = dy + i * d
-        if listed[Int(r)] == 0 {
-          listed[Int(r)] = 1
+        if touched.listed[Int(r)] == 0 {
+          touched.listed[Int(r)] = 1
           touched.rows.append(r)
         }
         for j in 0..<d { row[j] += src[j] }
@@ -151,6 +148,14 @@ public final class Embedding: Layer, MaskProducing {
     // Indices have no gradient: zeros of the input's shape for whoever asks.
     guard needsInputGradient else { return Tensor.released }
     return Tensor.zeros(Array(gradOutput.shape.dropLast()))
+  }
+
+  /// A later application of this layer: the same table (and touched-row list, so every use's
+  /// rows reach the optimizer once), buffers of its own.
+  public func twin() throws -> Layer {
+    let t = try Embedding(inputDim: inputDim, outputDim: outputDim, maskZero: maskZero, initializer: initializerName, name: name)
+    t.embeddings = embeddings
+    return t
   }
 
   public var config: [String: Any] {
