@@ -43,6 +43,8 @@ let package = Package(
     .target(name: "Charts", exclude: ["README.md"]),
     // Self-contained HTML reports of runs, drawn with Charts, from plain data.
     .target(name: "Reports", dependencies: ["Charts"], exclude: ["README.md"]),
+    // Sweeps: search spaces, samplers (grid, random, TPE), pruners, the study store protocol.
+    .target(name: "Sweeps", dependencies: ["Catalog"], exclude: ["README.md"]),
     // The run store: every run, its metrics and artifacts, in one SQLite file (GRDB over the
     // system's libsqlite3; Debian: libsqlite3-dev).
     .target(name: "RunStore", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")],
@@ -78,6 +80,7 @@ let package = Package(
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Fixtures"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"]),
+    .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Catalog"]),
     .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary", "Experiments", "CAllocationCount"]),
     .testTarget(name: "CrescentCommandTests", dependencies: ["crescent", "RunStore", "Reports", "Catalog"]),
