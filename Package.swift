@@ -38,13 +38,13 @@ let package = Package(
     .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
             exclude: ["README.md", "Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
     // Experiments: config trees (defaults, named configs, overrides), runs and what they log.
-    .target(name: "Experiments", dependencies: ["Catalog"], exclude: ["README.md"]),
+    .target(name: "Experiments", dependencies: ["Catalog", "Sweeps"], exclude: ["README.md"]),
     // SVG charts (lines, mean ± std bands, ROC and PR curves) and small HTML tables.
     .target(name: "Charts", exclude: ["README.md"]),
     // Self-contained HTML reports of runs, drawn with Charts, from plain data.
     .target(name: "Reports", dependencies: ["Charts"], exclude: ["README.md"]),
     // Sweeps: search spaces, samplers (grid, random, TPE), pruners, the study store protocol.
-    .target(name: "Sweeps", dependencies: ["Catalog"], exclude: ["README.md"]),
+    .target(name: "Sweeps", dependencies: ["Catalog", "Tensors"], exclude: ["README.md"]),
     // The run store: every run, its metrics and artifacts, in one SQLite file (GRDB over the
     // system's libsqlite3; Debian: libsqlite3-dev).
     .target(name: "RunStore", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")],

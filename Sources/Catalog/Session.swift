@@ -37,6 +37,8 @@ public final class Session {
   /// Whether the run continues an earlier one (`crescent resume`): then every fit that
   /// checkpoints continues from its checkpoint file when there is one.
   public var resuming = false
+  /// The sweep trial the run carries out (intermediate values, pruning); nil outside a sweep.
+  public var trial: TrialReporter?
 
   /// A session over `catalog`; without a seed, its random streams start from a fresh random root.
   public init(catalog: Catalog, seed: UInt64? = nil, output: OutputSink = .standardOutput) {

@@ -1,4 +1,5 @@
 import Catalog
+import Sweeps
 
 /// What a script declared about its experiment, as plain data: config tables in order, named
 /// configs, ingredients with their configs. Builds the run's final config from it.
@@ -14,6 +15,8 @@ public struct ExperimentDeclaration {
   public var named: [(name: String, config: Value)]
   public var ingredients: [Ingredient]
   public var hasMain: Bool
+  /// The search space the script declared (`ex:sweep{...}`), for `crescent sweep`.
+  public var sweep: SearchSpace?
 
   public init(name: String, configs: [Value] = [], named: [(name: String, config: Value)] = [],
               ingredients: [Ingredient] = [], hasMain: Bool = true) {

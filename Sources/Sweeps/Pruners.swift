@@ -1,0 +1,17 @@
+import Catalog
+
+/// The pruners `--pruner` names; `none` prunes nothing.
+public enum Pruners {
+  /// Every name, in the order the help lists them.
+  public static let names = ["none"]
+
+  /// The pruner called `name`; nil for `none`.
+  public static func named(_ name: String) throws -> Pruner? {
+    switch name {
+    case "none": return nil
+    default:
+      let hint = Suggest.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+      throw SweepError("unknown pruner '\(name)'\(hint); pruners are: \(names.joined(separator: ", "))")
+    }
+  }
+}
