@@ -17,6 +17,9 @@ public struct ChartLayout: Sendable, Equatable {
   public static let wide = ChartLayout(width: 800, height: 400, plotLeft: 72, plotTop: 40, plotWidth: 448, plotHeight: 300)
   /// 660 x 400 with a square plot area, for curves in the unit square.
   public static let square = ChartLayout(width: 660, height: 400, plotLeft: 72, plotTop: 40, plotWidth: 300, plotHeight: 300)
+  /// 800 x 420 for parallel coordinates: room for axis titles under the plot area and a colour
+  /// bar right of it.
+  public static let parallel = ChartLayout(width: 800, height: 420, plotLeft: 64, plotTop: 48, plotWidth: 576, plotHeight: 300)
 
   public var plotRight: Double { plotLeft + plotWidth }
   public var plotBottom: Double { plotTop + plotHeight }
