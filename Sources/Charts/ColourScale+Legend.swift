@@ -21,10 +21,10 @@ extension ColourScale {
       marks = zip(ticks.values, ticks.labels).filter { $0.0 >= lower - 1e-12 * abs(lower) && $0.0 <= upper + 1e-12 * abs(upper) }
         .map { (bottom - fraction($0.0) * height, $0.1) }
       if marks.count < 2 {
-        marks = [(bottom, NumberText.cell(lower)), (top, NumberText.cell(upper))]
+        marks = [(bottom, NumberText.significant(lower, digits: 4)), (top, NumberText.significant(upper, digits: 4))]
       }
     } else {
-      marks = [(top + height / 2, NumberText.cell(lower))]
+      marks = [(top + height / 2, NumberText.significant(lower, digits: 4))]
     }
     for (y, label) in marks {
       out.line("<line x1=\"\(c(left + 14))\" y1=\"\(c(y))\" x2=\"\(c(left + 18))\" y2=\"\(c(y))\" stroke=\"\(Palette.ink)\"/>")

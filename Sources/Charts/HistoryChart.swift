@@ -4,15 +4,20 @@ public enum HistoryChart {
   /// `values`: x the trial number, y its objective value (non-finite values are left out, of
   /// the best value too). `minimize` says which values are better.
   public static func chart(title: String, objective: String, values: [ChartPoint], minimize: Bool) -> LineChart {
-    let ordered = values.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
-    let finite = ordered.filter { $0.x.isFinite && $0.y.isFinite }
+    let finite = values.filter { $0.x.isFinite && $0.y.isFinite }.enumerated()
+      .sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
     let best = bestSoFar(finite, minimize: minimize)
-    let positive = !finite.isEmpty && finite.allSatisfy { $0.y > 0 }
-    let useLog = positive && finite.map(\.y).max()! / finite.map(\.y).min()! >= 100
     return LineChart(title: title, xAxis: Axis(title: "trial", integer: true),
-                     yAxis: Axis(title: objective, scale: useLog ? .log : .linear),
+                     yAxis: Axis(title: objective, scale: scale(for: finite.map(\.y))),
                      marks: [.line(Line(name: objective, points: finite, colour: 0, shape: .dots)),
                              .line(Line(name: "best so far", points: best, colour: 3, shape: .leftSteps))])
+  }
+
+  /// A log axis for values that are all positive and span two decades or more; else linear.
+  public static func scale(for values: [Double]) -> ScaleKind {
+    let finite = values.filter(\.isFinite)
+    guard let lo = finite.min(), let hi = finite.max(), lo > 0 else { return .linear }
+    return hi / lo >= 100 ? .log : .linear
   }
 
   /// The best y up to each point, points in x order.
