@@ -16,16 +16,19 @@ import Testing
   }
 
   @Test func trialsAreDotsAndTheBestIsAStepLine() {
-    // Trials 0...4 on x (ticks 0...4 onto 72...520), values 0.2...1 (ticks 0.2...1 onto 340...40);
-    // trial 3 failed.
+    // Trials 0...4 on x (half a trial of room each side: -0.5...4.5 onto 72...520, 89.6 a trial),
+    // values 0.2...1 (ticks 0.2...1 onto 340...40); trial 3 failed.
     let values = [ChartPoint(0, 0.2), ChartPoint(1, 0.6), ChartPoint(2, 0.4), ChartPoint(3, .nan), ChartPoint(4, 1)]
     let chart = HistoryChart.chart(title: "history", objective: "score", values: values.reversed(), minimize: false)
     let svg = chart.svg(id: "h")
     #expect(svg.occurrences(of: "<circle class=\"series dot\"") == 4)
-    #expect(svg.contains("<circle class=\"series dot\" cx=\"184\" cy=\"190\" r=\"3\""))   // trial 1, 0.6
-    #expect(svg.attribute("points", after: "<polyline class=\"series\"") == "72,340 184,340 184,190 296,190 520,190 520,40")
+    #expect(svg.contains("<circle class=\"series dot\" cx=\"206.4\" cy=\"190\" r=\"3\""))   // trial 1, 0.6
+    #expect(svg.attribute("points", after: "<polyline class=\"series\"") == "116.8,340 206.4,340 206.4,190 296,190 475.2,190 475.2,40")
     #expect(svg.contains(">best so far</text>") && svg.contains(">score</text>") && svg.contains(">trial</text>"))
     #expect(!svg.contains("NaN"))
+    // The dots come after the line: on top of it.
+    #expect(svg.range(of: "<polyline class=\"series\"")!.lowerBound < svg.range(of: "<circle class=\"series dot\"")!.lowerBound)
+    #expect(svg.contains(">0</text>") && svg.contains(">4</text>") && !svg.contains(">-0.5</text>"))
   }
 
   @Test func valuesOverTwoDecadesGoOnALogAxis() {
