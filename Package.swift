@@ -79,7 +79,7 @@ let package = Package(
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Fixtures"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"], exclude: ["Fixtures"]),
     .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Catalog"]),
     .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary", "Experiments", "CAllocationCount"]),
