@@ -227,18 +227,22 @@ func sampleByNumber(_ trials: [TrialRecord], _ number: Int) -> [String: Double] 
     }
   }
 
-  /// Several workers, each with a connection of its own (as separate processes have), claim
-  /// from one study until there is nothing left: every trial number is made and claimed once.
+  /// Several workers, each with a connection of its own (as separate processes have), open
+  /// one new study in a new store at the same moment and claim from it until there is nothing
+  /// left: one study is made, and every trial number is made and claimed once.
+  /// (tests/cli/study_workers.sh does it with worker processes.)
   @Test func concurrentWorkersClaimEachTrialExactlyOnce() throws {
     let dir = TempFolder()
     let path = dir.path("crescent.db")
-    let id = try SQLiteStudyStore(path: path).open(.test()).id
     let target = 240
     let claimed = Errors()
     let errors = Errors()
+    let ids = Errors()
     DispatchQueue.concurrentPerform(iterations: 6) { w in
       do {
         let store = try SQLiteStudyStore(path: path)
+        let id = try store.open(.test()).id
+        ids.add("\(id)")
         while let t = try store.claim(study: id, worker: "w\(w)", target: target, staleAfter: 600, sample: sampleByNumber) {
           claimed.add("\(t.number)")
           try store.report(study: id, trial: t.number, step: 1, value: 1)
@@ -247,8 +251,11 @@ func sampleByNumber(_ trials: [TrialRecord], _ number: Int) -> [String: Double] 
       } catch { errors.add("\(error)") }
     }
     #expect(errors.all.isEmpty)
+    #expect(ids.all.count == 6 && Set(ids.all).count == 1)
     #expect(claimed.all.map { Int($0)! }.sorted() == Array(0..<target))
-    let trials = try SQLiteStudyStore(path: path).trials(study: id)
+    let store = try SQLiteStudyStore(path: path)
+    #expect(try store.studies().count == 1)
+    let trials = try store.trials(study: try store.study(named: "s").id)
     #expect(trials.count == target && trials.allSatisfy { $0.state == .complete })
     #expect(Set(trials.map(\.worker)).count > 1)
   }
