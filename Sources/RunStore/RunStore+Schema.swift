@@ -82,8 +82,10 @@ extension RunStore {
     // pruner, seed), its trials (parameters as a JSON object of numbers in Swift's round-trip
     // text, so every bit comes back), the values trials report on the way, and on each run the
     // study and trial it carries out. Values are kept as metric values are: a REAL column, and
-    // the bit pattern where REAL would lose it (NaN, -0.0). Tables first: a second process
-    // migrating at the same moment fails on them and opens again.
+    // the bit pattern where REAL would lose it (NaN, -0.0). Every change to a study's trials
+    // counts up the study's revision and marks the trials it changed with it, so a reader
+    // holding the trials of an earlier revision reads only what changed since. Tables first: a
+    // second process migrating at the same moment fails on them and opens again.
     m.registerMigration("v3 studies") { db in
       try db.execute(sql: """
         CREATE TABLE study (
@@ -96,7 +98,8 @@ extension RunStore {
           sampler TEXT NOT NULL,
           pruner TEXT NOT NULL,
           seed INTEGER NOT NULL,
-          created REAL NOT NULL);
+          created REAL NOT NULL,
+          revision INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE trial (
           study INTEGER NOT NULL REFERENCES study(id) ON DELETE CASCADE,
           number INTEGER NOT NULL,
@@ -106,8 +109,10 @@ extension RunStore {
           worker TEXT, heartbeat REAL,
           run TEXT,
           started REAL, finished REAL,
+          revision INTEGER NOT NULL DEFAULT 0,
           PRIMARY KEY (study, number)) WITHOUT ROWID;
         CREATE INDEX trial_state ON trial(study, state, number);
+        CREATE INDEX trial_revision ON trial(study, revision);
         CREATE TABLE trial_value (
           study INTEGER NOT NULL,
           trial INTEGER NOT NULL,

@@ -5,48 +5,56 @@ import Sweeps
 extension SQLiteStudyStore {
   public func claim(study: Int64, worker: String, target: Int, staleAfter: Double,
                     sample: ([TrialRecord], Int) throws -> [String: Double]) throws -> TrialRecord? {
-    try immediate("claim a trial in") { db in
+    let base = cached(study)
+    let (trial, seen) = try immediate("claim a trial in") { db -> (TrialRecord?, TrialCache?) in
       let now = Date().timeIntervalSince1970
-      try SQLiteStudyStore.requireStudy(db, study)
+      let revision = try SQLiteStudyStore.bump(db, study)
       // 1. Trials whose worker stopped beating go back to the queue.
       try db.execute(sql: """
-        UPDATE trial SET state = 'WAITING', worker = NULL, heartbeat = NULL
+        UPDATE trial SET state = 'WAITING', worker = NULL, heartbeat = NULL, revision = ?
         WHERE study = ? AND state = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < ?)
-        """, arguments: [study, now - staleAfter])
+        """, arguments: [revision, study, now - staleAfter])
       // 2. The oldest waiting trial; a new attempt starts without the last one's values.
       if let number = try Int.fetchOne(db, sql: "SELECT MIN(number) FROM trial WHERE study = ? AND state = 'WAITING'", arguments: [study]) {
         try db.execute(sql: "DELETE FROM trial_value WHERE study = ? AND trial = ?", arguments: [study, number])
         try db.execute(sql: """
           UPDATE trial SET state = 'RUNNING', worker = ?, heartbeat = ?, started = ?, run = NULL,
-            value = NULL, value_bits = NULL, finished = NULL
+            value = NULL, value_bits = NULL, finished = NULL, revision = ?
           WHERE study = ? AND number = ?
-          """, arguments: [worker, now, now, study, number])
-        return try SQLiteStudyStore.trial(db, study: study, number: number)
+          """, arguments: [worker, now, now, revision, study, number])
+        return (try SQLiteStudyStore.trial(db, study: study, number: number), nil)
       }
       // 3. A new trial, while fewer than `target` are finished or running.
       let counted = try Int.fetchOne(db, sql: """
         SELECT COUNT(*) FROM trial WHERE study = ? AND state IN ('RUNNING', 'COMPLETE', 'PRUNED', 'FAILED')
         """, arguments: [study]) ?? 0
-      guard counted < target else { return nil }
-      let trials = try SQLiteStudyStore.trials(db, study: study)
-      let number = (trials.map(\.number).max() ?? -1) + 1
+      guard counted < target else { return (nil, nil) }
+      var cache = try SQLiteStudyStore.refreshed(db, study: study, base: base)
+      let trials = cache.sorted
+      let number = (trials.last?.number ?? -1) + 1
       let params = try sample(trials, number)
       try db.execute(sql: """
-        INSERT INTO trial (study, number, state, params, worker, heartbeat, started)
-        VALUES (?, ?, 'RUNNING', ?, ?, ?, ?)
-        """, arguments: [study, number, TrialParams.json(params), worker, now, now])
-      return TrialRecord(number: number, state: .running, params: params, worker: worker, heartbeat: now)
+        INSERT INTO trial (study, number, state, params, worker, heartbeat, started, revision)
+        VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?)
+        """, arguments: [study, number, TrialParams.json(params), worker, now, now, revision])
+      let made = TrialRecord(number: number, state: .running, params: params, worker: worker, heartbeat: now)
+      cache.trials[number] = made
+      return (made, cache)
     }
+    // Kept once committed: a transaction rolled back leaves the trials as they were.
+    if let seen { keep(seen, for: study) }
+    return trial
   }
 
   public func heartbeat(study: Int64, trial: Int, runID: String?) throws {
     try immediate("record a trial's heartbeat in") { db in
+      let revision = try SQLiteStudyStore.bump(db, study)
       // A trial given back to the queue whose worker turns out alive is its worker's again.
       try db.execute(sql: """
-        UPDATE trial SET heartbeat = ?, run = COALESCE(?, run),
+        UPDATE trial SET heartbeat = ?, run = COALESCE(?, run), revision = ?,
           state = CASE state WHEN 'WAITING' THEN 'RUNNING' ELSE state END
         WHERE study = ? AND number = ?
-        """, arguments: [Date().timeIntervalSince1970, runID, study, trial])
+        """, arguments: [Date().timeIntervalSince1970, runID, revision, study, trial])
       guard db.changesCount > 0 else { throw try SQLiteStudyStore.noTrial(db, study, trial) }
       if let runID {
         let name = try String.fetchOne(db, sql: "SELECT name FROM study WHERE id = ?", arguments: [study])
@@ -57,9 +65,9 @@ extension SQLiteStudyStore {
 
   public func report(study: Int64, trial: Int, step: Int, value: Double) throws {
     try immediate("record a trial's value in") { db in
-      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM trial WHERE study = ? AND number = ?", arguments: [study, trial]) == true else {
-        throw try SQLiteStudyStore.noTrial(db, study, trial)
-      }
+      let revision = try SQLiteStudyStore.bump(db, study)
+      try db.execute(sql: "UPDATE trial SET revision = ? WHERE study = ? AND number = ?", arguments: [revision, study, trial])
+      guard db.changesCount > 0 else { throw try SQLiteStudyStore.noTrial(db, study, trial) }
       let (real, bits) = RunStore.stored(value)
       try db.execute(sql: "INSERT OR REPLACE INTO trial_value (study, trial, step, value, bits) VALUES (?, ?, ?, ?, ?)",
                      arguments: [study, trial, step, real, bits])
@@ -72,40 +80,69 @@ extension SQLiteStudyStore {
     }
     try immediate("record the end of a trial in") { db in
       let now = Date().timeIntervalSince1970
+      let revision = try SQLiteStudyStore.bump(db, study)
       let (real, bits) = value.map(RunStore.stored) ?? (nil, nil)
       try db.execute(sql: """
-        UPDATE trial SET state = ?, value = ?, value_bits = ?, finished = ?, heartbeat = ?
+        UPDATE trial SET state = ?, value = ?, value_bits = ?, finished = ?, heartbeat = ?, revision = ?
         WHERE study = ? AND number = ?
-        """, arguments: [state.rawValue, real, bits, now, now, study, trial])
+        """, arguments: [state.rawValue, real, bits, now, now, revision, study, trial])
       guard db.changesCount > 0 else { throw try SQLiteStudyStore.noTrial(db, study, trial) }
     }
   }
 
   public func trials(study: Int64) throws -> [TrialRecord] {
-    try read { db in
+    let base = cached(study)
+    let cache = try read { db in
       try SQLiteStudyStore.requireStudy(db, study)
-      return try SQLiteStudyStore.trials(db, study: study)
+      return try SQLiteStudyStore.refreshed(db, study: study, base: base)
     }
+    keep(cache, for: study)
+    return cache.sorted
   }
 
   // MARK: rows
 
-  static func trials(_ db: Database, study: Int64) throws -> [TrialRecord] {
-    var out: [TrialRecord] = []
-    var index: [Int: Int] = [:]
+  /// Counts up the study's revision for a change to its trials; the new revision marks the
+  /// trials the change touches.
+  static func bump(_ db: Database, _ study: Int64) throws -> Int64 {
+    try db.execute(sql: "UPDATE study SET revision = revision + 1 WHERE id = ?", arguments: [study])
+    guard db.changesCount > 0 else { throw SweepError("no study with id \(study) in the store") }
+    return try Int64.fetchOne(db, sql: "SELECT revision FROM study WHERE id = ?", arguments: [study]) ?? 0
+  }
+
+  /// The study's trials as of now: `base` (its trials as of an earlier revision) with the
+  /// trials changed since read again, or every trial read when there is no base.
+  static func refreshed(_ db: Database, study: Int64, base: TrialCache?) throws -> TrialCache {
+    let revision = try Int64.fetchOne(db, sql: "SELECT revision FROM study WHERE id = ?", arguments: [study]) ?? 0
+    // A base from a later revision is of a study since removed and made again: start over.
+    var cache = base.flatMap { $0.revision <= revision ? $0 : nil } ?? TrialCache(revision: -1, trials: [:])
+    if cache.revision == revision { return cache }
     let rows = try Row.fetchCursor(db, sql: """
-      SELECT number, state, params, value, value_bits, run, worker, heartbeat FROM trial WHERE study = ? ORDER BY number
-      """, arguments: [study])
+      SELECT number, state, params, value, value_bits, run, worker, heartbeat FROM trial WHERE study = ? AND revision > ?
+      """, arguments: [study, cache.revision])
+    var changed: [Int] = []
     while let row = try rows.next() {
-      index[row[0]] = out.count
-      out.append(try record(row, study: study))
+      let r = try record(row, study: study)
+      cache.trials[r.number] = r
+      changed.append(r.number)
     }
-    let values = try Row.fetchCursor(db, sql: "SELECT trial, step, value, bits FROM trial_value WHERE study = ?", arguments: [study])
-    while let row = try values.next() {
-      guard let i = index[row[0]] else { continue }
-      out[i].intermediate[row[1]] = RunStore.value(row[2], row[3])
+    if cache.revision < 0 || changed.count > 64 {
+      let wanted = Set(changed)
+      let values = try Row.fetchCursor(db, sql: "SELECT trial, step, value, bits FROM trial_value WHERE study = ?", arguments: [study])
+      while let row = try values.next() {
+        let n: Int = row[0]
+        guard wanted.contains(n) else { continue }
+        cache.trials[n]?.intermediate[row[1]] = RunStore.value(row[2], row[3])
+      }
+    } else {
+      let values = try db.cachedStatement(sql: "SELECT step, value, bits FROM trial_value WHERE study = ? AND trial = ?")
+      for n in changed {
+        let rows = try Row.fetchCursor(values, arguments: [study, n])
+        while let row = try rows.next() { cache.trials[n]?.intermediate[row[0]] = RunStore.value(row[1], row[2]) }
+      }
     }
-    return out
+    cache.revision = revision
+    return cache
   }
 
   static func trial(_ db: Database, study: Int64, number: Int) throws -> TrialRecord? {

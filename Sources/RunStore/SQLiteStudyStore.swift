@@ -7,9 +7,12 @@ import Sweeps
 /// trials out: the store for workers on one machine. Every change is one IMMEDIATE transaction
 /// (the write lock taken at its start), so processes sharing the file never claim one trial
 /// twice nor create the same trial number; each waits for the others up to the busy timeout.
-public final class SQLiteStudyStore: StudyStore, @unchecked Sendable {  // the pool serializes writes
+public final class SQLiteStudyStore: StudyStore, @unchecked Sendable {  // the pool serializes writes; `caches` is behind `lock`
   public let store: RunStore
   public var path: String { store.path }
+  private let lock = NSLock()
+  /// Each study's trials as last read, by study id.
+  private var caches: [Int64: TrialCache] = [:]
 
   /// Opens (or creates) the run store at `path` and its study tables.
   public init(path: String) throws {
@@ -43,6 +46,16 @@ public final class SQLiteStudyStore: StudyStore, @unchecked Sendable {  // the p
   func read<T>(_ body: (Database) throws -> T) throws -> T {
     do { return try store.pool.read(body) } catch let error as SweepError { throw error } catch {
       throw RunStore.failure("read", path, error)
+    }
+  }
+
+  func cached(_ study: Int64) -> TrialCache? { lock.withLock { caches[study] } }
+
+  /// Keeps `cache` unless one of a later revision is kept already.
+  func keep(_ cache: TrialCache, for study: Int64) {
+    lock.withLock {
+      if let kept = caches[study], kept.revision > cache.revision { return }
+      caches[study] = cache
     }
   }
 

@@ -179,6 +179,36 @@ func sampleByNumber(_ trials: [TrialRecord], _ number: Int) -> [String: Double] 
     #expect(try store.claim(study: s.id, worker: "other", target: 1, staleAfter: 60, sample: sampleByNumber) == nil)
   }
 
+  /// A store keeps the trials it read and reads again only those changed since (through any
+  /// connection): what it gives is always what the file holds, and a claim rolled back leaves
+  /// nothing behind.
+  @Test func trialsReadThroughOneStoreFollowChangesMadeThroughAnother() throws {
+    let dir = TempFolder()
+    let path = dir.path("crescent.db")
+    let a = try SQLiteStudyStore(path: path), b = try SQLiteStudyStore(path: path)
+    let s = try a.open(.test())
+    for _ in 0..<3 { _ = try a.claim(study: s.id, worker: "a", target: 100, staleAfter: 60, sample: sampleByNumber) }
+    #expect(try a.trials(study: s.id).map(\.state) == [.running, .running, .running])
+    try b.report(study: s.id, trial: 1, step: 4, value: 0.5)
+    try b.finish(study: s.id, trial: 1, state: .pruned, value: 0.5)
+    try b.heartbeat(study: s.id, trial: 2, runID: "r2")
+    #expect { try a.claim(study: s.id, worker: "a", target: 100, staleAfter: 60) { _, _ in throw SweepError("no") } } throws: { _ in true }
+    var seen: [TrialRecord] = []
+    let t = try a.claim(study: s.id, worker: "a", target: 100, staleAfter: 60) { trials, n in seen = trials; return sampleByNumber(trials, n) }
+    #expect(t?.number == 3)
+    let fresh = try SQLiteStudyStore(path: path).trials(study: s.id)
+    #expect(seen == Array(fresh.prefix(3)))
+    #expect(seen[1].state == .pruned && seen[1].intermediate == [4: 0.5] && seen[2].runID == "r2")
+    // A trial given back and claimed again loses its values; both stores see it.
+    try b.report(study: s.id, trial: 0, step: 1, value: 0.25)
+    #expect(try a.trials(study: s.id)[0].intermediate == [1: 0.25])
+    Thread.sleep(forTimeInterval: 0.02)
+    let again = try b.claim(study: s.id, worker: "b", target: 100, staleAfter: 0.01, sample: sampleByNumber)
+    #expect(again?.number == 0)
+    #expect(try a.trials(study: s.id) == (try SQLiteStudyStore(path: path).trials(study: s.id)))
+    #expect(try a.trials(study: s.id)[0].intermediate.isEmpty && (try a.trials(study: s.id)[0].worker) == "b")
+  }
+
   /// Closing the store and opening the file again continues the study: same id, trials kept,
   /// numbers carrying on.
   @Test func aReopenedStoreContinuesTheStudy() throws {
