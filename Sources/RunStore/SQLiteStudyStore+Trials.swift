@@ -5,7 +5,7 @@ import Sweeps
 extension SQLiteStudyStore {
   public func claim(study: Int64, worker: String, target: Int, staleAfter: Double,
                     sample: ([TrialRecord], Int) throws -> [String: Double]) throws -> TrialRecord? {
-    let base = cached(study)
+    var base = taken(study)
     let (trial, seen) = try immediate("claim a trial in") { db -> (TrialRecord?, TrialCache?) in
       let now = Date().timeIntervalSince1970
       let revision = try SQLiteStudyStore.bump(db, study)
@@ -29,20 +29,21 @@ extension SQLiteStudyStore {
         SELECT COUNT(*) FROM trial WHERE study = ? AND state IN ('RUNNING', 'COMPLETE', 'PRUNED', 'FAILED')
         """, arguments: [study]) ?? 0
       guard counted < target else { return (nil, nil) }
-      var cache = try SQLiteStudyStore.refreshed(db, study: study, base: base)
-      let trials = cache.sorted
-      let number = (trials.last?.number ?? -1) + 1
-      let params = try sample(trials, number)
+      var cache = base ?? TrialCache(revision: -1)
+      base = nil  // the only reference to the kept trials is `cache`: changed in place
+      try SQLiteStudyStore.refresh(db, study: study, &cache)
+      let number = (cache.trials.last?.number ?? -1) + 1
+      let params = try sample(cache.trials, number)
       try db.execute(sql: """
         INSERT INTO trial (study, number, state, params, worker, heartbeat, started, revision)
         VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?)
         """, arguments: [study, number, TrialParams.json(params), worker, now, now, revision])
       let made = TrialRecord(number: number, state: .running, params: params, worker: worker, heartbeat: now)
-      cache.trials[number] = made
+      cache.put(made)
       return (made, cache)
     }
     // Kept once committed: a transaction rolled back leaves the trials as they were.
-    if let seen { keep(seen, for: study) }
+    if let seen { keep(seen, for: study) } else if let base { keep(base, for: study) }
     return trial
   }
 
@@ -91,13 +92,13 @@ extension SQLiteStudyStore {
   }
 
   public func trials(study: Int64) throws -> [TrialRecord] {
-    let base = cached(study)
-    let cache = try read { db in
+    var cache = cached(study) ?? TrialCache(revision: -1)
+    try read { db in
       try SQLiteStudyStore.requireStudy(db, study)
-      return try SQLiteStudyStore.refreshed(db, study: study, base: base)
+      try SQLiteStudyStore.refresh(db, study: study, &cache)
     }
     keep(cache, for: study)
-    return cache.sorted
+    return cache.trials
   }
 
   // MARK: rows
@@ -110,20 +111,20 @@ extension SQLiteStudyStore {
     return try Int64.fetchOne(db, sql: "SELECT revision FROM study WHERE id = ?", arguments: [study]) ?? 0
   }
 
-  /// The study's trials as of now: `base` (its trials as of an earlier revision) with the
-  /// trials changed since read again, or every trial read when there is no base.
-  static func refreshed(_ db: Database, study: Int64, base: TrialCache?) throws -> TrialCache {
+  /// Brings `cache` (the study's trials as of an earlier revision, or none: revision -1) to
+  /// the study's revision now, reading the trials changed since.
+  static func refresh(_ db: Database, study: Int64, _ cache: inout TrialCache) throws {
     let revision = try Int64.fetchOne(db, sql: "SELECT revision FROM study WHERE id = ?", arguments: [study]) ?? 0
-    // A base from a later revision is of a study since removed and made again: start over.
-    var cache = base.flatMap { $0.revision <= revision ? $0 : nil } ?? TrialCache(revision: -1, trials: [:])
-    if cache.revision == revision { return cache }
+    // Trials from a later revision are of a study since removed and made again: start over.
+    if cache.revision > revision { cache = TrialCache(revision: -1) }
+    if cache.revision == revision { return }
     let rows = try Row.fetchCursor(db, sql: """
       SELECT number, state, params, value, value_bits, run, worker, heartbeat FROM trial WHERE study = ? AND revision > ?
       """, arguments: [study, cache.revision])
     var changed: [Int] = []
     while let row = try rows.next() {
       let r = try record(row, study: study)
-      cache.trials[r.number] = r
+      cache.put(r)
       changed.append(r.number)
     }
     if cache.revision < 0 || changed.count > 64 {
@@ -132,17 +133,16 @@ extension SQLiteStudyStore {
       while let row = try values.next() {
         let n: Int = row[0]
         guard wanted.contains(n) else { continue }
-        cache.trials[n]?.intermediate[row[1]] = RunStore.value(row[2], row[3])
+        cache.setIntermediate(RunStore.value(row[2], row[3]), step: row[1], trial: n)
       }
     } else {
       let values = try db.cachedStatement(sql: "SELECT step, value, bits FROM trial_value WHERE study = ? AND trial = ?")
       for n in changed {
         let rows = try Row.fetchCursor(values, arguments: [study, n])
-        while let row = try rows.next() { cache.trials[n]?.intermediate[row[0]] = RunStore.value(row[1], row[2]) }
+        while let row = try rows.next() { cache.setIntermediate(RunStore.value(row[1], row[2]), step: row[0], trial: n) }
       }
     }
     cache.revision = revision
-    return cache
   }
 
   static func trial(_ db: Database, study: Int64, number: Int) throws -> TrialRecord? {

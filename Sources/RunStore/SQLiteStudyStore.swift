@@ -51,6 +51,10 @@ public final class SQLiteStudyStore: StudyStore, @unchecked Sendable {  // the p
 
   func cached(_ study: Int64) -> TrialCache? { lock.withLock { caches[study] } }
 
+  /// The kept trials of `study`, taken out (so a claim changes them in place, not a copy);
+  /// `keep` puts them back.
+  func taken(_ study: Int64) -> TrialCache? { lock.withLock { caches.removeValue(forKey: study) } }
+
   /// Keeps `cache` unless one of a later revision is kept already.
   func keep(_ cache: TrialCache, for study: Int64) {
     lock.withLock {
@@ -65,7 +69,8 @@ public final class SQLiteStudyStore: StudyStore, @unchecked Sendable {  // the p
     let now = Date().timeIntervalSince1970
     return try immediate("create a study in") { db in
       if let existing = try SQLiteStudyStore.study(db, name: spec.name) {
-        try SQLiteStudyStore.checkSame(existing.spec, spec)
+        let text = try String.fetchOne(db, sql: "SELECT space FROM study WHERE id = ?", arguments: [existing.id]) ?? ""
+        try SQLiteStudyStore.checkSame(existing.spec, spaceText: text, spec)
         return existing
       }
       try db.execute(sql: """
@@ -111,17 +116,19 @@ public final class SQLiteStudyStore: StudyStore, @unchecked Sendable {  // the p
   }
 
   /// Refuses a sweep that differs from the study of the same name in what defines it.
-  static func checkSame(_ stored: StudySpec, _ given: StudySpec) throws {
+  /// `spaceText` is the stored space as written (compared as text, as it was written).
+  static func checkSame(_ stored: StudySpec, spaceText: String, _ given: StudySpec) throws {
     var differences: [String] = []
     if stored.script != given.script { differences.append("the script is '\(given.script)', the study's is '\(stored.script)'") }
     if stored.with != given.with {
       func show(_ w: [String]) -> String { w.isEmpty ? "none" : "'" + w.joined(separator: " ") + "'" }
       differences.append("the settings given with `with` are \(show(given.with)), the study's are \(show(stored.with))")
     }
-    if stored.space != given.space {
-      let a = Set(stored.space.description.split(separator: "\n")), b = Set(given.space.description.split(separator: "\n"))
-      let added = given.space.description.split(separator: "\n").filter { !a.contains($0) }
-      let removed = stored.space.description.split(separator: "\n").filter { !b.contains($0) }
+    let givenText = given.space.description
+    if spaceText != givenText {
+      let a = Set(spaceText.split(separator: "\n")), b = Set(givenText.split(separator: "\n"))
+      let added = givenText.split(separator: "\n").filter { !a.contains($0) }
+      let removed = spaceText.split(separator: "\n").filter { !b.contains($0) }
       var parts: [String] = []
       if !added.isEmpty { parts.append("given " + added.joined(separator: "; ")) }
       if !removed.isEmpty { parts.append("the study has " + removed.joined(separator: "; ")) }
