@@ -35,6 +35,6 @@ import Testing
     let store = try RunStore(path: path)
     #expect(try store.runs().map(\.id) == ["old"])
     #expect(try store.curves(run: "old").isEmpty)
-    #expect(StoreFile.inspect(path) == .store(version: 2))
+    #expect(StoreFile.inspect(path) == .store(version: RunStore.schemaVersion))
   }
 }
