@@ -159,6 +159,14 @@ def oracle():
         entry["x"] = ORACLE_POINTS[name]
         entry["logpdf"] = mpe.log_pdf({name: np.array(ORACLE_POINTS[name], dtype=float)}).tolist()
         res["params"].setdefault(name, {})[side] = entry
+    # The parameters every trial has, chosen together (multivariate): the joint log density.
+    # (Parameters whose values repeat are left out: which of the equal values' kernels gets which
+    # bandwidth follows numpy's unstable sort, and kernels pair the parameters.)
+    joint = {k: ORACLE_SPACE[k] for k in ("x", "lr", "w", "opt")}
+    points = {"x": [-4.0, 2.5, 9.0], "lr": [0.0002, 0.003, 0.05], "w": [8.0, 100.0, 1024.0], "opt": [0.0, 1.0, 2.0]}
+    for side, group in (("below", below), ("above", above)):
+      mpe = sampler._build_parzen_estimator(study, joint, group, handle_below=(side == "below"))
+      res["joint_" + side] = mpe.log_pdf({k: np.array(v, dtype=float) for k, v in points.items()}).tolist()
     out[direction] = res
 
   # One complete trial and many pruned ones: the best are filled with those that got furthest.

@@ -1,14 +1,17 @@
 import Foundation
 import Tensors
 
-/// The Tree-structured Parzen Estimator. After `startupTrials` finished trials drawn at random,
-/// each parameter is chosen on its own: the finished trials are split into the best few
-/// (`below`: γ(n) = min(⌈n/10⌉, 25) of them) and the rest (`above`), a Parzen estimator l is
-/// fitted to the parameter's values in the best and g to those in the rest, `candidates` values
-/// are drawn from l and the one with the largest l(x)/g(x) is taken. Completed trials rank by
+/// The Tree-structured Parzen Estimator, as Optuna's TPESampler with its default settings. After
+/// `startupTrials` finished trials drawn at random, the finished trials are split into the best
+/// few (`below`: γ(n) = min(⌈n/10⌉, 25) of them) and the rest (`above`); Parzen estimators l and
+/// g are fitted to the parameters' values in each, `candidates` points are drawn from l and the
+/// one with the largest l(x)/g(x) is taken. The parameters every trial has (the unconditional
+/// ones) are chosen together, one kernel per trial over all of them (multivariate, Optuna's
+/// default for one objective); a conditional parameter is chosen on its own, fitted on the trials
+/// where it was active (with `multivariate` off, every parameter is). Completed trials rank by
 /// value; pruned ones follow, those that got further first, then by their last reported value;
-/// failed and running trials are left out. A conditional parameter is fitted on the trials where
-/// it was active. Deterministic in the seed, the trial number and the history.
+/// failed and running trials are left out. Deterministic in the seed, the trial number and the
+/// history.
 public struct TPESampler: Sampler {
   public let seed: UInt64
   public var startupTrials: Int
@@ -18,7 +21,7 @@ public struct TPESampler: Sampler {
   public var multivariate: Bool
   public var name: String { "tpe" }
 
-  public init(seed: UInt64, startupTrials: Int = 10, candidates: Int = 24, multivariate: Bool = false) {
+  public init(seed: UInt64, startupTrials: Int = 10, candidates: Int = 24, multivariate: Bool = true) {
     self.seed = seed
     self.startupTrials = startupTrials
     self.candidates = candidates

@@ -21,7 +21,7 @@ struct SweepBench: ParsableCommand {
   @Option(help: "Seeds (studies) to run.") var seeds: Int = 20
   @Option(help: "Trials per study.") var trials: Int = 50
   @Option(help: "Trials of the study that measures the cost per sample (0: skip).") var costTrials: Int = 0
-  @Flag(help: "With tpe: choose the parameters together (multivariate) rather than each on its own.") var multivariate = false
+  @Flag(help: "With tpe: choose each parameter on its own (univariate) rather than together.") var univariate = false
 
   func validate() throws {
     guard SweepObjective(rawValue: objective) != nil else {
@@ -33,7 +33,7 @@ struct SweepBench: ParsableCommand {
 
   /// One study: the best value and the seconds spent sampling each trial.
   func study(_ f: SweepObjective, seed: UInt64, trials count: Int) throws -> (best: Double, seconds: [Double]) {
-    let s: Sampler = sampler == "tpe" ? TPESampler(seed: seed, multivariate: multivariate) : try Samplers.named(sampler, seed: seed)
+    let s: Sampler = sampler == "tpe" ? TPESampler(seed: seed, multivariate: !univariate) : try Samplers.named(sampler, seed: seed)
     let space = f.space
     var history: [TrialRecord] = []
     var seconds: [Double] = []
@@ -59,12 +59,12 @@ struct SweepBench: ParsableCommand {
     bests.sort()
     let median = bests.count % 2 == 1 ? bests[bests.count / 2] : (bests[bests.count / 2 - 1] + bests[bests.count / 2]) / 2
     let ms = seconds.reduce(0, +) / Double(seconds.count) * 1000
-    print("sweep objective=\(objective) sampler=\(sampler)\(multivariate ? " multivariate" : "") seeds=\(seeds) trials=\(trials) median_best=\(String(format: "%.6f", median)) best=\(String(format: "%.6f", bests.first!)) worst=\(String(format: "%.6f", bests.last!)) ms_per_sample=\(String(format: "%.3f", ms))")
+    print("sweep objective=\(objective) sampler=\(sampler)\(univariate ? " univariate" : "") seeds=\(seeds) trials=\(trials) median_best=\(String(format: "%.6f", median)) best=\(String(format: "%.6f", bests.first!)) worst=\(String(format: "%.6f", bests.last!)) ms_per_sample=\(String(format: "%.3f", ms))")
     if costTrials > 0 {
       let r = try study(f, seed: 0, trials: costTrials)
       let tail = r.seconds.suffix(100)
       let all = r.seconds.reduce(0, +) / Double(r.seconds.count)
-      print("sweep-cost objective=\(objective) sampler=\(sampler)\(multivariate ? " multivariate" : "") trials=\(costTrials) ms_per_sample_last100=\(String(format: "%.3f", tail.reduce(0, +) / Double(tail.count) * 1000)) ms_per_sample_mean=\(String(format: "%.3f", all * 1000))")
+      print("sweep-cost objective=\(objective) sampler=\(sampler)\(univariate ? " univariate" : "") trials=\(costTrials) ms_per_sample_last100=\(String(format: "%.3f", tail.reduce(0, +) / Double(tail.count) * 1000)) ms_per_sample_mean=\(String(format: "%.3f", all * 1000))")
     }
   }
 }

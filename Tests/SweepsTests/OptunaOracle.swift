@@ -1,10 +1,11 @@
 import Foundation
 
-/// Values Optuna's TPESampler (univariate, no constant liar) and its median and successive-halving
-/// pruners give on fixed histories, computed once with `python bench/optuna_samplers.py oracle`
-/// (Optuna 5.1.0): the best/rest split, each parameter's Parzen estimator (kernel weights, means,
-/// bandwidths, option rows) and its log density at a few points, the observation weights for 30
-/// trials, and the step each of 30 trials was pruned at (null: it completed).
+/// Values Optuna's TPESampler (univariate and multivariate, no constant liar) and its median and
+/// successive-halving pruners give on fixed histories, computed once with
+/// `python bench/optuna_samplers.py oracle` (Optuna 5.1.0): the best/rest split, each parameter's
+/// Parzen estimator (kernel weights, means, bandwidths, option rows) and its log density at a few
+/// points, the joint log density of the parameters every trial has, the observation weights for
+/// 30 trials, and the step each of 30 trials was pruned at (null: it completed).
 enum OptunaOracle {
   static let json = """
 {"minimize":{"below":[7,15],"above":[0,1,2,3,4,5,8,9,10,11,13,14,16,17,18,19,20],"params":{"x":{"below":{"weights":[0.3333333333333333,
@@ -83,8 +84,9 @@ enum OptunaOracle {
 "x":[0.0,0.5,0.95],"logpdf":[-0.07397186365554898,0.051015382543818426,-0.05458608669401433]},"above":{"weights":[0.1,
 0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1],"mus":[0.9,0.1,0.5,0.95,0.3,0.7,0.6,0.8,0.2,0.495],"sigmas":[0.09999999999999998,
 0.1,0.2,0.09,0.2,0.10000000000000009,0.09999999999999998,0.10000000000000009,0.1,0.99],"x":[0.0,0.5,0.95],
-"logpdf":[-0.6655006832529284,-0.29761406545856084,0.30387953466122497]}}}},"maximize":{"below":[1,14],
-"above":[0,2,3,4,5,7,8,9,10,11,13,15,16,17,18,19,20],"params":{"x":{"below":{"weights":[0.3333333333333333,
+"logpdf":[-0.6655006832529284,-0.29761406545856084,0.30387953466122497]}}},"joint_below":[-10.164051743283272,
+-11.366124525783743,-15.49145831069091],"joint_above":[-10.811948411145941,-12.611438924428246,-13.660717033662369]},
+"maximize":{"below":[1,14],"above":[0,2,3,4,5,7,8,9,10,11,13,15,16,17,18,19,20],"params":{"x":{"below":{"weights":[0.3333333333333333,
 0.3333333333333333,0.3333333333333333],"mus":[-2.0,-3.3,2.5],"sigmas":[3.75,3.75,15.0],"x":[-4.0,0.0,
 2.5,9.0],"logpdf":[-2.1910898552302287,-2.327050986642672,-2.7974503514809905,-3.8199427999119107]},"above":{"weights":[0.05555555555555555,
 0.05555555555555555,0.05555555555555555,0.05555555555555555,0.05555555555555555,0.05555555555555555,0.05555555555555555,
@@ -161,16 +163,17 @@ enum OptunaOracle {
 0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,
 0.1111111111111111,0.1111111111111111],"mus":[0.1,0.5,0.95,0.3,0.7,0.6,0.8,0.2,0.495],"sigmas":[0.1,0.2,
 0.1499999999999999,0.2,0.10000000000000009,0.09999999999999998,0.1499999999999999,0.1,0.99],"x":[0.0,
-0.5,0.95],"logpdf":[-0.5601397820074322,-0.13945131027167257,-0.1829028753806743]}}}},"pruned_split":{"below":[0,
-3,5],"above":[1,2,4,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21]},"weights30":[0.03333333333333333,0.275,
-0.5166666666666667,0.7583333333333333,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,
-1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0],"pruners":{"median_minimize":[null,null,null,null,null,0,null,
-0,0,3,0,null,0,0,null,0,0,0,0,0,0,0,null,0,0,2,0,0,0,0],"median_maximize":[null,null,null,null,null,null,
-0,null,null,0,null,0,0,null,0,0,null,0,0,null,0,0,0,0,null,0,0,null,0,0],"asha_minimize":[null,null,1,
-null,1,1,1,1,1,1,1,null,1,1,4,1,1,1,1,1,1,1,null,1,1,4,1,1,4,1],"asha_maximize":[null,null,null,1,1,null,
-1,1,null,1,1,1,1,1,1,1,4,1,1,4,1,1,1,1,1,1,1,4,1,1],"asha1_minimize":[null,1,1,1,1,1,1,1,1,1,1,4,1,1,
-1,1,1,1,1,1,1,1,4,1,1,4,1,1,1,1],"asha1_maximize":[null,null,null,1,1,null,1,1,null,1,1,1,1,1,1,1,4,1,
-1,4,1,1,1,1,1,1,1,4,1,1]}}
+0.5,0.95],"logpdf":[-0.5601397820074322,-0.13945131027167257,-0.1829028753806743]}}},"joint_below":[-9.501938059655865,
+-11.70343882023752,-15.503675758543642],"joint_above":[-12.470082421573283,-11.33701037678948,-13.660716380727333]},
+"pruned_split":{"below":[0,3,5],"above":[1,2,4,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21]},"weights30":[0.03333333333333333,
+0.275,0.5166666666666667,0.7583333333333333,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,
+1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0],"pruners":{"median_minimize":[null,null,null,null,null,0,
+null,0,0,3,0,null,0,0,null,0,0,0,0,0,0,0,null,0,0,2,0,0,0,0],"median_maximize":[null,null,null,null,null,
+null,0,null,null,0,null,0,0,null,0,0,null,0,0,null,0,0,0,0,null,0,0,null,0,0],"asha_minimize":[null,null,
+1,null,1,1,1,1,1,1,1,null,1,1,4,1,1,1,1,1,1,1,null,1,1,4,1,1,4,1],"asha_maximize":[null,null,null,1,1,
+null,1,1,null,1,1,1,1,1,1,1,4,1,1,4,1,1,1,1,1,1,1,4,1,1],"asha1_minimize":[null,1,1,1,1,1,1,1,1,1,1,4,
+1,1,1,1,1,1,1,1,1,1,4,1,1,4,1,1,1,1],"asha1_maximize":[null,null,null,1,1,null,1,1,null,1,1,1,1,1,1,1,
+4,1,1,4,1,1,1,1,1,1,1,4,1,1]}}
 """
 
   /// The values, read afresh (the text is a fixed literal: reading it cannot fail).

@@ -91,6 +91,21 @@ import Testing
     }
   }
 
+  @Test(arguments: ["minimize", "maximize"])
+  func jointDensityMatchesOptunasMultivariateEstimator(direction: String) throws {
+    let oracle = try #require(OptunaOracle.values[direction] as? [String: Any])
+    let (below, above) = TPESampler.split(Self.trials.filter(TPESampler.counts), direction: Direction(rawValue: direction)!)
+    // Parameters without repeated values: kernels pair the parameters, and which of equal values'
+    // kernels gets which bandwidth is not fixed in Optuna.
+    let joint = Self.parameters.filter { ["x", "lr", "w", "opt"].contains($0.key) }
+    let points: [[Double]] = [[-4.0, 0.0002, 8, 0], [2.5, 0.003, 100, 1], [9.0, 0.05, 1024, 2]]
+    for (side, group) in [("below", below), ("above", above)] {
+      let estimators = joint.map { p in ParzenEstimator(observations: group.map { $0.params[p.key]! }, distribution: p.distribution) }
+      let got = points.map { ParzenEstimator.jointLogDensity(estimators, $0) }
+      #expect(Self.close(got, oracle["joint_" + side], tolerance: 1e-7), "\(side) \(direction): \(got)")
+    }
+  }
+
   @Test func prunedTrialsRankByStepThenLastValue() throws {
     let pattern: [(Int, Double)] = [(3, 0.5), (5, 0.9), (5, 0.4), (2, 0.1), (5, 0.4), (4, 0.2), (1, 0.05), (5, .nan), (3, 0.3)]
     var trials = [TrialRecord(number: 0, state: .complete, params: ["x": 1], value: 2)]

@@ -51,8 +51,9 @@ import Testing
     // Running and failed trials change nothing; a completed one does.
     let busy = trials + [TrialRecord(number: 16, state: .running, params: a), TrialRecord(number: 17, state: .failed, params: a, value: -5)]
     #expect(a == (try TPESampler(seed: 5).sample(space: Self.quadratic, trials: busy, number: 15)))
-    let more = trials + [TrialRecord(number: 16, state: .complete, params: a, value: -1)]
-    #expect(a != (try TPESampler(seed: 5).sample(space: Self.quadratic, trials: more, number: 15)))
+    let reversed = trials.map { t in var r = t; r.value = -t.value!; return r }
+    #expect(a != (try TPESampler(seed: 5).sample(space: Self.quadratic, trials: reversed, number: 15)))
+    #expect(a != (try TPESampler(seed: 5, multivariate: false).sample(space: Self.quadratic, trials: trials, number: 15)))
     #expect(a["k"] == a["k"]!.rounded() && abs(a["x"]!) <= 5)
   }
 
