@@ -91,7 +91,7 @@ import Testing
   }
 
   @Test func extremeValuesDrawWithoutOverflow() {
-    for (scale, ys) in [(ScaleKind.linear, [-1.7e308, 1.7e308]), (.linear, [1.7e308, 1.7e308]), (.log, [5e-324, 1.7e308]), (.linear, [1e20, 1e20 + 1e5])] {
+    for (scale, ys) in [(ScaleKind.linear, [-1.7e308, 1.7e308]), (.linear, [1.7e308, 1.7e308]), (.log, [Double.leastNonzeroMagnitude, 1.7e308]), (.linear, [1e20, 1e20 + 1e5])] {
       let line = Line(name: "l", points: ys.enumerated().map { ChartPoint(Double($0.offset), $0.element) }, colour: 0)
       let svg = LineChart(title: "t", xAxis: Axis(title: "x"), yAxis: Axis(title: "y", scale: scale), marks: [.line(line)]).svg()
       #expect(!svg.contains("NaN") && !svg.contains("inf"), "\(scale) \(ys)")
