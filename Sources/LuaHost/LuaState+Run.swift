@@ -84,7 +84,7 @@ extension LuaState {
     } else if let step = session.trial?.prunedAt, message.hasSuffix(TrialPruned.words) || message.hasSuffix("\(TrialPruned(step: step))") {
       kind = .pruned
       // `file:line: trial pruned at step N`, without the entry that raised it.
-      message = (LuaState.position(of: message).map { $0 + ": " } ?? "") + "\(TrialPruned(step: step))"
+      message = ((prunedPlace ?? LuaState.position(of: message)).map { $0 + ": " } ?? "") + "\(TrialPruned(step: step))"
     } else if message.hasSuffix(CRESCENT_TIMEOUT_MESSAGE), let d = deadline, crescent_now() >= d {
       kind = .timeout
       message = "\(message) (the limit is \(options.timeout.map { String($0) } ?? "?") s)"

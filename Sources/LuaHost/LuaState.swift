@@ -71,6 +71,9 @@ public final class LuaState {
   var callbackTracebacks: [(depth: Int, message: String, traceback: String)] = []
   /// How many calls from native code into Lua are running.
   var callDepth = 0
+  /// Where the script was when its sweep trial was pruned (`s.lua:12`): the place the error
+  /// names, wherever a pcall that caught it let the hook raise it again.
+  var prunedPlace: String?
   /// The spec helpers' results table, in the registry (0: none), out of the script's reach.
   var specResultsRef: Int32 = 0
   /// The registry tables of kept functions and interned objects (`LuaState+Anchors`).
@@ -232,6 +235,11 @@ extension LuaState {
     if session.trial?.prunedAt != nil {
       crescent_stop_soon(thread)
       crescent_stop_soon(L)
+      if prunedPlace == nil {
+        luaL_where(thread, 1)
+        prunedPlace = LuaStack(self, thread).string(at: -1).flatMap { LuaState.position(of: $0) }
+        crescent_pop(thread, 1)
+      }
     }
     lua_pushstring(thread, message)
     return CRESCENT_RAISE

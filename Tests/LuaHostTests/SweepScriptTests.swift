@@ -118,7 +118,7 @@ final class RecordingTrial: TrialReporter {
     ("[1] = sweep.uniform(0, 1)", "s.lua:4: ex:sweep: every parameter is named by its config key"),
   ])
   func badDeclarationsFailAtTheirLine(body: String, expected: String) throws {
-    let full = body.contains("objective") ? body : body + ", objective = 'val_loss', direction = 'minimize'"
+    let full = body.contains("objective") || body.contains("direction") ? body : body + ", objective = 'val_loss', direction = 'minimize'"
     let source = SweepScriptTests.header + "\nex:sweep { \(full) }\n"
     let message = failure(source) ?? "no error"
     #expect(message.contains(expected), "\(message)")
@@ -226,11 +226,11 @@ final class RecordingTrial: TrialReporter {
   }
 
   @Test(arguments: [
-    ("run:report(-1, 0.5)", "argument 1 ('step') expects a non-negative integer"),
-    ("run:report(1.5, 0.5)", "argument 1 ('step')"),
-    ("run:report(1, 0/0)", "argument 2 ('value') expects a finite number, got nan"),
-    ("run:report(1, math.huge)", "argument 2 ('value') expects a finite number, got inf"),
-    ("run:report(1, 'x')", "argument 2 ('value')"),
+    ("run:report(-1, 0.5)", "Run:report: argument 2 ('step') expects a non-negative integer, got an integer (-1)"),
+    ("run:report(1.5, 0.5)", "argument 2 ('step')"),
+    ("run:report(1, 0/0)", "Run:report: the value must be a finite number, got nan"),
+    ("run:report(1, -math.huge)", "Run:report: the value must be a finite number, got -inf"),
+    ("run:report(1, 'x')", "argument 3 ('value')"),
   ])
   func reportChecksItsArguments(call: String, expected: String) throws {
     let source = "local ex = experiment 'e'\nex:main(function(cfg, run)\n\(call)\nend)"
