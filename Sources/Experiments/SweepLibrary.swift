@@ -7,7 +7,7 @@ import Sweeps
 public enum SweepLibrary {
   public static let summary = "Sweeps: the distributions of a search space for `ex:sweep{lr = sweep.loguniform(1e-4, 1e-1), ...}`, which `crescent sweep` searches."
 
-  static let whenDoc = "the condition under which the parameter is active: {optimizer = \"sgd\"}, or a list of values {optimizer = {\"sgd\", \"rmsprop\"}}; the parameter named must be a sweep.choice of the same sweep"
+  static let whenDoc = "the condition under which the parameter is active: {optimizer = \"sgd\"}, or a list of values {optimizer = {\"sgd\", \"rmsprop\"}} (a list option goes in a list: {hidden = {{512, 256}}}); the parameter named must be a sweep.choice of the same sweep"
 
   /// A checked distribution with the condition `when` gives.
   static func make(_ d: Distribution, when: Value?) throws -> [Value] {
