@@ -7,7 +7,7 @@ import Sweeps
 public final class SweepDistribution: CatalogObject {
   public static let typeName = "Distribution"
   public static let properties = [
-    Property("text", .string, "the distribution as `--space` writes it: loguniform(0.0001, 0.1), int(16, 512, 16), choice(\"adam\", \"sgd\")"),
+    Property("text", .string, "the distribution as `--space` writes it: loguniform(0.0001, 0.1), int(16, 512, 16), choice(\"adam\", \"sgd\"), uniform(0.0, 0.99) if optimizer=\"sgd\""),
   ]
 
   public let distribution: Distribution
@@ -20,11 +20,12 @@ public final class SweepDistribution: CatalogObject {
   }
 
   public func property(_ name: String) -> Value? {
-    name == "text" ? .string(distribution.description) : nil
+    name == "text" ? .string(text) : nil
   }
 
-  /// `distribution.description`, with its condition: `uniform(0.0, 0.99) if optimizer="sgd"`.
+  /// `distribution.description`, with its condition: `uniform(0.0, 0.99) if optimizer="sgd"`
+  /// (a parameter's text form without its `key=`).
   public var text: String {
-    SweepParameter(key: "", distribution: distribution, condition: condition).description.dropFirst().description
+    String(SweepParameter(key: "", distribution: distribution, condition: condition).description.dropFirst())
   }
 }
