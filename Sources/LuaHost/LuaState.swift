@@ -71,6 +71,9 @@ public final class LuaState {
   var callbackTracebacks: [(depth: Int, message: String, traceback: String)] = []
   /// How many calls from native code into Lua are running.
   var callDepth = 0
+  /// Where the script was when its sweep trial was pruned (`s.lua:12`): the place the error
+  /// names, wherever a pcall that caught it let the hook raise it again.
+  var prunedPlace: String?
   /// The spec helpers' results table, in the registry (0: none), out of the script's reach.
   var specResultsRef: Int32 = 0
   /// The registry tables of kept functions and interned objects (`LuaState+Anchors`).
@@ -226,6 +229,18 @@ extension LuaState {
   /// Pushes `message` on the thread running the native function and returns the code that
   /// makes the trampoline raise it there.
   func raise(_ message: String) -> Int32 {
+    let thread = self.thread
+    // A pruned trial stops the script: raised again at the next instruction after any pcall
+    // that catches it, in this thread and in the main one (a coroutine's caller).
+    if session.trial?.prunedAt != nil {
+      crescent_stop_soon(thread)
+      crescent_stop_soon(L)
+      if prunedPlace == nil {
+        luaL_where(thread, 1)
+        prunedPlace = LuaStack(self, thread).string(at: -1).flatMap { LuaState.position(of: $0) }
+        crescent_pop(thread, 1)
+      }
+    }
     lua_pushstring(thread, message)
     return CRESCENT_RAISE
   }
@@ -266,6 +281,7 @@ extension LuaState {
       let state = LuaState.host(of: L)
       if let d = state.deadline, crescent_now() >= d { return 1 }
       if let budget = state.session.memoryBudget, budget.used > budget.limit { return 2 }
+      if state.session.trial?.prunedAt != nil { return 3 }
       return 0
     }
   }()

@@ -1,0 +1,19 @@
+import Catalog
+
+extension Run {
+  /// The series `run:report` logs into.
+  public static let reportSeries = "objective"
+
+  /// An intermediate value of the objective: logged as the series `objective` at `step`, and
+  /// reported to `trial` when the run carries out a sweep's trial. Throws `TrialPruned` when
+  /// the trial's pruner stops it (the run stops there).
+  public func report(step: Int, value: Double, to trial: TrialReporter?) throws {
+    guard step >= 0 else { throw CatalogError("the step must be a non-negative integer, got \(step)") }
+    guard value.isFinite else {
+      throw CatalogError("the value must be a finite number, got \(value.isNaN ? "nan" : value > 0 ? "inf" : "-inf")")
+    }
+    if let pruned = trial?.prunedAt { throw TrialPruned(step: pruned) }
+    try log(Run.reportSeries, value, step: step)
+    if let trial, try trial.report(step: step, value: value) { throw TrialPruned(step: trial.prunedAt ?? step) }
+  }
+}
