@@ -111,7 +111,7 @@ public final class PostgresStudyStore: StudyStore {
 
   /// A list of words as a JSON array.
   static func json(_ words: [String]) -> String {
-    "[" + words.map(ParamsText.quoted).joined(separator: ",") + "]"
+    "[" + words.map { ParamsText.quoted($0) }.joined(separator: ",") + "]"
   }
 
   static func words(_ text: String, study: String) throws -> [String] {

@@ -41,8 +41,13 @@ final class TestDatabase {
   @discardableResult
   func terminateConnections() throws -> Int {
     try admin.query("""
-      SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(name) AND pid <> pg_backend_pid()
+      SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(name) AND backend_type = 'client backend' AND pid <> pg_backend_pid()
       """).count
+  }
+
+  /// Runs SQL on the server, connected to the database the tests were given.
+  func administer(_ sql: String) throws {
+    try admin.execute(sql)
   }
 
   /// Runs SQL in this database, on a connection of its own.
