@@ -38,7 +38,7 @@ extension PostgresStudyStore {
       let (count, last) = try db.query("SELECT count(*), max(number) FROM trial WHERE study = \(study)")
         .first!.decode((Int, Int?).self)
       guard count < target else { return nil }
-      let trials = try PostgresStudyStore.trials(db, study: study)
+      let trials = try settledAndNew(db, study: study)
       let number = (last ?? -1) + 1
       let params = try sample(trials, number)
       let made = try db.query("""
@@ -106,6 +106,20 @@ extension PostgresStudyStore {
     ARRAY(SELECT v.step FROM trial_value v WHERE v.study = trial.study AND v.trial = trial.number ORDER BY v.step),
     ARRAY(SELECT v.value FROM trial_value v WHERE v.study = trial.study AND v.trial = trial.number ORDER BY v.step)
     """
+
+  /// Every trial of the study, by number, for the sampler: the finished trials this store read
+  /// before are not read again (a finished trial does not change), so a claim's cost does not
+  /// grow with the study's length.
+  func settledAndNew(_ db: BlockingConnection, study: Int64) throws -> [TrialRecord] {
+    var known = settled[study] ?? [:]
+    let fresh = try db.query("""
+      SELECT \(unescaped: PostgresStudyStore.trialColumns) FROM trial
+      WHERE study = \(study) AND NOT (number = ANY(\(Array(known.keys))))
+      """).map { try PostgresStudyStore.record($0, study: study) }
+    for t in fresh where t.state.isFinished { known[t.number] = t }
+    settled[study] = known
+    return (known.values.filter { k in !fresh.contains { $0.number == k.number } } + fresh).sorted { $0.number < $1.number }
+  }
 
   /// Every trial of the study, by number, read in one statement (one snapshot).
   static func trials(_ db: BlockingConnection, study: Int64) throws -> [TrialRecord] {

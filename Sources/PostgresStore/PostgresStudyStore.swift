@@ -12,6 +12,8 @@ import Sweeps
 /// is made again and the call retried, a few times, before an error names the server.
 public final class PostgresStudyStore: StudyStore {
   let db: BlockingConnection
+  /// Finished trials already read, by study and number (see `settledAndNew`).
+  var settled: [Int64: [Int: TrialRecord]] = [:]
 
   /// Connects to `url` (`postgres://user:password@host:port/database`) and creates the study
   /// tables when the database has none.
