@@ -75,7 +75,7 @@ public final class PostgresStudyStore: StudyStore {
     let (id, name, experiment, script, withText, spaceText, sampler, pruner, seed, created) =
       try row.decode((Int64, String, String, String, String, String, String, String, Int64, Double).self)
     let space: SearchSpace
-    do { space = try SpaceText.parse(spaceText) } catch {
+    do { space = try SearchSpace(parsing: spaceText) } catch {
       throw SweepError("study '\(name)': its stored search space cannot be read: \(error)")
     }
     let with = try words(withText, study: name)
