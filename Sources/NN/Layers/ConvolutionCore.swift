@@ -53,6 +53,22 @@ final class ConvolutionCore {
     self.biasInitializer = biasInitializer
   }
 
+  /// A core checked as a layer made in Swift or a script is: positive sizes, and "causal"
+  /// padding on a 1-D convolution only (height 1 kernels), as Keras.
+  static func checked(_ kind: String, filters: Int, kernelSize: (Int, Int), strides: (Int, Int), dilation: (Int, Int), padding: Padding,
+                      activation: Activation, alpha: Float?, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer,
+                      rules: WeightRules) throws -> ConvolutionCore {
+    guard filters > 0, kernelSize.0 > 0, kernelSize.1 > 0, strides.0 > 0, strides.1 > 0, dilation.0 > 0, dilation.1 > 0 else {
+      throw LayerError("\(kind) needs positive filters, kernel size, strides and dilation")
+    }
+    guard padding != .causal || kind == "Conv1D" else {
+      throw LayerError("\(kind): padding \"causal\" is for Conv1D only; expected \"valid\" or \"same\"")
+    }
+    return ConvolutionCore(filters: filters, kernelSize: kernelSize, strides: strides, dilation: dilation, padding: padding,
+                           activation: activation, alpha: alpha, useBias: useBias,
+                           kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, rules: rules)
+  }
+
   /// A core of the same options holding the same kernel and bias (a shared layer's later
   /// application), with buffers of its own.
   func twin() -> ConvolutionCore {
@@ -75,10 +91,12 @@ final class ConvolutionCore {
       let dilated = dilation == (1, 1) ? "" : " (spanning \(describe([spanH, spanW])) with dilation \(describe([dilation.0, dilation.1])))"
       throw LayerError("\(name): kernel \(describe([kh, kw]))\(dilated) is larger than its input \(describe([height, width])) (unpadded)")
     }
-    guard let g = ConvGeometry(inH: height, inW: width, channels: channels, kh: kh, kw: kw, strideH: strides.0, strideW: strides.1,
-                               dilationH: dilation.0, dilationW: dilation.1, same: padding == .same) else {
+    guard var g = ConvGeometry(inH: height, inW: width, channels: channels, kh: kh, kw: kw, strideH: strides.0, strideW: strides.1,
+                               dilationH: dilation.0, dilationW: dilation.1, same: padding != .valid) else {
       throw LayerError("\(name): kernel \(describe([kh, kw])) does not fit its input \(describe([height, width]))")  // cannot happen: checked above
     }
+    // Causal: "same"'s output length, all the padding before the sequence.
+    if padding == .causal { g.padLeft = spanW - 1 }
     if let k = kernel {
       guard k.value.shape == kernelShape else {
         throw LayerError("\(name) was built for a kernel \(describeShape(k.value.shape)), its input now needs \(describeShape(kernelShape))")

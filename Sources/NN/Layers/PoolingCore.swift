@@ -111,6 +111,7 @@ extension PoolingCore {
     guard poolSize.0 > 0, poolSize.1 > 0, s.0 > 0, s.1 > 0 else {
       throw LayerError("\(kind) needs a positive pool size and strides")
     }
+    guard padding != .causal else { throw LayerError("\(kind): padding \"causal\" is for Conv1D only; expected \"valid\" or \"same\"") }
     return PoolingCore(mode: mode, poolSize: poolSize, strides: s, padding: padding)
   }
 
