@@ -17,7 +17,10 @@ public final class GraphLoss: Loss {
   public let parts: [Part]
   /// Each part's mean loss in the last `compute` (unweighted).
   public private(set) var lastParts: [Double]
-  public var columnWeights: [Float]? = nil
+  /// class_weight: with one output, that output's loss takes it (several refuse it).
+  public var columnWeights: [Float]? = nil {
+    didSet { if parts.count == 1 { parts[0].loss.columnWeights = columnWeights } }
+  }
   private var outputBuffers: [Tensor]
   private var targetBuffers: [Tensor]
   private var gradientBuffers: [Tensor]
@@ -39,7 +42,7 @@ public final class GraphLoss: Loss {
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                       gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
-    if columnWeights != nil { throw LayerError("class_weight applies to models with one output") }
+    if columnWeights != nil, parts.count > 1 { throw LayerError("class_weight is for models with one output; this one has \(parts.count)") }
     guard outputs.rank == 2, outputs.shape == targets.shape else {
       throw LayerError("predictions \(describeShape(outputs.shape)) and targets \(describeShape(targets.shape)) differ in shape")
     }
