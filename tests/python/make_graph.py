@@ -61,11 +61,13 @@ n = 16
 x = torch.randn(n, 6)
 y = (torch.rand(n, 3) > 0.5).float()
 p = {"dense_1": dense(6, 8), "dense_2": dense(8, 8), "dense_3": dense(8, 3)}
-def residual(p):
-    h = F.relu(apply(p["dense_1"], x))
-    r = F.relu(apply(p["dense_2"], h))
-    return F.binary_cross_entropy_with_logits(apply(p["dense_3"], h + r), y)
-out["residual"] = case(p, {"x": x, "y": y}, residual)
+def residual(x, y):
+    def loss(p):
+        h = F.relu(apply(p["dense_1"], x))
+        r = F.relu(apply(p["dense_2"], h))
+        return F.binary_cross_entropy_with_logits(apply(p["dense_3"], h + r), y)
+    return loss
+out["residual"] = case(p, {"x": x, "y": y}, residual(x, y))
 
 # Two inputs, two outputs.
 feats = torch.randn(n, 6)
@@ -94,10 +96,6 @@ out["shared"] = case(p, {"a": a, "b": b, "y": y2}, shared)
 x3 = torch.randn(n, 6)
 y3 = (torch.rand(n, 3) > 0.5).float()
 p = {"dense_1": dense(6, 8), "dense_2": dense(8, 8), "dense_3": dense(8, 3)}
-def frozen(p):
-    h = F.relu(apply(p["dense_1"], x3))
-    r = F.relu(apply(p["dense_2"], h))
-    return F.binary_cross_entropy_with_logits(apply(p["dense_3"], h + r), y3)
-out["frozen"] = case(p, {"x": x3, "y": y3}, frozen, frozen=("dense_1",))
+out["frozen"] = case(p, {"x": x3, "y": y3}, residual(x3, y3), frozen=("dense_1",))
 
 print(json.dumps(out))

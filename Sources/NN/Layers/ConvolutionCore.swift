@@ -162,9 +162,7 @@ final class ConvolutionCore {
     } else {
       Elementwise.biasActivation(applied, alpha: alpha, z: z, bias: bias?.value.storage.pointer, out: z, rows: rows, cols: filters)
     }
-    if let activity {
-      if applied == activation { activity.record(output) } else { activity.record(logits: output, activation: activation, alpha: alpha) }
-    }
+    activity?.record(output, applied: applied, activation: activation, alpha: alpha)
     if !training {
       input = Tensor.released
     }
@@ -173,59 +171,31 @@ final class ConvolutionCore {
 
   /// Backward through `applied`, the activation the matching forward applied.
   func backward(_ gradOutput: Tensor, name: String, accumulate: Bool, needsInputGradient: Bool, through applied: Activation) throws -> Tensor {
-    var gradOutput = gradOutput
-    if let activity, gradOutput.shape == output.shape {
-      gradOutput = applied == activation ? activity.adding(to: gradOutput, at: output)
-        : activity.adding(toLogitGradient: gradOutput, logits: output, activation: activation, alpha: alpha)
-    }
+    let gradOutput = activity?.adding(to: gradOutput, output: output, applied: applied, activation: activation, alpha: alpha) ?? gradOutput
     guard let kernel, let g = geometry else { throw LayerError("\(name) is used before it is built") }
     let n = input.rank > 0 ? input.shape[0] : 0
     let rows = n * g.positions, patch = g.patch
     guard input.rank >= 2, gradOutput.shape == output.shape, gradOutput.count == rows * filters else {
       throw LayerError("\(name): backward needs a forward pass in training mode first, and a gradient of shape \(describeShape(output.shape))")
     }
-    let dz: UnsafePointer<Float>
-    if applied == .linear {
-      dz = UnsafePointer(gradOutput.storage.pointer)
-    } else {
-      Tensor.prepare(&gradPre, shape: gradOutput.shape)
-      Elementwise.activationBackward(applied, alpha: alpha, z: applied.backwardKeepsZ ? preactivation.storage.pointer : nil,
-                                     y: output.storage.pointer, dy: gradOutput.storage.pointer,
-                                     dz: gradPre.storage.pointer, rows: rows, cols: filters)
-      dz = UnsafePointer(gradPre.storage.pointer)
-    }
+    let dz = LinearBackward.activationGradient(applied, alpha: alpha, preactivation: preactivation, output: output, gradOutput: gradOutput,
+                                               into: &gradPre, rows: rows, units: filters)
     let a = g.isIdentity ? UnsafePointer(input.storage.pointer) : UnsafePointer(cols.storage.pointer)
-    // dK = colsᵀ · dZ
-    kernel.grad.makeUnique()
-    Gemm.sgemm(transposeA: true, transposeB: false, m: patch, n: filters, k: rows, a: a, lda: patch, b: dz, ldb: filters,
-               beta: accumulate ? 1 : 0, c: kernel.grad.storage.pointer, ldc: filters)
-    // db = Σ_rows dZ
-    if let bias {
-      bias.grad.makeUnique()
-      if accumulate {
-        Tensor.prepare(&biasGrad, shape: [filters])
-        Reduce.reduce(.sum, dz, rows: rows, cols: filters, axis: 0, out: biasGrad.storage.pointer)
-        let gb = bias.grad.storage.pointer, d = biasGrad.storage.pointer
-        for j in 0..<filters { gb[j] += d[j] }
-      } else {
-        Reduce.reduce(.sum, dz, rows: rows, cols: filters, axis: 0, out: bias.grad.storage.pointer)
-      }
-    }
+    LinearBackward.weightGradients(a: a, dz: dz, rows: rows, inputs: patch, units: filters, kernel: kernel, bias: bias,
+                                   accumulate: accumulate, scratch: &biasGrad)
     defer { input = Tensor.released }
     guard needsInputGradient else { return Tensor.released }
     // dx = fold(dZ · Kᵀ)
     Tensor.prepare(&gradInput, shape: input.shape)
     if g.isIdentity {
-      Gemm.sgemm(transposeA: false, transposeB: true, m: rows, n: patch, k: filters, a: dz, lda: filters,
-                 b: kernel.value.storage.pointer, ldb: filters, beta: 0, c: gradInput.storage.pointer, ldc: patch)
+      LinearBackward.inputGradient(dz: dz, kernel: kernel, rows: rows, inputs: patch, units: filters, into: gradInput.storage.pointer)
       return gradInput
     }
     if gradCols.shape != [rows, patch] {
       try MemoryBudget.reserve(floats: rows * patch, for: "\(name)'s window gradients (\(rows) x \(patch))")
     }
     Tensor.prepare(&gradCols, shape: [rows, patch])
-    Gemm.sgemm(transposeA: false, transposeB: true, m: rows, n: patch, k: filters, a: dz, lda: filters,
-               b: kernel.value.storage.pointer, ldb: filters, beta: 0, c: gradCols.storage.pointer, ldc: patch)
+    LinearBackward.inputGradient(dz: dz, kernel: kernel, rows: rows, inputs: patch, units: filters, into: gradCols.storage.pointer)
     Im2col.fold(g, samples: n, cols: gradCols.storage.pointer, dx: gradInput.storage.pointer)
     return gradInput
   }
