@@ -46,6 +46,7 @@ public final class GraphLoss: Loss {
     guard outputs.rank == 2, outputs.shape == targets.shape else {
       throw LayerError("predictions \(describeShape(outputs.shape)) and targets \(describeShape(targets.shape)) differ in shape")
     }
+    if parts.count == 1 { return try computeOne(outputs, targets, sampleWeights: sampleWeights, gradient: gradient) }
     let n = outputs.shape[0], total = outputs.shape[1]
     let o = outputs.storage.pointer, t = targets.storage.pointer
     var sum = 0.0
@@ -80,5 +81,23 @@ public final class GraphLoss: Loss {
       }
     }
     return sum
+  }
+
+  /// One output: its loss on the matrices as they are (no copies into per-output columns), its
+  /// gradient scaled in place when the loss weight is not 1.
+  private func computeOne(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?, gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+    let part = parts[0]
+    let value: Double
+    do {
+      value = try part.loss.compute(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: part.logits)
+    } catch let e as LayerError {
+      throw LayerError("output '\(part.output)': \(e.message)")
+    }
+    lastParts[0] = value
+    if let gradient, part.weight != 1 {
+      let scale = Float(part.weight)
+      for i in 0..<outputs.count { gradient[i] *= scale }
+    }
+    return part.weight * value
   }
 }
