@@ -50,6 +50,23 @@ import Tensors
     try Self.run("residual", net, x: Self.data("residual", "x"), y: Self.data("residual", "y"), layers: ["dense_1", "dense_2", "dense_3"])
   }
 
+  /// The residual model with its first layer frozen: PyTorch's Adam holds the other layers
+  /// only, and the frozen layer ends where it started.
+  @Test func frozenLayer() throws {
+    let x = try Node(inputShape: [6], name: "x")
+    let first = Dense(units: 8, activation: .relu)
+    let h = try Node(applying: first, to: [x], list: false)
+    let r = try Node(applying: Dense(units: 8, activation: .relu), to: [h], list: false)
+    let sum = try Node(applying: Add(), to: [h, r], list: true)
+    let out = try Node(applying: Dense(units: 3, activation: .sigmoid), to: [sum], list: false)
+    let net = try Sequential(graph: Graph(inputs: [x], outputs: [out]), random: RandomStream(seed: 1))
+    first.trainable = false
+    try net.compile(optimizer: Adam(learningRate: 0.01), loss: BinaryCrossEntropy())
+    try Self.run("frozen", net, x: Self.data("frozen", "x"), y: Self.data("frozen", "y"), layers: ["dense_1", "dense_2", "dense_3"])
+    let initial = (Self.json["frozen"] as! [String: Any])["initial"] as! [String: [String: Any]]
+    #expect(first.kernel!.value.scalars == Self.tensor(initial["dense_1"]!["kernel"]!).scalars)
+  }
+
   @Test func twoInputsTwoOutputs() throws {
     let feats = try Node(inputShape: [6], name: "features"), meta = try Node(inputShape: [3], name: "meta")
     let h = try Node(applying: Dense(units: 8, activation: .relu), to: [feats], list: false)

@@ -37,3 +37,11 @@ s:save(path)
 local back = nn.load(path)
 os.remove(path)
 print((back:predict(seq) - s:predict(seq)):abs():max())
+
+-- causal padding (Conv1D only): step t sums steps t-2..t, zeros before the sequence
+local c = nn.Sequential {
+  input_shape = { 5, 1 }, seed = 3,
+  nn.Conv1D(1, 3, { padding = "causal", kernel_initializer = "ones", use_bias = false }),
+}
+print(c:predict(tensor.from{{1, 2, 3, 4, 5}}:reshape(1, 5, 1)):reshape(1, 5))
+print(pcall(nn.MaxPooling1D, 2, { padding = "causal" }))

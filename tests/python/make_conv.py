@@ -16,10 +16,13 @@ DT = torch.float64
 
 
 def pads(size, k, stride, dilation, padding):
-    """(before, after, out) as Keras: valid pads nothing; same gives ceil(size / stride)."""
+    """(before, after, out) as Keras: valid pads nothing; same gives ceil(size / stride);
+    causal pads (k - 1) * dilation before only."""
     span = (k - 1) * dilation + 1
     if padding == "valid":
         return 0, 0, (size - span) // stride + 1
+    if padding == "causal":
+        return span - 1, 0, (size + span - 1 - span) // stride + 1
     out = math.ceil(size / stride)
     total = max((out - 1) * stride + span - size, 0)
     return total // 2, total - total // 2, out
@@ -107,6 +110,9 @@ cases = [
     pool_case("avgpool1d valid 3 stride 2", 1, "avg", 1, (9,), 3, (3,), (2,), "valid"),
     conv_case("conv2d same stride 2 dilation 2", 2, 2, (9, 8), 2, 3, (3, 2), (2, 2), (2, 2), "same"),
     conv_case("conv1d valid stride 2 dilation 3", 1, 2, (13,), 2, 2, (3,), (2,), (3,), "valid"),
+    conv_case("conv1d causal 3", 1, 2, (8,), 3, 2, (3,), (1,), (1,), "causal"),
+    conv_case("conv1d causal 2 dilation 3 stride 2", 1, 2, (11,), 2, 3, (2,), (2,), (3,), "causal"),
+    conv_case("conv1d causal 4 no bias", 1, 1, (6,), 2, 2, (4,), (1,), (1,), "causal", bias=False),
 ]
 
 out = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "NNTests", "Fixtures", "conv.json")

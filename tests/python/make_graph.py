@@ -6,6 +6,7 @@
              -> Concatenate(h, m) -> labels = Dense 3 sigmoid (BCE), count = Dense 1 (MSE);
              total loss = BCE + 0.1 * MSE
   shared:    a(5), b(5) -> s = tanh(Dense 4) applied to both -> Subtract(s(a), s(b)) -> Dense 2 sigmoid; BCE
+  frozen:    the residual model with its first layer (dense_1) frozen: Adam holds the other layers only
 
 Weights are stored as Crescent keeps them (kernel [in, out], bias [out]).
 Run: .venv-torch/bin/python tests/python/make_graph.py > Tests/NNTests/Fixtures/graph.json
@@ -25,12 +26,13 @@ def apply(p, x):
     return x @ p["kernel"] + p["bias"]
 
 
-def train(params, loss_fn, steps=20, lr=0.01):
+def train(params, loss_fn, steps=20, lr=0.01, frozen=()):
     leaves = []
-    for layer in params.values():
+    for name, layer in params.items():
         for k in ("kernel", "bias"):
-            layer[k] = layer[k].clone().requires_grad_(True)
-            leaves.append(layer[k])
+            layer[k] = layer[k].clone().requires_grad_(name not in frozen)
+            if name not in frozen:
+                leaves.append(layer[k])
     opt = torch.optim.Adam(leaves, lr=lr)
     losses = []
     for _ in range(steps):
@@ -46,9 +48,9 @@ def dump(params):
     return {name: {k: v.detach().tolist() for k, v in layer.items()} for name, layer in params.items()}
 
 
-def case(params, data, loss_fn):
+def case(params, data, loss_fn, frozen=()):
     initial = dump(params)
-    losses = train(params, loss_fn)
+    losses = train(params, loss_fn, frozen=frozen)
     return {"initial": initial, "data": {k: v.tolist() for k, v in data.items()}, "final": dump(params), "losses": losses}
 
 
@@ -59,11 +61,13 @@ n = 16
 x = torch.randn(n, 6)
 y = (torch.rand(n, 3) > 0.5).float()
 p = {"dense_1": dense(6, 8), "dense_2": dense(8, 8), "dense_3": dense(8, 3)}
-def residual(p):
-    h = F.relu(apply(p["dense_1"], x))
-    r = F.relu(apply(p["dense_2"], h))
-    return F.binary_cross_entropy_with_logits(apply(p["dense_3"], h + r), y)
-out["residual"] = case(p, {"x": x, "y": y}, residual)
+def residual(x, y):
+    def loss(p):
+        h = F.relu(apply(p["dense_1"], x))
+        r = F.relu(apply(p["dense_2"], h))
+        return F.binary_cross_entropy_with_logits(apply(p["dense_3"], h + r), y)
+    return loss
+out["residual"] = case(p, {"x": x, "y": y}, residual(x, y))
 
 # Two inputs, two outputs.
 feats = torch.randn(n, 6)
@@ -87,5 +91,11 @@ def shared(p):
     d = torch.tanh(apply(p["dense_1"], a)) - torch.tanh(apply(p["dense_1"], b))
     return F.binary_cross_entropy_with_logits(apply(p["dense_2"], d), y2)
 out["shared"] = case(p, {"a": a, "b": b, "y": y2}, shared)
+
+# The residual model with a frozen first layer.
+x3 = torch.randn(n, 6)
+y3 = (torch.rand(n, 3) > 0.5).float()
+p = {"dense_1": dense(6, 8), "dense_2": dense(8, 8), "dense_3": dense(8, 3)}
+out["frozen"] = case(p, {"x": x3, "y": y3}, residual(x3, y3), frozen=("dense_1",))
 
 print(json.dumps(out))

@@ -43,6 +43,11 @@ final class GraphHead {
     guard activations.contains(where: { $0 != nil }) else { return outputs }
     Tensor.prepare(&buffer, shape: outputs.shape)
     let n = outputs.shape[0], total = outputs.shape[1]
+    if activations.count == 1, let (activation, alpha) = activations[0] {
+      // One output: the activation over the whole matrix in one call.
+      Elementwise.biasActivation(activation, alpha: alpha, z: outputs.storage.pointer, bias: nil, out: buffer.storage.pointer, rows: n, cols: total)
+      return buffer
+    }
     buffer.storage.pointer.update(from: outputs.storage.pointer, count: outputs.count)
     var offset = 0
     for (k, w) in graph.outputWidths.enumerated() {

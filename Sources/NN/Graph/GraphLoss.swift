@@ -17,7 +17,10 @@ public final class GraphLoss: Loss {
   public let parts: [Part]
   /// Each part's mean loss in the last `compute` (unweighted).
   public private(set) var lastParts: [Double]
-  public var columnWeights: [Float]? = nil
+  /// class_weight: with one output, that output's loss takes it (several refuse it).
+  public var columnWeights: [Float]? = nil {
+    didSet { if parts.count == 1 { parts[0].loss.columnWeights = columnWeights } }
+  }
   private var outputBuffers: [Tensor]
   private var targetBuffers: [Tensor]
   private var gradientBuffers: [Tensor]
@@ -39,10 +42,11 @@ public final class GraphLoss: Loss {
 
   public func compute(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?,
                       gradient: UnsafeMutablePointer<Float>?, logits: Bool) throws -> Double {
-    if columnWeights != nil { throw LayerError("class_weight applies to models with one output") }
+    if columnWeights != nil, parts.count > 1 { throw LayerError("class_weight is for models with one output; this one has \(parts.count)") }
     guard outputs.rank == 2, outputs.shape == targets.shape else {
       throw LayerError("predictions \(describeShape(outputs.shape)) and targets \(describeShape(targets.shape)) differ in shape")
     }
+    if parts.count == 1 { return try computeOne(outputs, targets, sampleWeights: sampleWeights, gradient: gradient) }
     let n = outputs.shape[0], total = outputs.shape[1]
     let o = outputs.storage.pointer, t = targets.storage.pointer
     var sum = 0.0
@@ -77,5 +81,23 @@ public final class GraphLoss: Loss {
       }
     }
     return sum
+  }
+
+  /// One output: its loss on the matrices as they are (no copies into per-output columns), its
+  /// gradient scaled in place when the loss weight is not 1.
+  private func computeOne(_ outputs: Tensor, _ targets: Tensor, sampleWeights: Tensor?, gradient: UnsafeMutablePointer<Float>?) throws -> Double {
+    let part = parts[0]
+    let value: Double
+    do {
+      value = try part.loss.compute(outputs, targets, sampleWeights: sampleWeights, gradient: gradient, logits: part.logits)
+    } catch let e as LayerError {
+      throw LayerError("output '\(part.output)': \(e.message)")
+    }
+    lastParts[0] = value
+    if let gradient, part.weight != 1 {
+      let scale = Float(part.weight)
+      for i in 0..<outputs.count { gradient[i] *= scale }
+    }
+    return part.weight * value
   }
 }

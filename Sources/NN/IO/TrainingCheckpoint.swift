@@ -25,9 +25,19 @@ public struct TrainingCheckpoint {
     public var name: String
     /// The layer's own random stream (dropout masks), when it has one.
     public var random: RandomStream?
+    /// A shared layer's later applications' streams, in order of use (each use draws its own).
+    public var uses: [RandomStream] = []
+
+    public init(kind: String, name: String, random: RandomStream?, uses: [RandomStream] = []) {
+      self.kind = kind
+      self.name = name
+      self.random = random
+      self.uses = uses
+    }
 
     public static func == (a: LayerRecord, b: LayerRecord) -> Bool {
       a.kind == b.kind && a.name == b.name && a.random?.positionText == b.random?.positionText
+        && a.uses.map(\.positionText) == b.uses.map(\.positionText)
     }
   }
 
@@ -92,6 +102,7 @@ public struct TrainingCheckpoint {
     let layerSpecs: [[String: Any]] = layers.map { l in
       var spec: [String: Any] = ["kind": l.kind, "name": l.name]
       if let r = l.random { spec["random"] = r.positionText }
+      if !l.uses.isEmpty { spec["uses_random"] = l.uses.map(\.positionText) }
       return spec
     }
     let spec: [String: Any] = [
@@ -186,7 +197,11 @@ public struct TrainingCheckpoint {
         guard let s = value as? String, let stream = RandomStream(positionText: s) else { throw r.error("layer \(k + 1)'s random stream is not a stream position") }
         return stream
       }
-      return LayerRecord(kind: try r.string(l, "kind", "layer \(k + 1)"), name: try r.string(l, "name", "layer \(k + 1)"), random: random)
+      let uses = try (l["uses_random"] as? [Any] ?? []).map { value -> RandomStream in
+        guard let s = value as? String, let stream = RandomStream(positionText: s) else { throw r.error("layer \(k + 1)'s random streams of its later uses are not stream positions") }
+        return stream
+      }
+      return LayerRecord(kind: try r.string(l, "kind", "layer \(k + 1)"), name: try r.string(l, "name", "layer \(k + 1)"), random: random, uses: uses)
     }
     let weightNames = try r.strings(model, "weights", "model")
     guard Set(weightNames).count == weightNames.count else { throw r.error("the weights' names repeat") }

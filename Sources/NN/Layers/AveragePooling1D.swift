@@ -3,33 +3,11 @@ import Tensors
 /// The mean of the values (padding not counted) in each `pool_size` window of
 /// a sequence `[steps, channels]`, each channel on its own; strides default to the pool size;
 /// "valid" or "same" padding as Keras.
-public final class AveragePooling1D: PoolingLayer {
-  public static let kind = "AveragePooling1D"
-  public var name: String
-  public var needsInputGradient = true
-  public private(set) var inputShape: [Int] = []
-  public private(set) var outputShape: [Int] = []
-  public private(set) var isBuilt = false
-  let core: PoolingCore
+public final class AveragePooling1D: Pooling {
+  public override class var kind: String { "AveragePooling1D" }
 
-  public init(poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid, name: String = "") throws {
-    self.name = name
-    core = try PoolingCore.checked(Self.kind, mode: .average, poolSize: (1, poolSize), strides: strides.map { (1, $0) }, padding: padding)
+  public convenience init(poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid, name: String = "") throws {
+    self.init(core: try PoolingCore.checked("AveragePooling1D", mode: .average, poolSize: (1, poolSize), strides: strides.map { (1, $0) }, padding: padding),
+              spatialRank: 1, name: name)
   }
-
-  private init(name: String, core: PoolingCore) {
-    self.name = name
-    self.core = core
-  }
-
-  public func twin() throws -> Layer { AveragePooling1D(name: name, core: core.twin()) }
-
-  public func build(inputShape: [Int], random: inout RandomStream) throws -> [Int] {
-    outputShape = try core.build1D(name: name, inputShape: inputShape)
-    self.inputShape = inputShape
-    isBuilt = true
-    return outputShape
-  }
-
-  public var config: [String: Any] { core.config(spatial: 1) }
 }

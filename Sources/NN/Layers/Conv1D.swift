@@ -1,8 +1,8 @@
 import Tensors
 
 /// A 1-D convolution over sequences `[steps, channels]` (channels last, as Keras): `filters`
-/// kernels of `kernel_size` steps, stored `[k, in, out]`, with strides, dilation and "valid"
-/// or "same" padding, then bias and activation. Output `[outSteps, filters]`.
+/// kernels of `kernel_size` steps, stored `[k, in, out]`, with strides, dilation and "valid",
+/// "same" or "causal" padding, then bias and activation. Output `[outSteps, filters]`.
 public final class Conv1D: ConvolutionLayer {
   public static let kind = "Conv1D"
   public var name: String
@@ -15,16 +15,13 @@ public final class Conv1D: ConvolutionLayer {
               activation: Activation = .linear, alpha: Float? = nil, useBias: Bool = true,
               kernelInitializer: Initializer = .glorot_uniform, biasInitializer: Initializer = .zeros,
               rules: WeightRules = WeightRules(), name: String = "") throws {
-    guard filters > 0, kernelSize > 0, strides > 0, dilation > 0 else {
-      throw LayerError("Conv1D needs positive filters, kernel size, strides and dilation")
-    }
     self.name = name
-    core = ConvolutionCore(filters: filters, kernelSize: (1, kernelSize), strides: (1, strides), dilation: (1, dilation),
-                           padding: padding, activation: activation, alpha: alpha, useBias: useBias,
-                           kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, rules: rules)
+    core = try ConvolutionCore.checked("Conv1D", filters: filters, kernelSize: (1, kernelSize), strides: (1, strides), dilation: (1, dilation),
+                                       padding: padding, activation: activation, alpha: alpha, useBias: useBias,
+                                       kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, rules: rules)
   }
 
-  private init(name: String, core: ConvolutionCore) {
+  init(name: String, core: ConvolutionCore) {
     self.name = name
     self.core = core
   }

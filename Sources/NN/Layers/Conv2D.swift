@@ -15,16 +15,13 @@ public final class Conv2D: ConvolutionLayer {
               dilation: (Int, Int) = (1, 1), activation: Activation = .linear, alpha: Float? = nil, useBias: Bool = true,
               kernelInitializer: Initializer = .glorot_uniform, biasInitializer: Initializer = .zeros,
               rules: WeightRules = WeightRules(), name: String = "") throws {
-    guard filters > 0, kernelSize.0 > 0, kernelSize.1 > 0, strides.0 > 0, strides.1 > 0, dilation.0 > 0, dilation.1 > 0 else {
-      throw LayerError("Conv2D needs positive filters, kernel size, strides and dilation")
-    }
     self.name = name
-    core = ConvolutionCore(filters: filters, kernelSize: kernelSize, strides: strides, dilation: dilation, padding: padding,
-                           activation: activation, alpha: alpha, useBias: useBias,
-                           kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, rules: rules)
+    core = try ConvolutionCore.checked("Conv2D", filters: filters, kernelSize: kernelSize, strides: strides, dilation: dilation,
+                                       padding: padding, activation: activation, alpha: alpha, useBias: useBias,
+                                       kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, rules: rules)
   }
 
-  private init(name: String, core: ConvolutionCore) {
+  init(name: String, core: ConvolutionCore) {
     self.name = name
     self.core = core
   }

@@ -53,6 +53,22 @@ final class ConvolutionCore {
     self.biasInitializer = biasInitializer
   }
 
+  /// A core checked as a layer made in Swift or a script is: positive sizes, and "causal"
+  /// padding on a 1-D convolution only (height 1 kernels), as Keras.
+  static func checked(_ kind: String, filters: Int, kernelSize: (Int, Int), strides: (Int, Int), dilation: (Int, Int), padding: Padding,
+                      activation: Activation, alpha: Float?, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer,
+                      rules: WeightRules) throws -> ConvolutionCore {
+    guard filters > 0, kernelSize.0 > 0, kernelSize.1 > 0, strides.0 > 0, strides.1 > 0, dilation.0 > 0, dilation.1 > 0 else {
+      throw LayerError("\(kind) needs positive filters, kernel size, strides and dilation")
+    }
+    guard padding != .causal || kind == "Conv1D" else {
+      throw LayerError("\(kind): padding \"causal\" is for Conv1D only; expected \"valid\" or \"same\"")
+    }
+    return ConvolutionCore(filters: filters, kernelSize: kernelSize, strides: strides, dilation: dilation, padding: padding,
+                           activation: activation, alpha: alpha, useBias: useBias,
+                           kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, rules: rules)
+  }
+
   /// A core of the same options holding the same kernel and bias (a shared layer's later
   /// application), with buffers of its own.
   func twin() -> ConvolutionCore {
@@ -75,10 +91,12 @@ final class ConvolutionCore {
       let dilated = dilation == (1, 1) ? "" : " (spanning \(describe([spanH, spanW])) with dilation \(describe([dilation.0, dilation.1])))"
       throw LayerError("\(name): kernel \(describe([kh, kw]))\(dilated) is larger than its input \(describe([height, width])) (unpadded)")
     }
-    guard let g = ConvGeometry(inH: height, inW: width, channels: channels, kh: kh, kw: kw, strideH: strides.0, strideW: strides.1,
-                               dilationH: dilation.0, dilationW: dilation.1, same: padding == .same) else {
+    guard var g = ConvGeometry(inH: height, inW: width, channels: channels, kh: kh, kw: kw, strideH: strides.0, strideW: strides.1,
+                               dilationH: dilation.0, dilationW: dilation.1, same: padding != .valid) else {
       throw LayerError("\(name): kernel \(describe([kh, kw])) does not fit its input \(describe([height, width]))")  // cannot happen: checked above
     }
+    // Causal: "same"'s output length, all the padding before the sequence.
+    if padding == .causal { g.padLeft = spanW - 1 }
     if let k = kernel {
       guard k.value.shape == kernelShape else {
         throw LayerError("\(name) was built for a kernel \(describeShape(k.value.shape)), its input now needs \(describeShape(kernelShape))")
@@ -144,9 +162,7 @@ final class ConvolutionCore {
     } else {
       Elementwise.biasActivation(applied, alpha: alpha, z: z, bias: bias?.value.storage.pointer, out: z, rows: rows, cols: filters)
     }
-    if let activity {
-      if applied == activation { activity.record(output) } else { activity.record(logits: output, activation: activation, alpha: alpha) }
-    }
+    activity?.record(output, applied: applied, activation: activation, alpha: alpha)
     if !training {
       input = Tensor.released
     }
@@ -155,59 +171,31 @@ final class ConvolutionCore {
 
   /// Backward through `applied`, the activation the matching forward applied.
   func backward(_ gradOutput: Tensor, name: String, accumulate: Bool, needsInputGradient: Bool, through applied: Activation) throws -> Tensor {
-    var gradOutput = gradOutput
-    if let activity, gradOutput.shape == output.shape {
-      gradOutput = applied == activation ? activity.adding(to: gradOutput, at: output)
-        : activity.adding(toLogitGradient: gradOutput, logits: output, activation: activation, alpha: alpha)
-    }
+    let gradOutput = activity?.adding(to: gradOutput, output: output, applied: applied, activation: activation, alpha: alpha) ?? gradOutput
     guard let kernel, let g = geometry else { throw LayerError("\(name) is used before it is built") }
     let n = input.rank > 0 ? input.shape[0] : 0
     let rows = n * g.positions, patch = g.patch
     guard input.rank >= 2, gradOutput.shape == output.shape, gradOutput.count == rows * filters else {
       throw LayerError("\(name): backward needs a forward pass in training mode first, and a gradient of shape \(describeShape(output.shape))")
     }
-    let dz: UnsafePointer<Float>
-    if applied == .linear {
-      dz = UnsafePointer(gradOutput.storage.pointer)
-    } else {
-      Tensor.prepare(&gradPre, shape: gradOutput.shape)
-      Elementwise.activationBackward(applied, alpha: alpha, z: applied.backwardKeepsZ ? preactivation.storage.pointer : nil,
-                                     y: output.storage.pointer, dy: gradOutput.storage.pointer,
-                                     dz: gradPre.storage.pointer, rows: rows, cols: filters)
-      dz = UnsafePointer(gradPre.storage.pointer)
-    }
+    let dz = LinearBackward.activationGradient(applied, alpha: alpha, preactivation: preactivation, output: output, gradOutput: gradOutput,
+                                               into: &gradPre, rows: rows, units: filters)
     let a = g.isIdentity ? UnsafePointer(input.storage.pointer) : UnsafePointer(cols.storage.pointer)
-    // dK = colsᵀ · dZ
-    kernel.grad.makeUnique()
-    Gemm.sgemm(transposeA: true, transposeB: false, m: patch, n: filters, k: rows, a: a, lda: patch, b: dz, ldb: filters,
-               beta: accumulate ? 1 : 0, c: kernel.grad.storage.pointer, ldc: filters)
-    // db = Σ_rows dZ
-    if let bias {
-      bias.grad.makeUnique()
-      if accumulate {
-        Tensor.prepare(&biasGrad, shape: [filters])
-        Reduce.reduce(.sum, dz, rows: rows, cols: filters, axis: 0, out: biasGrad.storage.pointer)
-        let gb = bias.grad.storage.pointer, d = biasGrad.storage.pointer
-        for j in 0..<filters { gb[j] += d[j] }
-      } else {
-        Reduce.reduce(.sum, dz, rows: rows, cols: filters, axis: 0, out: bias.grad.storage.pointer)
-      }
-    }
+    LinearBackward.weightGradients(a: a, dz: dz, rows: rows, inputs: patch, units: filters, kernel: kernel, bias: bias,
+                                   accumulate: accumulate, scratch: &biasGrad)
     defer { input = Tensor.released }
     guard needsInputGradient else { return Tensor.released }
     // dx = fold(dZ · Kᵀ)
     Tensor.prepare(&gradInput, shape: input.shape)
     if g.isIdentity {
-      Gemm.sgemm(transposeA: false, transposeB: true, m: rows, n: patch, k: filters, a: dz, lda: filters,
-                 b: kernel.value.storage.pointer, ldb: filters, beta: 0, c: gradInput.storage.pointer, ldc: patch)
+      LinearBackward.inputGradient(dz: dz, kernel: kernel, rows: rows, inputs: patch, units: filters, into: gradInput.storage.pointer)
       return gradInput
     }
     if gradCols.shape != [rows, patch] {
       try MemoryBudget.reserve(floats: rows * patch, for: "\(name)'s window gradients (\(rows) x \(patch))")
     }
     Tensor.prepare(&gradCols, shape: [rows, patch])
-    Gemm.sgemm(transposeA: false, transposeB: true, m: rows, n: patch, k: filters, a: dz, lda: filters,
-               b: kernel.value.storage.pointer, ldb: filters, beta: 0, c: gradCols.storage.pointer, ldc: patch)
+    LinearBackward.inputGradient(dz: dz, kernel: kernel, rows: rows, inputs: patch, units: filters, into: gradCols.storage.pointer)
     Im2col.fold(g, samples: n, cols: gradCols.storage.pointer, dx: gradInput.storage.pointer)
     return gradInput
   }

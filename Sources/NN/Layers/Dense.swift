@@ -139,61 +139,28 @@ public final class Dense: Layer, Regularized, TrainableFlag {
     } else {
       Elementwise.biasActivation(applied, alpha: alpha, z: z, bias: bias?.value.storage.pointer, out: z, rows: n, cols: units)
     }
-    if let activity {
-      if applied == activation { activity.record(output) } else { activity.record(logits: output, activation: activation, alpha: alpha) }
-    }
+    activity?.record(output, applied: applied, activation: activation, alpha: alpha)
     if !training { input = Tensor.released }
     return output
   }
 
   /// Backward through `applied`, the activation the matching forward applied.
   private func backward(_ gradOutput: Tensor, accumulate: Bool, through applied: Activation) throws -> Tensor {
-    var gradOutput = gradOutput
-    if let activity, gradOutput.shape == output.shape {
-      gradOutput = applied == activation ? activity.adding(to: gradOutput, at: output)
-        : activity.adding(toLogitGradient: gradOutput, logits: output, activation: activation, alpha: alpha)
-    }
+    let gradOutput = activity?.adding(to: gradOutput, output: output, applied: applied, activation: activation, alpha: alpha) ?? gradOutput
     guard let kernel else { throw LayerError("\(name) is used before it is built") }
     let n = input.count / max(inputSize, 1)
     guard input.rank >= 2, gradOutput.shape == Array(input.shape.dropLast()) + [units] else {
       throw LayerError("\(name): backward needs a forward pass in training mode first, and a gradient of shape \(describeShape(Array(input.shape.dropLast()) + [units]))")
     }
-    // dZ = dY ⊙ act'(·)
-    let dz: UnsafePointer<Float>
-    if applied == .linear {
-      dz = UnsafePointer(gradOutput.storage.pointer)
-    } else {
-      Tensor.prepare(&gradPre, shape: gradOutput.shape)
-      Elementwise.activationBackward(applied, alpha: alpha,
-                                     z: Self.keepsPreactivation(applied) ? preactivation.storage.pointer : nil,
-                                     y: output.storage.pointer, dy: gradOutput.storage.pointer,
-                                     dz: gradPre.storage.pointer, rows: n, cols: units)
-      dz = UnsafePointer(gradPre.storage.pointer)
-    }
-    // dW = xᵀ · dZ
-    kernel.grad.makeUnique()
-    Gemm.sgemm(transposeA: true, transposeB: false, m: inputSize, n: units, k: n,
-               a: input.storage.pointer, lda: inputSize, b: dz, ldb: units,
-               beta: accumulate ? 1 : 0, c: kernel.grad.storage.pointer, ldc: units)
-    // db = Σ_rows dZ
-    if let bias {
-      bias.grad.makeUnique()
-      if accumulate {
-        Tensor.prepare(&biasGrad, shape: [units])
-        Reduce.reduce(.sum, dz, rows: n, cols: units, axis: 0, out: biasGrad.storage.pointer)
-        let g = bias.grad.storage.pointer, d = biasGrad.storage.pointer
-        for j in 0..<units { g[j] += d[j] }
-      } else {
-        Reduce.reduce(.sum, dz, rows: n, cols: units, axis: 0, out: bias.grad.storage.pointer)
-      }
-    }
+    let dz = LinearBackward.activationGradient(applied, alpha: alpha, preactivation: preactivation, output: output, gradOutput: gradOutput,
+                                               into: &gradPre, rows: n, units: units)
+    LinearBackward.weightGradients(a: UnsafePointer(input.storage.pointer), dz: dz, rows: n, inputs: inputSize, units: units,
+                                   kernel: kernel, bias: bias, accumulate: accumulate, scratch: &biasGrad)
     defer { input = Tensor.released }
     guard needsInputGradient else { return Tensor.released }
     // dx = dZ · Wᵀ
     Tensor.prepare(&gradInput, shape: input.shape)
-    Gemm.sgemm(transposeA: false, transposeB: true, m: n, n: inputSize, k: units,
-               a: dz, lda: units, b: kernel.value.storage.pointer, ldb: units,
-               beta: 0, c: gradInput.storage.pointer, ldc: inputSize)
+    LinearBackward.inputGradient(dz: dz, kernel: kernel, rows: n, inputs: inputSize, units: units, into: gradInput.storage.pointer)
     return gradInput
   }
 

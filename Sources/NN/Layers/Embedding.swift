@@ -9,14 +9,27 @@ import Tensors
 /// The gradient is sparse: backward writes only the rows the batch looked up and records them
 /// in the table's `touchedRows`, so the optimizer updates just those rows (lazily, as
 /// PyTorch's SparseAdam). Outside the recorded rows the gradient buffer stays zero.
-public final class Embedding: Layer, MaskProducing {
+///
+/// With an `embeddings_regularizer` the gradient is dense, as Keras's: the penalty is on the
+/// whole table, so its gradient touches every row; the table then has no touched-row list and
+/// the optimizer steps every row (O(table) a step instead of O(rows looked up)). An
+/// `embeddings_constraint` projects the whole table after each step (axis 0 is the vocabulary,
+/// as Keras's); an `activity_regularizer` is on the looked-up vectors.
+public final class Embedding: Layer, MaskProducing, Regularized, TrainableFlag {
   public static let kind = "Embedding"
   public var name: String
   public let inputDim: Int
   public let outputDim: Int
   public let maskZero: Bool
-  /// The initializer's name as written (`uniform`, Keras's default, is `random_uniform`).
-  public let initializerName: String
+  /// How the table starts (Keras's default `uniform` is `random_uniform`, -0.05..0.05).
+  public let initializer: Initializer
+  /// The table's regularizer and constraint (the kernel's fields of the rules) and the activity's.
+  public let rules: WeightRules
+  /// Whether its table trains (kept for a table built later).
+  public var trainableFlag = true
+  private let activity: ActivityPenalty?
+  /// Whether the gradient stays sparse (no penalty on the table).
+  private var sparse: Bool { rules.kernelRegularizer == nil }
   public var needsInputGradient = true
   public private(set) var outputShape: [Int] = []
   public private(set) var embeddings: Weight?
@@ -28,21 +41,23 @@ public final class Embedding: Layer, MaskProducing {
   private var output = Tensor.zeros([0])
   private var mask = Tensor.zeros([0])
 
-  public init(inputDim: Int, outputDim: Int, maskZero: Bool = false, initializer: String = "uniform", name: String = "") throws {
-    guard Self.initializers[initializer] != nil else {
-      throw LayerError("Embedding: unknown embeddings_initializer '\(initializer)'; expected one of \(Self.initializerNames.joined(separator: ", "))")
+  public init(inputDim: Int, outputDim: Int, maskZero: Bool = false, initializer: Initializer = .random_uniform,
+              rules: WeightRules = WeightRules(), name: String = "") throws {
+    guard rules.biasRegularizer == nil, rules.biasConstraint == nil else {
+      throw LayerError("Embedding has no bias: it takes embeddings_regularizer, embeddings_constraint and activity_regularizer")
     }
     self.inputDim = inputDim
     self.outputDim = outputDim
     self.maskZero = maskZero
-    self.initializerName = initializer
+    self.initializer = initializer
+    self.rules = rules
+    self.activity = rules.activityRegularizer.map(ActivityPenalty.init)
     self.name = name
   }
 
-  /// Keras's names: `uniform` and `normal` beside the initializers Dense takes.
-  static let initializers: [String: Initializer] = Dictionary(
-    uniqueKeysWithValues: [("uniform", .random_uniform), ("normal", .random_normal)] + Initializer.Kind.allCases.map { ($0.rawValue, Initializer($0)) })
-  static let initializerNames = ["uniform", "normal"] + Initializer.Kind.allCases.map(\.rawValue)
+  /// Keras's names `uniform` and `normal` for `random_uniform` and `random_normal`, beside the
+  /// initializers Dense takes.
+  static let initializerAliases: [String: Initializer.Kind] = ["uniform": .random_uniform, "normal": .random_normal]
 
   public var isBuilt: Bool { embeddings != nil }
 
@@ -54,9 +69,10 @@ public final class Embedding: Layer, MaskProducing {
       }
       try MemoryBudget.reserve(shapes: [[inputDim, outputDim], [inputDim, outputDim]], for: "building \(name) (\(inputDim)x\(outputDim) table)")
       var r = random.derived("\(name)/embeddings")
-      let initializer = Self.initializers[initializerName] ?? .random_uniform
       let table = Weight(name: "\(name)/embeddings", value: initializer.make([inputDim, outputDim], fanIn: inputDim, fanOut: outputDim, random: &r))
-      table.touchedRows = TouchedRows(width: outputDim, tableRows: inputDim)
+      if sparse { table.touchedRows = TouchedRows(width: outputDim, tableRows: inputDim) }
+      table.trainable = trainableFlag
+      if let c = rules.kernelConstraint { try c.check(table) }
       embeddings = table
     }
     self.inputShape = inputShape
@@ -65,6 +81,9 @@ public final class Embedding: Layer, MaskProducing {
   }
 
   public var parameters: [Weight] { embeddings.map { [$0] } ?? [] }
+  public var ruledKernel: Weight? { embeddings }
+  public var ruledBias: Weight? { nil }
+  public var activityPenalty: Double { activity?.value ?? 0 }
 
   /// Checks every index before anything is written (the last batch's indices stay for its
   /// backward if this one is refused): an integer in 0..<inputDim.
@@ -112,19 +131,33 @@ public final class Embedding: Layer, MaskProducing {
     } else {
       outputMask = nil
     }
+    activity?.record(output)
     return output
   }
 
   /// Scatter-adds each output row's gradient into the row it was looked up from. Without
   /// `accumulate`, the rows the previous gradient touched are zeroed first (O(those rows), not
-  /// the whole table).
+  /// the whole table; the whole table when the gradient is dense).
   public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
     guard let embeddings else { throw LayerError("\(name) is used before it is built") }
     guard gradOutput.count == indices.count * outputDim, gradOutput.shape.last == outputDim else {
       throw LayerError("\(name): backward needs a forward pass first, and a gradient of \(outputDim) values per index")
     }
+    var gradOutput = gradOutput
+    if let activity, gradOutput.shape == output.shape { gradOutput = activity.adding(to: gradOutput, at: output) }
     embeddings.grad.makeUnique()
     let g = embeddings.grad.storage.pointer, d = outputDim, dy = gradOutput.storage.pointer
+    guard sparse else {
+      if !accumulate { g.update(repeating: 0, count: embeddings.grad.count) }
+      indices.withUnsafeBufferPointer { idx in
+        for (i, r) in idx.enumerated() {
+          let row = g + Int(r) * d, src = dy + i * d
+          for j in 0..<d { row[j] += src[j] }
+        }
+      }
+      guard needsInputGradient else { return Tensor.released }
+      return Tensor.zeros(Array(gradOutput.shape.dropLast()))
+    }
     var touched = embeddings.touchedRows ?? TouchedRows(width: d, tableRows: inputDim)
     embeddings.touchedRows = nil  // the list's buffer held once while it is edited
     if !accumulate {
@@ -153,13 +186,15 @@ public final class Embedding: Layer, MaskProducing {
   /// A later application of this layer: the same table (and touched-row list, so every use's
   /// rows reach the optimizer once), buffers of its own.
   public func twin() throws -> Layer {
-    let t = try Embedding(inputDim: inputDim, outputDim: outputDim, maskZero: maskZero, initializer: initializerName, name: name)
+    let t = try Embedding(inputDim: inputDim, outputDim: outputDim, maskZero: maskZero, initializer: initializer, rules: rules, name: name)
+    t.trainableFlag = trainableFlag
     t.embeddings = embeddings
     return t
   }
 
   public var config: [String: Any] {
-    ["input_dim": inputDim, "output_dim": outputDim, "mask_zero": maskZero, "embeddings_initializer": initializerName]
+    ["input_dim": inputDim, "output_dim": outputDim, "mask_zero": maskZero, "embeddings_initializer": initializer.configValue]
+      .merging(rules.config(weight: "embeddings")) { a, _ in a }
   }
 
   static let entry = Entry(
@@ -170,11 +205,28 @@ public final class Embedding: Layer, MaskProducing {
     let inputDim = d.parameter("input_dim", Int.self, "vocabulary size: indices run 0..input_dim-1 (with mask_zero, 0 is the padding)", as: .positiveInteger)
     let outputDim = d.parameter("output_dim", Int.self, "width of each vector", as: .positiveInteger)
     let maskZero = d.option("mask_zero", Bool.self, "index 0 is padding: later layers (global pooling) leave those steps out", default: false)
-    let initializer = d.option("embeddings_initializer", String.self, "how the table starts (uniform: -0.05..0.05, as Keras)",
-                               as: .oneOf(initializerNames), default: "uniform")
+    let initializer = d.option("embeddings_initializer", Value.self,
+                               "how the table starts (uniform: -0.05..0.05, as Keras; normal: stddev 0.05): a name, or {name =, ...} with parameters (minval, maxval, mean, stddev, ...)",
+                               as: .either(.oneOf(initializerAliases.keys.sorted() + Initializer.Kind.allCases.map(\.rawValue)), .record),
+                               default: .string("uniform"))
+    let rules = WeightRuleOptions(d, weight: "embeddings", bias: false)
     let name = d.option(LayerLibrary.nameOption, String.self)
     return LayerLibrary.layer { a in
-      try Embedding(inputDim: a[inputDim], outputDim: a[outputDim], maskZero: a[maskZero], initializer: a[initializer], name: a[name])
+      try Embedding(inputDim: a[inputDim], outputDim: a[outputDim], maskZero: a[maskZero],
+                    initializer: parseInitializer(a[initializer]), rules: try rules.read(a), name: a[name])
     }
+  }
+}
+
+extension Embedding {
+  /// The `embeddings_initializer` a script gives: Keras's `uniform`/`normal` or an initializer
+  /// (a name or a table, whose name may also be one of the two).
+  static func parseInitializer(_ v: Value) throws -> Initializer {
+    let option = "embeddings_initializer"
+    if case .string(let s) = v, let kind = initializerAliases[s] { return Initializer(kind) }
+    if case .table(let fields) = v, case .string(let s)? = v["name"], let kind = initializerAliases[s] {
+      return try Initializer.parse(.table(fields.map { $0.key == "name" ? ("name", .string(kind.rawValue)) : $0 }), option)
+    }
+    return try Initializer.parse(v, option)
   }
 }

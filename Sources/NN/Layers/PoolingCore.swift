@@ -83,24 +83,6 @@ final class PoolingCore {
   }
 }
 
-/// What the four pooling layers share beyond their core.
-protocol PoolingLayer: Layer {
-  var core: PoolingCore { get }
-  var inputShape: [Int] { get }
-}
-
-extension PoolingLayer {
-  public var parameters: [Weight] { [] }
-
-  public func forward(_ x: Tensor, training: Bool) throws -> Tensor {
-    try core.forward(x, name: name, inputShape: inputShape, outputShape: outputShape, training: training)
-  }
-
-  public func backward(_ gradOutput: Tensor, accumulate: Bool) throws -> Tensor {
-    try core.backward(gradOutput, name: name, needsInputGradient: needsInputGradient)
-  }
-}
-
 extension PoolingCore {
   /// Checks the sizes of a pooling layer made in Swift (the script entries check their own).
   /// A core of the same options with buffers of its own (a shared layer's later application).
@@ -111,6 +93,7 @@ extension PoolingCore {
     guard poolSize.0 > 0, poolSize.1 > 0, s.0 > 0, s.1 > 0 else {
       throw LayerError("\(kind) needs a positive pool size and strides")
     }
+    guard padding != .causal else { throw LayerError("\(kind): padding \"causal\" is for Conv1D only; expected \"valid\" or \"same\"") }
     return PoolingCore(mode: mode, poolSize: poolSize, strides: s, padding: padding)
   }
 

@@ -40,6 +40,55 @@ extension LayerLibrary {
   }
 }
 
+/// The options Conv1D and Conv2D share, declared once: `axes` spatial axes (1 or 2), `kind` the
+/// layer's name for errors, `paddings` the padding names it takes.
+struct ConvolutionOptions {
+  let kind: String
+  let axes: Int
+  let filters: Arg<Int>
+  let kernelSize, strides, dilation: Arg<Value>
+  let padding: Arg<Padding>
+  let activation: Arg<Activation>
+  let alpha: Arg<Float?>
+  let useBias: Arg<Bool>
+  let kernelInitializer, biasInitializer: Arg<Initializer>
+  let rules: WeightRuleOptions
+  let name: Arg<String>
+
+  init(_ d: Declarer, kind: String, axes: Int, paddings: [Padding], sizeDoc: String, strideDoc: String, dilationDoc: String) {
+    self.kind = kind
+    self.axes = axes
+    filters = d.parameter("filters", Int.self, "output channels", as: .positiveInteger)
+    kernelSize = d.parameter("kernel_size", Value.self, sizeDoc, as: LayerLibrary.sizeType)
+    strides = d.option("strides", Value.self, strideDoc, as: LayerLibrary.sizeType, default: .integer(1))
+    let names = paddings.map { "\"\($0.rawValue)\"" }
+    padding = d.option("padding", Padding.self, names.dropLast().joined(separator: ", ") + " or " + names.last!,  // cannot fail: two paddings or more
+                       as: .oneOf(paddings.map(\.rawValue)), default: .valid)
+    dilation = d.option("dilation_rate", Value.self, dilationDoc, as: LayerLibrary.sizeType, default: .integer(1))
+    activation = d.option("activation", Activation.self, "activation applied to the output", default: .linear)
+    alpha = d.option(LayerLibrary.alphaOption, Float?.self)
+    useBias = d.option("use_bias", Bool.self, "add a bias per filter", default: true)
+    kernelInitializer = d.option("kernel_initializer", Initializer.self, "how K starts", default: .glorot_uniform)
+    biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
+    rules = WeightRuleOptions(d)
+    name = d.option(LayerLibrary.nameOption, String.self)
+  }
+
+  /// A size option as one number per axis (a pair; the first 1 for a 1-D layer).
+  func sizes(_ a: Arguments, _ arg: Arg<Value>, _ what: String) throws -> (Int, Int) {
+    let s = try LayerLibrary.sizes(a[arg], axes: axes, "\(kind) \(what)")
+    return axes == 1 ? (1, s[0]) : (s[0], s[1])
+  }
+
+  /// The convolution's core, from the script's arguments.
+  func core(_ a: Arguments) throws -> ConvolutionCore {
+    try ConvolutionCore.checked(kind, filters: a[filters], kernelSize: sizes(a, kernelSize, "'kernel_size'"),
+                                strides: sizes(a, strides, "option 'strides'"), dilation: sizes(a, dilation, "option 'dilation_rate'"),
+                                padding: a[padding], activation: a[activation], alpha: a[alpha], useBias: a[useBias],
+                                kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], rules: try rules.read(a))
+  }
+}
+
 extension Conv2D {
   static let entry = Entry(
     module: "nn", name: "Conv2D",
@@ -47,25 +96,9 @@ extension Conv2D {
     returns: [Returned(.object("Layer"), "the layer")],
     details: "Channels last, as Keras. \"valid\" keeps windows wholly inside the image; \"same\" outputs ceil(in / stride) positions, padding with zeros and putting the odd one at the bottom and right. A kernel larger than the image (unpadded) is an error when the model is built."
   ) { d in
-    let filters = d.parameter("filters", Int.self, "output channels", as: .positiveInteger)
-    let kernelSize = d.parameter("kernel_size", Value.self, "kernel height and width: a number or {kh, kw}", as: LayerLibrary.sizeType)
-    let strides = d.option("strides", Value.self, "step between windows: a number or {sh, sw}", as: LayerLibrary.sizeType, default: .integer(1))
-    let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
-    let dilation = d.option("dilation_rate", Value.self, "spacing of the kernel's taps: a number or {dh, dw}", as: LayerLibrary.sizeType, default: .integer(1))
-    let activation = d.option("activation", Activation.self, "activation applied to the output", default: .linear)
-    let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
-    let useBias = d.option("use_bias", Bool.self, "add a bias per filter", default: true)
-    let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how K starts", default: .glorot_uniform)
-    let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
-    let rules = WeightRuleOptions(d)
-    let name = d.option(LayerLibrary.nameOption, String.self)
-    return LayerLibrary.layer { a in
-      try Conv2D(filters: a[filters], kernelSize: LayerLibrary.pair(a[kernelSize], "Conv2D 'kernel_size'"),
-                 strides: LayerLibrary.pair(a[strides], "Conv2D option 'strides'"), padding: a[padding],
-                 dilation: LayerLibrary.pair(a[dilation], "Conv2D option 'dilation_rate'"),
-                 activation: a[activation], alpha: a[alpha], useBias: a[useBias],
-                 kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], rules: try rules.read(a), name: a[name])
-    }
+    let o = ConvolutionOptions(d, kind: "Conv2D", axes: 2, paddings: [.valid, .same], sizeDoc: "kernel height and width: a number or {kh, kw}",
+                               strideDoc: "step between windows: a number or {sh, sw}", dilationDoc: "spacing of the kernel's taps: a number or {dh, dw}")
+    return LayerLibrary.layer { a in Conv2D(name: try a[o.name], core: try o.core(a)) }
   }
 }
 
@@ -74,27 +107,11 @@ extension Conv1D {
     module: "nn", name: "Conv1D",
     summary: "1-D convolution over sequences [steps, channels]: act(conv(x, K) + b), K stored [k, in, filters].",
     returns: [Returned(.object("Layer"), "the layer")],
-    details: "Channels last, as Keras. \"valid\" keeps windows wholly inside the sequence; \"same\" outputs ceil(steps / stride) positions, padding with zeros and putting the odd one at the end. A kernel longer than the sequence (unpadded) is an error when the model is built."
+    details: "Channels last, as Keras. \"valid\" keeps windows wholly inside the sequence; \"same\" outputs ceil(steps / stride) positions, padding with zeros and putting the odd one at the end; \"causal\" pads dilation_rate * (kernel_size - 1) zeros before the sequence only, so step t sees steps up to t and no later (ceil(steps / stride) positions). A kernel longer than the sequence (unpadded) is an error when the model is built."
   ) { d in
-    let filters = d.parameter("filters", Int.self, "output channels", as: .positiveInteger)
-    let kernelSize = d.parameter("kernel_size", Value.self, "kernel length: a number or {k}", as: LayerLibrary.sizeType)
-    let strides = d.option("strides", Value.self, "step between windows", as: LayerLibrary.sizeType, default: .integer(1))
-    let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
-    let dilation = d.option("dilation_rate", Value.self, "spacing of the kernel's taps", as: LayerLibrary.sizeType, default: .integer(1))
-    let activation = d.option("activation", Activation.self, "activation applied to the output", default: .linear)
-    let alpha = d.option(LayerLibrary.alphaOption, Float?.self)
-    let useBias = d.option("use_bias", Bool.self, "add a bias per filter", default: true)
-    let kernelInitializer = d.option("kernel_initializer", Initializer.self, "how K starts", default: .glorot_uniform)
-    let biasInitializer = d.option("bias_initializer", Initializer.self, "how b starts", default: .zeros)
-    let rules = WeightRuleOptions(d)
-    let name = d.option(LayerLibrary.nameOption, String.self)
-    return LayerLibrary.layer { a in
-      try Conv1D(filters: a[filters], kernelSize: LayerLibrary.single(a[kernelSize], "Conv1D 'kernel_size'"),
-                 strides: LayerLibrary.single(a[strides], "Conv1D option 'strides'"), padding: a[padding],
-                 dilation: LayerLibrary.single(a[dilation], "Conv1D option 'dilation_rate'"),
-                 activation: a[activation], alpha: a[alpha], useBias: a[useBias],
-                 kernelInitializer: a[kernelInitializer], biasInitializer: a[biasInitializer], rules: try rules.read(a), name: a[name])
-    }
+    let o = ConvolutionOptions(d, kind: "Conv1D", axes: 1, paddings: [.valid, .same, .causal], sizeDoc: "kernel length: a number or {k}",
+                               strideDoc: "step between windows", dilationDoc: "spacing of the kernel's taps")
+    return LayerLibrary.layer { a in Conv1D(name: try a[o.name], core: try o.core(a)) }
   }
 }
 
@@ -106,7 +123,7 @@ extension LayerLibrary {
           details: "Channels last, as Keras. \"same\" outputs ceil(in / stride) positions; padding never wins a max and is not counted in an average. A window larger than the image (unpadded) is an error when the model is built.") { d in
       let poolSize = d.parameter("pool_size", Value.self, "window height and width: a number or {ph, pw}", as: sizeType, default: .integer(2))
       let strides = d.option("strides", Value.self, "step between windows: a number or {sh, sw} (default: the pool size)", as: sizeType)
-      let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
+      let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", as: .oneOf(Padding.windowed), default: .valid)
       let layerName = d.option(nameOption, String.self)
       return layer { a in
         try make(pair(poolSizeOrDefault(a[poolSize]), "\(name) 'pool_size'"), try a[strides].map { try pair($0, "\(name) option 'strides'") },
@@ -122,7 +139,7 @@ extension LayerLibrary {
           details: "Channels last, as Keras. \"same\" outputs ceil(steps / stride) positions; padding never wins a max and is not counted in an average. A window longer than the sequence (unpadded) is an error when the model is built.") { d in
       let poolSize = d.parameter("pool_size", Value.self, "window length", as: sizeType, default: .integer(2))
       let strides = d.option("strides", Value.self, "step between windows (default: the pool size)", as: sizeType)
-      let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", default: .valid)
+      let padding = d.option("padding", Padding.self, "\"valid\" or \"same\"", as: .oneOf(Padding.windowed), default: .valid)
       let layerName = d.option(nameOption, String.self)
       return layer { a in
         try make(single(poolSizeOrDefault(a[poolSize]), "\(name) 'pool_size'"), try a[strides].map { try single($0, "\(name) option 'strides'") },

@@ -144,25 +144,29 @@ enum RegularizerLibrary {
 
 /// The regularizer and constraint options a layer with a kernel and a bias declares: one line
 /// in its entry's declaration (`let rules = WeightRuleOptions(d)`) and one in its body
-/// (`try rules.read(a)`).
+/// (`try rules.read(a)`). A layer with one weight of another name (an embedding's table) names
+/// it and declares no bias options: `WeightRuleOptions(d, weight: "embeddings", bias: false)`.
 struct WeightRuleOptions {
   static let regularizerType = ValueType.either(.oneOf(["l1", "l2", "l1_l2"]), .either(.object("Regularizer"), .record))
   static let constraintType = ValueType.either(.oneOf(["max_norm", "unit_norm", "non_neg"]), .either(.object("Constraint"), .record))
-  let kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint: Arg<Value?>
+  let weight: String
+  let kernelRegularizer, activityRegularizer, kernelConstraint: Arg<Value?>
+  let biasRegularizer, biasConstraint: Arg<Value?>?
 
-  init(_ d: Declarer) {
-    kernelRegularizer = d.option("kernel_regularizer", Value.self, "penalty on the kernel added to the loss: \"l1\", \"l2\" (0.01), regularizers.l1_l2{...}", as: Self.regularizerType)
-    biasRegularizer = d.option("bias_regularizer", Value.self, "penalty on the bias", as: Self.regularizerType)
+  init(_ d: Declarer, weight: String = "kernel", bias: Bool = true) {
+    self.weight = weight
+    kernelRegularizer = d.option("\(weight)_regularizer", Value.self, "penalty on the \(weight) added to the loss: \"l1\", \"l2\" (0.01), regularizers.l1_l2{...}", as: Self.regularizerType)
+    biasRegularizer = bias ? d.option("bias_regularizer", Value.self, "penalty on the bias", as: Self.regularizerType) : nil
     activityRegularizer = d.option("activity_regularizer", Value.self, "penalty on the layer's output, summed over the batch (Keras 3)", as: Self.regularizerType)
-    kernelConstraint = d.option("kernel_constraint", Value.self, "projection of the kernel after each step: constraints.max_norm(2), \"non_neg\", \"unit_norm\"", as: Self.constraintType)
-    biasConstraint = d.option("bias_constraint", Value.self, "projection of the bias after each step", as: Self.constraintType)
+    kernelConstraint = d.option("\(weight)_constraint", Value.self, "projection of the \(weight) after each step: constraints.max_norm(2), \"non_neg\", \"unit_norm\"", as: Self.constraintType)
+    biasConstraint = bias ? d.option("bias_constraint", Value.self, "projection of the bias after each step", as: Self.constraintType) : nil
   }
 
   func read(_ a: Arguments) throws -> WeightRules {
-    WeightRules(kernelRegularizer: try RegularizerLibrary.regularizer(a[kernelRegularizer], "kernel_regularizer"),
-                biasRegularizer: try RegularizerLibrary.regularizer(a[biasRegularizer], "bias_regularizer"),
+    WeightRules(kernelRegularizer: try RegularizerLibrary.regularizer(a[kernelRegularizer], "\(weight)_regularizer"),
+                biasRegularizer: try biasRegularizer.map { try RegularizerLibrary.regularizer(a[$0], "bias_regularizer") } ?? nil,
                 activityRegularizer: try RegularizerLibrary.regularizer(a[activityRegularizer], "activity_regularizer"),
-                kernelConstraint: try RegularizerLibrary.constraint(a[kernelConstraint], "kernel_constraint"),
-                biasConstraint: try RegularizerLibrary.constraint(a[biasConstraint], "bias_constraint"))
+                kernelConstraint: try RegularizerLibrary.constraint(a[kernelConstraint], "\(weight)_constraint"),
+                biasConstraint: try biasConstraint.map { try RegularizerLibrary.constraint(a[$0], "bias_constraint") } ?? nil)
   }
 }

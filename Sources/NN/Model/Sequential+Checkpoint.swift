@@ -29,7 +29,9 @@ extension Sequential {
     }
     return TrainingCheckpoint(
       epoch: state.epoch, stopTraining: stopTraining,
-      layers: layers.map { .init(kind: type(of: $0).kind, name: $0.name, random: $0.randomStream) },
+      layers: layers.enumerated().map { k, l in
+        TrainingCheckpoint.LayerRecord(kind: type(of: l).kind, name: l.name, random: l.randomStream, uses: graph?.laterUseStreams(of: k) ?? [])
+      },
       weights: all.map { ($0.name, $0.value) },
       optimizerKind: type(of: optimizer).kind, optimizerConfig: try Self.settings(of: optimizer),
       learningRate: optimizer.learningRate, initialLearningRate: optimizer.initialLearningRate, steps: optimizer.steps,
@@ -58,6 +60,10 @@ extension Sequential {
       }
       guard (saved.random == nil) == (layer.randomStream == nil) else {
         throw fail("layer '\(layer.name)' \(saved.random == nil ? "has no" : "has a") random stream in the checkpoint, \(layer.randomStream == nil ? "none" : "one") in the model")
+      }
+      let uses = graph?.laterUseStreams(of: k).count ?? 0
+      guard saved.uses.count == uses else {
+        throw fail("layer '\(layer.name)' has random streams for \(saved.uses.count) later uses in the checkpoint, \(uses) in the model")
       }
     }
     let all = layers.flatMap { $0.parameters + $0.state }
@@ -113,6 +119,7 @@ extension Sequential {
     guard let optimizer else { return }
     for ((_, t), w) in zip(c.weights, layers.flatMap({ $0.parameters + $0.state })) { try w.assign(t) }
     for (saved, layer) in zip(c.layers, layers) { if let r = saved.random { layer.restoreRandomStream(r) } }
+    for (k, saved) in c.layers.enumerated() where !saved.uses.isEmpty { graph?.restoreLaterUseStreams(of: k, saved.uses) }
     optimizer.initialLearningRate = c.initialLearningRate
     optimizer.learningRate = c.learningRate
     optimizer.steps = c.steps

@@ -24,7 +24,7 @@ extension Sequential {
     if let w = options.sampleWeights, w.count != n {
       throw LayerError("sample_weight has \(w.count) values for \(n) samples")
     }
-    if let cw = options.classWeights, cw.count != outputSize { throw LayerError("class_weight has \(cw.count) values for \(outputSize ?? 0) labels") }
+    try checkClassWeights(options.classWeights)
     try checkTrainingData(x: x, y: y, weights: options.sampleWeights, loss: loss)
     if let (vx, vy) = options.validation {
       try checkTrainingData(x: vx, y: vy, loss: loss, what: "validation ")

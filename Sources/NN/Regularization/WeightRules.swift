@@ -20,12 +20,15 @@ public struct WeightRules: Sendable, Equatable {
   public var isEmpty: Bool { self == WeightRules() }
 
   /// The options that rebuild them (only those given), for a layer's config.
-  public var config: [String: Any] {
+  public var config: [String: Any] { config(weight: "kernel") }
+
+  /// The same, with the kernel's options named after `weight` (an embedding's `embeddings`).
+  public func config(weight: String) -> [String: Any] {
     var c: [String: Any] = [:]
-    if let r = kernelRegularizer { c["kernel_regularizer"] = r.config }
+    if let r = kernelRegularizer { c["\(weight)_regularizer"] = r.config }
     if let r = biasRegularizer { c["bias_regularizer"] = r.config }
     if let r = activityRegularizer { c["activity_regularizer"] = r.config }
-    if let k = kernelConstraint { c["kernel_constraint"] = k.config }
+    if let k = kernelConstraint { c["\(weight)_constraint"] = k.config }
     if let k = biasConstraint { c["bias_constraint"] = k.config }
     return c
   }
