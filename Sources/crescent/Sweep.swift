@@ -89,18 +89,9 @@ struct Sweep {
     var runOptions = try options.runOptions()
     runOptions.seed = nil
     let catalog = try options.pluginOptions.catalog(command: "sweep")
-    let fixed = spec.with
     let worker = SweepWorker(store: store, study: study, sampler: try Samplers.named(spec.sampler, seed: spec.seed),
                              pruner: try Pruners.named(spec.pruner), target: target, timing: options.timing) { binding in
-      var execution = RunExecution(script: spec.script, options: runOptions)
-      let params = spec.space.values(of: binding.trial.params)
-      do {
-        execution.with = try WithArguments(fixed + params.map { "\($0.key)=\($0.value.description)" })
-      } catch let e as ConfigError { throw SweepError(e.message) }
-      execution.trial = binding
-      execution.echo = false
-      execution.catalog = catalog
-      return try execution.execute()
+      try Sweep.runTrial(binding, spec: spec, options: runOptions, catalog: catalog)
     }
     if printing {
       let store = self.store, study = self.study
@@ -110,6 +101,22 @@ struct Sweep {
       }
     }
     return try worker.work()
+  }
+}
+
+extension Sweep {
+  /// Carries a trial out as a recorded run of the study's script in this process: the study's
+  /// `with` words, then the trial's parameters as overrides; what it prints stays in the store.
+  static func runTrial(_ binding: TrialBinding, spec: StudySpec, options: RunOptions, catalog: Catalog?) throws -> RunExecution.Outcome {
+    var execution = RunExecution(script: spec.script, options: options)
+    let params = spec.space.values(of: binding.trial.params)
+    do {
+      execution.with = try WithArguments(spec.with + params.map { "\($0.key)=\($0.value.description)" })
+    } catch let e as ConfigError { throw SweepError(e.message) }
+    execution.trial = binding
+    execution.echo = false
+    execution.catalog = catalog
+    return try execution.execute()
   }
 }
 
