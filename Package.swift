@@ -47,7 +47,7 @@ let package = Package(
     .target(name: "Sweeps", dependencies: ["Catalog", "Tensors"], exclude: ["README.md"]),
     // The run store: every run, its metrics and artifacts, in one SQLite file (GRDB over the
     // system's libsqlite3; Debian: libsqlite3-dev).
-    .target(name: "RunStore", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+    .target(name: "RunStore", dependencies: ["Catalog", "Sweeps", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]),
     // Every built-in library registered into one catalog.
     .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"],
@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Fixtures"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"]),
     .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Catalog"]),
-    .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", "Sweeps", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary", "Experiments", "CAllocationCount"]),
     .testTarget(name: "CrescentCommandTests", dependencies: ["crescent", "RunStore", "Reports", "Catalog"]),
   ],

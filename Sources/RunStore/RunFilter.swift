@@ -2,9 +2,10 @@ import Foundation
 
 /// A `--filter` expression over runs: comparisons joined by `and` / `or` (and binds tighter),
 /// with parentheses: `status=COMPLETED and val_f1_micro>0.6`. A key is a run column (id,
-/// experiment, status, started, duration, seed), `config.<key>` (dotted into nested tables), or
-/// a series name (its last value). Values compare as numbers when both sides are numbers, else
-/// as text; a run without the key does not match.
+/// experiment, status, started, duration, seed; study and trial for a sweep's runs),
+/// `config.<key>` (dotted into nested tables), or a series name (its last value). Values
+/// compare as numbers when both sides are numbers, else as text; a run without the key does
+/// not match.
 public indirect enum RunFilter {
   case compare(key: String, op: Op, value: String)
   case and(RunFilter, RunFilter)
@@ -47,6 +48,8 @@ public indirect enum RunFilter {
     case "started", "start": return RunTable.timestamp(run.started)
     case "duration": return "\(run.duration)"
     case "seed": return run.seed.map { String($0) }
+    case "study": return run.study
+    case "trial": return run.trial.map { String($0) }
     default:
       if key.hasPrefix("config.") {
         let k = String(key.dropFirst("config.".count))

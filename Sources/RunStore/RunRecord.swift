@@ -12,6 +12,9 @@ public struct RunRecord {
   public var seed: UInt64?
   public var configJSON: String?
   public var overridesJSON: String?
+  /// The sweep's study and the number of its trial the run carries out, for a trial's run.
+  public var study: String?
+  public var trial: Int?
   /// The last value of each series, by series name (sorted by name).
   public var lastValues: [(key: String, value: Double)] = []
   // Details (read by `run(id:)`, not by listings).

@@ -73,7 +73,7 @@ public final class RunRecording: RunRecorder, @unchecked Sendable {  // mutable 
     runID = id
     guard let record = try store.run(id: id, staleAfter: staleAfter) else { throw StoreError("no run '\(id)' in '\(store.path)'") }
     switch record.status {
-    case .completed: throw StoreError("run \(id) is COMPLETED: only an INTERRUPTED, FAILED or DEAD run can be resumed")
+    case .completed, .pruned: throw StoreError("run \(id) is \(record.status.rawValue): only an INTERRUPTED, FAILED or DEAD run can be resumed")
     case .running: throw StoreError("run \(id) is RUNNING (its heartbeat is fresh): stop it, or wait until it shows as DEAD, before resuming it")
     case .failed, .interrupted, .dead: break
     }

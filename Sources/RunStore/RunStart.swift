@@ -34,6 +34,8 @@ public struct RunStart {
 /// How a run ended.
 public enum RunStatus: String, CaseIterable, Sendable {
   case running = "RUNNING", completed = "COMPLETED", failed = "FAILED", interrupted = "INTERRUPTED"
+  /// A sweep's trial the pruner stopped: it ended early, by design, at the step it reached.
+  case pruned = "PRUNED"
   /// Not stored: a RUNNING run whose heartbeat is stale (its process is gone).
   case dead = "DEAD"
 }

@@ -23,7 +23,7 @@ extension RunStore {
       var records: [RunRecord] = []
       var index: [String: Int] = [:]
       // Table scans (no ORDER BY: an index walk would look every row up); sorted here.
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, experiment, status, started, stopped, heartbeat, seed, config, overrides FROM run")
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, experiment, status, started, stopped, heartbeat, seed, config, overrides, study, trial FROM run")
       while let row = try rows.next() {
         let id: String = row[0]
         index[id] = records.count
@@ -32,6 +32,8 @@ extension RunStore {
                                  started: Date(timeIntervalSince1970: row[3]), stopped: (row[4] as Double?).map(Date.init(timeIntervalSince1970:)),
                                  heartbeat: Date(timeIntervalSince1970: row[5]),
                                  seed: (row[6] as Int64?).map { UInt64(bitPattern: $0) }, configJSON: row[7], overridesJSON: row[8]))
+        records[records.count - 1].study = row[9]
+        records[records.count - 1].trial = row[10]
       }
       let series = try Row.fetchCursor(db, sql: "SELECT run, key, last_value, last_bits FROM series WHERE count > 0")
       while let row = try series.next() {
@@ -61,6 +63,7 @@ extension RunStore {
       r.script = row["script"]; r.source = row["source"]; r.sha256 = row["sha256"]; r.recipesJSON = row["recipes"]
       r.folder = row["folder"]; r.resultJSON = row["result"]; r.infoJSON = row["info"]; r.error = row["error"]
       r.traceback = row["traceback"]; r.stdout = row["stdout"]; r.stderr = row["stderr"]
+      r.study = row["study"]; r.trial = row["trial"]
       let series = try Row.fetchAll(db, sql: "SELECT key, last_value, last_bits FROM series WHERE run = ? AND count > 0 ORDER BY key", arguments: [id])
       r.lastValues = series.map { ($0[0], RunStore.value($0[1], $0[2])) }
       return r
@@ -125,6 +128,14 @@ extension RunStore {
         try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [id])
       }
       return folders
+    }
+  }
+
+  /// Marks run `id` as carrying out trial `trial` of study `study` (`crescent runs --study`
+  /// lists a study's runs).
+  public func link(run id: String, study: String, trial: Int) throws {
+    try write("link a run to its trial in") { db in
+      try db.execute(sql: "UPDATE run SET study = ?, trial = ? WHERE id = ?", arguments: [study, trial, id])
     }
   }
 

@@ -3,7 +3,7 @@ import GRDB
 extension RunStore {
   /// The newest schema this Crescent reads and writes (kept in PRAGMA user_version and in
   /// crescent_meta). A store from a newer schema is refused, never migrated down.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   /// Each schema version, in order.
   ///
@@ -76,6 +76,50 @@ extension RunStore {
           PRIMARY KEY (run, name));
         UPDATE crescent_meta SET value = '2' WHERE key = 'schema';
         PRAGMA user_version = 2;
+        """)
+    }
+    // Schema 3: sweeps. A study (its name, script, search space in its text form, sampler,
+    // pruner, seed), its trials (parameters as a JSON object of numbers in Swift's round-trip
+    // text, so every bit comes back), the values trials report on the way, and on each run the
+    // study and trial it carries out. Values are kept as metric values are: a REAL column, and
+    // the bit pattern where REAL would lose it (NaN, -0.0). Tables first: a second process
+    // migrating at the same moment fails on them and opens again.
+    m.registerMigration("v3 studies") { db in
+      try db.execute(sql: """
+        CREATE TABLE study (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          experiment TEXT NOT NULL,
+          script TEXT NOT NULL,
+          with_words TEXT NOT NULL,
+          space TEXT NOT NULL,
+          sampler TEXT NOT NULL,
+          pruner TEXT NOT NULL,
+          seed INTEGER NOT NULL,
+          created REAL NOT NULL);
+        CREATE TABLE trial (
+          study INTEGER NOT NULL REFERENCES study(id) ON DELETE CASCADE,
+          number INTEGER NOT NULL,
+          state TEXT NOT NULL,
+          params TEXT NOT NULL,
+          value REAL, value_bits INTEGER,
+          worker TEXT, heartbeat REAL,
+          run TEXT,
+          started REAL, finished REAL,
+          PRIMARY KEY (study, number)) WITHOUT ROWID;
+        CREATE INDEX trial_state ON trial(study, state, number);
+        CREATE TABLE trial_value (
+          study INTEGER NOT NULL,
+          trial INTEGER NOT NULL,
+          step INTEGER NOT NULL,
+          value REAL, bits INTEGER,
+          PRIMARY KEY (study, trial, step),
+          FOREIGN KEY (study, trial) REFERENCES trial(study, number) ON DELETE CASCADE) WITHOUT ROWID;
+        ALTER TABLE run ADD COLUMN study TEXT;
+        ALTER TABLE run ADD COLUMN trial INTEGER;
+        CREATE INDEX run_study ON run(study);
+        UPDATE crescent_meta SET value = '3' WHERE key = 'schema';
+        PRAGMA user_version = 3;
         """)
     }
     return m

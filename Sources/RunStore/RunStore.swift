@@ -74,7 +74,7 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
   /// tables are there already. Opening again sees the step applied.
   static func isMigrationRace(_ error: Error) -> Bool {
     guard let e = error as? DatabaseError, let message = e.message else { return false }
-    return (e.resultCode == .SQLITE_ERROR && message.contains("already exists"))
+    return (e.resultCode == .SQLITE_ERROR && (message.contains("already exists") || message.contains("duplicate column")))
       || (e.resultCode == .SQLITE_CONSTRAINT && message.contains("grdb_migrations"))
   }
 
@@ -128,7 +128,8 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
       throw refuse(StoreError("'\(path)' is not a Crescent run store (it cannot be read as one: \(error)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record"))
     }
     if version > schemaVersion { throw refuse(newer(path, version)) }
-    let ours: Set<String> = ["crescent_meta", "grdb_migrations", "run", "series", "metric", "artifact", "curve"]
+    let ours: Set<String> = ["crescent_meta", "grdb_migrations", "run", "series", "metric", "artifact", "curve",
+                              "study", "trial", "trial_value"]
     guard tables.isEmpty || (tables.contains("crescent_meta") && Set(tables).isSubset(of: ours)) || tables == ["grdb_migrations"] else {
       throw refuse(StoreError("'\(path)' is not a Crescent run store (it is a SQLite database of another program: it has tables such as '\(tables.first { !ours.contains($0) } ?? tables[0])'); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record"))
     }

@@ -43,7 +43,7 @@ struct ResumeCommand: ParsableCommand {
       record = r
     } catch { RunExecution.fail("\(error)") }
     switch record.status {
-    case .completed: RunExecution.fail("run \(record.id) is COMPLETED: only an INTERRUPTED, FAILED or DEAD run can be resumed")
+    case .completed, .pruned: RunExecution.fail("run \(record.id) is \(record.status.rawValue): only an INTERRUPTED, FAILED or DEAD run can be resumed")
     case .running: RunExecution.fail("run \(record.id) is RUNNING (its heartbeat is fresh): stop it, or wait until it shows as DEAD, before resuming it")
     case .failed, .interrupted, .dead: break
     }

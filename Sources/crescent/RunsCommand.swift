@@ -28,7 +28,9 @@ struct RunsListCommand: ParsableCommand {
     let store = try storeOptions.open()
     let runs = try selection.apply(try store.runs())
     if runs.isEmpty {
-      print(selection.filter == nil ? "no runs in '\(storeOptions.path)'" : "no run matches '\(selection.filter!)'")
+      if let filter = selection.filter { print("no run matches '\(filter)'\(selection.study.map { " in study '\($0)'" } ?? "")") }
+      else if let study = selection.study { print("no runs of study '\(study)' in '\(storeOptions.path)'") }
+      else { print("no runs in '\(storeOptions.path)'") }
       return
     }
     print(RunTable.render(runs), terminator: "")

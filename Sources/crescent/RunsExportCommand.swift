@@ -24,7 +24,7 @@ struct RunsExportCommand: ParsableCommand {
     if !ids.isEmpty {
       let wanted = try storeOptions.resolve(ids, in: store)
       runs = wanted.compactMap { id in runs.first { $0.id == id } }
-      if selection.filter != nil || selection.sort != nil { runs = try selection.apply(runs) }
+      if selection.filter != nil || selection.sort != nil || selection.study != nil { runs = try selection.apply(runs) }
     } else {
       var s = selection
       if s.sort == nil { s.sort = "started" }

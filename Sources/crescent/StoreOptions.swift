@@ -46,6 +46,7 @@ struct RunSelection: ParsableArguments {
   @Option(help: "Order by a column, config.<key> or series (last value); a leading '-' reverses (default: -started, newest first).")
   var sort: String?
   @Option(help: "At most this many runs (the first after sorting).") var limit: Int?
+  @Option(help: "Only the runs of this sweep's study (its trials).") var study: String?
 
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit expects a count of runs (0 or more), got \(limit)") }
@@ -54,6 +55,7 @@ struct RunSelection: ParsableArguments {
 
   func apply(_ runs: [RunRecord]) throws -> [RunRecord] {
     var out = runs
+    if let study { out = out.filter { $0.study == study } }
     var configs: [String: [(key: String, value: FlatJSON.Leaf)]] = [:]
     func config(_ r: RunRecord) -> [(key: String, value: FlatJSON.Leaf)] {
       if let c = configs[r.id] { return c }

@@ -14,11 +14,11 @@ import Testing
       (try Int.fetchOne(db, sql: "PRAGMA application_id"), try Int.fetchOne(db, sql: "PRAGMA user_version"),
        try String.fetchOne(db, sql: "SELECT value FROM crescent_meta WHERE key = 'schema'"),
        try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-       try ["run", "series", "metric", "artifact", "curve", "crescent_meta"].filter { try db.tableExists($0) })
+       try ["run", "series", "metric", "artifact", "curve", "crescent_meta", "study", "trial", "trial_value"].filter { try db.tableExists($0) })
     }
     #expect(appID == Int(StoreFile.applicationID))
-    #expect(version == 2 && schema == "2" && journal == "wal")
-    #expect(tables.count == 6)
+    #expect(version == 3 && schema == "3" && journal == "wal")
+    #expect(tables.count == 9)
   }
 
   @Test func reopeningAStoreKeepsItsRuns() throws {
