@@ -226,6 +226,7 @@ static void hook(lua_State *L, lua_Debug *ar) {
   if (interrupt_flag) stop = CRESCENT_INTERRUPT_MESSAGE;
   else if (limit == 1) stop = CRESCENT_TIMEOUT_MESSAGE;
   else if (limit == 2) stop = CRESCENT_MEMORY_MESSAGE;
+  else if (limit == 3) stop = CRESCENT_PRUNED_MESSAGE;
   if (stop) {
     /* From now on check at every instruction: an error raised inside a pcall is caught, but
        the next instruction outside it raises again, so every level of pcall is escaped. */
@@ -235,6 +236,8 @@ static void hook(lua_State *L, lua_Debug *ar) {
 }
 
 void crescent_install_hook(lua_State *L) { lua_sethook(L, hook, LUA_MASKCOUNT, 10000); }
+
+void crescent_stop_soon(lua_State *L) { lua_sethook(L, hook, LUA_MASKCOUNT, 1); }
 
 static void on_sigint(int sig) {
   (void)sig;

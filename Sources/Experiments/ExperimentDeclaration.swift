@@ -17,6 +17,8 @@ public struct ExperimentDeclaration {
   public var hasMain: Bool
   /// The search space the script declared (`ex:sweep{...}`), for `crescent sweep`.
   public var sweep: SearchSpace?
+  /// Where the script declared it (`script.lua:12`), for messages about it.
+  public var sweepPlace: String?
 
   public init(name: String, configs: [Value] = [], named: [(name: String, config: Value)] = [],
               ingredients: [Ingredient] = [], hasMain: Bool = true) {

@@ -61,6 +61,14 @@ public enum ExperimentLibrary {
           return []
         }
       },
+      method("report", "Reports an intermediate value of the objective at a step (an epoch of a custom loop): `run:report(epoch, val_f1)`. It is logged as the series `objective`; in a trial of `crescent sweep` the study's pruner sees it too, and when it prunes the trial the run stops at once (`trial pruned at step N`, which pcall cannot catch).") { d, run in
+        let step = d.parameter("step", Int.self, "the step (an epoch), a non-negative integer", as: .nonNegativeInteger)
+        let value = d.parameter("value", Double.self, "the objective's value there, a finite number")
+        return { a in
+          try a[run].report(step: try a[step], value: try a[value], to: a.session.trial)
+          return []
+        }
+      },
       method("history", "The points of a series so far, as recorded (from the run store when the run is recorded): `run:history(\"val_loss\")` gives {steps = {...}, values = {...}}, empty lists for a series never logged.",
              returns: [Returned(.record, "{steps = {...}, values = {...}}")]) { d, run in
         let name = d.parameter("name", String.self, "the series (as logged: val_loss, or fit2/val_loss for a second fit)")

@@ -5,7 +5,11 @@ import Foundation
 /// logged scalar series, curves, artifacts and the result. Kept in memory; a run store can
 /// save it as it is.
 public final class Run {
-  public enum Status: String { case running = "RUNNING", completed = "COMPLETED", failed = "FAILED", interrupted = "INTERRUPTED" }
+  public enum Status: String {
+    case running = "RUNNING", completed = "COMPLETED", failed = "FAILED", interrupted = "INTERRUPTED"
+    /// Stopped by a sweep's pruner (`run:report`, fit's epoch reports).
+    case pruned = "PRUNED"
+  }
 
   /// One logged scalar.
   public struct Point: Equatable {

@@ -67,6 +67,10 @@ public struct ExperimentRunner {
     guard declaration.hasMain else {
       throw ConfigError("experiment '\(declaration.name)' has no main: add ex:main(function(cfg, run) ... end)")
     }
+    // The search space's keys are checked before anything runs, in every run of the script.
+    do { try declaration.checkSweep(named: with.named) } catch let e as ConfigError { throw e } catch {
+      throw ScriptError(kind: .config, message: (declaration.sweepPlace.map { $0 + ": " } ?? "") + "\(error)", traceback: nil)
+    }
     var config = try declaration.config(named: with.named, overrides: try overrides(state: state), cliSeed: cliSeed,
                                         drawSeed: { UInt64.random(in: 0..<(1 << 31)) })
     try config.replaceRoot(try state.deriveConfig(config.root))
@@ -89,7 +93,7 @@ public struct ExperimentRunner {
       run.finish(.completed, result: result)
     } catch let e as ScriptError {
       try? state.returnFilledTables()
-      run.finish(e.kind == .interrupted ? .interrupted : .failed, error: e.description)
+      run.finish(e.kind == .interrupted ? .interrupted : e.kind == .pruned ? .pruned : .failed, error: e.description)
       throw e
     } catch {
       try? state.returnFilledTables()

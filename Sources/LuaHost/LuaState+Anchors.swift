@@ -124,7 +124,9 @@ extension LuaState {
   /// Notes an object argument (at `index`) that anchors functions of its own: whatever the
   /// call makes from it keeps that anchor alive (a model keeps the custom layer added to it).
   func noteAnchoredArgument(at index: Int32, object: AnyObject, in L: OpaquePointer) {
-    guard anchoringCalls > 0, lua_getiuservalue(L, index, 1) == LUA_TTABLE else { crescent_pop(L, 1); return }
+    // Outside a catalog call nothing is pushed: nothing to pop (the value a table walk is at).
+    guard anchoringCalls > 0 else { return }
+    guard lua_getiuservalue(L, index, 1) == LUA_TTABLE else { crescent_pop(L, 1); return }
     crescent_pop(L, 1)
     pendingChildren.append(Unmanaged.passUnretained(object).toOpaque())
   }

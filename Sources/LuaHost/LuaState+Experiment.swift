@@ -57,7 +57,14 @@ extension LuaState {
     }
     var hasMain = false
     if case .bool(let b)? = d["has_main"] { hasMain = b }
-    return ExperimentDeclaration(name: name, configs: list(d["configs"]), named: named, ingredients: ingredients, hasMain: hasMain)
+    var declaration = ExperimentDeclaration(name: name, configs: list(d["configs"]), named: named, ingredients: ingredients, hasMain: hasMain)
+    if let space = d["sweep"] {
+      if case .string(let place)? = d["sweep_place"], !place.isEmpty { declaration.sweepPlace = place }
+      do { declaration.sweep = try SweepDeclaration.space(from: space) } catch {
+        throw ScriptError(kind: .config, message: (declaration.sweepPlace.map { $0 + ": " } ?? "") + "\(error)", traceback: nil)
+      }
+    }
+    return declaration
   }
 
   /// Runs the script's derived-value functions (`ex:config(function(c) ... end)`) on the config.

@@ -1,6 +1,7 @@
 import CLua
 import CLuaShim
 import Catalog
+import Experiments
 
 extension LuaState {
   /// The standard library tables that scripts may read but not change.
@@ -26,6 +27,10 @@ extension LuaState {
       return [.string(LuaState.undefinedNameMessage(module: module, key: key,
                                                     defined: defined.compactMap { if case .string(let s) = $0 { return s }; return nil }))]
     }
+    let sweepCheck = HostFunction { args in
+      do { _ = try SweepDeclaration.space(from: args.first ?? .none); return [] } catch { return [.string("\(error)")] }
+    }
+    _ = try? callHook("sweep_checker", [.function(sweepCheck)])
     _ = try? callHook("freeze", [.list(names.map { .string($0) }), .list(own.map { .string($0) }), .function(undefined)])
   }
 

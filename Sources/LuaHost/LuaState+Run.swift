@@ -81,6 +81,10 @@ extension LuaState {
     let kind: ScriptError.Kind
     if message.hasSuffix(CRESCENT_INTERRUPT_MESSAGE) && crescent_interrupt_requested() != 0 {
       kind = .interrupted
+    } else if let step = session.trial?.prunedAt, message.hasSuffix(TrialPruned.words) || message.hasSuffix("\(TrialPruned(step: step))") {
+      kind = .pruned
+      // `file:line: trial pruned at step N`, without the entry that raised it.
+      message = (LuaState.position(of: message).map { $0 + ": " } ?? "") + "\(TrialPruned(step: step))"
     } else if message.hasSuffix(CRESCENT_TIMEOUT_MESSAGE), let d = deadline, crescent_now() >= d {
       kind = .timeout
       message = "\(message) (the limit is \(options.timeout.map { String($0) } ?? "?") s)"
@@ -105,6 +109,13 @@ extension LuaState {
       let raisedInside = i + 1 < lines.count && isInternal(lines[i + 1])
       return !(raisedInside && lines[i].hasSuffix("[C]: in function 'error'"))
     }.map { lines[$0] }
+  }
+
+  /// `file:line` at the start of a message, when it has one.
+  static func position(of message: String) -> String? {
+    guard hasPosition(message), let colon = message.firstIndex(of: ":") else { return nil }
+    let line = message[message.index(after: colon)...].prefix { $0.isNumber }
+    return String(message[..<colon]) + ":" + line
   }
 
   /// Whether a message starts with `file:line:`.

@@ -226,6 +226,13 @@ extension LuaState {
   /// Pushes `message` on the thread running the native function and returns the code that
   /// makes the trampoline raise it there.
   func raise(_ message: String) -> Int32 {
+    let thread = self.thread
+    // A pruned trial stops the script: raised again at the next instruction after any pcall
+    // that catches it, in this thread and in the main one (a coroutine's caller).
+    if session.trial?.prunedAt != nil {
+      crescent_stop_soon(thread)
+      crescent_stop_soon(L)
+    }
     lua_pushstring(thread, message)
     return CRESCENT_RAISE
   }
@@ -266,6 +273,7 @@ extension LuaState {
       let state = LuaState.host(of: L)
       if let d = state.deadline, crescent_now() >= d { return 1 }
       if let budget = state.session.memoryBudget, budget.used > budget.limit { return 2 }
+      if state.session.trial?.prunedAt != nil { return 3 }
       return 0
     }
   }()

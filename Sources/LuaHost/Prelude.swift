@@ -40,6 +40,25 @@ function experiment_methods:named_config(name, t)
   self._named[name] = t
   return self
 end
+-- The host's check of a declared search space: nil, or what is wrong with it.
+local sweep_check
+local pcall, next, tostring = pcall, next, tostring
+function experiment_methods:sweep(t)
+  check(self._sweep == nil, 2, "ex:sweep was already given: an experiment declares one search space")
+  check(rawtype(t) == "table", 2, "ex:sweep expects a table: each config key to search = a distribution (lr = sweep.loguniform(1e-4, 1e-1)), with objective = \"...\" and direction = \"minimize\" or \"maximize\"; got %s", rawtype(t))
+  -- A copy: changing the table afterwards changes nothing.
+  local space = {}
+  for k, v in next, t do
+    check(rawtype(k) == "string", 2, "ex:sweep: every parameter is named by its config key (lr = ..., [\"optim.beta1\"] = ...), got the key %s", tostring(k))
+    space[k] = v
+  end
+  local problem = sweep_check(space)
+  check(problem == nil, 2, "%s", problem)
+  local _, place = pcall(error, "", 3)  -- the script's file:line
+  self._sweep, self._sweep_place = space, (place:gsub(": $", ""))
+  return self
+end
+function hooks.sweep_checker(fn) sweep_check = fn end
 function experiment_methods:main(fn)
   check(rawtype(fn) == "function", 2, "ex:main expects a function(cfg, run), got %s", rawtype(fn))
   check(self._main == nil, 2, "ex:main was already given")
@@ -78,7 +97,8 @@ function hooks.declaration()
   local ings = {}
   for i, ing in ipairs(declared._ingredients) do ings[i] = { name = ing.name, configs = ing._configs } end
   return { name = declared.name, configs = declared._configs, named = declared._named,
-           named_order = declared._named_order, ingredients = ings, has_main = declared._main ~= nil }
+           named_order = declared._named_order, ingredients = ings, has_main = declared._main ~= nil,
+           sweep = declared._sweep, sweep_place = declared._sweep_place }
 end
 
 -- Derived values: ingredient functions on their part of the config, then the experiment's.

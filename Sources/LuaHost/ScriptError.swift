@@ -15,6 +15,8 @@ public struct ScriptError: Error, CustomStringConvertible {
     case memory
     /// The experiment's config could not be built (bad overrides, unknown named configs).
     case config
+    /// The sweep's pruner stopped the run (`trial pruned at step N`).
+    case pruned
   }
 
   public let kind: Kind

@@ -16,6 +16,8 @@ extension Catalog {
     try! c.register(module: "data", summary: DataLibrary.summary, entries: DataLibrary.entries)  // cannot fail: built-in names are distinct (the catalog tests register them all)
     c.registerType(Run.self, summary: "One run of an experiment, handed to ex:main: log scalars and curves, write artifacts, read its id, seed and config.")
     try! c.register(module: "experiment", summary: ExperimentLibrary.summary, entries: ExperimentLibrary.entries)  // cannot fail: built-in names are distinct (the catalog tests register them all)
+    c.registerType(SweepDistribution.self, summary: "The values one parameter of a sweep ranges over (sweep.uniform, sweep.loguniform, sweep.int, sweep.choice), for ex:sweep.")
+    try! c.register(module: "sweep", summary: SweepLibrary.summary, entries: SweepLibrary.entries)  // cannot fail: built-in names are distinct (the catalog tests register them all)
     return c
   }
 }

@@ -84,7 +84,11 @@ void crescent_open_libraries(lua_State *L, int trusted, int allow);
 #define CRESCENT_INTERRUPT_MESSAGE "interrupted"
 #define CRESCENT_TIMEOUT_MESSAGE "time limit exceeded"
 #define CRESCENT_MEMORY_MESSAGE "memory limit exceeded"
+#define CRESCENT_PRUNED_MESSAGE "trial pruned"
 void crescent_install_hook(lua_State *L);
+/* Makes the hook check at every instruction of L from now on: once a run must stop (its sweep
+ * trial was pruned), an error a pcall caught is raised again at the next instruction. */
+void crescent_stop_soon(lua_State *L);
 void crescent_install_sigint_handler(void);
 /* SIGTERM stops the script as Ctrl-C does (a second SIGTERM ends the process at once). */
 void crescent_install_sigterm_handler(void);
@@ -92,7 +96,8 @@ void crescent_request_interrupt(void);
 void crescent_clear_interrupt(void);
 int crescent_interrupt_requested(void);
 /* Called by the hook with the running state: 1 stops the script with the timeout message,
- * 2 with the memory message (the host keeps a deadline and a memory limit per state). */
+ * 2 with the memory message, 3 with the pruned message (the host keeps a deadline, a memory
+ * limit and a sweep trial per state). */
 typedef int (*crescent_limit_fn)(lua_State *L);
 void crescent_set_limit_check(crescent_limit_fn fn);
 /* A limiting allocator: Lua allocations beyond `limit` bytes fail ("not enough memory"),

@@ -181,6 +181,7 @@ enum ModelLibrary {
           var options = FitOptions()
           options.progress = a.session.output
           options.runLog = a.session.runLog
+          options.trial = a.session.trial
           options.checkLimits = a.session.checkDeadline
           options.batchSize = try a[batchSize]
           options.epochs = try a[epochs]

@@ -24,6 +24,9 @@ public struct FitOptions {
   public var progress: OutputSink = .standardOutput
   /// The run that records each epoch's logs (the session's run log); nil: none.
   public var runLog: RunLog? = nil
+  /// The sweep trial the run carries out (the session's): each epoch's value of its objective
+  /// is reported, and a pruned trial stops the fit at the epoch's end; nil: none.
+  public var trial: TrialReporter? = nil
   /// Where and how often training checkpoints are written; nil: none (ModelCheckpoint may
   /// still write them).
   public var checkpoint: CheckpointPolicy? = nil

@@ -133,6 +133,7 @@ extension Sequential {
       history.record(epoch: epoch, logs)
       if let runLog = options.runLog { for (k, v) in logs.items { runLog.log(logPrefix + k, v, step: epoch + 1) } }
       progress.endEpoch(epoch, logs: logs)
+      if let trial = options.trial { try TrialReporting.report(logs, epoch: epoch + 1, prefix: logPrefix, to: trial) }
       epoch += 1
       state.epoch = epoch
       var files = state.requested
