@@ -6,6 +6,7 @@ extension RunExecution {
   static func status(of error: ScriptError) -> RunStatus {
     switch error.kind {
     case .interrupted: return .interrupted
+    case .pruned: return .pruned
     default: return .failed
     }
   }
@@ -13,5 +14,5 @@ extension RunExecution {
 
 extension RunExecution {
   /// Whether a run ended because its trial was pruned.
-  static func isPruned(_ status: RunStatus) -> Bool { false }
+  static func isPruned(_ status: RunStatus) -> Bool { status == .pruned }
 }

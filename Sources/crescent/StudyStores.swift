@@ -14,7 +14,7 @@ enum StudyStores {
     if let store, isPostgres(store) {
       throw SweepError("--store \(store): this Crescent keeps studies in its run store file only")
     }
-    throw SweepError("TEMP")
+    return try SQLiteStudyStore(path: runStorePath)
   }
 
   static func open(_ options: SweepOptions) throws -> StudyStore {

@@ -34,7 +34,7 @@ struct SweepPlan {
       config = try declaration.config(named: with.named, overrides: overrides, cliSeed: nil, drawSeed: { 0 })
     } catch let e as ConfigError { throw SweepError("\(script): \(e.message)") }
     let space = try SweepPlan.space(declared: declaration.sweep, options: options, script: script)
-    do { try space.validate(configKeys: SweepPlan.keys(of: config.root)) } catch let e as SweepError {
+    do { try space.validate(configKeys: config.dottedKeys) } catch let e as SweepError {
       throw SweepError("\(script): \(e.message)")
     }
     return SweepPlan(experiment: declaration.name, space: space)
@@ -78,15 +78,4 @@ struct SweepPlan {
     return SweepParameter(key: key, distribution: distribution)
   }
 
-  /// A config's keys, dotted for nested tables: `lr`, `optim`, `optim.beta1`.
-  static func keys(of value: Value, prefix: String = "") -> [String] {
-    guard case .table(let pairs) = value else { return [] }
-    var out: [String] = []
-    for (k, v) in pairs {
-      let key = prefix.isEmpty ? k : prefix + "." + k
-      out.append(key)
-      out += keys(of: v, prefix: key)
-    }
-    return out
-  }
 }

@@ -16,7 +16,8 @@ struct SweepStartCommand: ParsableCommand {
       workers to a study from another shell or machine (give the same --store). A worker \
       that dies leaves its trial RUNNING until its heartbeat is --stale-after seconds old; \
       then the next worker that looks for a trial runs it again. Ctrl-C stops the workers \
-      cleanly: their trials go back to the queue, and running the command again continues.
+      cleanly: their runs are recorded as INTERRUPTED, their trials run again once their heartbeat \
+      is stale, and running the command again continues the study.
       """
   )
 

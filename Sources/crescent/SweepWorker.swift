@@ -83,14 +83,13 @@ final class SweepWorker {
       case .failure(let f): state = .failed; failure = f
       }
     case .interrupted:
-      // Stopped by Ctrl-C: the trial goes back to the queue for the next worker or rerun.
-      try store.finish(study: study.id, trial: trial.number, state: .waiting, value: nil)
+      // Stopped by Ctrl-C: the trial stays RUNNING without a heartbeat, and goes back to the
+      // queue once it is stale (the next worker or rerun takes it then).
       return .interrupted
     default:
-      if let at = reporter.prunedAt, RunExecution.isPruned(outcome.status) {
+      if reporter.prunedAt != nil, RunExecution.isPruned(outcome.status) {
         state = .pruned
         value = reporter.last?.value
-        _ = at
       } else {
         state = .failed
         failure = TrialFailure(outcome.error.map { $0.components(separatedBy: "\n").first ?? $0 } ?? "the run failed")

@@ -43,11 +43,6 @@ import Testing
     #expect(throws: SweepError.self) { try SweepPlan.parameter("lr=logunifrm(1e-4, 1)") }
   }
 
-  @Test func configKeysAreDotted() {
-    let keys = SweepPlan.keys(of: .table([("lr", .number(1)), ("optim", .table([("beta1", .number(0.9))]))]))
-    #expect(keys == ["lr", "optim", "optim.beta1"])
-  }
-
   @Test func aGridCapsTheTrialCount() throws {
     #expect(try Sweep.target(nil, capacity: nil) == 10)
     #expect(try Sweep.target(7, capacity: nil) == 7)
