@@ -21,11 +21,11 @@ enum StudyTable {
     }
     guard !trials.isEmpty else { return text }
     let keys = spec.space.parameters.map(\.key)
-    var rows = [["trial", "state", "value", "step", "run"] + keys]
+    var rows = [["trial", "state", "value", "step", "run", "worker"] + keys]
     for t in trials.sorted(by: { $0.number < $1.number }) {
       let values = Dictionary(spec.space.values(of: t.params).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
       rows.append(["\(t.number)", t.state.rawValue, t.value.map(SweepProgress.number) ?? "-",
-                   t.state == .pruned ? (t.lastStep.map(String.init) ?? "-") : "-", t.runID ?? "-"]
+                   t.state == .pruned ? (t.lastStep.map(String.init) ?? "-") : "-", t.runID ?? "-", t.worker ?? "-"]
                   + keys.map { k in values[k].map(SweepProgress.value) ?? "-" })
     }
     text += "\n" + RunTable.grid(rows)

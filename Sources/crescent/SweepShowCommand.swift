@@ -10,7 +10,7 @@ struct SweepShowCommand: ParsableCommand {
     discussion: """
       Shows the best COMPLETE trial (its number, value, parameters and run id), then every trial: \
       its number, state, value (a pruned trial's last reported value), the step a pruned trial \
-      reached, its run and its parameters. --html FILE writes the study's report.
+      reached, its run, the worker that ran it (host:process) and its parameters. --html FILE writes the study's report.
       """
   )
 

@@ -15,6 +15,10 @@ import Testing
       if cfg.mode == "log" then run:log("loss", 99); run:log("loss", (cfg.x - 0.3)^2); return { loss = -1 } end
       if cfg.mode == "none" then return { other = 1 } end
       if cfg.mode == "error" then error("broken on purpose") end
+      if cfg.mode == "report" then
+        for step = 1, 10 do pcall(run.report, run, step, cfg.x + 1 / step) end
+        return { loss = cfg.x }
+      end
       return { loss = (cfg.x - 0.3)^2 }
     end)
     """
@@ -40,13 +44,13 @@ import Testing
     }
 
     /// Runs a worker over study `name` until it has `target` finished trials.
-    func work(_ name: String, with: [String], target: Int, timing: SweepTiming = SweepTiming()) throws -> (StudyInfo, [(TrialRecord, TrialFailure?)]) {
+    func work(_ name: String, with: [String], target: Int, timing: SweepTiming = SweepTiming(), pruner: Pruner? = nil) throws -> (StudyInfo, [(TrialRecord, TrialFailure?)]) {
       let serialized = SerializedStudyStore(store)
       let study = try serialized.open(spec(name, with: with))
       var options = try RunOptions.parse([])
       options.store = storePath
       options.runsDir = folder.appendingPathComponent("runs").path
-      let worker = SweepWorker(store: serialized, study: study, sampler: RandomSampler(seed: 11), pruner: nil, target: target, timing: timing) { binding in
+      let worker = SweepWorker(store: serialized, study: study, sampler: RandomSampler(seed: 11), pruner: pruner, target: target, timing: timing) { binding in
         try Sweep.runTrial(binding, spec: study.spec, options: options, catalog: nil)
       }
       var finished: [(TrialRecord, TrialFailure?)] = []
@@ -117,5 +121,34 @@ import Testing
     #expect(trials.map(\.state) == [.complete, .complete])
     #expect(trials[0].value == (0.75 - 0.3) * (0.75 - 0.3))
     #expect(trials[0].worker != "gone:1")
+  }
+
+  /// Prunes trial 1 at step 3.
+  struct SecondTrialPruner: Pruner {
+    var name: String { "second" }
+    func shouldPrune(trial: TrialRecord, step: Int, trials: [TrialRecord], direction: Direction) -> Bool {
+      trial.number == 1 && step >= 3
+    }
+  }
+
+  @Test func aPrunedRunEndsPrunedAndItsTrialKeepsTheStepItReachedAndItsLastValue() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.folder) }
+    let (study, finished) = try s.work("pruned", with: ["mode=report"], target: 2, pruner: SecondTrialPruner())
+    let trials = try s.store.trials(study: study.id)
+    #expect(trials.map(\.state) == [.complete, .pruned])
+    let x1 = try #require(trials[1].params["x"])
+    #expect(trials[1].value == x1 + 1.0 / 3)
+    #expect(trials[1].lastStep == 3)
+    #expect(trials[0].intermediate.count == 10)
+    #expect(finished.map(\.0.state) == [.complete, .pruned])
+    let runs = try RunStore(path: s.storePath)
+    let id = try #require(trials[1].runID)
+    let run = try #require(try runs.run(id: id))
+    #expect(run.status == .pruned)
+    #expect(run.study == "pruned" && run.trial == 1)
+    let firstID = try #require(trials[0].runID)
+    let first = try #require(try runs.run(id: firstID))
+    #expect(first.status == .completed && first.study == "pruned" && first.trial == 0)
   }
 }
