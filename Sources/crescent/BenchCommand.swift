@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Benchmarks of the native kernels (run a release build).",
-    subcommands: [GemmBench.self, TrainBench.self, MetricsBench.self, DataBench.self, StoreBench.self, StudyBench.self, BridgeBench.self]
+    subcommands: [GemmBench.self, TrainBench.self, MetricsBench.self, DataBench.self, StoreBench.self, StudyBench.self, BridgeBench.self, SweepBench.self]
   )
 }
 
