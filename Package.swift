@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // Lua 5.4 from the system (Debian: liblua5.4-dev; macOS: Homebrew lua).
@@ -49,6 +50,9 @@ let package = Package(
     // system's libsqlite3; Debian: libsqlite3-dev).
     .target(name: "RunStore", dependencies: ["Catalog", "Sweeps", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]),
+    // A study store in PostgreSQL, for sweep workers on several machines (postgres-nio).
+    .target(name: "PostgresStore", dependencies: ["Sweeps", .product(name: "PostgresNIO", package: "postgres-nio", moduleAliases: ["Metrics": "SwiftMetrics"])],
+            exclude: ["README.md"]),
     // Every built-in library registered into one catalog.
     .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"],
             exclude: ["README.md"]),
@@ -63,7 +67,7 @@ let package = Package(
     .target(name: "CAllocationCount", exclude: ["README.md"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["CAllocationCount", "LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore", "Reports", "Sweeps",
+      dependencies: ["CAllocationCount", "LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore", "Reports", "Sweeps", "PostgresStore",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       exclude: ["README.md"]
     ),
@@ -81,6 +85,7 @@ let package = Package(
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Fixtures"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"]),
     .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Catalog"]),
+    .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Sweeps"]),
     .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", "Sweeps", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "Catalog", "Tensors", "StandardLibrary", "Experiments", "CAllocationCount"]),
     .testTarget(name: "CrescentCommandTests", dependencies: ["crescent", "RunStore", "Reports", "Catalog"]),
