@@ -83,7 +83,7 @@ let package = Package(
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
     .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Fixtures"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"], exclude: ["Fixtures"]),
     .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Catalog"]),
     .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Sweeps"]),
     .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Catalog", "Sweeps", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -17,6 +17,11 @@ public struct ChartLayout: Sendable, Equatable {
   public static let wide = ChartLayout(width: 800, height: 400, plotLeft: 72, plotTop: 40, plotWidth: 448, plotHeight: 300)
   /// 660 x 400 with a square plot area, for curves in the unit square.
   public static let square = ChartLayout(width: 660, height: 400, plotLeft: 72, plotTop: 40, plotWidth: 300, plotHeight: 300)
+  /// 600 x 380 with a colour bar right of the plot area, for slice charts two to a row.
+  public static let slice = ChartLayout(width: 600, height: 380, plotLeft: 64, plotTop: 40, plotWidth: 380, plotHeight: 280)
+  /// 800 x 384 for parallel coordinates: room for axis titles under the plot area and a colour
+  /// bar right of it.
+  public static let parallel = ChartLayout(width: 800, height: 384, plotLeft: 64, plotTop: 48, plotWidth: 576, plotHeight: 300)
 
   public var plotRight: Double { plotLeft + plotWidth }
   public var plotBottom: Double { plotTop + plotHeight }

@@ -82,11 +82,19 @@ extension LineChart {
     return attributes
   }
 
-  /// Draws the placeable stretches of `points` as polylines, a lone point as a dot; whether
-  /// anything was drawn.
+  /// Draws the placeable stretches of `points` as polylines, a lone point as a dot (every
+  /// point, for `Shape.dots`); whether anything was drawn.
   func drawLine(_ out: inout SVGText, _ points: [ChartPoint], name: String, colour: Int, stroke: Stroke, shape: Line.Shape,
                 x: Scale, y: Scale) -> Bool {
     let segments = Segments.split(points) { canPlace(x: $0.x, y: $0.y) }
+    if shape == .dots {
+      for segment in segments {
+        for p in segment {
+          out.line("<circle class=\"series dot\" cx=\"\(c(x(p.x)!))\" cy=\"\(c(y(p.y)!))\" r=\"3\" fill=\"\(Palette.colour(colour))\" fill-opacity=\"0.75\"/>")
+        }
+      }
+      return !segments.isEmpty
+    }
     for segment in segments {
       let placed = Decimation.reduce(Line.corners(segment, shape: shape).map { (x($0.x)!, y($0.y)!) }, columns: Int(layout.plotWidth))
       if placed.count == 1 {
@@ -127,6 +135,8 @@ extension LineChart {
       out.line("<g class=\"legend-entry\">")
       out.line("<title>\(Markup.escape(mark.name))</title>")
       switch mark {
+      case .line(let line) where line.shape == .dots:
+        out.line("<circle cx=\"\(c(left + 12))\" cy=\"\(c(mid))\" r=\"3\" fill=\"\(Palette.colour(line.colour))\" fill-opacity=\"0.75\"/>")
       case .line(let line):
         out.line("<line x1=\"\(c(left))\" y1=\"\(c(mid))\" x2=\"\(c(left + 24))\" y2=\"\(c(mid))\" \(strokeAttributes(colour: line.colour, stroke: line.stroke))/>")
       case .band(let band):

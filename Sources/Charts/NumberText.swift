@@ -56,6 +56,18 @@ public enum NumberText {
     return fixed(value, decimals: 3)
   }
 
+  /// `value` to `digits` significant digits (1...9), trailing zeros dropped: `0.003162`,
+  /// `256`; exponent form below 0.0001 and from a million (`3.16e-05`).
+  public static func significant(_ value: Double, digits: Int) -> String {
+    if let special = nonFinite(value) { return special }
+    if value == 0 { return "0" }
+    let d = min(max(digits, 1), 9)
+    let magnitude = abs(value)
+    if magnitude >= 1e6 || magnitude < 1e-4 { return exponent(value, digits: d - 1) }
+    let order = Int(log10(magnitude).rounded(.down))
+    return trimmed(value, decimals: min(max(d - 1 - order, 0), 9))
+  }
+
   /// `m e±x` with `digits` decimals in the mantissa, trailing zeros dropped.
   public static func exponent(_ value: Double, digits: Int) -> String {
     if let special = nonFinite(value) { return special }

@@ -15,4 +15,6 @@ public enum Palette {
   public static let grid = "#dcdfe4"
   /// Reference lines such as the ROC diagonal.
   public static let reference = "#8a8f98"
+  /// The one line or point that stands out (the best trial), Okabe–Ito's vermillion.
+  public static let highlight = "#d55e00"
 }

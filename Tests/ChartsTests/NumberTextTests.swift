@@ -29,4 +29,15 @@ import Testing
     #expect(NumberText.tick(2e-5, step: 1e-5) == "2e-05")
     #expect(NumberText.tick(0.25, step: 0.05) == "0.25")
   }
+
+  @Test func significantDigitsKeepSmallValuesReadable() {
+    #expect(NumberText.significant(0.0031622776601683794, digits: 4) == "0.003162")
+    #expect(NumberText.significant(0.2, digits: 4) == "0.2")
+    #expect(NumberText.significant(256, digits: 4) == "256")
+    #expect(NumberText.significant(-1234.5678, digits: 4) == "-1235")
+    #expect(NumberText.significant(3.16e-5, digits: 3) == "3.16e-05")
+    #expect(NumberText.significant(2.5e7, digits: 4) == "2.5e+07")
+    #expect(NumberText.significant(.nan, digits: 4) == "NaN")
+    #expect(NumberText.significant(0, digits: 4) == "0")
+  }
 }
