@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStore
 import RunStore
 import Sweeps
 
@@ -11,9 +12,7 @@ enum StudyStores {
 
   /// The store: `store` (a file or a postgres:// address), else the run store at `runStorePath`.
   static func open(store: String?, runStorePath: String) throws -> StudyStore {
-    if let store, isPostgres(store) {
-      throw SweepError("--store \(store): this Crescent keeps studies in its run store file only")
-    }
+    if let store, isPostgres(store) { return try PostgresStudyStore(url: store) }
     return try SQLiteStudyStore(path: runStorePath)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import RunStore
 import Sweeps
 
@@ -40,6 +41,6 @@ enum StudyTable {
 
   /// Writes the study's HTML report to `path`.
   static func writeReport(_ info: StudyInfo, trials: [TrialRecord], to path: String) throws {
-    throw SweepError("--html: this Crescent has no study report yet; the table above is the study")
+    try StudyReport(study: ReportStudy(info, trials: trials)).write(to: path)
   }
 }

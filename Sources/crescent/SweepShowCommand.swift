@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import RunStore
 import Sweeps
 
@@ -31,11 +32,14 @@ struct SweepShowCommand: ParsableCommand {
       let trials = try studies.trials(study: info.id)
       let runs = FileManager.default.fileExists(atPath: runStorePath) ? try? RunStore(path: runStorePath) : nil
       print(StudyTable.render(info, trials: trials, runs: runs), terminator: "")
-      if let html { try StudyTable.writeReport(info, trials: trials, to: html) }
+      if let html {
+        try StudyTable.writeReport(info, trials: trials, to: html)
+        print("report written to \(html)")
+      }
     } catch let e as SweepError {
       RunExecution.fail(e.message)
-    } catch let e as StoreError {
-      RunExecution.fail("\(e)")
+    } catch {
+      RunExecution.fail("\(error)")
     }
   }
 }

@@ -60,6 +60,10 @@ struct SweepStartCommand: ParsableCommand {
       RunExecution.fail(e.message)
     } catch let e as RunExecution.Failure {
       RunExecution.fail(e.message)
+    } catch let e as ExitCode {
+      throw e
+    } catch {
+      RunExecution.fail("\(error)")
     }
   }
 }
