@@ -13,7 +13,7 @@ enum StudyStores {
   /// The store: `store` (a file or a postgres:// address), else the run store at `runStorePath`.
   static func open(store: String?, runStorePath: String) throws -> StudyStore {
     if let store, isPostgres(store) { return try PostgresStudyStore(url: store) }
-    return try SQLiteStudyStore(path: runStorePath)
+    return SQLiteStudyStore(store: try OpenRunStores.store(at: runStorePath))
   }
 
   static func open(_ options: SweepOptions) throws -> StudyStore {

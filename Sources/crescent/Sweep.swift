@@ -26,8 +26,13 @@ struct Sweep {
     let spec = StudySpec(name: options.study ?? plan.experiment, experiment: plan.experiment, script: script, with: withWords,
                          space: plan.space, sampler: sampler, pruner: options.pruner ?? "none",
                          seed: options.seed ?? UInt64.random(in: 0..<(1 << 31)))
-    // A grid over a continuous parameter is refused before the study is made.
-    let capacity = try Samplers.named(sampler, seed: spec.seed).capacity(space: plan.space)
+    // A space the sampler cannot take (a grid over a continuous parameter) is refused before
+    // the study is made: the first trial's parameters are drawn once, and dropped.
+    let chosen = try Samplers.named(sampler, seed: spec.seed)
+    do { _ = try chosen.sample(space: plan.space, trials: [], number: 0) } catch let e as SweepError {
+      throw SweepError("\(script): \(e.message)")
+    }
+    let capacity = chosen.capacity(space: plan.space)
     store = SerializedStudyStore(try StudyStores.open(options))
     let existing = try store.studies().contains { $0.spec.name == spec.name }
     study = try store.open(spec)

@@ -30,7 +30,7 @@ struct SweepShowCommand: ParsableCommand {
       let studies = try StudyStores.open(store: store, runStorePath: runStorePath)
       let info = try studies.study(named: study)
       let trials = try studies.trials(study: info.id)
-      let runs = FileManager.default.fileExists(atPath: runStorePath) ? try? RunStore(path: runStorePath) : nil
+      let runs = FileManager.default.fileExists(atPath: runStorePath) ? try? OpenRunStores.store(at: runStorePath) : nil
       print(StudyTable.render(info, trials: trials, runs: runs), terminator: "")
       if let html {
         try StudyTable.writeReport(info, trials: trials, to: html)

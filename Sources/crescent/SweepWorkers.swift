@@ -22,7 +22,7 @@ struct SweepWorkers {
       }
     }
     var printed = Set(try sweep.store.trials(study: study.id).filter(\.state.isFinished).map(\.number))
-    let runs = try? RunStore(path: options.runStorePath)
+    let runs = try? OpenRunStores.store(at: options.runStorePath)
     var stopping = false
     var alive = Set(children)
     func show() {
@@ -62,12 +62,27 @@ struct SweepWorkers {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+    // The worker gets no descriptor of this process beyond the standard three: an inherited
+    // descriptor of the run store's file would let the worker's death release SQLite's locks
+    // and damage the store.
+    for fd in SweepWorkers.openDescriptors() where fd > STDERR_FILENO {
+      posix_spawn_file_actions_addclose(&actions, fd)
+    }
     let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + words).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0
     let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
     guard rc == 0 else { throw SweepError("cannot start a worker process (\(executable)): \(String(cString: strerror(rc)))") }
     return pid
+  }
+}
+
+extension SweepWorkers {
+  /// This process's open file descriptors (Linux's /proc/self/fd; none known elsewhere).
+  static func openDescriptors() -> [Int32] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return [] }
+    // The listing's own descriptor is among the names, closed by the time the list is used.
+    return names.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) != -1 }.sorted()
   }
 }
 

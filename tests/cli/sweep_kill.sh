@@ -13,7 +13,8 @@ end)
 LUA
 "$crescent" sweep slow.lua --allow os --trials 4 --workers 2 --seed 3 --heartbeat 0.2 --stale-after 2 > out.txt 2> err.txt &
 parent=$!
-# Waits until a worker holds a trial, then kills that worker.
+# Waits until the study is open, then until a worker holds a trial, then kills that worker.
+for _ in $(seq 600); do grep -q "trials finished" out.txt 2>/dev/null && break; sleep 0.05; done
 victim=""; held=""
 for _ in $(seq 600); do
   line="$("$crescent" sweep show slow 2>/dev/null | grep -E '^[0-9]+ +RUNNING' | head -n 1)"
