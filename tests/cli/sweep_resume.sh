@@ -23,3 +23,6 @@ step "$crescent" sweep --join quad --trials 7 | norm
 "$crescent" sweep show quad | grep -E '^(trials|6 )' | norm
 echo "-- runs of the study"
 "$crescent" runs --study quad | tail -n +2 | awk '{print $3, $4, $5}' | sort -k2 -n
+echo "-- the study's report"
+step "$crescent" sweep show quad --html report.html | tail -n 2
+echo "report: $(grep -c '<svg' report.html) charts, best trial named: $(grep -c 'trial 0' report.html)"
