@@ -67,7 +67,7 @@ let package = Package(
     .target(name: "CAllocationCount", exclude: ["README.md"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["CAllocationCount", "LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore", "Reports", "Sweeps",
+      dependencies: ["CAllocationCount", "LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore", "Reports", "Sweeps", "PostgresStore",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       exclude: ["README.md"]
     ),

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs as a text table (`crescent runs`): id, experiment, status, start, duration and the last
-/// value of the series the runs have (the most shared first, at most `maxMetrics` of them).
+/// Runs as a text table (`crescent runs`): id, experiment (a sweep's runs: study and trial),
+/// status, start, duration and the last value of the series the runs have (the most shared first, at most `maxMetrics` of them).
 public enum RunTable {
   public static let maxMetrics = 6
 
@@ -10,12 +10,15 @@ public enum RunTable {
     for r in runs { for (k, _) in r.lastValues { counts[k, default: 0] += 1 } }
     let keys = counts.keys.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }
     let shown = Array(keys.prefix(maxMetrics))
-    let header = ["id", "experiment", "status", "start", "duration"] + shown
+    // A sweep's runs show their study and trial number.
+    let sweeps = runs.contains { $0.study != nil }
+    let header = ["id", "experiment"] + (sweeps ? ["study", "trial"] : []) + ["status", "start", "duration"] + shown
     let rows = runs.map { r in
-      [r.id, r.experiment, r.status.rawValue, timestamp(r.started), duration(r.duration)]
+      [r.id, r.experiment] + (sweeps ? [r.study ?? "-", r.trial.map(String.init) ?? "-"] : [])
+        + [r.status.rawValue, timestamp(r.started), duration(r.duration)]
         + shown.map { k in r.lastValue(k).map(number) ?? "-" }
     }
-    var text = grid([header] + rows, numericFrom: 5)
+    var text = grid([header] + rows, numericFrom: sweeps ? 7 : 5)
     if keys.count > shown.count {
       text += "(\(keys.count - shown.count) more series not shown: crescent runs show <id>)\n"
     }
