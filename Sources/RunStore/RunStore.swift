@@ -12,9 +12,26 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
   /// write as SQLite's own error would (a full disk, a read-only file).
   public var writeFault: (() throws -> Void)?
 
-  /// Opens the store at `path`, creating it (and its folder) when there is none.
+  /// The file's identity while this store has it open.
+  private let fileID: OpenStoreFiles.FileID?
+
+  /// Opens the store at `path`, creating it (and its folder) when there is none. A second store
+  /// on a file this process has open shares the first one's check (see `OpenStoreFiles`).
   public init(path: String) throws {
     self.path = path
+    (pool, fileID) = try OpenStoreFiles.opening(path) { isOpen in
+      if !isOpen { try RunStore.check(path) }
+      let pool = try RunStore.open(path)
+      return (pool, OpenStoreFiles.id(path))
+    }
+  }
+
+  deinit {
+    if let fileID { OpenStoreFiles.release(fileID) }
+  }
+
+  /// Refuses a file that is not a Crescent run store, or comes from a newer schema.
+  static func check(_ path: String) throws {
     switch RunStore.inspectSettled(path) {
     case .foreign(let why):
       throw StoreError("'\(path)' is not a Crescent run store (\(why)); it was left untouched. Give another file with --store or CRESCENT_STORE, or --no-record")
@@ -24,6 +41,10 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
       try RunStore.checkUnmarked(path)
     case .store, .absent: break
     }
+  }
+
+  /// Creates the folder, opens the file and brings its schema up to date.
+  static func open(_ path: String) throws -> DatabasePool {
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty {
       do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
@@ -33,16 +54,14 @@ public final class RunStore: @unchecked Sendable {  // the pool serializes write
     // Processes that open a new store at the same moment (a sweep started at once) may find it
     // between SQLite's journal switch and the schema: they wait and try again, up to the busy timeout.
     let deadline = Date().addingTimeInterval(RunStore.busyTimeout)
-    var opened: DatabasePool?
-    while opened == nil {
+    while true {
       do {
-        opened = try RunStore.openAndMigrate(path)
+        return try RunStore.openAndMigrate(path)
       } catch {
         guard RunStore.isBusy(error) || RunStore.isMigrationRace(error), Date() < deadline else { throw RunStore.failure("set up", path, error) }
         Thread.sleep(forTimeInterval: Double.random(in: 0.01...0.1))
       }
     }
-    pool = opened!
   }
 
   /// What the file is; a small file changed in the last seconds that does not read as a store

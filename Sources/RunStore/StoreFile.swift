@@ -20,6 +20,7 @@ enum StoreFile {
   }
 
   static func inspect(_ path: String) -> Kind {
+    OpenStoreFiles.countHeaderRead(path)
     guard let handle = FileHandle(forReadingAtPath: path) else {
       return FileManager.default.fileExists(atPath: path) ? .foreign("it cannot be read") : .absent
     }

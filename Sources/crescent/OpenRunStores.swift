@@ -1,11 +1,9 @@
 import Foundation
 import RunStore
 
-/// The run stores this process has open, one per path. A process must not open one store file
-/// twice: opening it reads the file's header through a descriptor of its own, and closing that
-/// descriptor drops every SQLite lock the process holds on the file (POSIX locks belong to the
-/// process), which lets another process's writes damage it. A sweep's worker records many runs
-/// and its study in one file: all of them go through the one store.
+/// The run stores this process has open, one per path: a sweep's worker records many runs and
+/// its study in one file, all through one store and its connections. (Two stores on one file
+/// are safe too: `RunStore` reads a file's header only when no store of the process holds it.)
 enum OpenRunStores {
   private static let cache = Cache()
   private final class Cache: @unchecked Sendable {  // `stores` behind `lock`

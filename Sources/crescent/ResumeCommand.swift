@@ -37,7 +37,7 @@ struct ResumeCommand: ParsableCommand {
     let store: RunStore
     let record: RunRecord
     do {
-      store = try OpenRunStores.store(at: storePath)
+      store = try RunStore(path: storePath)
       let full = try StoreOptions.resolve(id, in: store, at: storePath)
       guard let r = try store.run(id: full) else { RunExecution.fail("no run '\(id)' in '\(storePath)'") }
       record = r

@@ -21,7 +21,7 @@ final class RunRecorderSetup {
 
   init(storePath: String, script: String, seed: UInt64, runsDirectory: String, with: WithArguments) throws {
     self.with = with
-    let store = try OpenRunStores.store(at: storePath)
+    let store = try RunStore(path: storePath)
     let folder = (script as NSString).deletingLastPathComponent
     let source = try? String(contentsOfFile: script, encoding: .utf8)
     let start = RunStart(experiment: ((script as NSString).lastPathComponent as NSString).deletingPathExtension,
@@ -33,7 +33,7 @@ final class RunRecorderSetup {
   /// Reopens the recorded run `id` in the store at `storePath` to continue it.
   init(storePath: String, reopening id: String, with: WithArguments) throws {
     self.with = with
-    recording = try RunRecording(store: try OpenRunStores.store(at: storePath), reopening: id)
+    recording = try RunRecording(store: try RunStore(path: storePath), reopening: id)
   }
 
   /// Puts the recording into the session (fits of a plain script log to it too) and the runner.

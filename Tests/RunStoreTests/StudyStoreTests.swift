@@ -241,7 +241,7 @@ func sampleByNumber(_ trials: [TrialRecord], _ number: Int) -> [String: Double] 
     let dir = TempFolder()
     let store = try SQLiteStudyStore(path: dir.path("crescent.db"))
     let s = try store.open(.test())
-    let odd: [Double] = [-0.0, 1e-300, 5e-324, .nan, Double(bitPattern: 0xFFF8_0000_DEAD_BEEF), .infinity, -.infinity, 0.1 + 0.2,
+    let odd: [Double] = [-0.0, 1e-300, .leastNonzeroMagnitude, .nan, Double(bitPattern: 0xFFF8_0000_DEAD_BEEF), .infinity, -.infinity, 0.1 + 0.2,
                          .greatestFiniteMagnitude, -1.2345678901234567e-200]
     let params = Dictionary(uniqueKeysWithValues: odd.enumerated().map { ("p.\($0.offset)", $0.element) })
     for (i, v) in odd.enumerated() {
