@@ -44,7 +44,7 @@ public final class PostgresStudyStore: StudyStore {
       guard let stored = try PostgresStudyStore.study(db, name: spec.name) else {
         throw SweepError("\(db.address): study '\(spec.name)' was neither made nor found")
       }
-      try PostgresStudyStore.checkSame(stored.spec, spec)
+      try spec.checkContinues(stored.spec, storedSpaceText: stored.spec.space.description)
       return stored
     }
   }
@@ -82,31 +82,6 @@ public final class PostgresStudyStore: StudyStore {
     let spec = StudySpec(name: name, experiment: experiment, script: script, with: with, space: space,
                          sampler: sampler, pruner: pruner, seed: UInt64(bitPattern: seed))
     return StudyInfo(id: id, spec: spec, created: created)
-  }
-
-  /// Refuses a sweep that differs from the study of the same name in what defines it: the
-  /// script, the `with` settings, the search space (compared by its text), the sampler and the
-  /// pruner.
-  static func checkSame(_ stored: StudySpec, _ given: StudySpec) throws {
-    var differences: [String] = []
-    if stored.script != given.script { differences.append("the script is '\(given.script)', the study's is '\(stored.script)'") }
-    if stored.with != given.with {
-      func show(_ w: [String]) -> String { w.isEmpty ? "none" : "'" + w.joined(separator: " ") + "'" }
-      differences.append("the settings given with `with` are \(show(given.with)), the study's are \(show(stored.with))")
-    }
-    let storedLines = stored.space.description.split(separator: "\n"), givenLines = given.space.description.split(separator: "\n")
-    if storedLines != givenLines {
-      let added = givenLines.filter { !storedLines.contains($0) }, removed = storedLines.filter { !givenLines.contains($0) }
-      var parts: [String] = []
-      if !added.isEmpty { parts.append("given " + added.joined(separator: "; ")) }
-      if !removed.isEmpty { parts.append("the study has " + removed.joined(separator: "; ")) }
-      differences.append("the search space differs (" + (parts.isEmpty ? "in the order of its parameters" : parts.joined(separator: "; ")) + ")")
-    }
-    if stored.sampler != given.sampler { differences.append("the sampler is \(given.sampler), the study's is \(stored.sampler)") }
-    if stored.pruner != given.pruner { differences.append("the pruner is \(given.pruner), the study's is \(stored.pruner)") }
-    guard differences.isEmpty else {
-      throw SweepError("study '\(given.name)' exists with other settings: \(differences.joined(separator: "; ")). Rerun it as it was to continue it, or name a new study with --study NAME")
-    }
   }
 
   // MARK: text columns

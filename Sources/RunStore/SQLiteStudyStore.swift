@@ -70,7 +70,7 @@ public final class SQLiteStudyStore: StudyStore, @unchecked Sendable {  // the p
     return try immediate("create a study in") { db in
       if let existing = try SQLiteStudyStore.study(db, name: spec.name) {
         let text = try String.fetchOne(db, sql: "SELECT space FROM study WHERE id = ?", arguments: [existing.id]) ?? ""
-        try SQLiteStudyStore.checkSame(existing.spec, spaceText: text, spec)
+        try spec.checkContinues(existing.spec, storedSpaceText: text)
         return existing
       }
       try db.execute(sql: """
@@ -113,32 +113,6 @@ public final class SQLiteStudyStore: StudyStore, @unchecked Sendable {  // the p
     let spec = StudySpec(name: name, experiment: row["experiment"], script: row["script"], with: with, space: space,
                          sampler: row["sampler"], pruner: row["pruner"], seed: UInt64(bitPattern: seed))
     return StudyInfo(id: row["id"], spec: spec, created: row["created"])
-  }
-
-  /// Refuses a sweep that differs from the study of the same name in what defines it.
-  /// `spaceText` is the stored space as written (compared as text, as it was written).
-  static func checkSame(_ stored: StudySpec, spaceText: String, _ given: StudySpec) throws {
-    var differences: [String] = []
-    if stored.script != given.script { differences.append("the script is '\(given.script)', the study's is '\(stored.script)'") }
-    if stored.with != given.with {
-      func show(_ w: [String]) -> String { w.isEmpty ? "none" : "'" + w.joined(separator: " ") + "'" }
-      differences.append("the settings given with `with` are \(show(given.with)), the study's are \(show(stored.with))")
-    }
-    let givenText = given.space.description
-    if spaceText != givenText {
-      let a = Set(spaceText.split(separator: "\n")), b = Set(givenText.split(separator: "\n"))
-      let added = givenText.split(separator: "\n").filter { !a.contains($0) }
-      let removed = spaceText.split(separator: "\n").filter { !b.contains($0) }
-      var parts: [String] = []
-      if !added.isEmpty { parts.append("given " + added.joined(separator: "; ")) }
-      if !removed.isEmpty { parts.append("the study has " + removed.joined(separator: "; ")) }
-      differences.append("the search space differs (" + (parts.isEmpty ? "in the order of its parameters" : parts.joined(separator: "; ")) + ")")
-    }
-    if stored.sampler != given.sampler { differences.append("the sampler is \(given.sampler), the study's is \(stored.sampler)") }
-    if stored.pruner != given.pruner { differences.append("the pruner is \(given.pruner), the study's is \(stored.pruner)") }
-    guard differences.isEmpty else {
-      throw SweepError("study '\(given.name)' exists with other settings: \(differences.joined(separator: "; ")). Rerun it as it was to continue it, or name a new study with --study NAME")
-    }
   }
 
   // MARK: text columns
