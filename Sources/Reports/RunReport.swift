@@ -42,11 +42,7 @@ public struct RunReport: Sendable {
 
   /// Writes the page to `path` atomically (a temporary file renamed over it).
   public func write(to path: String) throws {
-    do {
-      try Data(html().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw ReportError("cannot write the report to '\(path)': \((error as NSError).localizedDescription)")
-    }
+    try ReportFile.write(html(), to: path, what: "report")
   }
 
   /// The group index (its colour) of each run id.
