@@ -2,7 +2,7 @@
 # three more, numbered 3 to 5, with the parameters a six-trial study of the same seed has.
 # A different space under the same name is refused; --join adds a worker to the study.
 unset CRESCENT_STORE
-norm() { sed -E -e 's/[0-9]{8}-[0-9]{6}-[0-9a-f]{4}/<id>/g' -e 's/ [^ ]+:[0-9]+( |$)/ <worker>\1/g'; }
+norm() { sed -E -e 's/[0-9]{8}-[0-9]{6}-[0-9a-f]{4}/<id>/g' -e 's/ [^ ]+:[0-9]+( |$)/ <worker>\1/g' -e 's/   +/  /g'; }  # columns sized by the worker's name (its pid) squeezed
 cat > quad.lua <<'LUA'
 local ex = experiment "quad"
 ex:config { x = 0.5, k = 2 }
