@@ -33,8 +33,9 @@ let package = Package(
     // Core libraries: no Lua here.
     .target(name: "Tensors", dependencies: ["CKernels"], exclude: ["README.md"]),
     .target(name: "Catalog", dependencies: ["Tensors"], exclude: ["README.md"]),
-    .target(name: "Metrics", dependencies: ["Tensors", "Catalog", "CKernels"], exclude: ["README.md"]),
-    .target(name: "NN", dependencies: ["Tensors", "Catalog", "Metrics", "CKernels"], exclude: ["README.md"]),
+    // Named CrescentMetrics, not Metrics: postgres-nio brings in swift-metrics, whose module is Metrics.
+    .target(name: "CrescentMetrics", dependencies: ["Tensors", "Catalog", "CKernels"], path: "Sources/Metrics", exclude: ["README.md"]),
+    .target(name: "NN", dependencies: ["Tensors", "Catalog", "CrescentMetrics", "CKernels"], exclude: ["README.md"]),
     // Data sets: loaders, generators, scalers, splits; the Lua-facing entries under Library/.
     .target(name: "Datasets", dependencies: ["Tensors", "Catalog", "CZlib"],
             exclude: ["README.md", "Resources/README.md"], resources: [.copy("Resources/digits.csv.gz")]),
@@ -51,15 +52,15 @@ let package = Package(
     .target(name: "RunStore", dependencies: ["Catalog", "Sweeps", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]),
     // A study store in PostgreSQL, for sweep workers on several machines (postgres-nio).
-    .target(name: "PostgresStore", dependencies: ["Sweeps", .product(name: "PostgresNIO", package: "postgres-nio", moduleAliases: ["Metrics": "SwiftMetrics"])],
+    .target(name: "PostgresStore", dependencies: ["Sweeps", .product(name: "PostgresNIO", package: "postgres-nio")],
             exclude: ["README.md"]),
     // Every built-in library registered into one catalog.
-    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "Metrics", "NN", "Datasets", "Experiments"],
+    .target(name: "StandardLibrary", dependencies: ["Catalog", "Tensors", "CrescentMetrics", "NN", "Datasets", "Experiments"],
             exclude: ["README.md"]),
     // The C boundary native plugins are built against (crescent_plugin.h), and the host side
     // that loads them into a catalog.
     .target(name: "CrescentPluginABI", exclude: ["README.md"]),
-    .target(name: "Plugins", dependencies: ["CrescentPluginABI", "Catalog", "Tensors", "Metrics", "NN"], exclude: ["README.md"]),
+    .target(name: "Plugins", dependencies: ["CrescentPluginABI", "Catalog", "Tensors", "CrescentMetrics", "NN"], exclude: ["README.md"]),
     // The bridge: the only importer of CLua.
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim", "Tensors", "Catalog", "StandardLibrary", "Experiments"],
             exclude: ["README.md"]),
@@ -67,21 +68,21 @@ let package = Package(
     .target(name: "CAllocationCount", exclude: ["README.md"]),
     .executableTarget(
       name: "crescent",
-      dependencies: ["CAllocationCount", "LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "Metrics", "NN", "Datasets", "Plugins", "RunStore", "Reports", "Sweeps", "PostgresStore",
+      dependencies: ["CAllocationCount", "LuaHost", "Experiments", "Tensors", "Catalog", "StandardLibrary", "CrescentMetrics", "NN", "Datasets", "Plugins", "RunStore", "Reports", "Sweeps", "PostgresStore",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       exclude: ["README.md"]
     ),
     // What the test targets share: one seeded generator and the checks every layer, metric
     // and kernel goes through.
-    .target(name: "TestSupport", dependencies: ["Tensors", "Catalog", "NN", "Metrics", "CKernels"], path: "Tests/TestSupport", exclude: ["README.md"]),
+    .target(name: "TestSupport", dependencies: ["Tensors", "Catalog", "NN", "CrescentMetrics", "CKernels"], path: "Tests/TestSupport", exclude: ["README.md"]),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensors", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Tensors", "StandardLibrary", "Experiments"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Catalog", "StandardLibrary", "LuaHost"],
                 exclude: ["Fixtures"]),
-    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Tensors", "Catalog", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "MetricsTests", dependencies: ["CrescentMetrics", "Tensors", "Catalog", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Catalog"]),
-    .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "Metrics"]),
+    .testTarget(name: "PluginsTests", dependencies: ["Plugins", "Catalog", "Tensors", "StandardLibrary", "NN", "CrescentMetrics"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Fixtures"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts"], exclude: ["Fixtures"]),
     .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Catalog"]),

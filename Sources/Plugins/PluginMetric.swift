@@ -1,6 +1,6 @@
 import Catalog
 import CrescentPluginABI
-import Metrics
+import CrescentMetrics
 import Tensors
 
 /// A plugin metric: the callback over whole n x L arrays of truths and scores.

@@ -1,6 +1,6 @@
 import Catalog
 import CrescentPluginABI
-import Metrics
+import CrescentMetrics
 import NN
 
 /// Receives one plugin's registrations (C sees it as the `host` pointer) and adds them to the

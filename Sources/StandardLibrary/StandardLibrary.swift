@@ -1,7 +1,7 @@
 import Catalog
 import Datasets
 import Experiments
-import Metrics
+import CrescentMetrics
 import NN
 
 extension Catalog {

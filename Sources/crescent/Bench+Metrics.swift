@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Metrics
+import CrescentMetrics
 import Tensors
 
 struct MetricsBench: ParsableCommand {

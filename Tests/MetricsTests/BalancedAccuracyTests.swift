@@ -1,6 +1,6 @@
 import Catalog
 import Testing
-@testable import Metrics
+@testable import CrescentMetrics
 
 /// balanced_accuracy against scikit-learn 1.9.1's balanced_accuracy_score (values printed by
 /// it; the first case is also the mean of the recalls 4/5, 1/2 and 2/3).

@@ -1,7 +1,7 @@
 import Catalog
 import Testing
 import Tensors
-@testable import Metrics
+@testable import CrescentMetrics
 
 /// The Lua-facing entries: documented, and failing with clear messages.
 struct MetricsCatalogTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Tensors
-@testable import Metrics
+@testable import CrescentMetrics
 
 /// The streamed ROC AUC and average precision rank kept float32 keys with buckets, and the
 /// per-row ranking metrics rank each row as it arrives; each score shape that stresses a

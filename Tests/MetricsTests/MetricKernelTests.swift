@@ -1,7 +1,7 @@
 import CKernels
 import Testing
 import TestSupport
-@testable import Metrics
+@testable import CrescentMetrics
 import Tensors
 
 /// The streaming metrics' kernels (cell conversions, the ranking's bucket passes) against

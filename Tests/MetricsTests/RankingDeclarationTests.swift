@@ -2,7 +2,7 @@ import Catalog
 import Foundation
 import Testing
 import Tensors
-@testable import Metrics
+@testable import CrescentMetrics
 
 /// The ranking family is declared once, by `RankingMetric`: each case is a documented
 /// `metrics` function, a training metric, a documented report field and a line of the

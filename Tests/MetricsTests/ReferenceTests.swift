@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Metrics
+@testable import CrescentMetrics
 
 /// Every value of scikit-learn 1.9.1's reference file, within 1e-9 relative.
 struct ReferenceTests {

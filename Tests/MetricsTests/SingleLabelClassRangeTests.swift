@@ -1,7 +1,7 @@
 import Catalog
 import Testing
 import Tensors
-@testable import Metrics
+@testable import CrescentMetrics
 
 /// accuracy refuses a true class beyond the score columns, as top_k_accuracy does; a flat list
 /// given for a score matrix is named for what it is.

@@ -2,7 +2,7 @@ import Catalog
 import Foundation
 import Testing
 import Tensors
-@testable import Metrics
+@testable import CrescentMetrics
 
 /// auc, macro curves and the single-label metrics against scikit-learn 1.9.1 and NumPy
 /// (tests/python/make_single_label.py wrote the values).

@@ -1,7 +1,7 @@
 import Testing
 import TestSupport
 import Tensors
-@testable import Metrics
+@testable import CrescentMetrics
 
 /// Every training metric streamed over uneven batches equals the whole-array metric exactly.
 struct StreamingTests {

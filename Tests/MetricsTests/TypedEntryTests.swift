@@ -1,5 +1,5 @@
 @testable import Catalog
-@testable import Metrics
+@testable import CrescentMetrics
 import Testing
 
 /// The metrics entries read their arguments through typed declarations, so none can ask for

@@ -1,6 +1,6 @@
 import Catalog
 import Foundation
-import Metrics
+import CrescentMetrics
 import Synchronization
 import TestSupport
 import Testing

@@ -1,6 +1,6 @@
 import Catalog
 import Foundation
-import Metrics
+import CrescentMetrics
 import NN
 @testable import Plugins
 import StandardLibrary

@@ -1,6 +1,6 @@
 import Catalog
 @testable import Plugins
-import Metrics
+import CrescentMetrics
 import NN
 import StandardLibrary
 import Tensors

@@ -1,4 +1,4 @@
-import Metrics
+import CrescentMetrics
 import Testing
 
 /// The whole-array value of the training metric `name` (the one `compile` accepts), computed

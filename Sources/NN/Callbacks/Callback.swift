@@ -1,5 +1,5 @@
 import Catalog
-import Metrics
+import CrescentMetrics
 
 /// Hooks into training, as Keras's callbacks: each may read the logs, change the model
 /// (weights, learning rate) or stop training by setting `model.stopTraining`. Epochs and

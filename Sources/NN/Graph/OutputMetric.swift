@@ -1,4 +1,4 @@
-import Metrics
+import CrescentMetrics
 import Tensors
 
 /// A training metric of one output of a graph model (`labels_f1_micro`): the metric fed that

@@ -1,5 +1,5 @@
 import Catalog
-import Metrics
+import CrescentMetrics
 import Tensors
 
 /// Compiling a graph model: one loss per output, their weights, per-output metrics.

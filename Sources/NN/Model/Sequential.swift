@@ -1,6 +1,6 @@
 import Catalog
 import Foundation
-import Metrics
+import CrescentMetrics
 import Tensors
 
 /// A stack of layers trained as one model: Keras's Sequential. A graph model (Keras's
