@@ -8,8 +8,10 @@ import Sweeps
   @Test func trialSeedsAreSplitMix64OutputsOfTheStudySeed() {
     let spec = StudySpec(name: "s", experiment: "e", script: "s.lua", with: [], space: SearchSpace(parameters: [], objective: "loss", direction: .minimize),
                          sampler: "random", pruner: "none", seed: 0)
-    #expect((0..<4).map(spec.trialSeed) == [0xE220_A839_7B1D_CDAF >> 33, 0x6E78_9E6A_A1B9_65F4 >> 33, 0x06C4_5D18_8009_454F >> 33, 0xF88B_B8A8_724C_81EC >> 33])
-    #expect((0..<4).map(spec.trialSeed) == [1_896_895_516, 926_699_317, 56_766_092, 2_084_953_172])
+    let splitMix: [UInt64] = [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F, 0xF88B_B8A8_724C_81EC]
+    let seeds = (0..<4).map { spec.trialSeed($0) }
+    #expect(seeds == splitMix.map { $0 >> 33 })
+    #expect(seeds == [1_896_895_516, 926_699_317, 56_766_092, 2_084_953_172])
   }
 
   /// Values computed once with the same formula in Python (arbitrary-precision integers, masked to 64 bits).
