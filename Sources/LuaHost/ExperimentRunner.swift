@@ -8,6 +8,9 @@ import Foundation
 public struct ExperimentRunner {
   public var with = WithArguments()
   public var cliSeed: UInt64?
+  /// The seed a run takes when neither `seed=`, `cliSeed` nor the declared config gives one
+  /// (a sweep's trial: derived from the study); nil: drawn at random.
+  public var defaultSeed: UInt64?
   public var printConfig = false
   public var runsDirectory = "runs"
   /// Words after the script that are neither `with ...` nor after `--`: the script's `...`,
@@ -72,7 +75,7 @@ public struct ExperimentRunner {
       throw ScriptError(kind: .config, message: (declaration.sweepPlace.map { $0 + ": " } ?? "") + "\(error)", traceback: nil)
     }
     var config = try declaration.config(named: with.named, overrides: try overrides(state: state), cliSeed: cliSeed,
-                                        drawSeed: { UInt64.random(in: 0..<(1 << 31)) })
+                                        drawSeed: { defaultSeed ?? UInt64.random(in: 0..<(1 << 31)) })
     try config.replaceRoot(try state.deriveConfig(config.root))
     // Everything a run checks in the final config is checked before it is printed too.
     let seed = try ExperimentDeclaration.seed(of: config)

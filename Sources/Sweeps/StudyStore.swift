@@ -24,6 +24,12 @@ public protocol StudyStore: AnyObject {
   func heartbeat(study: Int64, trial: Int, runID: String?) throws
   /// An intermediate value of the objective at `step`.
   func report(study: Int64, trial: Int, step: Int, value: Double) throws
+  /// Gives a RUNNING trial that `worker` holds back to the queue at once (its worker was asked
+  /// to stop: Ctrl-C, SIGTERM): WAITING, without worker, heartbeat, run or reported values, so
+  /// the next claim takes it, exactly once. False, and nothing changed, when the trial is not
+  /// RUNNING under `worker` (it finished, or went stale and another worker holds it now).
+  @discardableResult
+  func release(study: Int64, trial: Int, worker: String) throws -> Bool
   /// How the trial ended: COMPLETE with its value, PRUNED with its last value, or FAILED.
   func finish(study: Int64, trial: Int, state: TrialState, value: Double?) throws
   /// Every trial of the study, by number.

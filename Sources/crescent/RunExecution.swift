@@ -22,6 +22,9 @@ struct RunExecution {
   /// The sweep trial the run carries out: its reporter goes into the session, and the run is
   /// recorded with its study and trial number.
   var trial: TrialBinding?
+  /// The root seed when neither the `with` words, `--seed` nor the config give one (a trial's
+  /// seed, derived from its study's); nil: drawn at random.
+  var defaultSeed: UInt64?
   /// Whether what the run prints and reports goes to the terminal too (a sweep's trials keep it
   /// in the run store only).
   var echo = true
@@ -77,6 +80,7 @@ struct RunExecution {
   func execute() throws -> Outcome {
     var runner = ExperimentRunner()
     runner.cliSeed = options.seed
+    runner.defaultSeed = defaultSeed
     runner.printConfig = options.printConfig
     runner.runsDirectory = resuming?.runsDirectory ?? options.runsDir ?? "runs"
     if let with { runner.with = with } else { runner.scriptWords = scriptWords }
@@ -99,7 +103,7 @@ struct RunExecution {
     let provisional: UInt64
     do {
       _ = try runner.overrides(state: state)  // values that do not parse fail before the script runs
-      provisional = runner.provisionalSeed(state: state) ?? UInt64.random(in: 0..<(1 << 31))
+      provisional = runner.provisionalSeed(state: state) ?? defaultSeed ?? UInt64.random(in: 0..<(1 << 31))
     } catch let e as ConfigError {
       throw Failure("\(script): \(e.message)")
     }

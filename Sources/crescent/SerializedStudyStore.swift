@@ -22,6 +22,10 @@ final class SerializedStudyStore: StudyStore, @unchecked Sendable {  // every ca
   func report(study: Int64, trial: Int, step: Int, value: Double) throws {
     try lock.withLock { try base.report(study: study, trial: trial, step: step, value: value) }
   }
+  @discardableResult
+  func release(study: Int64, trial: Int, worker: String) throws -> Bool {
+    try lock.withLock { try base.release(study: study, trial: trial, worker: worker) }
+  }
   func finish(study: Int64, trial: Int, state: TrialState, value: Double?) throws {
     try lock.withLock { try base.finish(study: study, trial: trial, state: state, value: value) }
   }

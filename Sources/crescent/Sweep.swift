@@ -83,7 +83,7 @@ struct Sweep {
             + (best.runID.map { ", run \($0)" } ?? ""))
     }
     if end == .interrupted {
-      say("stopped: run the same command again to continue the study")
+      say("stopped: interrupted trials are back in the queue; run the same command again to continue the study")
       throw ExitCode(130)
     }
   }
@@ -104,6 +104,7 @@ struct Sweep {
         let trials = (try? store.trials(study: study.id)) ?? [record]
         say(SweepProgress.line(record, failure: failure, space: spec.space, trials: trials))
       }
+      worker.onReleased = { trial in say("trial \(trial.number) interrupted: its run is recorded INTERRUPTED, the trial is back in the queue") }
     }
     return try worker.work()
   }
@@ -119,6 +120,8 @@ extension Sweep {
       execution.with = try WithArguments(spec.with + params.map { "\($0.key)=\($0.value.description)" })
     } catch let e as ConfigError { throw SweepError(e.message) }
     execution.trial = binding
+    // The config's own `seed`, `seed=` among the `with` words or a swept `seed` win over it.
+    execution.defaultSeed = spec.trialSeed(binding.number)
     execution.echo = false
     execution.catalog = catalog
     return try execution.execute()

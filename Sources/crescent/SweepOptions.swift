@@ -16,7 +16,7 @@ struct SweepOptions: ParsableArguments {
   var space: [String] = []
   @Option(help: "The metric (or result key) the study optimises, when the script's ex:sweep names none or to replace it.") var objective: String?
   @Option(help: "minimize or maximize the objective.") var direction: String?
-  @Option(help: "The study's seed: samplers draw from it (default: drawn at random; a continued study keeps its own).") var seed: UInt64?
+  @Option(help: "The study's seed: the sampler and the trials' run seeds derive from it (default: drawn at random; a continued study keeps its own).") var seed: UInt64?
   @Option(help: ArgumentHelp("Join the existing study NAME as a worker (its script, settings and space come from the store).", valueName: "NAME"))
   var join: String?
   @Option(help: "Where the study lives: a run store file (default: CRESCENT_STORE, else crescent.db in the runs folder) or postgres://user:password@host:port/database.")

@@ -15,9 +15,10 @@ struct SweepStartCommand: ParsableCommand {
       prints each finished trial and the best so far. `crescent sweep --join STUDY` adds \
       workers to a study from another shell or machine (give the same --store). A worker \
       that dies leaves its trial RUNNING until its heartbeat is --stale-after seconds old; \
-      then the next worker that looks for a trial runs it again. Ctrl-C stops the workers \
-      cleanly: their runs are recorded as INTERRUPTED, their trials run again once their heartbeat \
-      is stale, and running the command again continues the study.
+      then the next worker that looks for a trial runs it again. Ctrl-C or SIGTERM stops the \
+      workers cleanly: their runs are recorded as INTERRUPTED, their trials go back to the queue \
+      at once, and running the command again continues the study. A trial's run takes a seed \
+      derived from the study's --seed and its number, unless its config or `with` words fix one.
       """
   )
 

@@ -19,6 +19,8 @@ final class SweepWorker {
   let runTrial: (TrialBinding) throws -> RunExecution.Outcome
   /// Told of each trial this worker finished, with why it failed when it did.
   var onFinished: (TrialRecord, TrialFailure?) -> Void = { _, _ in }
+  /// Told of a trial this worker gave back to the queue when asked to stop.
+  var onReleased: (TrialRecord) -> Void = { _ in }
 
   init(store: SerializedStudyStore, study: StudyInfo, sampler: Sampler, pruner: Pruner?, target: Int,
        timing: SweepTiming, runTrial: @escaping (TrialBinding) throws -> RunExecution.Outcome) {
@@ -70,6 +72,8 @@ final class SweepWorker {
     let outcome: RunExecution.Outcome
     do { outcome = try runTrial(binding) } catch {
       heartbeat.stop()
+      // The worker stops here: its trial goes back to the queue now, not once it is stale.
+      _ = try? store.release(study: study.id, trial: trial.number, worker: name)
       throw error
     }
     heartbeat.stop()
@@ -83,8 +87,10 @@ final class SweepWorker {
       case .failure(let f): state = .failed; failure = f
       }
     case .interrupted:
-      // Stopped by Ctrl-C: the trial stays RUNNING without a heartbeat, and goes back to the
-      // queue once it is stale (the next worker or rerun takes it then).
+      // Stopped by Ctrl-C or SIGTERM: the run is recorded INTERRUPTED and the trial goes back
+      // to the queue at once (the next worker, or the same command run again, takes it).
+      try store.release(study: study.id, trial: trial.number, worker: name)
+      onReleased(trial)
       return .interrupted
     default:
       if reporter.prunedAt != nil, RunExecution.isPruned(outcome.status) {

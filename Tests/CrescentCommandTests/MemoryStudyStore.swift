@@ -8,6 +8,8 @@ final class MemoryStudyStore: StudyStore, @unchecked Sendable {  // every member
   private var trialsByStudy: [Int64: [TrialRecord]] = [:]
   /// Every state `finish` was given, in order.
   private(set) var finishes: [(trial: Int, state: TrialState)] = []
+  /// Every trial `release` gave back, in order.
+  private(set) var releases: [Int] = []
 
   func open(_ spec: StudySpec) throws -> StudyInfo {
     try lock.withLock {
@@ -62,6 +64,16 @@ final class MemoryStudyStore: StudyStore, @unchecked Sendable {  // every member
 
   func report(study: Int64, trial: Int, step: Int, value: Double) throws {
     lock.withLock { trialsByStudy[study]![trial].intermediate[step] = value }
+  }
+
+  @discardableResult
+  func release(study: Int64, trial: Int, worker: String) throws -> Bool {
+    lock.withLock {
+      guard let t = trialsByStudy[study]?[trial], t.state == .running, t.worker == worker else { return false }
+      trialsByStudy[study]![trial] = TrialRecord(number: t.number, state: .waiting, params: t.params)
+      releases.append(trial)
+      return true
+    }
   }
 
   func finish(study: Int64, trial: Int, state: TrialState, value: Double?) throws {

@@ -15,6 +15,7 @@ import Testing
       if cfg.mode == "log" then run:log("loss", 99); run:log("loss", (cfg.x - 0.3)^2); return { loss = -1 } end
       if cfg.mode == "none" then return { other = 1 } end
       if cfg.mode == "error" then error("broken on purpose") end
+      if cfg.mode == "random" then return { loss = cfg.x + tensor.randn(1):sum():item() } end
       if cfg.mode == "report" then
         for step = 1, 10 do pcall(run.report, run, step, cfg.x + 1 / step) end
         return { loss = cfg.x }
@@ -36,17 +37,18 @@ import Testing
       try SweepWorkerTests.script.write(toFile: folder.appendingPathComponent("quad.lua").path, atomically: true, encoding: .utf8)
     }
 
-    func spec(_ name: String, with: [String]) -> StudySpec {
-      StudySpec(name: name, experiment: "quad", script: scriptPath, with: with,
+    func spec(_ name: String, with: [String], script: String? = nil) -> StudySpec {
+      StudySpec(name: name, experiment: "quad", script: script ?? scriptPath, with: with,
                 space: SearchSpace(parameters: [SweepParameter(key: "x", distribution: .uniform(low: 0, high: 1, step: nil))],
                                    objective: "loss", direction: .minimize),
                 sampler: "random", pruner: "none", seed: 11)
     }
 
     /// Runs a worker over study `name` until it has `target` finished trials.
-    func work(_ name: String, with: [String], target: Int, timing: SweepTiming = SweepTiming(), pruner: Pruner? = nil) throws -> (StudyInfo, [(TrialRecord, TrialFailure?)]) {
+    func work(_ name: String, with: [String], target: Int, timing: SweepTiming = SweepTiming(), pruner: Pruner? = nil,
+              script: String? = nil) throws -> (StudyInfo, [(TrialRecord, TrialFailure?)]) {
       let serialized = SerializedStudyStore(store)
-      let study = try serialized.open(spec(name, with: with))
+      let study = try serialized.open(spec(name, with: with, script: script))
       var options = try RunOptions.parse([])
       options.store = storePath
       options.runsDir = folder.appendingPathComponent("runs").path
@@ -150,5 +152,29 @@ import Testing
     let firstID = try #require(trials[0].runID)
     let first = try #require(try runs.run(id: firstID))
     #expect(first.status == .completed && first.study == "pruned" && first.trial == 0)
+  }
+
+  /// A run stopped by Ctrl-C or SIGTERM: the worker gives its trial back to the queue at once
+  /// and stops; the next worker claims it with its parameters (no heartbeat has to go stale).
+  @Test func anInterruptedRunGivesItsTrialBackAtOnce() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.folder) }
+    let serialized = SerializedStudyStore(s.store)
+    let study = try serialized.open(s.spec("stopped", with: []))
+    var ran: [Int] = []
+    let worker = SweepWorker(store: serialized, study: study, sampler: RandomSampler(seed: 11), pruner: nil, target: 2, timing: SweepTiming()) { binding in
+      ran.append(binding.number)
+      return RunExecution.Outcome(status: .interrupted, exitCode: 130, runID: "run-stopped", run: nil, error: "interrupted")
+    }
+    var released: [Int] = []
+    worker.onReleased = { released.append($0.number) }
+    #expect(try worker.work() == .interrupted)
+    #expect(ran == [0] && released == [0] && s.store.releases == [0] && s.store.finishes.isEmpty)
+    let waiting = try s.store.trials(study: study.id)
+    #expect(waiting.map(\.state) == [.waiting] && waiting[0].worker == nil)
+    // The same study run again: trial 0 first, with its parameters, then trial 1.
+    let (_, finished) = try s.work("stopped", with: [], target: 2)
+    #expect(finished.map(\.0.number) == [0, 1])
+    #expect(try s.store.trials(study: study.id)[0].params == waiting[0].params)
   }
 }
