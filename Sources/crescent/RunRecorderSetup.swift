@@ -25,7 +25,7 @@ final class RunRecorderSetup {
   init(storePath: String, script: String, seed: UInt64, runsDirectory: String, with: WithArguments,
        host: HostInfo? = nil, sharedStore: Bool = false) throws {
     self.with = with
-    let store = sharedStore ? try OpenRunStores.store(at: storePath) : try RunStore(path: storePath)
+    let store = try sharedStore ? OpenRunStores.store(at: storePath) : RunStore(path: storePath)
     let source = try? String(contentsOfFile: script, encoding: .utf8)
     let start = RunStart(experiment: ((script as NSString).lastPathComponent as NSString).deletingPathExtension,
                          host: host ?? RunRecorderSetup.host(script: script),
