@@ -30,6 +30,9 @@ struct RunExecution {
   var echo = true
   /// The catalog the run's session uses; nil: the standard one with the options' plugins.
   var catalog: Catalog?
+  /// The machine and git state the run records; nil: read as the run starts (a sweep's worker
+  /// reads them once, for all its trials).
+  var host: HostInfo?
 
   init(script: String, options: RunOptions) {
     self.script = script
@@ -116,7 +119,8 @@ struct RunExecution {
       let path = RunRecorderSetup.storePath(option: options.store, runsDirectory: runner.runsDirectory)
       do {
         recorder = try RunRecorderSetup(storePath: path, script: script, seed: provisional,
-                                        runsDirectory: runner.runsDirectory, with: runner.with)
+                                        runsDirectory: runner.runsDirectory, with: runner.with, host: host,
+                                        sharedStore: trial != nil)
       } catch { throw Failure("\(error)") }
     }
     if let recorder {

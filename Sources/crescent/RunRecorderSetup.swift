@@ -19,15 +19,24 @@ final class RunRecorderSetup {
     return RunStore.defaultPath(runsDirectory: runsDirectory)
   }
 
-  init(storePath: String, script: String, seed: UInt64, runsDirectory: String, with: WithArguments) throws {
+  /// Starts recording a run of `script`. `host` is what the run records of the machine (nil:
+  /// read now); with `sharedStore`, the store is the one this process keeps open for its path
+  /// (a sweep's worker records every trial through one store), else it is opened for this run.
+  init(storePath: String, script: String, seed: UInt64, runsDirectory: String, with: WithArguments,
+       host: HostInfo? = nil, sharedStore: Bool = false) throws {
     self.with = with
-    let store = try RunStore(path: storePath)
-    let folder = (script as NSString).deletingLastPathComponent
+    let store = try sharedStore ? OpenRunStores.store(at: storePath) : RunStore(path: storePath)
     let source = try? String(contentsOfFile: script, encoding: .utf8)
     let start = RunStart(experiment: ((script as NSString).lastPathComponent as NSString).deletingPathExtension,
-                         host: .current(version: Crescent.version, scriptFolder: folder.isEmpty ? "." : folder),
+                         host: host ?? RunRecorderSetup.host(script: script),
                          seed: seed, script: script, source: source, runsDirectory: runsDirectory)
     recording = try RunRecording(store: store, start: start)
+  }
+
+  /// The machine, and the git state of the folder holding `script`.
+  static func host(script: String) -> HostInfo {
+    let folder = (script as NSString).deletingLastPathComponent
+    return .current(version: Crescent.version, scriptFolder: folder.isEmpty ? "." : folder)
   }
 
   /// Reopens the recorded run `id` in the store at `storePath` to continue it.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalog
 import Experiments
 import Foundation
+import RunStore
 import Sweeps
 
 /// One invocation of `crescent sweep`: the study opened (or joined), then trials run in this
@@ -94,9 +95,11 @@ struct Sweep {
     var runOptions = try options.runOptions()
     runOptions.seed = nil
     let catalog = try options.pluginOptions.catalog(command: "sweep")
+    // The machine and the script's git state are read once: every trial of this worker records them.
+    let host = RunRecorderSetup.host(script: spec.script)
     let worker = SweepWorker(store: store, study: study, sampler: try Samplers.named(spec.sampler, seed: spec.seed),
                              pruner: try Pruners.named(spec.pruner), target: target, timing: options.timing) { binding in
-      try Sweep.runTrial(binding, spec: spec, options: runOptions, catalog: catalog)
+      try Sweep.runTrial(binding, spec: spec, options: runOptions, catalog: catalog, host: host)
     }
     if printing {
       let store = self.store, study = self.study
@@ -113,7 +116,9 @@ struct Sweep {
 extension Sweep {
   /// Carries a trial out as a recorded run of the study's script in this process: the study's
   /// `with` words, then the trial's parameters as overrides; what it prints stays in the store.
-  static func runTrial(_ binding: TrialBinding, spec: StudySpec, options: RunOptions, catalog: Catalog?) throws -> RunExecution.Outcome {
+  /// `host` is the machine and git state the run records (nil: read as the run starts).
+  static func runTrial(_ binding: TrialBinding, spec: StudySpec, options: RunOptions, catalog: Catalog?,
+                       host: HostInfo? = nil) throws -> RunExecution.Outcome {
     var execution = RunExecution(script: spec.script, options: options)
     let params = spec.space.values(of: binding.trial.params)
     do {
@@ -124,6 +129,7 @@ extension Sweep {
     execution.defaultSeed = spec.trialSeed(binding.number)
     execution.echo = false
     execution.catalog = catalog
+    execution.host = host
     return try execution.execute()
   }
 }

@@ -14,9 +14,11 @@ struct SweepWorkers {
     let options = sweep.options
     var words = ["sweep", "--join", study.spec.name, "--trials", "\(sweep.target)", "--worker"] + options.workerWords
     if let store = options.store { words += ["--store", store] } else { words += ["--store", options.runStorePath] }
+    let environment = SweepWorkers.environment(ProcessInfo.processInfo.environment, workers: options.workers,
+                                               cores: ProcessInfo.processInfo.activeProcessorCount)
     var children: [pid_t] = []
     for _ in 0..<options.workers {
-      do { children.append(try SweepWorkers.spawn(words)) } catch {
+      do { children.append(try SweepWorkers.spawn(words, environment: environment)) } catch {
         for c in children { kill(c, SIGTERM) }
         throw error
       }
@@ -49,9 +51,20 @@ struct SweepWorkers {
     return stopping ? .interrupted : .studyDone
   }
 
-  /// Starts `crescent <words>` in a process group of its own, its standard output discarded
-  /// (its trials' output is in the run store), its errors on this process's standard error.
-  static func spawn(_ words: [String]) throws -> pid_t {
+  /// The environment of each of `workers` worker processes: this one's, with CRESCENT_THREADS
+  /// set to the cores each worker gets (cores / workers, at least 1), so that workers training
+  /// at once do not fight over the same cores. A CRESCENT_THREADS already set is kept.
+  static func environment(_ base: [String: String], workers: Int, cores: Int) -> [String: String] {
+    var environment = base
+    let given = base["CRESCENT_THREADS"].flatMap { Int($0) }.map { $0 > 0 } ?? false
+    if workers > 1, !given { environment["CRESCENT_THREADS"] = "\(max(1, cores / workers))" }
+    return environment
+  }
+
+  /// Starts `crescent <words>` in a process group of its own with `environment`, its standard
+  /// output discarded (its trials' output is in the run store), its errors on this process's
+  /// standard error.
+  static func spawn(_ words: [String], environment: [String: String]) throws -> pid_t {
     let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
@@ -70,8 +83,10 @@ struct SweepWorkers {
     }
     let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + words).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
+    let envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for p in envp { free(p) } }
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+    let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard rc == 0 else { throw SweepError("cannot start a worker process (\(executable)): \(String(cString: strerror(rc)))") }
     return pid
   }
