@@ -10,12 +10,12 @@ public struct Arguments {
 
   /// `slots`: an empty buffer whose capacity the checked values may reuse (a host passes the
   /// one the previous call gave back through `takeSlots`).
-  init(entry: Entry, raw: [Value], session: Session, slots buffer: [Value] = []) throws {
+  init(entry: Entry, raw: [Value], session: Session, slots buffer: consuming [Value] = []) throws {
     self.entry = entry
     self.session = session
     let plan = entry.storage
     let parameters = plan.parameterPlans, declaredOptions = plan.optionPlans
-    slots = buffer
+    slots = consume buffer
     slots.append(contentsOf: repeatElement(Value.none, count: parameters.count + declaredOptions.count))
     var positional = raw
     // A trailing record is the options table when the entry declares options.

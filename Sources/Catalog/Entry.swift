@@ -135,7 +135,8 @@ public struct Entry: Sendable {
     do {
       var slots: [Value] = []
       swap(&slots, &buffer)
-      var checked = try Arguments(entry: self, raw: arguments, session: session, slots: slots)
+      // Handed over, not shared: the checked arguments append to its storage in place.
+      var checked = try Arguments(entry: self, raw: arguments, session: session, slots: consume slots)
       defer { buffer = checked.takeSlots() }
       switch storage.body {
       case .values(let body): results = try body(checked)
