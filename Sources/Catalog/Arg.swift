@@ -107,7 +107,7 @@ public final class Declarer {
   }
 
   /// The slot an option's `Arg` reads, given how many parameters were declared.
-  static func resolve(_ slot: Int, parameterCount: Int) -> Int {
+  @inlinable static func resolve(_ slot: Int, parameterCount: Int) -> Int {
     slot >= 0 ? slot : parameterCount + (-slot - 1)
   }
 }

@@ -6,16 +6,16 @@ public struct Arguments {
   /// The run the call belongs to: its random streams, output, run log and catalog.
   public let session: Session
   /// The checked values: the parameters in declaration order, then the options.
-  private var slots: [Value]
+  @usableFromInline var slots: [Value]
 
   /// `slots`: an empty buffer whose capacity the checked values may reuse (a host passes the
   /// one the previous call gave back through `takeSlots`).
-  init(entry: Entry, raw: [Value], session: Session, slots buffer: [Value] = []) throws {
+  init(entry: Entry, raw: [Value], session: Session, slots buffer: consuming [Value] = []) throws {
     self.entry = entry
     self.session = session
     let plan = entry.storage
-    let parameters = plan.parameters, declaredOptions = plan.options
-    slots = buffer
+    let parameters = plan.parameterPlans, declaredOptions = plan.optionPlans
+    slots = consume buffer
     slots.append(contentsOf: repeatElement(Value.none, count: parameters.count + declaredOptions.count))
     var positional = raw
     // A trailing record is the options table when the entry declares options.
@@ -61,7 +61,7 @@ public struct Arguments {
         var rest = Array(positional[index...])
         if rest.count == 1, case .list(let items) = rest[0] { rest = items }
         let checked = try rest.enumerated().map { k, v in
-          try Arguments.check(v, against: p.type, what: "argument \(index + k + 1) ('\(p.name)')")
+          try p.check(v, what: "argument \(index + k + 1) ('\(p.name)')")
         }
         slots[slot] = .list(checked)
         index = positional.count
@@ -73,7 +73,7 @@ public struct Arguments {
         if p.optional { continue }
         throw CatalogError("argument \(index) ('\(p.name)') is missing: expected \(p.type.description)")
       }
-      slots[slot] = try Arguments.check(positional[index - 1], against: p.type, what: "argument \(index) ('\(p.name)')")
+      slots[slot] = try p.check(positional[index - 1], what: "argument \(index) ('\(p.name)')")
     }
     if index < positional.count {
       let limit = parameters.count
@@ -90,7 +90,7 @@ public struct Arguments {
       }
       if case .none = value { continue }
       let p = declaredOptions[k]
-      slots[first + k] = try Arguments.check(value, against: p.type, what: "option '\(p.name)'")
+      slots[first + k] = try p.check(value, what: "option '\(p.name)'")
     }
     for (k, p) in declaredOptions.enumerated() {
       guard case .none = slots[first + k] else { continue }
@@ -117,9 +117,10 @@ public struct Arguments {
 
   /// Whether the fixed parameter at `index` (from 0) takes a record.
   static func takesRecord(_ entry: Entry, at index: Int) -> Bool {
-    let fixed = entry.parameters.filter { !$0.variadic }
-    guard index >= 0, index < fixed.count else { return false }
-    return (try? check(.table([("k", .integer(0))]), against: fixed[index].type, what: "")) != nil
+    let plan = entry.storage
+    // The fixed parameters come first: only the last parameter may be variadic.
+    guard index >= 0, index < plan.fixedCount else { return false }
+    return plan.parameterPlans[index].takesRecord
   }
 
   /// Whether a parameter of this type takes a table: a list, a record or any value. A tensor
@@ -227,18 +228,25 @@ public struct Arguments {
 
   // MARK: - Typed access (values were checked against the declaration)
 
-  /// The value of a declared argument or option, as the type it was declared with.
+  /// The value of a declared argument or option, as the type it was declared with. Inlinable,
+  /// so that each read is specialised in the body that makes it: no generic metadata is looked
+  /// up on the call path.
+  @inlinable
   public subscript<T>(_ arg: Arg<T>) -> T {
     get throws {
-      let slot = Declarer.resolve(arg.slot, parameterCount: entry.parameters.count)
-      guard arg.owner === entry.declarer, slots.indices.contains(slot) else {
-        throw CatalogError("reads '\(arg.name)', which its declaration does not list")
-      }
-      guard let v = arg.convert(slots[slot]) else {
-        throw CatalogError("'\(arg.name)' is declared as \(declared(slot).type.description) but read as \(T.self)")
-      }
+      let slot = Declarer.resolve(arg.slot, parameterCount: entry.parameterCount)
+      guard arg.owner === entry.declarer, slots.indices.contains(slot) else { throw undeclared(arg.name) }
+      guard let v = arg.convert(slots[slot]) else { throw misread(arg.name, slot, as: T.self) }
       return v
     }
+  }
+
+  @usableFromInline func undeclared(_ name: String) -> CatalogError {
+    CatalogError("reads '\(name)', which its declaration does not list")
+  }
+
+  @usableFromInline func misread(_ name: String, _ slot: Int, as type: Any.Type) -> CatalogError {
+    CatalogError("'\(name)' is declared as \(declared(slot).type.description) but read as \(type)")
   }
 
   private func declared(_ slot: Int) -> Parameter {

@@ -1,6 +1,12 @@
 extension Entry {
   /// An entry's declaration, with what every call needs decided once when the entry is made:
   /// its name as scripts write it, and where a trailing table stands for options.
+  /// What a body returns: any number of values, or one (which a host pushes without an array).
+  enum Body: Sendable {
+    case values(@Sendable (Arguments) throws -> [Value])
+    case single(@Sendable (Arguments) throws -> Value)
+  }
+
   final class Storage: Sendable {
     let module: String
     let name: String
@@ -13,7 +19,7 @@ extension Entry {
     let details: String?
     let kind: Kind
     let global: Bool
-    let body: @Sendable (Arguments) throws -> [Value]
+    let body: Body
     let declarer: Declarer.Identity?
 
     /// `tensor.matmul`, `Model:fit` or `ingredient` (see `Entry.qualifiedName`).
@@ -25,10 +31,14 @@ extension Entry {
     /// For each fixed parameter: whether an empty table in its place stands for the options
     /// after it was left out (it is optional and does not take a table).
     let leavesOutAt: [Bool]
+    /// The parameters and the options as each call checks them (see `ParameterPlan`).
+    let parameterPlans: [ParameterPlan]
+    let optionPlans: [ParameterPlan]
+    let parameterCount: Int
 
     init(module: String, name: String, summary: String, parameters: [Parameter], options: [Parameter],
          returns: [Returned], methodOf: String?, metamethod: String?, details: String?, kind: Kind, global: Bool,
-         body: @escaping @Sendable (Arguments) throws -> [Value], declarer: Declarer.Identity?) {
+         body: Body, declarer: Declarer.Identity?) {
       self.module = module
       self.name = name
       self.summary = summary
@@ -53,6 +63,9 @@ extension Entry {
         variadicTakesTables = false
       }
       leavesOutAt = fixed.map { !$0.isRequired && !Arguments.takesTable($0.type) }
+      parameterPlans = parameters.map(ParameterPlan.init)
+      optionPlans = options.map(ParameterPlan.init)
+      parameterCount = parameters.count
     }
   }
 }

@@ -34,9 +34,11 @@ public struct Entry: Sendable {
   /// Scripts call it by its bare name (`ingredient`, `describe`); when the name is the module's,
   /// the module table itself is callable (`experiment "name"`).
   public var global: Bool { storage.global }
-  var body: @Sendable (Arguments) throws -> [Value] { storage.body }
+  var body: Body { storage.body }
   /// The declaration that handed out the body's `Arg`s (nil for entries without a body).
-  var declarer: Declarer.Identity? { storage.declarer }
+  @usableFromInline var declarer: Declarer.Identity? { storage.declarer }
+  /// How many positional parameters it declares (where its options' slots start).
+  @usableFromInline var parameterCount: Int { storage.parameterCount }
   /// Everything above in one shared object: an entry is copied on every call (into its
   /// `Arguments`), which then costs one reference count, not one per field.
   let storage: Storage
@@ -48,9 +50,9 @@ public struct Entry: Sendable {
     precondition(kind != .native, "a native entry needs a body")  // cannot be reached from a script: only library declarations create entries of a kind
     let qualified = global ? name : methodOf.map { "\($0):\(name)" } ?? "\(module).\(name)"
     self.init(module: module, name: name, summary: summary, parameters: parameters, options: options, returns: returns,
-              methodOf: methodOf, metamethod: nil, details: details, kind: kind, global: global) { _ in
+              methodOf: methodOf, metamethod: nil, details: details, kind: kind, global: global, body: .values { _ in
       throw CatalogError("\(qualified) is \(kind == .hook ? "written by scripts and called by the library" : "defined by the host's script code")")
-    }
+    })
   }
 
   /// A native entry declared with types: `declare` lists its parameters and options on the
@@ -66,13 +68,25 @@ public struct Entry: Sendable {
     let d = Declarer()
     let body = declare(d)
     self.init(module: module, name: name, summary: summary, parameters: d.parameters, options: d.options, returns: returns,
-              methodOf: methodOf, metamethod: metamethod, details: details, kind: .native, global: global, body: body,
+              methodOf: methodOf, metamethod: metamethod, details: details, kind: .native, global: global, body: .values(body),
+              declarer: d.identity)
+  }
+
+  /// A native entry declared with types whose body returns exactly one value (`x:item()`,
+  /// `m:size(1)`): a host pushes it without building an array of results.
+  public init(module: String, name: String, summary: String, returns: [Returned] = [], methodOf: String? = nil,
+              metamethod: String? = nil, details: String? = nil, global: Bool = false,
+              declaringOne declare: (Declarer) -> @Sendable (Arguments) throws -> Value) {
+    let d = Declarer()
+    let body = declare(d)
+    self.init(module: module, name: name, summary: summary, parameters: d.parameters, options: d.options, returns: returns,
+              methodOf: methodOf, metamethod: metamethod, details: details, kind: .native, global: global, body: .single(body),
               declarer: d.identity)
   }
 
   private init(module: String, name: String, summary: String, parameters: [Parameter], options: [Parameter],
                returns: [Returned], methodOf: String?, metamethod: String?, details: String?, kind: Kind, global: Bool,
-               body: @escaping @Sendable (Arguments) throws -> [Value], declarer: Declarer.Identity? = nil) {
+               body: Body, declarer: Declarer.Identity? = nil) {
     storage = Storage(module: module, name: name, summary: summary, parameters: parameters, options: options,
                       returns: returns, methodOf: methodOf, metamethod: metamethod, details: details, kind: kind,
                       global: global, body: body, declarer: declarer)
@@ -110,12 +124,24 @@ public struct Entry: Sendable {
   /// `call`, with the checked arguments kept in `buffer`'s storage, which comes back emptied
   /// for the next call (a host calling entries over and over allocates it once).
   public func call(_ arguments: [Value], in session: Session, reusing buffer: inout [Value]) throws -> [Value] {
+    var results: [Value] = []
+    try call(arguments, in: session, reusing: &buffer, into: &results)
+    return results
+  }
+
+  /// `call`, with the results appended to `results` (emptied by the caller): an entry that
+  /// returns one value then allocates no array of its own when `results` has room.
+  public func call(_ arguments: [Value], in session: Session, reusing buffer: inout [Value], into results: inout [Value]) throws {
     do {
       var slots: [Value] = []
       swap(&slots, &buffer)
-      var checked = try Arguments(entry: self, raw: arguments, session: session, slots: slots)
+      // Handed over, not shared: the checked arguments append to its storage in place.
+      var checked = try Arguments(entry: self, raw: arguments, session: session, slots: consume slots)
       defer { buffer = checked.takeSlots() }
-      return try body(checked)
+      switch storage.body {
+      case .values(let body): results = try body(checked)
+      case .single(let body): results.append(try body(checked))
+      }
     } catch let e as TensorError {
       throw CatalogError("\(qualifiedName): \(e.message)")
     } catch let e as CatalogError {

@@ -46,15 +46,16 @@ extension LuaState {
   /// One call of a catalog entry from Lua. What can be decided once is (the entry's plan, the
   /// run's limits bound around the script, the metatables known by address); what a call
   /// converts goes through buffers the state keeps, so a call with numbers, booleans, short
-  /// strings and existing objects allocates only the array of its results.
+  /// strings and existing objects allocates nothing when its entry returns one value (the
+  /// results go into a buffer the state keeps too).
   func invoke(_ entry: Entry, in L: OpaquePointer) -> Int32 {
     let stack = LuaStack(self, L)
     // Functions among the arguments are anchored in what the call returns (LuaState+Anchors).
     let functionBase = pendingFunctions.count, childBase = pendingChildren.count
-    var args: [Value] = [], slots: [Value] = []
+    var args: [Value] = [], slots: [Value] = [], results: [Value] = []
     swap(&args, &argumentBuffer)
     swap(&slots, &slotBuffer)
-    var results: [Value] = []
+    swap(&results, &resultBuffer)
     var succeeded = false
     anchoringCalls += 1
     defer {
@@ -65,6 +66,8 @@ extension LuaState {
       args.removeAll(keepingCapacity: true)
       argumentBuffer = args
       slotBuffer = slots
+      results.removeAll(keepingCapacity: true)
+      resultBuffer = results
     }
     do {
       let top = stack.top
@@ -75,9 +78,11 @@ extension LuaState {
         }
       }
       let files = session.files
-      results = files.isUnrestricted || FilePolicy.current == files
-        ? try entry.call(args, in: session, reusing: &slots)
-        : try FilePolicy.$current.withValue(files) { try entry.call(args, in: session, reusing: &slots) }
+      if files.isUnrestricted || FilePolicy.current == files {
+        try entry.call(args, in: session, reusing: &slots, into: &results)
+      } else {
+        try FilePolicy.$current.withValue(files) { try entry.call(args, in: session, reusing: &slots, into: &results) }
+      }
       guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
         return raise("\(entry.qualifiedName): too many results for the Lua stack")
       }

@@ -92,10 +92,12 @@ public final class LuaState {
   var boxMetatables: Set<UnsafeRawPointer> = []
   /// The tensor metatable's reference in the registry (0 until it is made).
   var tensorMetatableRef: Int32 = 0
-  /// Buffers the catalog calls reuse: the converted Lua arguments and the checked ones. A call
-  /// takes one (a nested call finds it empty and makes its own) and gives it back emptied.
+  /// Buffers the catalog calls reuse: the converted Lua arguments, the checked ones and the
+  /// results. A call takes one (a nested call finds it empty and makes its own) and gives it
+  /// back emptied.
   var argumentBuffer: [Value] = []
   var slotBuffer: [Value] = []
+  var resultBuffer: [Value] = []
 
   /// A state with a session of its own over `catalog`, writing to `options.output`, its random
   /// streams from a fresh random root.

@@ -19,6 +19,13 @@ public final class Weight {
     self.grad = Tensor.zeros(value.shape)
   }
 
+  /// A weight whose gradient is already known (`opt:step(tensors, grads)`), of the same shape.
+  public init(name: String, value: Tensor, grad: Tensor) {
+    self.name = name
+    self.value = value
+    self.grad = grad
+  }
+
   /// Copies `values` into this weight's tensor, in place: whoever holds the tensor (a custom
   /// layer's forward, `model:parameters()`, the optimizer's state) sees the new values, and a
   /// custom layer's parameter stays the leaf its gradients flow to.

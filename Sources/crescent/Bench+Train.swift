@@ -17,6 +17,9 @@ struct TrainBench: ParsableCommand {
       (forward in batches of 64, one pass over the samples) as a second line.
       w8: 200 tokens of 20,000 → Embedding 128 → GlobalAveragePooling1D → Dense 256 relu → Dense 50 sigmoid, BCE, \
       Adam 1e-3, batch 64 (4,096 samples; the table's rows updated sparsely).
+      With --mode (w2 only): W2 trained from a script one of four ways, fit (model:fit), custom (the hidden layer \
+      written as nn.Custom), loop (the low-level loop, model:gradients then opt:step) or lua-loss (binary \
+      cross-entropy written in Lua), --epochs epochs after a warm-up one (CPU time); the script is bench/w2_modes.lua's.
       After three warm-up steps, three timed runs (w1, w7: 20 steps; w2: three epochs' worth); the median is printed.
       With --metrics, then rounds of two 20-epoch fits, with and without the metrics (alternating which runs \
       first); prints the median rates and the median of the paired slowdowns, slowdown_percent=<number>. \
@@ -26,6 +29,8 @@ struct TrainBench: ParsableCommand {
   )
 
   @Option(help: "w1, w2, w7 or w8.") var workload: String = "w1"
+  @Option(help: "w2 only: fit, custom, loop or lua-loss.") var mode: String?
+  @Option(help: "Epochs timed with --mode.") var epochs: Int = 3
   @Option(help: "Threads to use (default: all cores).") var threads: Int?
   @Option(help: "Comma-separated training metrics: also time whole epochs of fit with and without them.")
   var metrics: String?
@@ -37,6 +42,10 @@ struct TrainBench: ParsableCommand {
 
   func validate() throws {
     guard rounds > 0 else { throw ValidationError("--rounds must be positive") }
+    guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
+    if mode != nil, workload != "w2" || metrics != nil || record {
+      throw ValidationError("--mode times w2 alone (without --metrics or --record)")
+    }
   }
 
   func run() throws {
@@ -44,6 +53,7 @@ struct TrainBench: ParsableCommand {
   }
 
   private func measure() throws {
+    if let mode { return try Self.measureMode(mode, epochs: epochs) }
     if workload == "w8" { return try Self.measureEmbeddingWorkload() }
     if workload == "w7" {
       guard metrics == nil, !record else { throw ValidationError("--metrics and --record time w1 and w2 only") }

@@ -16,14 +16,15 @@ enum LinearBackward {
   }
 
   /// dW = aᵀ · dZ and db = Σ_rows dZ, added to the gradients with `accumulate`, else written
-  /// (`scratch` holds the bias sum while it is added).
+  /// (`scratch` holds the bias sum while it is added). Written gradients go into the weights'
+  /// buffers, or into new ones while someone else holds those (`model:gradients` hands them out).
   static func weightGradients(a: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, inputs: Int, units: Int,
                               kernel: Weight, bias: Weight?, accumulate: Bool, scratch: inout Tensor) {
-    kernel.grad.makeUnique()
+    if accumulate { kernel.grad.makeUnique() } else { Tensor.prepare(&kernel.grad, shape: kernel.value.shape) }
     Gemm.sgemm(transposeA: true, transposeB: false, m: inputs, n: units, k: rows, a: a, lda: inputs, b: dz, ldb: units,
                beta: accumulate ? 1 : 0, c: kernel.grad.storage.pointer, ldc: units)
     guard let bias else { return }
-    bias.grad.makeUnique()
+    if accumulate { bias.grad.makeUnique() } else { Tensor.prepare(&bias.grad, shape: bias.value.shape) }
     if accumulate {
       Tensor.prepare(&scratch, shape: [units])
       Reduce.reduce(.sum, dz, rows: rows, cols: units, axis: 0, out: scratch.storage.pointer)

@@ -75,9 +75,10 @@ enum OptimizerLibrary {
           switch try a[parameters] {
           case .object(let m as Model): try step(opt, m.network.parameters, grads)
           case .list(let items):
-            let weights = items.enumerated().compactMap { k, v -> Weight? in
-              guard case .tensor(let t) = v else { return nil }
-              return Weight(name: "parameter \(k + 1)", value: t)
+            // The gradients go in as given (not zeros to be overwritten).
+            let weights = zip(items, grads).enumerated().compactMap { k, pair -> Weight? in
+              guard case .tensor(let t) = pair.0 else { return nil }
+              return Weight(name: "parameter \(k + 1)", value: t, grad: pair.1)
             }
             try step(opt, weights, grads)
           case let v: throw CatalogError("argument 2 ('parameters') expects a model or a list of tensors, got \(v.summary)")
@@ -114,7 +115,9 @@ enum OptimizerLibrary {
     for (k, (p, g)) in zip(params, grads).enumerated() where p.value.shape != g.shape {
       throw CatalogError("gradient \(k + 1) has shape \(describeShape(g.shape)), parameter \(p.name) has \(describeShape(p.value.shape))")
     }
-    for (p, g) in zip(params, grads) { p.grad = Tensor(shape: g.shape, storage: TensorStorage(copying: g.storage)) }
+    // Shared, not copied: the step only reads a gradient (clipping writes into its own copy),
+    // and a backward pass writes new buffers while a caller holds these.
+    for (p, g) in zip(params, grads) where p.grad.storage !== g.storage { p.grad = g }
     opt.step(params)
   }
 }

@@ -220,8 +220,11 @@ extension Sequential {
     return logs
   }
 
-  /// The loss on one batch and the gradient of every parameter (copies), without updating
-  /// anything: the low-level loop `loss, grads = model:gradients(x, y); opt:step(params, grads)`.
+  /// The loss on one batch and the gradient of every parameter, without updating anything: the
+  /// low-level loop `loss, grads = model:gradients(x, y); opt:step(params, grads)`. The
+  /// gradients are the parameters' own buffers, not copies; tensors are values, so the next
+  /// backward pass writes new buffers while the caller still holds these, and reuses them once
+  /// it has let them go.
   public func gradients(x: Tensor, y: Tensor) throws -> (loss: Double, gradients: [Tensor]) {
     guard let loss, let head else { throw LayerError("compile the model before gradients") }
     try checkFeatures(x)
@@ -231,7 +234,7 @@ extension Sequential {
     var value = try loss.compute(out, y, sampleWeights: nil, gradient: lossGradient.storage.pointer, logits: head.lossReadsLogits)
     try head.backward(layers, lossGradient, accumulate: false)
     value += Regularization.apply(to: layers)
-    return (value, parameters.map { Tensor(shape: $0.grad.shape, storage: TensorStorage(copying: $0.grad.storage)) })
+    return (value, parameters.map(\.grad))
   }
 
   /// Feeds a batch to streaming metrics: they see probabilities, so fused logits are passed

@@ -45,6 +45,7 @@ open class Optimizer {
   }
 
   /// One update of `count` values. `slots` are this parameter's state buffers; `step` counts from 1.
+  /// `grad` is read, never written: it may be a buffer the caller still holds.
   open func update(value: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>,
                    slots: [UnsafeMutablePointer<Float>], count: Int, step: Int) {}
 
@@ -72,6 +73,8 @@ open class Optimizer {
   public func step(_ parameters: [Weight]) {
     let live = parameters.filter(\.trainable)
     steps += 1
+    // Clipping writes through `withUnsafeMutableBufferPointer`: into a copy of a gradient the
+    // caller shares (`model:gradients`), never into the caller's.
     clip(live)
     for p in live {
       // State follows the values' storage, so the same tensors keep their state however they
@@ -79,8 +82,7 @@ open class Optimizer {
       let id = ObjectIdentifier(p.value.storage)
       if slots[id] == nil { slots[id] = (p.value.storage, (0..<slotCount).map { _ in Tensor.zeros(p.value.shape) }) }
       // In place, as PyTorch does: tensors that share a parameter's storage (a script's
-      // custom-layer parameters, model:parameters()) see the update.
-      p.grad.makeUnique()
+      // custom-layer parameters, model:parameters()) see the update. The gradient is only read.
       let value = p.value.storage.pointer, grad = p.grad.storage.pointer
       let buffers = slots[id]!.buffers.map(\.storage.pointer)  // cannot fail: the slot was filled just above
       let n = p.value.count, step = steps

@@ -6,22 +6,22 @@ extension TensorLibrary {
     [
       method("shape", "The size of each dimension, as separate values: `local n, d = x:shape()`.",
              returns: [Returned(.integer, "one value per dimension")]) { t in t.shape.map { .integer($0) } },
-      entry("size", "The size of one dimension (counted from 1), or the element count without one.",
-            returns: [Returned(.integer, "a size")], method: true) { d in
+      entryOne("size", "The size of one dimension (counted from 1), or the element count without one.",
+               returns: [Returned(.integer, "a size")], method: true) { d in
         let t = this(d), dim = d.optionalParameter("dim", Int.self, "dimension", as: .positiveInteger)
         return { args in
           let x = try args[t]
-          guard let k = try args[dim] else { return [.integer(x.count)] }
+          guard let k = try args[dim] else { return .integer(x.count) }
           guard k <= x.rank else { throw TensorError("dimension \(k) is out of range for shape \(describeShape(x.shape))") }
-          return [.integer(x.shape[k - 1])]
+          return .integer(x.shape[k - 1])
         }
       },
-      method("rank", "The number of dimensions.", returns: [Returned(.integer, "0 for a scalar")]) { t in [.integer(t.rank)] },
-      method("numel", "The number of elements.", returns: [Returned(.integer, "a count")]) { t in [.integer(t.count)] },
-      method("item", "The value of a one-element tensor (a number answers :item() too, giving itself).",
-             returns: [Returned(.number, "the value")]) { t in
+      methodOne("rank", "The number of dimensions.", returns: [Returned(.integer, "0 for a scalar")]) { t in .integer(t.rank) },
+      methodOne("numel", "The number of elements.", returns: [Returned(.integer, "a count")]) { t in .integer(t.count) },
+      methodOne("item", "The value of a one-element tensor (a number answers :item() too, giving itself).",
+                returns: [Returned(.number, "the value")]) { t in
         guard let v = t.scalar else { throw TensorError("item needs a one-element tensor, got shape \(describeShape(t.shape))") }
-        return [.number(Double(v))]
+        return .number(Double(v))
       },
       entry("get", "One element by position, counted from 1: `t:get(2, 3)`.",
             returns: [Returned(.number, "the value")], method: true) { d in

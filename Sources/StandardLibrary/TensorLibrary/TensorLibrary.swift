@@ -18,10 +18,26 @@ public enum TensorLibrary {
           metamethod: metamethod, details: details, declare: declare)
   }
 
+  /// `entry` for a function that returns exactly one value (see `Entry(declaringOne:)`).
+  static func entryOne(_ name: String, _ summary: String, returns: [Returned], method: Bool = false,
+                       _ declare: (Declarer) -> @Sendable (Arguments) throws -> Value) -> Entry {
+    Entry(module: module, name: name, summary: summary, returns: returns, methodOf: method ? "Tensor" : nil,
+          declaringOne: declare)
+  }
+
   /// A method of one tensor and nothing else (`t:rank()`).
   static func method(_ name: String, _ summary: String, returns: [Returned] = returnsTensor, metamethod: String? = nil,
                      _ body: @escaping @Sendable (Tensor) throws -> [Value]) -> Entry {
     entry(name, summary, returns: returns, method: true, metamethod: metamethod) { d in
+      let t = this(d)
+      return { a in try body(a[t]) }
+    }
+  }
+
+  /// `method` for a method that returns exactly one value.
+  static func methodOne(_ name: String, _ summary: String, returns: [Returned],
+                        _ body: @escaping @Sendable (Tensor) throws -> Value) -> Entry {
+    entryOne(name, summary, returns: returns, method: true) { d in
       let t = this(d)
       return { a in try body(a[t]) }
     }
