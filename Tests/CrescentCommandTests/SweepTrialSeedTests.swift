@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import RunStore
 import Sweeps
@@ -13,7 +14,10 @@ import Testing
     let (study, _) = try s.work("seeded", with: ["mode=random"], target: 3)
     let runs = try RunStore(path: s.storePath)
     let trials = try s.store.trials(study: study.id)
-    let seeds = try trials.map { t in try #require(try runs.run(id: try #require(t.runID))).seed }
+    let seeds = try trials.map { t in
+      let id = try #require(t.runID)
+      return try #require(try runs.run(id: id)).seed
+    }
     #expect(seeds == (0..<3).map { Optional(study.spec.trialSeed($0)) })
     #expect(Set(seeds).count == 3)
     // Trial 1 again, as `crescent run quad.lua with mode=random x=<its x> seed=<its seed>`.
@@ -45,7 +49,8 @@ import Testing
     let (given, _) = try s.work("given", with: ["seed=9"], target: 2)
     for (study, seed) in [(declared, UInt64(42)), (given, 9)] {
       for t in try s.store.trials(study: study.id) {
-        #expect(try runs.run(id: try #require(t.runID))?.seed == seed)
+        let id = try #require(t.runID)
+        #expect(try runs.run(id: id)?.seed == seed)
       }
     }
   }

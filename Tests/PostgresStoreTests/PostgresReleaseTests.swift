@@ -41,8 +41,9 @@ struct PostgresReleaseTests {
       _ = try setup.claim(study: study, worker: "stopper:\(w)", target: stoppers, staleAfter: 60, sample: Fixtures.params)
     }
     let claims = Locked<[Int]>([])
+    let url = db.url
     try onThreads(stoppers * 2) { i in
-      let store = try db.store()
+      let store = try PostgresStudyStore(url: url)
       if i < stoppers {
         guard try store.release(study: study, trial: i, worker: "stopper:\(i)") else { throw SweepError("trial \(i) was not given back") }
       } else {
