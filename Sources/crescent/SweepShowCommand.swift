@@ -11,7 +11,7 @@ struct SweepShowCommand: ParsableCommand {
     discussion: """
       Shows the best COMPLETE trial (its number, value, parameters and run id), then every trial: \
       its number, state, value (a pruned trial's last reported value), the step a pruned trial \
-      reached, its run, the worker that ran it (host:process) and its parameters. --html FILE writes the study's report.
+      reached, its run, the worker that ran it (host:process) and its parameters. --html FILE writes the study's report; --json prints the study as JSON instead of the table.
       """
   )
 
@@ -20,6 +20,8 @@ struct SweepShowCommand: ParsableCommand {
   var store: String?
   @Option(help: "The runs folder (default: runs).") var runsDir: String?
   @Option(help: ArgumentHelp("Write the study's report (a self-contained HTML page) to this file.", valueName: "file")) var html: String?
+
+  @Flag(help: "Print the study as JSON (its settings, best trial and every trial) instead of the table.") var json = false
 
   func run() throws {
     let runStorePath = RunRecorderSetup.storePath(option: StudyStores.isPostgres(store) ? nil : store, runsDirectory: runsDir ?? "runs")
@@ -30,11 +32,15 @@ struct SweepShowCommand: ParsableCommand {
       let studies = try StudyStores.open(store: store, runStorePath: runStorePath)
       let info = try studies.study(named: study)
       let trials = try studies.trials(study: info.id)
-      let runs = FileManager.default.fileExists(atPath: runStorePath) ? try? OpenRunStores.store(at: runStorePath) : nil
-      print(StudyTable.render(info, trials: trials, runs: runs), terminator: "")
+      if json {
+        print(try StudyJSON.render(info, trials: trials), terminator: "")
+      } else {
+        let runs = FileManager.default.fileExists(atPath: runStorePath) ? try? OpenRunStores.store(at: runStorePath) : nil
+        print(StudyTable.render(info, trials: trials, runs: runs), terminator: "")
+      }
       if let html {
         try StudyTable.writeReport(info, trials: trials, to: html)
-        print("report written to \(html)")
+        if !json { print("report written to \(html)") }
       }
     } catch let e as SweepError {
       RunExecution.fail(e.message)
