@@ -51,7 +51,8 @@ import Testing
     let trials = try sweep.store.trials(study: sweep.study.id)
     #expect(trials.count == 3)
     for t in trials {
-      let run = try #require(try runs.run(id: try #require(t.runID)))
+      let id = try #require(t.runID)
+      let run = try #require(try runs.run(id: id))
       #expect(run.status == .completed)
       #expect(run.host?.gitCommit == commit)
       #expect(run.host?.gitDirty == false, "trial \(t.number)")

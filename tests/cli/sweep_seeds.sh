@@ -9,21 +9,24 @@ ex:sweep { x = sweep.uniform(0, 1), objective = "loss", direction = "minimize" }
 ex:main(function(cfg, run) return { loss = cfg.x + tensor.randn(1):sum():item() } end)
 LUA
 sed 's/ex:config { x = 0.5 }/ex:config { x = 0.5, seed = 42 }/' noisy.lua > fixed.lua
-seeds() { "$crescent" runs --study "$1" --columns trial,seed | tail -n +2 | sort -n | awk '{print $2}' | tr '\n' ' '; echo; }
+# A study's trials, one per line: number, run id, x, objective (from `sweep show --json`).
+trials() { "$crescent" sweep show "$1" --json | python3 -c 'import json, sys
+for t in json.load(sys.stdin)["trials"]: print(t["number"], t["run"], repr(t["params"]["x"]), repr(t["value"]))'; }
+seed_of() { "$crescent" runs show "$1" | awk '$1 == "seed" {print $2; exit}'; }
+seeds() { trials "$1" | while read -r n run x v; do printf '%s ' "$(seed_of "$run")"; done; echo; }
 "$crescent" sweep noisy.lua --trials 3 --seed 0 > /dev/null
 "$crescent" sweep noisy.lua --trials 3 --seed 0 --study again > /dev/null
 "$crescent" sweep noisy.lua --trials 3 --seed 5 --study other > /dev/null
-"$crescent" sweep fixed.lua --trials 3 --seed 0 > /dev/null
+"$crescent" sweep fixed.lua --trials 3 --seed 0 --study fixed > /dev/null
 echo "study noisy (seed 0): $(seeds noisy)"
 echo "study again (seed 0): $(seeds again)"
 echo "study other (seed 5): $(seeds other)"
 echo "study fixed (seed 0, the config's seed 42): $(seeds fixed)"
-# Trial 1 of study noisy, run again by hand.
-line="$("$crescent" sweep show noisy | grep -E '^1 ')"
-x="$("$crescent" sweep show noisy | grep -E '^Best|^best' | head -n 0; "$crescent" runs --study noisy --columns trial,config.x | awk '$1 == 1 {print $2}')"
-seed="$("$crescent" runs --study noisy --columns trial,seed | awk '$1 == 1 {print $2}')"
-value="$("$crescent" runs --study noisy --columns trial,loss | awk '$1 == 1 {print $2}')"
+# Trial 1 of study noisy, run again by hand with its x and its seed.
+read -r n run x value < <(trials noisy | awk '$1 == 1')
+seed="$(seed_of "$run")"
 echo "trial 1: seed $seed"
 "$crescent" run noisy.lua with x="$x" seed="$seed" > rerun.txt
-again="$("$crescent" runs --columns loss | tail -n 1 | awk '{print $1}')"
-[ "$again" = "$value" ] && echo "the run again: the trial's loss" || echo "the run again: loss $again, the trial's $value"
+# The run prints its result to 4 decimals.
+again="$(awk '$1 == "loss" {print $2}' rerun.txt)"
+python3 -c 'import sys; a, b = sys.argv[1], "%.4f" % float(sys.argv[2]); print("the run again: the trial'"'"'s loss" if a == b else "the run again: loss %r, the trial'"'"'s %r" % (a, b))' "$again" "$value"
