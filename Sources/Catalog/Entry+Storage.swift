@@ -1,12 +1,12 @@
 extension Entry {
-  /// An entry's declaration, with what every call needs decided once when the entry is made:
-  /// its name as scripts write it, and where a trailing table stands for options.
   /// What a body returns: any number of values, or one (which a host pushes without an array).
   enum Body: Sendable {
     case values(@Sendable (Arguments) throws -> [Value])
     case single(@Sendable (Arguments) throws -> Value)
   }
 
+  /// An entry's declaration, with what every call needs decided once when the entry is made:
+  /// its name as scripts write it, and where a trailing table stands for options.
   final class Storage: Sendable {
     let module: String
     let name: String
