@@ -1,6 +1,7 @@
 import Foundation
 import RunStore
 import Sweeps
+import Tensors
 
 /// `crescent sweep --workers K`: K worker processes (`crescent sweep --join STUDY --worker`),
 /// each claiming trials in the study's store, while this process prints each trial as it
@@ -56,8 +57,7 @@ struct SweepWorkers {
   /// at once do not fight over the same cores. A CRESCENT_THREADS already set is kept.
   static func environment(_ base: [String: String], workers: Int, cores: Int) -> [String: String] {
     var environment = base
-    let given = base["CRESCENT_THREADS"].flatMap { Int($0) }.map { $0 > 0 } ?? false
-    if workers > 1, !given { environment["CRESCENT_THREADS"] = "\(max(1, cores / workers))" }
+    if workers > 1, Parallel.threadsSetting(in: base) == nil { environment["CRESCENT_THREADS"] = "\(max(1, cores / workers))" }
     return environment
   }
 

@@ -7,10 +7,14 @@ import Foundation
 /// never on the thread count, so results are bit-identical with 1 or 2 threads.
 public enum Parallel {
   /// The number of cores seen at start-up (overridable with CRESCENT_THREADS).
-  public static let hardwareThreads: Int = {
-    if let s = ProcessInfo.processInfo.environment["CRESCENT_THREADS"], let n = Int(s), n > 0 { return n }
-    return max(1, ProcessInfo.processInfo.activeProcessorCount)
-  }()
+  public static let hardwareThreads: Int =
+    threadsSetting(in: ProcessInfo.processInfo.environment) ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+  /// The thread count CRESCENT_THREADS gives in `environment`: a positive integer, else nil.
+  public static func threadsSetting(in environment: [String: String]) -> Int? {
+    guard let s = environment["CRESCENT_THREADS"], let n = Int(s), n > 0 else { return nil }
+    return n
+  }
 
   /// The thread budget for kernels: the cores seen at start-up, or what `withThreads` sets
   /// for the work inside it (1 runs everything on the calling thread).
